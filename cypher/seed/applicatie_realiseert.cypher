@@ -1,0 +1,5 @@
+// The GEMMA components an application realises.
+UNWIND $rows AS row
+MATCH (van:Applicatie {id: row.van})
+MATCH (naar:Referentiecomponent {id: row.naar})
+MERGE (van)-[r:REALISEERT]->(naar)

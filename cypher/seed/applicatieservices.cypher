@@ -1,0 +1,4 @@
+// Upsert GEMMA application services by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:GemmaElement:Applicatieservice {id: row.id})
+SET n = row

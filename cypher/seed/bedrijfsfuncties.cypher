@@ -1,0 +1,4 @@
+// Upsert GEMMA business functions by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:GemmaElement:Bedrijfsfunctie {id: row.id})
+SET n = row

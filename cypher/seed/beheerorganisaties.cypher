@@ -1,0 +1,4 @@
+// Upsert the catalogue's keepers by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:Organisatie:Beheerorganisatie {id: row.id})
+SET n = row

@@ -1,0 +1,4 @@
+// Upsert communities by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:Organisatie:Community {id: row.id})
+SET n = row

@@ -1,0 +1,6 @@
+// Membership of a samenwerking or community.
+UNWIND $rows AS row
+MATCH (van:Organisatie {id: row.van})
+MATCH (naar:Organisatie {id: row.naar})
+MERGE (van)-[r:DEELNEMER_VAN]->(naar)
+SET r.sinds = row.sinds

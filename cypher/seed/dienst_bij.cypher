@@ -1,0 +1,5 @@
+// The applications a dienst is offered on.
+UNWIND $rows AS row
+MATCH (van:Dienst {id: row.van})
+MATCH (naar:Applicatie {id: row.naar})
+MERGE (van)-[r:BIJ]->(naar)

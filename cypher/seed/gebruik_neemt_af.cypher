@@ -1,0 +1,5 @@
+// Diensten a gemeente takes with its usage.
+UNWIND $rows AS row
+MATCH (van:Gebruik {id: row.van})
+MATCH (naar:Dienst {id: row.naar})
+MERGE (van)-[r:NEEMT_AF]->(naar)

@@ -1,0 +1,5 @@
+// The GEMMA components a Gebruik is used for.
+UNWIND $rows AS row
+MATCH (van:Gebruik {id: row.van})
+MATCH (naar:Referentiecomponent {id: row.naar})
+MERGE (van)-[r:VOOR]->(naar)

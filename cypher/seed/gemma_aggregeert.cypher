@@ -1,0 +1,5 @@
+// GEMMA's own AGGREGEERT relations between GEMMA elements, keyed by their ArchiMate identifier.
+UNWIND $rows AS row
+MATCH (van:GemmaElement {id: row.van})
+MATCH (naar:GemmaElement {id: row.naar})
+MERGE (van)-[r:AGGREGEERT {id: row.id}]->(naar)

@@ -1,0 +1,5 @@
+// GEMMA's own SPECIALISATIE_VAN relations between GEMMA elements, keyed by their ArchiMate identifier.
+UNWIND $rows AS row
+MATCH (van:GemmaElement {id: row.van})
+MATCH (naar:GemmaElement {id: row.naar})
+MERGE (van)-[r:SPECIALISATIE_VAN {id: row.id}]->(naar)

@@ -1,0 +1,5 @@
+// Each standard version belongs to its standard.
+UNWIND $rows AS row
+MATCH (van:Standaardversie {id: row.van})
+MATCH (naar:Standaard {id: row.naar})
+MERGE (van)-[:VERSIE_VAN]->(naar)

@@ -1,0 +1,5 @@
+// The standard versions a koppeling uses.
+UNWIND $rows AS row
+MATCH (van:Koppeling {id: row.van})
+MATCH (naar:Standaardversie {id: row.naar})
+MERGE (van)-[r:VOLGENS]->(naar)

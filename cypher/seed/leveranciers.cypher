@@ -1,0 +1,4 @@
+// Upsert leveranciers by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:Organisatie:Leverancier {id: row.id})
+SET n = row

@@ -1,0 +1,5 @@
+// A module is part of its product.
+UNWIND $rows AS row
+MATCH (van:Applicatie {id: row.van})
+MATCH (naar:Applicatie {id: row.naar})
+MERGE (van)-[r:ONDERDEEL_VAN]->(naar)

@@ -1,0 +1,4 @@
+// Upsert GEMMA reference components by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:GemmaElement:Referentiecomponent {id: row.id})
+SET n = row

@@ -1,0 +1,4 @@
+// Upsert samenwerkingen by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:Organisatie:Samenwerking {id: row.id})
+SET n = row

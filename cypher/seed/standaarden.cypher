@@ -1,0 +1,4 @@
+// Upsert GEMMA standards by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:GemmaElement:Standaard {id: row.id})
+SET n = row

@@ -1,0 +1,4 @@
+// Upsert GEMMA standard versions by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:GemmaElement:Standaardversie {id: row.id})
+SET n = row

@@ -1,0 +1,4 @@
+// Upsert national facilities (buitengemeentelijke voorzieningen) by id; $rows holds their complete property maps.
+UNWIND $rows AS row
+MERGE (n:GemmaElement:BuitengemeentelijkeVoorziening {id: row.id})
+SET n = row

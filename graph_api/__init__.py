@@ -1,0 +1,1 @@
+"""graph_api: the application landscape of all Dutch gemeenten as a property graph."""

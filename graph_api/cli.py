@@ -1,0 +1,207 @@
+"""The `graph-api` command."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph_api.engine import EngineError
+from graph_api.model import describe
+from graph_api.runtime import embedded_engine, open_runtime
+from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
+from graph_api.settings import ConfigurationError, Settings
+from graph_api.store import StoreError
+
+app = typer.Typer(
+    help="graph_api: the application landscape of all Dutch gemeenten as a GraphQL API.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="The graph database: schema and contents.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+console = Console()
+errors = Console(stderr=True)
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """Known failures end the command with their code and message, not a traceback."""
+    try:
+        yield
+    except (EngineError, StoreError) as exc:
+        errors.print(f"[bold red]error[/] {exc.code}: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    except ConfigurationError as exc:
+        errors.print(f"[bold red]error[/] CONFIGURATION: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _settings() -> Settings:
+    with _reported():
+        return Settings.from_env()
+
+
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the landscape generator.")]
+ScaleOption = Annotated[
+    int, typer.Option("--scale", min=1, help="Copies of every organisation and what hangs off it.")
+]
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    seed_if_empty: Annotated[
+        bool, typer.Option("--seed-if-empty", help="Seed the graph first when it holds no data.")
+    ] = False,
+    seed: SeedOption = 1,
+    scale: ScaleOption = 1,
+) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    import uvicorn
+
+    from graph_api.app import create_app
+
+    settings = _settings()
+    settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    engine = embedded_engine(settings) if settings.neo4j is None else None
+    with _reported():
+        if engine is not None:
+            engine.start()
+        try:
+            if seed_if_empty:
+                asyncio.run(_seed_if_empty(settings, engine, seed, scale))
+            console.print(f"graph_api on http://{settings.host}:{settings.port}/graphql ({settings.engine})")
+            uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port)
+        finally:
+            if engine is not None:
+                engine.stop()
+
+
+async def _seed_if_empty(settings: Settings, engine, seed: int, scale: int) -> None:
+    async with open_runtime(settings, engine) as runtime:
+        if (await runtime.store.read("stats/leeg"))[0]["gevuld"]:
+            dataset = await runtime.store.read("seed/dataset_lezen")
+            if not dataset or dataset[0]["geladen"]:
+                return
+            console.print("resuming an interrupted seed run")
+        report = await _seed_with_progress(runtime.store, settings, seed, scale, replace=False)
+    _print_report(report)
+
+
+@app.command("seed")
+def seed_command(
+    seed: SeedOption = 1,
+    scale: ScaleOption = 1,
+    replace_graph: Annotated[
+        bool, typer.Option("--replace", help="Clear the graph first (everything in it is lost).")
+    ] = False,
+) -> None:
+    """Load GEMMA, the gemeenten and a generated landscape; running it twice changes nothing."""
+    settings = _settings()
+
+    async def run() -> SeedReport:
+        async with open_runtime(settings) as runtime:
+            return await _seed_with_progress(runtime.store, settings, seed, scale, replace=replace_graph)
+
+    with _reported():
+        report = asyncio.run(run())
+    _print_report(report)
+
+
+async def _seed_with_progress(
+    store, settings: Settings, seed: int, scale: int, *, replace: bool
+) -> SeedReport:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("gemeenten"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(f"seeding (seed {seed}, scale {scale})", total=None)
+
+        def report(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=f"seeding: {stage}", completed=done, total=total)
+
+        return await seed_graph(
+            store, settings.seeds_dir, seed=seed, scale=scale, replace=replace, progress=report
+        )
+
+
+def _print_report(report: SeedReport) -> None:
+    console.print(
+        f"seeded (seed {report.seed}, scale {report.scale}): {report.rows:,} rows in {report.seconds:.1f} s"
+    )
+    _print_counts(report.counts)
+
+
+def _print_counts(found: Counts) -> None:
+    for title, values in (("label", found.labels), ("relationship type", found.relationships)):
+        table = Table(title=None, show_edge=False, pad_edge=False)
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, value in sorted(values.items()):
+            table.add_row(name, f"{value:,}")
+        table.add_row("[bold]total[/]", f"[bold]{sum(values.values()):,}[/]")
+        console.print(table)
+
+
+@db_app.command("init")
+def db_init() -> None:
+    """Install the model's indexes and constraints on the configured engine."""
+    settings = _settings()
+
+    async def run() -> list[str]:
+        async with open_runtime(settings) as runtime:
+            return await runtime.store.install_schema(describe())
+
+    with _reported():
+        statements = asyncio.run(run())
+    for statement in statements:
+        console.print(statement, highlight=False, soft_wrap=True)
+    console.print(f"schema installed on {settings.engine}: {len(statements)} statements")
+
+
+@db_app.command("counts")
+def db_counts() -> None:
+    """Print the number of nodes per label and relationships per type."""
+    settings = _settings()
+
+    async def run() -> Counts:
+        async with open_runtime(settings) as runtime:
+            return await counts(runtime.store)
+
+    with _reported():
+        found = asyncio.run(run())
+    _print_counts(found)
+
+
+@app.command("export-schema")
+def export_schema(
+    directory: Annotated[Path, typer.Option(help="Where schema.graphql and the DDL files go.")] = Path(
+        "schema"
+    ),
+) -> None:
+    """Write the GraphQL SDL and both engines' DDL, as generated from the code."""
+    from graph_api.schema_files import write_schema_files
+
+    for path in write_schema_files(directory):
+        console.print(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

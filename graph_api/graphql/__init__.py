@@ -1,0 +1,1 @@
+"""The GraphQL schema: types and resolvers by domain area."""

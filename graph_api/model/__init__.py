@@ -1,0 +1,61 @@
+"""The graph model, declared once as neomodel classes.
+
+neomodel is the declaration, not the data path: queries live in cypher/ and run through the
+store. From these classes come the indexes and constraints of both engines (`ddl`), the check
+that cypher/ uses only declared labels, types and properties, and input validation.
+"""
+
+from graph_api.model.aanbod import Applicatie, Dienst, Versie
+from graph_api.model.dataset import Dataset
+from graph_api.model.description import (
+    GraphModel,
+    LabelSpec,
+    PropertySpec,
+    RelationshipSpec,
+    describe,
+)
+from graph_api.model.gemma import (
+    Applicatieservice,
+    Bedrijfsfunctie,
+    BuitengemeentelijkeVoorziening,
+    Referentiecomponent,
+    Standaard,
+    Standaardversie,
+)
+from graph_api.model.landschap import Gebruik, Koppeling
+from graph_api.model.organisaties import (
+    Beheerorganisatie,
+    Community,
+    Gebruiker,
+    Gemeente,
+    Leverancier,
+    Organisatie,
+    Samenwerking,
+)
+
+__all__ = [
+    "Applicatie",
+    "Applicatieservice",
+    "Bedrijfsfunctie",
+    "Beheerorganisatie",
+    "BuitengemeentelijkeVoorziening",
+    "Community",
+    "Dataset",
+    "Dienst",
+    "Gebruik",
+    "Gebruiker",
+    "Gemeente",
+    "GraphModel",
+    "Koppeling",
+    "LabelSpec",
+    "Leverancier",
+    "Organisatie",
+    "PropertySpec",
+    "Referentiecomponent",
+    "RelationshipSpec",
+    "Samenwerking",
+    "Standaard",
+    "Standaardversie",
+    "Versie",
+    "describe",
+]

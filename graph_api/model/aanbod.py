@@ -1,0 +1,51 @@
+"""What leveranciers offer: applications with modules and versions, and diensten."""
+
+from typing import ClassVar
+
+from neomodel import ArrayProperty, AsyncRelationshipTo, AsyncStructuredRel, StringProperty
+
+from graph_api.model import keuzes
+from graph_api.model.base import GemmaRelatie, GraphNode
+from graph_api.model.gemma import Referentiecomponent, Standaardversie
+
+
+class Compliancy(AsyncStructuredRel):
+    bewijs = StringProperty()  # url of the evidence
+
+
+class Versie(GraphNode):
+    versie = StringProperty(required=True)
+    status = StringProperty(required=True, choices=keuzes.VERSIE_STATUS)
+    releaseDatum = StringProperty()  # ISO-8601 date
+    eindeOndersteuning = StringProperty()  # ISO-8601 date
+
+    ondersteunt = AsyncRelationshipTo(Standaardversie, "ONDERSTEUNT", model=Compliancy)
+
+
+class Applicatie(GraphNode):
+    """A product or a module (ONDERDEEL_VAN its product) in the catalogue."""
+
+    naam = StringProperty(required=True)
+    beschrijving = StringProperty()
+    type = StringProperty(required=True, choices=keuzes.APPLICATIE_TYPE)
+    licentietype = StringProperty(required=True, choices=keuzes.LICENTIETYPE)
+    licentie = StringProperty()
+    cloudModellen = ArrayProperty(StringProperty(choices=keuzes.HOSTINGMODEL))
+    hostingLocatie = StringProperty()
+    jurisdictie = StringProperty()
+    status = StringProperty(required=True, choices=keuzes.APPLICATIE_STATUS)
+    website = StringProperty()
+
+    onderdeel_van = AsyncRelationshipTo("Applicatie", "ONDERDEEL_VAN")
+    realiseert = AsyncRelationshipTo(Referentiecomponent, "REALISEERT", model=GemmaRelatie)
+    heeft_versie = AsyncRelationshipTo(Versie, "HEEFT_VERSIE")
+
+    search_fields: ClassVar[tuple[str, ...]] = ("naam", "beschrijving")
+
+
+class Dienst(GraphNode):
+    naam = StringProperty(required=True)
+    type = StringProperty(required=True, choices=keuzes.DIENST_TYPE)
+    beschrijving = StringProperty()
+
+    bij = AsyncRelationshipTo(Applicatie, "BIJ")

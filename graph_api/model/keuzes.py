@@ -1,0 +1,76 @@
+"""The value lists (keuzes) of the graph's enumerated properties: stored value → Dutch label."""
+
+ORGANISATIE_STATUS = {
+    "CONCEPT": "concept",
+    "ACTIEF": "actief",
+    "GEDEACTIVEERD": "gedeactiveerd",
+}
+
+GEBRUIKER_STATUS = {"ACTIEF": "actief", "GEDEACTIVEERD": "gedeactiveerd"}
+
+ROLLEN = {
+    "GEBRUIK_RAADPLEGER": "gebruik-raadpleger",
+    "GEBRUIK_BEHEERDER": "gebruik-beheerder",
+    "AANBOD_BEHEERDER": "aanbod-beheerder",
+    "ORGANISATIE_BEHEERDER": "organisatie-beheerder",
+    "VNG_RAADPLEGER": "vng-raadpleger",
+    "FUNCTIONEEL_BEHEERDER": "functioneel-beheerder",
+}
+
+# GEMMA's own lifecycle words, as published for components, standards and facilities.
+GEMMA_STATUS = {
+    "IN_GEBRUIK": "In gebruik",
+    "IN_ONTWIKKELING": "In ontwikkeling",
+    "EINDE_ONDERSTEUNING": "Einde ondersteuning",
+}
+
+VERBINDINGSROL = {"VERPLICHT": "Verplicht", "AANBEVOLEN": "Aanbevolen"}
+
+APPLICATIESERVICE_SOORT = {"GEMEENTELIJK": "gemeentelijk", "BUITENGEMEENTELIJK": "buitengemeentelijk"}
+
+APPLICATIE_TYPE = {"APPLICATIE": "applicatie", "SYSTEEMSOFTWARE": "systeemsoftware"}
+
+LICENTIETYPE = {"OPEN_SOURCE": "open source", "CLOSED_SOURCE": "closed source"}
+
+HOSTINGMODEL = {
+    "ON_PREMISES": "on-premises",
+    "IAAS": "IaaS",
+    "PAAS": "PaaS",
+    "SAAS": "SaaS",
+}
+
+APPLICATIE_STATUS = ORGANISATIE_STATUS
+
+VERSIE_STATUS = GEMMA_STATUS
+
+DIENST_TYPE = {
+    "FUNCTIONEEL_BEHEER": "functioneel beheer",
+    "APPLICATIEBEHEER": "applicatiebeheer",
+    "TECHNISCH_BEHEER": "technisch beheer",
+    "HOSTING": "hosting",
+    "IMPLEMENTATIE": "implementatie",
+    "OPLEIDING": "opleiding",
+    "LICENTIE_RESELLER": "licentie-reseller",
+}
+
+GEBRUIK_STATUS = {
+    "VERWERVING": "verwerving",
+    "GEPLAND": "gepland",
+    "IN_PRODUCTIE": "in productie",
+    "UIT_TE_FASEREN": "uit te faseren",
+    "UITGEFASEERD": "uitgefaseerd",
+}
+
+KOPPELING_TYPE = {
+    "API": "api",
+    "WEBSERVICE": "webservice",
+    "DIGIKOPPELING": "digikoppeling",
+    "BESTANDSOVERDRACHT": "bestandsoverdracht",
+    "MESSAGE_QUEUE": "message queue",
+    "UPLOAD_NAAR_PORTAAL": "upload naar portaal",
+}
+
+# Which way the data goes, seen from the koppeling's VAN end.
+KOPPELING_RICHTING = {"HEEN": "heen", "TERUG": "terug", "BEIDE": "heen en terug"}
+
+KOPPELING_STATUS = {"GEPLAND": "gepland", "IN_PRODUCTIE": "in productie", "UITGEFASEERD": "uitgefaseerd"}

@@ -1,0 +1,49 @@
+"""A gemeente's landscape: its Gebruik of applications and the Koppelingen between them."""
+
+from neomodel import AsyncRelationshipTo, AsyncStructuredRel, StringProperty
+
+from graph_api.model import keuzes
+from graph_api.model.aanbod import Applicatie, Dienst, Versie
+from graph_api.model.base import GraphNode
+from graph_api.model.gemma import (
+    BuitengemeentelijkeVoorziening,
+    Referentiecomponent,
+    Standaardversie,
+)
+
+
+class Koppelt(AsyncStructuredRel):
+    """Written with its Koppeling, so dependency traversals are plain variable-length paths."""
+
+    koppelingId = StringProperty(required=True, index=True)
+
+
+class Gebruik(GraphNode):
+    """One organisation's use of one application."""
+
+    status = StringProperty(required=True, choices=keuzes.GEBRUIK_STATUS)
+    startDatum = StringProperty()  # ISO-8601 date
+    eindDatum = StringProperty()  # ISO-8601 date
+    hosting = StringProperty(choices=keuzes.HOSTINGMODEL)
+    contractEinde = StringProperty()  # ISO-8601 date
+    notities = StringProperty()  # internal notes, visible to the organisation only
+
+    van = AsyncRelationshipTo(Applicatie, "VAN")
+    versie = AsyncRelationshipTo(Versie, "VERSIE")
+    voor = AsyncRelationshipTo(Referentiecomponent, "VOOR")
+    neemt_af = AsyncRelationshipTo(Dienst, "NEEMT_AF")
+    koppelt = AsyncRelationshipTo("Gebruik", "KOPPELT", model=Koppelt)
+    koppelt_voorziening = AsyncRelationshipTo(BuitengemeentelijkeVoorziening, "KOPPELT", model=Koppelt)
+
+
+class Koppeling(GraphNode):
+    type = StringProperty(required=True, choices=keuzes.KOPPELING_TYPE)
+    richting = StringProperty(required=True, choices=keuzes.KOPPELING_RICHTING)
+    status = StringProperty(required=True, choices=keuzes.KOPPELING_STATUS)
+    beschrijving = StringProperty()
+
+    van = AsyncRelationshipTo(Gebruik, "VAN")
+    naar = AsyncRelationshipTo(Gebruik, "NAAR")
+    naar_voorziening = AsyncRelationshipTo(BuitengemeentelijkeVoorziening, "NAAR")
+    volgens = AsyncRelationshipTo(Standaardversie, "VOLGENS")
+    via = AsyncRelationshipTo(Gebruik, "VIA")  # an optional intermediary, e.g. a servicebus

@@ -1,0 +1,111 @@
+"""The store interface: run a named query with parameters, get rows of plain Python values.
+
+Adapters map their engine's failures onto the exceptions below, so callers (resolvers, the
+seeder, the CLI) handle one set of errors whichever engine runs underneath.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from graph_api.model import GraphModel
+from graph_api.store.errors import EngineUnavailable, StoreError
+from graph_api.store.queries import QueryCatalog
+
+log = logging.getLogger(__name__)
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Health:
+    engine: str
+    ok: bool
+    detail: str
+    latency_ms: float
+
+
+class Store(ABC):
+    """A graph engine behind named queries.
+
+    Reads are retried on transient failures (the engine restarting, a lost connection);
+    writes never are, because a write whose reply was lost may already have happened.
+    """
+
+    engine: ClassVar[str]
+    read_attempts: ClassVar[int] = 4
+    retry_delay_s: ClassVar[float] = 0.25
+
+    def __init__(self, queries: QueryCatalog, *, read_timeout_ms: int, write_timeout_ms: int):
+        self.queries = queries
+        self.read_timeout_ms = read_timeout_ms
+        self.write_timeout_ms = write_timeout_ms
+
+    async def read(
+        self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
+        text = self.queries.text(name, self.engine)
+        timeout = timeout_ms or self.read_timeout_ms
+        for attempt in range(1, self.read_attempts + 1):
+            try:
+                return await self._run(name, text, params or {}, write=False, timeout_ms=timeout)
+            except EngineUnavailable:
+                if attempt == self.read_attempts:
+                    raise
+                log.warning("read %s: engine unavailable, attempt %s", name, attempt)
+                await asyncio.sleep(self.retry_delay_s * attempt)
+        raise AssertionError("unreachable")
+
+    async def write(
+        self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
+        text = self.queries.text(name, self.engine)
+        return await self._run(
+            name, text, params or {}, write=True, timeout_ms=timeout_ms or self.write_timeout_ms
+        )
+
+    async def health(self) -> Health:
+        started = time.perf_counter()
+        try:
+            await self._ping()
+        except StoreError as exc:
+            return Health(self.engine, False, str(exc), (time.perf_counter() - started) * 1000)
+        return Health(self.engine, True, "answers", (time.perf_counter() - started) * 1000)
+
+    @abstractmethod
+    async def _run(self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int) -> list[Row]:
+        """Run one statement and return its rows as dicts of plain values."""
+
+    @abstractmethod
+    async def _ping(self) -> None: ...
+
+    @abstractmethod
+    async def install_schema(self, model: GraphModel) -> list[str]:
+        """Create the model's missing indexes and constraints; returns what it ran.
+
+        Running it again changes nothing.
+        """
+
+    @abstractmethod
+    async def compact(self) -> None:
+        """Make everything written so far cheap to recover after a restart (after bulk loads)."""
+
+    @abstractmethod
+    async def drop_all(self) -> None:
+        """Remove every node, relationship, index and constraint of the graph."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()

@@ -1,0 +1,193 @@
+"""FalkorDB through its native protocol and the `falkordb` asyncio client.
+
+Never through Bolt: FalkorDB's Bolt listener crashes on date values and pastes string
+parameters into the query text (see docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import redis.asyncio as aioredis
+from falkordb import Edge, Node
+from falkordb import Path as GraphPath
+from falkordb.asyncio import FalkorDB
+from redis import exceptions as redis_errors
+
+from graph_api.engine.embedded import EngineError, compact_log
+from graph_api.model import GraphModel, ddl
+from graph_api.store.base import Params, Row, Store
+from graph_api.store.errors import (
+    ConstraintViolation,
+    EngineUnavailable,
+    QueryFailed,
+    QueryTimeout,
+    RawGraphValue,
+    SchemaInstallFailed,
+    StoreError,
+)
+from graph_api.store.queries import QueryCatalog
+
+
+class FalkorStore(Store):
+    engine = "falkordb"
+
+    def __init__(
+        self,
+        queries: QueryCatalog,
+        socket_path: Path,
+        graph_name: str,
+        *,
+        read_timeout_ms: int,
+        write_timeout_ms: int,
+        max_connections: int = 32,
+    ):
+        super().__init__(queries, read_timeout_ms=read_timeout_ms, write_timeout_ms=write_timeout_ms)
+        self.socket_path = socket_path
+        self.graph_name = graph_name
+        self._pool = aioredis.BlockingConnectionPool(
+            connection_class=aioredis.UnixDomainSocketConnection,
+            path=str(socket_path),
+            max_connections=max_connections,
+            timeout=max(read_timeout_ms, write_timeout_ms) / 1000,
+            # The server enforces query timeouts; the socket only guards against a hung server.
+            socket_timeout=max(read_timeout_ms, write_timeout_ms) / 1000 + 10,
+            socket_connect_timeout=2,
+            decode_responses=True,
+        )
+        self._db = FalkorDB(connection_pool=self._pool)
+        self._graph = self._db.select_graph(graph_name)
+
+    async def _run(self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int) -> list[Row]:
+        run = self._graph.query if write else self._graph.ro_query
+        try:
+            try:
+                result = await run(text, dict(params), timeout=timeout_ms)
+            except redis_errors.ResponseError as exc:
+                if write or "empty key" not in str(exc):
+                    raise
+                # RO_QUERY refuses a graph that does not exist yet; QUERY creates it empty.
+                result = await self._graph.query(text, dict(params), timeout=timeout_ms)
+        except Exception as exc:
+            raise self._translate(name, exc) from exc
+        columns = [column[1] for column in result.header]
+        return [
+            {column: _plain(name, value) for column, value in zip(columns, row, strict=True)}
+            for row in result.result_set
+        ]
+
+    def _translate(self, name: str, exc: Exception) -> StoreError:
+        if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)):
+            return EngineUnavailable(f"the embedded engine does not answer on {self.socket_path} ({exc})")
+        message = str(exc)
+        if "timed out" in message.lower():
+            return QueryTimeout(f"query {name} was stopped after its time limit")
+        if "constraint violation" in message.lower():
+            return ConstraintViolation(f"query {name}: {message}")
+        if isinstance(exc, redis_errors.ResponseError):
+            return QueryFailed(f"query {name} failed on FalkorDB: {message}")
+        if isinstance(exc, StoreError):
+            return exc
+        return QueryFailed(f"query {name} failed on FalkorDB: {exc!r}")
+
+    async def _ping(self) -> None:
+        try:
+            await self._db.connection.execute_command("GRAPH.LIST")
+        except Exception as exc:
+            raise self._translate("ping", exc) from exc
+
+    async def install_schema(self, model: GraphModel) -> list[str]:
+        existing = await self._existing_rules()
+        run = []
+        for rule in ddl.falkordb_rules(model):
+            if rule in existing:
+                continue
+            statement = rule.statement()
+            try:
+                if rule.kind == "unique":
+                    await self._db.connection.execute_command(
+                        "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", rule.entity,
+                        rule.label, "PROPERTIES", len(rule.properties), *rule.properties,
+                    )  # fmt: skip
+                else:
+                    await self._graph.query(statement, timeout=self.write_timeout_ms)
+            except Exception as exc:
+                raise self._translate("install_schema", exc) from exc
+            run.append(statement)
+        await self._await_constraints()
+        return run
+
+    async def _existing_rules(self) -> set[ddl.Rule]:
+        try:
+            indexes = await self._graph.query("CALL db.indexes()", timeout=self.read_timeout_ms)
+            constraints = await self._graph.list_constraints()
+        except Exception as exc:
+            raise self._translate("install_schema", exc) from exc
+        rules: set[ddl.Rule] = set()
+        for label, properties, types, *_, entity, _status, _info in indexes.result_set:
+            fulltext = tuple(p for p in properties if "FULLTEXT" in types[p])
+            if fulltext:
+                rules.add(ddl.Rule("fulltext", entity, label, fulltext))
+            rules.update(ddl.Rule("range", entity, label, (p,)) for p in properties if "RANGE" in types[p])
+        rules.update(
+            ddl.Rule("unique", c["entitytype"], c["label"], tuple(c["properties"]))
+            for c in constraints
+            if c["type"] == "UNIQUE"
+        )
+        return rules
+
+    async def _await_constraints(self, wait_s: float = 120.0) -> None:
+        """FalkorDB builds constraints in the background; a violating graph fails them."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            constraints = await self._graph.list_constraints()
+            failed = [c for c in constraints if c["status"] == "FAILED"]
+            if failed:
+                names = ", ".join(f"{c['label']}.{'/'.join(c['properties'])}" for c in failed)
+                raise SchemaInstallFailed(f"unique constraints failed on existing data: {names}")
+            if all(c["status"] == "OPERATIONAL" for c in constraints):
+                return
+            if time.monotonic() > deadline:
+                raise SchemaInstallFailed("unique constraints still pending after two minutes")
+            await asyncio.sleep(0.1)
+
+    async def _ping(self) -> None:
+        try:
+            await self._db.connection.execute_command("GRAPH.LIST")
+        except Exception as exc:
+            raise self._translate("ping", exc) from exc
+
+    async def compact(self) -> None:
+        try:
+            await asyncio.to_thread(compact_log, self.socket_path)
+        except EngineError as exc:
+            raise EngineUnavailable(str(exc)) from exc
+
+    async def drop_all(self) -> None:
+        try:
+            if self.graph_name in await self._db.list_graphs():
+                await self._graph.delete()
+        except Exception as exc:
+            raise self._translate("drop_all", exc) from exc
+
+    async def memory_bytes(self) -> int:
+        """Resident memory of the engine process, for the benchmark reports."""
+        info = await self._db.connection.info("memory")
+        return int(info["used_memory_rss"])
+
+    async def close(self) -> None:
+        await self._pool.disconnect()
+
+
+def _plain(query: str, value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _plain(query, item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(query, item) for item in value]
+    if isinstance(value, (Node, Edge, GraphPath)):
+        raise RawGraphValue(f"query {query} returned a {type(value).__name__}; return a map projection")
+    return value

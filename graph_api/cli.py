@@ -20,7 +20,7 @@ from graph_api.model import describe
 from graph_api.runtime import embedded_engine, open_runtime
 from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
 from graph_api.settings import ConfigurationError, Settings
-from graph_api.store import StoreError
+from graph_api.store import Store, StoreError
 
 app = typer.Typer(
     help="graph_api: the application landscape of all Dutch gemeenten as a GraphQL API.",
@@ -108,13 +108,20 @@ def seed_command(
     replace_graph: Annotated[
         bool, typer.Option("--replace", help="Clear the graph first (everything in it is lost).")
     ] = False,
+    gemeente: Annotated[
+        list[str] | None,
+        typer.Option(help="Generate landscapes for these CBS codes only (repeatable), for quick trials."),
+    ] = None,
 ) -> None:
     """Load GEMMA, the gemeenten and a generated landscape; running it twice changes nothing."""
     settings = _settings()
+    landscapes = frozenset(gemeente) if gemeente else None
 
     async def run() -> SeedReport:
         async with open_runtime(settings) as runtime:
-            return await _seed_with_progress(runtime.store, settings, seed, scale, replace=replace_graph)
+            return await _seed_with_progress(
+                runtime.store, settings, seed, scale, replace=replace_graph, landscapes=landscapes
+            )
 
     with _reported():
         report = asyncio.run(run())
@@ -122,7 +129,13 @@ def seed_command(
 
 
 async def _seed_with_progress(
-    store, settings: Settings, seed: int, scale: int, *, replace: bool
+    store: Store,
+    settings: Settings,
+    seed: int,
+    scale: int,
+    *,
+    replace: bool,
+    landscapes: frozenset[str] | None = None,
 ) -> SeedReport:
     columns = (
         TextColumn("{task.description}"),
@@ -138,7 +151,13 @@ async def _seed_with_progress(
             bar.update(task, description=f"seeding: {stage}", completed=done, total=total)
 
         return await seed_graph(
-            store, settings.seeds_dir, seed=seed, scale=scale, replace=replace, progress=report
+            store,
+            settings.seeds_dir,
+            seed=seed,
+            scale=scale,
+            replace=replace,
+            landscapes=landscapes,
+            progress=report,
         )
 
 

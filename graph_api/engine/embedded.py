@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import IO
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
 
@@ -195,12 +197,7 @@ class EmbeddedEngine:
             lock.close()
 
     def _client(self) -> redis.Redis:
-        return redis.Redis(
-            unix_socket_path=str(self.socket_path),
-            socket_timeout=2,
-            socket_connect_timeout=1,
-            decode_responses=True,
-        )
+        return _client(self.socket_path, timeout_s=2)
 
     def _answers(self) -> bool:
         return self._state() == "ready"
@@ -333,7 +330,7 @@ class EmbeddedEngine:
 
 def compact_log(socket_path: Path, timeout_s: float = 600.0) -> None:
     """Rewrite the append-only log as one snapshot, so a restart loads instead of replays."""
-    client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=10, decode_responses=True)
+    client = _client(socket_path, timeout_s=10)
     try:
         if not client.info("persistence").get("aof_rewrite_in_progress"):
             try:
@@ -354,6 +351,17 @@ def compact_log(socket_path: Path, timeout_s: float = 600.0) -> None:
         raise EngineError(f"the embedded engine does not answer on {socket_path}: {exc}") from None
     finally:
         client.close()
+
+
+def _client(socket_path: Path, timeout_s: float) -> redis.Redis:
+    # No retries: the supervisor wants to know at once whether the server is there.
+    return redis.Redis(
+        unix_socket_path=str(socket_path),
+        socket_timeout=timeout_s,
+        socket_connect_timeout=1,
+        retry=Retry(NoBackoff(), 0),
+        decode_responses=True,
+    )
 
 
 def _is_engine_process(pid: int) -> bool:

@@ -95,13 +95,26 @@ def suffix(base: str, copy: int) -> str:
 
 
 class LandscapeGenerator:
-    def __init__(self, reference: Reference, settings: LandscapeSettings, *, seed: int, scale: int):
+    def __init__(
+        self,
+        reference: Reference,
+        settings: LandscapeSettings,
+        *,
+        seed: int,
+        scale: int,
+        landscapes: frozenset[str] | None = None,
+    ):
+        """`landscapes` limits usage and koppelingen to these CBS codes (for quick trials)."""
         if scale < 1:
             raise ValueError("scale must be at least 1")
+        known = {g.cbs_code for g in reference.gemeenten}
+        if landscapes is not None and not landscapes <= known:
+            raise ValueError(f"unknown CBS codes: {', '.join(sorted(landscapes - known))}")
         self.ref = reference
         self.settings = settings
         self.seed = seed
         self.scale = scale
+        self.landscapes = landscapes
         self._index_gemma()
 
     # -- public ---------------------------------------------------------------------------
@@ -115,8 +128,11 @@ class LandscapeGenerator:
         steps = [Step("GEMMA", 0, lambda: list(self.reference_batches()))]
         for copy in range(self.scale):
             steps.append(Step("aanbod", 0, partial(self._market_step, copy)))
-            for start in range(0, len(self.ref.gemeenten), LANDSCAPE_CHUNK):
-                chunk = self.ref.gemeenten[start : start + LANDSCAPE_CHUNK]
+            with_landscape = [
+                g for g in self.ref.gemeenten if self.landscapes is None or g.cbs_code in self.landscapes
+            ]
+            for start in range(0, len(with_landscape), LANDSCAPE_CHUNK):
+                chunk = with_landscape[start : start + LANDSCAPE_CHUNK]
                 steps.append(Step("landschappen", len(chunk), partial(self._landscape_step, copy, chunk)))
         return steps
 

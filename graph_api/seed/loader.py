@@ -61,11 +61,17 @@ async def seed_graph(
     seed: int = 1,
     scale: int = 1,
     replace: bool = False,
+    landscapes: frozenset[str] | None = None,
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> SeedReport:
+    """Seed the graph; `landscapes` limits usage and koppelingen to those CBS codes."""
     if scale < 1:
         raise SeedRefused("scale must be at least 1")
+    reference = load_reference(seeds_dir)
+    unknown = (landscapes or frozenset()) - {g.cbs_code for g in reference.gemeenten}
+    if unknown:
+        raise SeedRefused(f"no gemeente with CBS code {', '.join(sorted(unknown))}")
     started = time.perf_counter()
     if replace:
         await store.drop_all()
@@ -75,10 +81,11 @@ async def seed_graph(
     await store.write("seed/dataset_begin", {"seed": seed, "scale": scale})
 
     generator = LandscapeGenerator(
-        load_reference(seeds_dir),
+        reference,
         LandscapeSettings.load(seeds_dir / "landscape.toml"),
         seed=seed,
         scale=scale,
+        landscapes=landscapes,
     )
     steps = generator.steps()
     total = sum(step.gemeenten for step in steps)

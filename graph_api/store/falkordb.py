@@ -17,6 +17,8 @@ from falkordb import Edge, Node
 from falkordb import Path as GraphPath
 from falkordb.asyncio import FalkorDB
 from redis import exceptions as redis_errors
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph_api.engine.embedded import EngineError, compact_log
 from graph_api.model import GraphModel, ddl
@@ -57,6 +59,9 @@ class FalkorStore(Store):
             # The server enforces query timeouts; the socket only guards against a hung server.
             socket_timeout=max(read_timeout_ms, write_timeout_ms) / 1000 + 10,
             socket_connect_timeout=2,
+            # Never resend on a lost connection: a write may already have happened.
+            # Reads are retried by Store.read, which knows which calls are safe to repeat.
+            retry=Retry(NoBackoff(), 0),
             decode_responses=True,
         )
         self._db = FalkorDB(connection_pool=self._pool)

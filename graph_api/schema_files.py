@@ -18,7 +18,7 @@ def schema_files() -> dict[str, str]:
     return {
         "schema.graphql": build_schema().as_str() + "\n",
         "falkordb.ddl": ddl.render(
-            ddl.falkordb_statements(model),
+            [rule.statement() for rule in ddl.falkordb_rules(model)],
             f"{GENERATED}\nIndexes, unique constraints and full-text indexes on FalkorDB,\n"
             "in the order `graph-api db init` runs them.",
         ),

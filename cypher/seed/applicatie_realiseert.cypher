@@ -1,4 +1,5 @@
 // The GEMMA components an application realises.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:Applicatie {id: row.van})
 MATCH (naar:Referentiecomponent {id: row.naar})

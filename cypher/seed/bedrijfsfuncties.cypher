@@ -1,4 +1,5 @@
 // Upsert GEMMA business functions by id; $rows holds their complete property maps.
+// params: {"rows": []}
 UNWIND $rows AS row
 MERGE (n:GemmaElement:Bedrijfsfunctie {id: row.id})
 SET n = row

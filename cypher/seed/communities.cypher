@@ -1,4 +1,5 @@
 // Upsert communities by id; $rows holds their complete property maps.
+// params: {"rows": []}
 UNWIND $rows AS row
 MERGE (n:Organisatie:Community {id: row.id})
 SET n = row

@@ -1,4 +1,5 @@
 // Membership of a samenwerking or community.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:Organisatie {id: row.van})
 MATCH (naar:Organisatie {id: row.naar})

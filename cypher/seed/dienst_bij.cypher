@@ -1,4 +1,5 @@
 // The applications a dienst is offered on.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:Dienst {id: row.van})
 MATCH (naar:Applicatie {id: row.naar})

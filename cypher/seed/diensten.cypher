@@ -1,4 +1,5 @@
 // Upsert diensten with the leverancier that delivers them.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (l:Leverancier {id: row.leverancier})
 MERGE (d:Dienst {id: row.eigenschappen.id})

@@ -1,4 +1,5 @@
 // Upsert Gebruik with its organisation and application.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (o:Organisatie {id: row.organisatie})
 MATCH (a:Applicatie {id: row.applicatie})

@@ -1,4 +1,5 @@
 // The GEMMA components a Gebruik is used for.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:Gebruik {id: row.van})
 MATCH (naar:Referentiecomponent {id: row.naar})

@@ -1,4 +1,5 @@
 // GEMMA's own REALISEERT relations between GEMMA elements, keyed by their ArchiMate identifier.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:GemmaElement {id: row.van})
 MATCH (naar:GemmaElement {id: row.naar})

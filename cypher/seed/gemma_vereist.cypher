@@ -1,4 +1,5 @@
 // The standards GEMMA names for a component, facility or service, with their role.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:GemmaElement {id: row.van})
 MATCH (naar:Standaard {id: row.naar})

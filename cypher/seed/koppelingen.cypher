@@ -1,5 +1,6 @@
 // Upsert koppelingen between two Gebruik of one landscape, with the direct KOPPELT edge
 // that dependency traversals follow.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:Gebruik {id: row.van})
 MATCH (naar:Gebruik {id: row.naar})

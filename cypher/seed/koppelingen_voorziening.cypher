@@ -1,4 +1,5 @@
 // Upsert koppelingen from a Gebruik to a national facility, with the direct KOPPELT edge.
+// params: {"rows": []}
 UNWIND $rows AS row
 MATCH (van:Gebruik {id: row.van})
 MATCH (naar:BuitengemeentelijkeVoorziening {id: row.naar})

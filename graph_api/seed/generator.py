@@ -682,11 +682,16 @@ class LandscapeGenerator:
             for module in cat.apps[app_id].modules:
                 if rng.random() < self.settings.gebruik["module_kans"]:
                     use(module, cat.apps[module].componenten[0])
-        weights = [cat.coverage[c] * len(cat.market.get(c, ([], []))[0]) for c in self.componenten]
+        # The rest: second and third applications for components already in use, more of them
+        # in bigger gemeenten (departments with their own tools), never more than a few each.
+        per_component = 1 + round(3 * size)
+        weights = [cat.coverage[c] for c in self.componenten]
         attempts = 0
         while len(usages) < target and attempts < target * 20:
             attempts += 1
             comp = rng.choices(self.componenten, weights)[0]
+            if len(by_component[comp]) >= per_component:
+                continue
             app = pick(comp, exclude=set(usages))
             if app:
                 use(app, comp)

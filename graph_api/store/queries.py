@@ -3,13 +3,19 @@
 `cypher/gemeente/landschap.cypher` is the query `gemeente/landschap`. Where the engines truly
 differ, `landschap.falkordb.cypher` or `landschap.neo4j.cypher` overrides the portable text
 for that engine only.
+
+A file starts with `//` comment lines saying what the query does; a line
+`// params: {...}` gives example parameters (JSON), with which the test suite runs every
+query against a seeded graph.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph_api.store.errors import UnknownQuery
 
@@ -23,6 +29,7 @@ class QueryFile:
     engine: str | None  # None: the portable text
     path: Path
     text: str
+    example_params: dict[str, Any] = field(default_factory=dict)
 
 
 class QueryCatalog:
@@ -52,8 +59,12 @@ class QueryCatalog:
                 if engine not in ENGINES:
                     raise ValueError(f"{path}: unknown engine override {engine!r}")
                 relative = relative.with_suffix("")
-            text = _strip_comments(path.read_text(encoding="utf-8"))
-            files.append(QueryFile(relative.as_posix(), engine, path, text))
+            source = path.read_text(encoding="utf-8")
+            files.append(
+                QueryFile(
+                    relative.as_posix(), engine, path, _strip_comments(source), _example_params(path, source)
+                )
+            )
         return cls(files)
 
     def text(self, name: str, engine: str) -> str:
@@ -71,6 +82,17 @@ class QueryCatalog:
 
     def files(self) -> Iterator[QueryFile]:
         return iter(self._files)
+
+
+def _example_params(path: Path, source: str) -> dict[str, Any]:
+    for line in source.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("// params:"):
+            try:
+                return json.loads(stripped.removeprefix("// params:"))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}: example params are not JSON: {exc}") from None
+    return {}
 
 
 def _strip_comments(text: str) -> str:

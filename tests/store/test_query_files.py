@@ -1,0 +1,68 @@
+"""Every query of cypher/: runs on the embedded engine, uses only what the model declares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from graph_api.model import describe
+from graph_api.querycheck import check_catalog, check_text
+from graph_api.seed.loader import seed_graph
+from graph_api.store import QueryCatalog, Store, open_store
+from tests.conftest import CYPHER, SEEDS
+
+CATALOG = QueryCatalog.load(CYPHER)
+WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE)\b")
+
+
+@pytest.fixture(scope="module")
+async def small_graph(settings, engine) -> Store:
+    """A small seeded graph of its own: two landscapes, all reference data."""
+    store = open_store(replace(settings, graph_name="querytest"), CATALOG)
+    await store.drop_all()
+    await seed_graph(store, SEEDS, seed=7, landscapes=frozenset({"GM0014", "GM0363"}))
+    yield store
+    await store.drop_all()
+    await store.close()
+
+
+@pytest.mark.parametrize("name", CATALOG.names())
+async def test_query_runs_on_the_embedded_engine(small_graph: Store, name: str) -> None:
+    file = next(f for f in CATALOG.files() if f.name == name and f.engine in (None, "falkordb"))
+    run = small_graph.write if WRITES.search(file.text) else small_graph.read
+    rows = await run(name, file.example_params)
+    assert isinstance(rows, list)
+    assert all(type(row) is dict for row in rows)
+
+
+def test_queries_use_only_declared_labels_types_and_properties() -> None:
+    findings = check_catalog(CATALOG, describe())
+    assert findings == [], "\n".join(map(str, findings))
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("MATCH (g:Gemeentje) RETURN g.id AS id", "label Gemeentje"),
+        ("MATCH (g:Gebruik) WHERE g:Onbekend RETURN g.id AS id", "label Onbekend"),
+        ("MATCH (g:Gebruik)-[:VANN]->(a:Applicatie) RETURN a.id AS id", "relationship VANN"),
+        ("MATCH (a:Applicatie) RETURN a.prijs AS p", "property a.prijs"),
+        ("MATCH (a:Applicatie) RETURN a {.naam, .kosten} AS a", "property a.kosten"),
+        ("MERGE (k:Koppeling {kleur: 'rood'})", "property kleur"),
+        ("MATCH ()-[r:KOPPELT]->() RETURN r.gewicht AS g", "property r.gewicht"),
+        (
+            "MATCH (a:Applicatie) WHERE a.naam =~ 'x.*' RETURN a.id AS id",
+            "portability regular expression match",
+        ),
+        (
+            "MATCH (a:Applicatie) WHERE EXISTS { (a)-->() } RETURN a.id AS id",
+            "portability EXISTS {} subquery",
+        ),
+        ("CALL db.idx.fulltext.queryNodes('Versie', $q) YIELD node RETURN node.id AS id", "label Versie"),
+    ],
+)
+def test_the_check_finds_what_the_model_does_not_declare(text: str, finding: str) -> None:
+    findings = [str(f) for f in check_text("probe", text, describe())]
+    assert any(f.startswith(f"probe: {finding}") for f in findings), findings

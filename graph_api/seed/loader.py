@@ -90,24 +90,27 @@ async def seed_graph(
     steps = generator.steps()
     total = sum(step.gemeenten for step in steps)
     done = rows = 0
-    pending = asyncio.create_task(_produce(steps[0]))
-    for index, step in enumerate(steps):
-        batches = await pending
-        if index + 1 < len(steps):
-            pending = asyncio.create_task(_produce(steps[index + 1]))
-        for batch in batches:
-            for start in range(0, len(batch.rows), batch_size):
-                chunk = batch.rows[start : start + batch_size]
-                await store.write(batch.query, {"rows": chunk})
-                rows += len(chunk)
-        done += step.gemeenten
-        if progress:
-            progress(step.stage, done, total)
-    await store.write(
-        "seed/dataset",
-        {"seed": seed, "scale": scale, "geladen": datetime.now(UTC).isoformat(timespec="seconds")},
-    )
-    await store.compact()
+    async with store.bulk_load():
+        pending = asyncio.create_task(_produce(steps[0]))
+        try:
+            for index, step in enumerate(steps):
+                batches = await pending
+                if index + 1 < len(steps):
+                    pending = asyncio.create_task(_produce(steps[index + 1]))
+                for batch in batches:
+                    for start in range(0, len(batch.rows), batch_size):
+                        chunk = batch.rows[start : start + batch_size]
+                        await store.write(batch.query, {"rows": chunk})
+                        rows += len(chunk)
+                done += step.gemeenten
+                if progress:
+                    progress(step.stage, done, total)
+        finally:
+            pending.cancel()
+        await store.write(
+            "seed/dataset",
+            {"seed": seed, "scale": scale, "geladen": datetime.now(UTC).isoformat(timespec="seconds")},
+        )
     return SeedReport(seed, scale, time.perf_counter() - started, rows, await counts(store))
 
 

@@ -7,10 +7,11 @@ seeder, the CLI) handle one set of errors whichever engine runs underneath.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -93,9 +94,10 @@ class Store(ABC):
         Running it again changes nothing.
         """
 
-    @abstractmethod
-    async def compact(self) -> None:
-        """Make everything written so far cheap to recover after a restart (after bulk loads)."""
+    @contextlib.asynccontextmanager
+    async def bulk_load(self) -> AsyncIterator[None]:
+        """Around many large writes: lets the engine prepare, and settle afterwards."""
+        yield
 
     @abstractmethod
     async def drop_all(self) -> None:

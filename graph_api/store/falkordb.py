@@ -7,8 +7,9 @@ parameters into the query text (see docs/architecture.md).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -166,11 +167,26 @@ class FalkorStore(Store):
         except Exception as exc:
             raise self._translate("ping", exc) from exc
 
-    async def compact(self) -> None:
+    @contextlib.asynccontextmanager
+    async def bulk_load(self) -> AsyncIterator[None]:
+        """No log rewrites while loading (each one copies the whole graph); one at the end."""
+        connection = self._db.connection
+        setting = "auto-aof-rewrite-percentage"
         try:
-            await asyncio.to_thread(compact_log, self.socket_path)
-        except EngineError as exc:
-            raise EngineUnavailable(str(exc)) from exc
+            previous = (await connection.config_get(setting))[setting]
+            await connection.config_set(setting, 0)
+        except Exception as exc:
+            raise self._translate("bulk_load", exc) from exc
+        try:
+            yield
+        finally:
+            try:
+                await connection.config_set(setting, previous)
+                await asyncio.to_thread(compact_log, self.socket_path)
+            except EngineError as exc:
+                raise EngineUnavailable(str(exc)) from exc
+            except Exception as exc:
+                raise self._translate("bulk_load", exc) from exc
 
     async def drop_all(self) -> None:
         try:

@@ -129,9 +129,6 @@ class Neo4jStore(Store):
         except Exception as exc:
             raise self._translate("drop_all", exc) from exc
 
-    async def compact(self) -> None:
-        """Neo4j checkpoints its transaction log itself."""
-
     async def close(self) -> None:
         await self.driver.close()
 

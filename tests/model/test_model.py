@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -118,3 +119,11 @@ async def test_db_init_installs_once_and_constraints_hold(settings, engine, tmp_
     finally:
         await store.drop_all()
         await store.close()
+
+
+def test_the_neo4j_counts_list_every_label_and_type() -> None:
+    catalog = QueryCatalog.load(REPO / "cypher")
+    labels = {label for spec in MODEL.labels.values() for label in spec.labels}
+    assert set(re.findall(r"RETURN '(\w+)' AS label", catalog.text("stats/labels", "neo4j"))) == labels
+    types = set(re.findall(r"RETURN '(\w+)' AS type", catalog.text("stats/relatietypes", "neo4j")))
+    assert types == set(MODEL.relationships)

@@ -1,0 +1,29 @@
+"""`python -m bench`: the benchmark harness; each command rewrites its section of RESULTS.md."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(no_args_is_help=True, help=__doc__)
+
+
+@app.callback()
+def benchmarks() -> None:
+    """Benchmarks of graph_api; results go to bench/RESULTS.md."""
+
+
+@app.command()
+def seed(
+    scales: Annotated[str, typer.Option(help="Scales to seed, comma-separated.")] = "1,10",
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 1,
+) -> None:
+    """Seed each scale into a fresh data directory: time, counts, memory."""
+    from bench import seeding
+
+    seeding.main(sorted(int(s) for s in scales.split(",")), seed)
+
+
+if __name__ == "__main__":
+    app()

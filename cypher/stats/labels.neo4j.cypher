@@ -1,0 +1,42 @@
+// Number of nodes per label (a node with two labels counts for both), labels in use only.
+// One count per label of the model, answered from Neo4j's count store; tests/model
+// checks that every label is listed.
+MATCH (n:Applicatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Applicatie' AS label, aantal
+UNION ALL
+MATCH (n:Applicatieservice) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Applicatieservice' AS label, aantal
+UNION ALL
+MATCH (n:Bedrijfsfunctie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Bedrijfsfunctie' AS label, aantal
+UNION ALL
+MATCH (n:Beheerorganisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Beheerorganisatie' AS label, aantal
+UNION ALL
+MATCH (n:BuitengemeentelijkeVoorziening) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'BuitengemeentelijkeVoorziening' AS label, aantal
+UNION ALL
+MATCH (n:Community) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Community' AS label, aantal
+UNION ALL
+MATCH (n:Dataset) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dataset' AS label, aantal
+UNION ALL
+MATCH (n:Dienst) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dienst' AS label, aantal
+UNION ALL
+MATCH (n:Gebruik) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gebruik' AS label, aantal
+UNION ALL
+MATCH (n:Gebruiker) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gebruiker' AS label, aantal
+UNION ALL
+MATCH (n:Gemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gemeente' AS label, aantal
+UNION ALL
+MATCH (n:GemmaElement) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'GemmaElement' AS label, aantal
+UNION ALL
+MATCH (n:Koppeling) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Koppeling' AS label, aantal
+UNION ALL
+MATCH (n:Leverancier) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Leverancier' AS label, aantal
+UNION ALL
+MATCH (n:Organisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Organisatie' AS label, aantal
+UNION ALL
+MATCH (n:Referentiecomponent) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Referentiecomponent' AS label, aantal
+UNION ALL
+MATCH (n:Samenwerking) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Samenwerking' AS label, aantal
+UNION ALL
+MATCH (n:Standaard) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaard' AS label, aantal
+UNION ALL
+MATCH (n:Standaardversie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaardversie' AS label, aantal
+UNION ALL
+MATCH (n:Versie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Versie' AS label, aantal

@@ -14,6 +14,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/graph-api install-graphiql
 	@touch $@
 
 run: $(VENV)/.installed

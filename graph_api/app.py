@@ -1,30 +1,29 @@
-"""The ASGI application: Starlette routes around the Strawberry GraphQL endpoint."""
+"""The ASGI application: GraphQL (and GraphiQL) at /graphql, health at /health."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
-from strawberry.asgi import GraphQL
+from starlette.responses import FileResponse, JSONResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
+from graph_api import graphiql
 from graph_api.engine import EmbeddedEngine
 from graph_api.graphql.context import Context
+from graph_api.graphql.endpoint import GraphQLEndpoint
 from graph_api.graphql.schema import build_schema
 from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
 
 
-class GraphQLEndpoint(GraphQL[Context, None]):
-    async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
-        return Context(runtime=request.app.state.runtime)
-
-
 async def health(request: Request) -> JSONResponse:
+    """Which engine runs and whether it answers; 503 while it does not."""
     runtime: Runtime = request.app.state.runtime
     state = await runtime.store.health()
     body = {
@@ -34,6 +33,13 @@ async def health(request: Request) -> JSONResponse:
         "latencyMs": round(state.latency_ms, 2),
     }
     return JSONResponse(body, status_code=200 if state.ok else 503)
+
+
+def _own_asset(path: Path, media_type: str) -> Route:
+    async def serve(request: Request) -> FileResponse:
+        return FileResponse(path, media_type=media_type)
+
+    return Route(f"/graphql/assets/{path.name}", serve, methods=["GET"])
 
 
 def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> Starlette:
@@ -47,9 +53,16 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
             finally:
                 watcher.cancel()
 
-    graphql = GraphQLEndpoint(build_schema())
+    endpoint = GraphQLEndpoint(
+        build_schema(),
+        context=lambda request: Context(runtime=request.app.state.runtime),
+        graphiql=graphiql.page,
+    )
     routes = [
         Route("/health", health, methods=["GET"]),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", endpoint.handle, methods=["GET", "POST"]),
+        _own_asset(graphiql.INIT_SCRIPT, "text/javascript"),
+        _own_asset(graphiql.INIT_SCRIPT.with_name("graphiql.css"), "text/css"),
+        Mount("/graphql/assets", StaticFiles(directory=graphiql.assets_dir(), check_dir=False)),
     ]
     return Starlette(routes=routes, lifespan=lifespan)

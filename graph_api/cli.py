@@ -209,6 +209,21 @@ def db_counts() -> None:
     _print_counts(found)
 
 
+@app.command("install-graphiql")
+def install_graphiql(
+    force: Annotated[bool, typer.Option("--force", help="Download again even when installed.")] = False,
+) -> None:
+    """Install GraphiQL's assets from the npm registry into this environment (checked by hash)."""
+    from graph_api import graphiql
+
+    try:
+        target = graphiql.install(force=force)
+    except graphiql.GraphiQLAssetsError as exc:
+        errors.print(f"[bold red]error[/] {exc.code}: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    console.print(f"GraphiQL assets in {target}")
+
+
 @app.command("export-schema")
 def export_schema(
     directory: Annotated[Path, typer.Option(help="Where schema.graphql and the DDL files go.")] = Path(

@@ -271,11 +271,14 @@ class EmbeddedEngine:
             )
         except OSError as exc:
             raise EngineError(f"cannot start {binaries.server}: {exc.strerror}") from None
+        pid_file = self.data_dir / PID_NAME
+        pid_file.write_text(str(process.pid))
         started = time.monotonic()
         deadline = started + self.start_timeout_s
         while (state := self._state()) != "ready":
             code = process.poll()
             if code is not None:
+                pid_file.unlink(missing_ok=True)
                 raise EngineError(
                     f"the embedded engine exited at start with code {code}:\n{self._log_tail()}"
                 )
@@ -284,12 +287,12 @@ class EmbeddedEngine:
             if time.monotonic() > deadline:
                 process.kill()
                 process.wait()
+                pid_file.unlink(missing_ok=True)
                 raise EngineError(
                     "the embedded engine did not become ready within "
                     f"{time.monotonic() - started:.0f} s:\n{self._log_tail()}"
                 )
             time.sleep(0.05)
-        (self.data_dir / PID_NAME).write_text(str(process.pid))
         self._process = process
         log.info("embedded engine started (pid %s) on %s", process.pid, self.socket_path)
 

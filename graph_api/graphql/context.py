@@ -1,22 +1,29 @@
-"""What every resolver receives: the store of this request (and, later, who is asking)."""
+"""What every resolver receives: the store and loaders of this request."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from graph_api.graphql.loaders import Loaders, RequestStore
 from graph_api.runtime import Runtime
-from graph_api.store import Store
 
 
 @dataclass
 class Context:
     runtime: Runtime
+    store: RequestStore = field(init=False)
+    loaders: Loaders = field(init=False)
+    # Lookups several fields share, each run once per request (see zoeken).
+    once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict)
 
-    @property
-    def store(self) -> Store:
-        return self.runtime.store
+    def __post_init__(self) -> None:
+        self.store = RequestStore(self.runtime.store)
+        self.loaders = Loaders(self.store)
 
 
 Info = StrawberryInfo[Context, None]

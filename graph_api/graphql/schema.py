@@ -1,10 +1,54 @@
-"""The schema's root: Query, assembled from the domain areas."""
+"""The schema's root: lists, lookups and Relay's node fields over every domain area."""
 
 from __future__ import annotations
 
-import strawberry
+from typing import Any
 
+import strawberry
+from graphql import GraphQLError
+from strawberry import relay
+from strawberry.schema.config import StrawberryConfig
+
+from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
+from graph_api.graphql.build import list_page, load_one
 from graph_api.graphql.context import Info
+from graph_api.graphql.errors import ClientError
+from graph_api.graphql.extensions import QueryStats
+from graph_api.graphql.filters import (
+    ApplicatieFilter,
+    ApplicatieOrder,
+    DienstFilter,
+    GebruikFilter,
+    GebruikOrder,
+    GemeenteFilter,
+    GemmaFilter,
+    IdOrder,
+    KoppelingFilter,
+    NaamOrder,
+    OrganisatieFilter,
+    OrganisatieOrder,
+    reference,
+)
+from graph_api.graphql.gemma import (
+    GEMMA_TYPES,
+    Applicatieservice,
+    Bedrijfsfunctie,
+    BuitengemeentelijkeVoorziening,
+    GemmaElement,
+    Referentiecomponent,
+    Standaard,
+)
+from graph_api.graphql.landschap import Gebruik, Koppeling
+from graph_api.graphql.organisaties import (
+    ORGANISATIE_TYPES,
+    Community,
+    Gemeente,
+    Leverancier,
+    Organisatie,
+    Samenwerking,
+)
+from graph_api.graphql.paging import Connection, PageRequest
+from graph_api.graphql.zoeken import ZoekFilter, Zoekresultaten, zoeken
 
 
 @strawberry.type(description="Whether the graph engine answers, and which one runs.")
@@ -14,24 +58,346 @@ class Gezondheid:
     detail: str
 
 
-@strawberry.type(description="How many nodes carry a label, or relationships have a type.")
+@strawberry.type(description="How many nodes carry a label.")
 class Aantal:
     naam: str
     aantal: int
 
 
+def _page(first, after, last, before, field: str, direction) -> PageRequest:
+    return PageRequest.of(first, after, last, before, field=field, descending=direction.value == "DESC")
+
+
+async def _organisaties(
+    info: Info,
+    soort: str | None,
+    first,
+    after,
+    last,
+    before,
+    filter: OrganisatieFilter,
+    order_by: OrganisatieOrder,
+) -> Connection:
+    page = _page(first, after, last, before, order_by.field.value, order_by.direction)
+    params = {**filter.params(), "soort": soort, "veld": order_by.field.value}
+    return await list_page(info, "organisatie", page, params)
+
+
+async def _gemma(
+    info: Info, soort: str, first, after, last, before, filter: GemmaFilter | None, order_by
+) -> Connection:
+    page = _page(first, after, last, before, "NAAM", (order_by or NaamOrder()).direction)
+    params = {**(filter or GemmaFilter()).params(), "soort": soort}
+    return await list_page(info, "gemma", page, params)
+
+
 @strawberry.type
 class Query:
-    @strawberry.field(description="The state of the graph engine behind this API.")
-    async def gezondheid(self, info: Info) -> Gezondheid:
-        health = await info.context.store.health()
-        return Gezondheid(engine=health.engine, ok=health.ok, detail=health.detail)
+    node: relay.Node | None = relay.node(description="Any object by its global id.")
+    nodes: list[relay.Node | None] = relay.node(description="Objects by their global ids, in the same order.")
 
-    @strawberry.field(description="Number of nodes per label in the graph.")
+    @strawberry.field(description="All organisations: gemeenten, leveranciers, samenwerkingen, communities.")
+    async def organisaties(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: OrganisatieFilter | None = None,
+        order_by: OrganisatieOrder | None = None,
+    ) -> Connection[Organisatie]:
+        return await _organisaties(
+            info,
+            None,
+            first,
+            after,
+            last,
+            before,
+            filter or OrganisatieFilter(),
+            order_by or OrganisatieOrder(),
+        )
+
+    @strawberry.field(description="The gemeenten, by province and size class if asked.")
+    async def gemeenten(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GemeenteFilter | None = None,
+        order_by: OrganisatieOrder | None = None,
+    ) -> Connection[Gemeente]:
+        return await _organisaties(
+            info,
+            "Gemeente",
+            first,
+            after,
+            last,
+            before,
+            filter or GemeenteFilter(),
+            order_by or OrganisatieOrder(),
+        )
+
+    @strawberry.field(description="The leveranciers.")
+    async def leveranciers(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: OrganisatieFilter | None = None,
+        order_by: OrganisatieOrder | None = None,
+    ) -> Connection[Leverancier]:
+        return await _organisaties(
+            info,
+            "Leverancier",
+            first,
+            after,
+            last,
+            before,
+            filter or OrganisatieFilter(),
+            order_by or OrganisatieOrder(),
+        )
+
+    @strawberry.field(description="The samenwerkingen.")
+    async def samenwerkingen(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: OrganisatieFilter | None = None,
+        order_by: OrganisatieOrder | None = None,
+    ) -> Connection[Samenwerking]:
+        return await _organisaties(
+            info,
+            "Samenwerking",
+            first,
+            after,
+            last,
+            before,
+            filter or OrganisatieFilter(),
+            order_by or OrganisatieOrder(),
+        )
+
+    @strawberry.field(description="The communities.")
+    async def communities(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: OrganisatieFilter | None = None,
+        order_by: OrganisatieOrder | None = None,
+    ) -> Connection[Community]:
+        return await _organisaties(
+            info,
+            "Community",
+            first,
+            after,
+            last,
+            before,
+            filter or OrganisatieFilter(),
+            order_by or OrganisatieOrder(),
+        )
+
+    @strawberry.field(description="The applications in the catalogue.")
+    async def applicaties(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: ApplicatieFilter | None = None,
+        order_by: ApplicatieOrder | None = None,
+    ) -> Connection[Applicatie]:
+        order = order_by or ApplicatieOrder()
+        page = _page(first, after, last, before, order.field.value, order.direction)
+        params = {**(filter or ApplicatieFilter()).params(), "veld": order.field.value}
+        return await list_page(info, "applicatie", page, params, "Applicatie")
+
+    @strawberry.field(description="GEMMA's reference components.")
+    async def referentiecomponenten(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GemmaFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[Referentiecomponent]:
+        return await _gemma(info, "Referentiecomponent", first, after, last, before, filter, order_by)
+
+    @strawberry.field(description="The standards GEMMA names.")
+    async def standaarden(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GemmaFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[Standaard]:
+        return await _gemma(info, "Standaard", first, after, last, before, filter, order_by)
+
+    @strawberry.field(description="GEMMA's application services.")
+    async def applicatieservices(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GemmaFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[Applicatieservice]:
+        return await _gemma(info, "Applicatieservice", first, after, last, before, filter, order_by)
+
+    @strawberry.field(description="GEMMA's business functions.")
+    async def bedrijfsfuncties(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GemmaFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[Bedrijfsfunctie]:
+        return await _gemma(info, "Bedrijfsfunctie", first, after, last, before, filter, order_by)
+
+    @strawberry.field(
+        description="The national facilities koppelingen can end at (BRP/GBA-V, LV-BAG, DigiD, ...)."
+    )
+    async def buitengemeentelijke_voorzieningen(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GemmaFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[BuitengemeentelijkeVoorziening]:
+        return await _gemma(
+            info, "BuitengemeentelijkeVoorziening", first, after, last, before, filter, order_by
+        )
+
+    @strawberry.field(description="The diensten leveranciers offer.")
+    async def diensten(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: DienstFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[Dienst]:
+        page = _page(first, after, last, before, "NAAM", (order_by or NaamOrder()).direction)
+        return await list_page(info, "dienst", page, (filter or DienstFilter()).params(), "Dienst")
+
+    @strawberry.field(description="Gebruik across all landscapes, or one organisation's.")
+    async def gebruik(
+        self,
+        info: Info,
+        organisatie: relay.GlobalID | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GebruikFilter | None = None,
+        order_by: GebruikOrder | None = None,
+    ) -> Connection[Gebruik]:
+        order = order_by or GebruikOrder()
+        page = _page(first, after, last, before, order.field.value, order.direction)
+        params = {
+            **(filter or GebruikFilter()).params(),
+            "organisatie": reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie"),
+            "veld": order.field.value,
+        }
+        return await list_page(info, "gebruik", page, params, "Gebruik")
+
+    @strawberry.field(description="Koppelingen across all landscapes, or one organisation's.")
+    async def koppelingen(
+        self,
+        info: Info,
+        organisatie: relay.GlobalID | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: KoppelingFilter | None = None,
+        order_by: IdOrder | None = None,
+    ) -> Connection[Koppeling]:
+        page = _page(first, after, last, before, "ID", (order_by or IdOrder()).direction)
+        params = {
+            **(filter or KoppelingFilter()).params(),
+            "organisatie": reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie"),
+        }
+        return await list_page(info, "koppeling", page, params, "Koppeling")
+
+    @strawberry.field(description="A gemeente by its CBS code (GM0363).")
+    async def gemeente(self, info: Info, cbs_code: str) -> Gemeente | None:
+        return await load_one(info, "organisatie/per_cbs_code", cbs_code.strip().upper())
+
+    @strawberry.field(description="An organisation by its id in the graph (a CBS code, lev-0001, ...).")
+    async def organisatie(self, info: Info, identificatie: str) -> Organisatie | None:
+        return await load_one(info, "organisatie/per_id", identificatie)
+
+    @strawberry.field(description="An application by its id in the graph.")
+    async def applicatie(self, info: Info, identificatie: str) -> Applicatie | None:
+        return await load_one(info, "applicatie/per_id", identificatie, "Applicatie")
+
+    @strawberry.field(
+        description="A GEMMA element by GEMMA's identifier (as in Archi) or by its GEMMA Online object id."
+    )
+    async def gemma_element(
+        self, info: Info, identificatie: str | None = None, gemma_id: str | None = None
+    ) -> GemmaElement | None:
+        if (identificatie is None) == (gemma_id is None):
+            raise ClientError("INVALID_ARGUMENTS", "give either identificatie or gemmaId")
+        if identificatie is not None:
+            return await load_one(info, "gemma/per_id", identificatie)
+        return await load_one(info, "gemma/per_gemma_id", gemma_id)
+
+    @strawberry.field(
+        description="Full-text search over applications, organisations and reference components, with facets."
+    )
+    def zoeken(self, tekst: str, filter: ZoekFilter | None = None) -> Zoekresultaten:
+        return zoeken(tekst, filter)
+
+    @strawberry.field(description="How many nodes the graph holds per label.")
     async def aantallen(self, info: Info) -> list[Aantal]:
         rows = await info.context.store.read("stats/labels")
         return [Aantal(naam=row["label"], aantal=row["aantal"]) for row in rows]
 
+    @strawberry.field(description="The state of the graph engine behind this API.")
+    async def gezondheid(self, info: Info) -> Gezondheid:
+        health = await info.context.runtime.store.health()
+        return Gezondheid(engine=health.engine, ok=health.ok, detail=health.detail)
+
+
+_ORGANISATIE_NAMES = tuple(cls.__name__ for cls in ORGANISATIE_TYPES)
+
+
+class Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Client errors are answers, not incidents; the endpoint logs the unexpected ones."""
+
 
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(query=Query)
+    return Schema(
+        query=Query,
+        types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],
+        extensions=[QueryStats],
+        config=StrawberryConfig(auto_camel_case=True),
+    )

@@ -468,7 +468,9 @@ class LandscapeGenerator:
                     "eigenschappen": {
                         "id": app.id,
                         "naam": app.naam,
-                        "beschrijving": (f"Module van {parent_name}" if parent_name else "Toepassing voor ")
+                        "beschrijving": (
+                            f"Module van {parent_name} voor " if parent_name else "Toepassing voor "
+                        )
                         + ", ".join(self.component_naam[c].lower() for c in app.componenten),
                         "type": "SYSTEEMSOFTWARE" if technisch else "APPLICATIE",
                         "licentietype": "OPEN_SOURCE" if open_source else "CLOSED_SOURCE",
@@ -839,7 +841,8 @@ def _public(row: dict) -> dict:
 
 
 def _short(naam: str) -> str:
-    return naam.replace("component", "").strip(" -") or naam
+    """The component's name without the word component: "Zaakregistratie", "JUBES (voorheen CORV)"."""
+    return re.sub(r"\s+", " ", re.sub(r"-?\s*component\b", " ", naam)).strip(" -") or naam
 
 
 def _natural(label: str) -> tuple:

@@ -1,0 +1,5 @@
+// The samenwerking that registered each Gebruik on behalf of its member, if any.
+// params: {"ids": ["geb-GM0363-0001"]}
+UNWIND $ids AS sleutel
+MATCH (g:Gebruik {id: sleutel})<-[:REGISTREERT]-(s:Samenwerking)
+RETURN sleutel, s {.*, soort: 'Samenwerking'} AS item

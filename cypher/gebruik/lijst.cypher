@@ -1,0 +1,17 @@
+// A page of Gebruik across all organisations, filtered, ordered, after a keyset cursor.
+// $veld: APPLICATIE (the application's name), STATUS or START_DATUM.
+// params: {"organisatie": null, "applicatie": null, "referentiecomponent": null, "status": "GEPLAND", "hosting": null, "veld": "APPLICATIE", "aflopend": false, "na": null, "limit": 5}
+MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
+WHERE ($organisatie IS NULL OR o.id = $organisatie)
+  AND ($applicatie IS NULL OR a.id = $applicatie)
+  AND ($status IS NULL OR g.status = $status)
+  AND ($hosting IS NULL OR g.hosting = $hosting)
+  AND ($referentiecomponent IS NULL OR (g)-[:VOOR]->(:Referentiecomponent {id: $referentiecomponent}))
+WITH g, CASE $veld WHEN 'STATUS' THEN g.status WHEN 'START_DATUM' THEN coalesce(g.startDatum, '') ELSE toLower(a.naam) END AS k
+WHERE $na IS NULL
+   OR ($aflopend AND (k < $na.k OR (k = $na.k AND g.id < $na.id)))
+   OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND g.id > $na.id)))
+RETURN k, g {.*} AS item
+ORDER BY CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
+         CASE WHEN $aflopend THEN null ELSE g.id END, CASE WHEN $aflopend THEN g.id END DESC
+LIMIT $limit

@@ -1,0 +1,5 @@
+// The organisation whose landscape each Gebruik belongs to.
+// params: {"ids": ["geb-GM0363-0001"]}
+UNWIND $ids AS sleutel
+MATCH (g:Gebruik {id: sleutel})<-[:GEBRUIKT]-(o:Organisatie)
+RETURN sleutel, o {.*, soort: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item

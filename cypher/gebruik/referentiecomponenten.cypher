@@ -1,0 +1,6 @@
+// The GEMMA components each Gebruik is used for.
+// params: {"ids": ["geb-GM0363-0001"]}
+UNWIND $ids AS sleutel
+MATCH (g:Gebruik {id: sleutel})-[:VOOR]->(c:Referentiecomponent)
+RETURN sleutel, c {.*, soort: 'Referentiecomponent'} AS item
+ORDER BY sleutel, c.naam

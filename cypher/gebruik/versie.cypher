@@ -1,0 +1,5 @@
+// The version each Gebruik runs.
+// params: {"ids": ["geb-GM0363-0001"]}
+UNWIND $ids AS sleutel
+MATCH (g:Gebruik {id: sleutel})-[:VERSIE]->(v:Versie)
+RETURN sleutel, v {.*} AS item

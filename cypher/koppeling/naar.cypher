@@ -1,0 +1,5 @@
+// The NAAR end of each koppeling: a Gebruik or a national facility.
+// params: {"ids": ["kop-GM0363-0001"]}
+UNWIND $ids AS sleutel
+MATCH (k:Koppeling {id: sleutel})-[:NAAR]->(n)
+RETURN sleutel, n {.*, soort: CASE WHEN 'Gebruik' IN labels(n) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END} AS item

@@ -1,0 +1,15 @@
+// A page of each leverancier's applications (its aanbod), after a keyset cursor.
+// params: {"ids": ["lev-0001"], "tekst": null, "status": null, "aflopend": false, "na": null, "limit": 5}
+UNWIND $ids AS sleutel
+MATCH (l:Leverancier {id: sleutel})-[:BIEDT_AAN]->(a:Applicatie)
+WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
+  AND ($status IS NULL OR a.status = $status)
+WITH sleutel, a, toLower(a.naam) AS k
+WHERE $na IS NULL
+   OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))
+   OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND a.id > $na.id)))
+WITH sleutel, a, k
+ORDER BY sleutel, CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
+         CASE WHEN $aflopend THEN null ELSE a.id END, CASE WHEN $aflopend THEN a.id END DESC
+WITH sleutel, collect({k: k, item: a {.*}}) AS rijen
+RETURN sleutel, rijen[0..$limit] AS rijen

@@ -1,0 +1,7 @@
+// Full-text matches among the applicaties (name and description, Dutch analyser), best first.
+// $woorden: the search words; each matches as a prefix, all must match.
+// params: {"woorden": ["zaak"]}
+CALL db.index.fulltext.queryNodes('zoek_Applicatie', reduce(s = '', w IN $woorden | s + CASE WHEN s = '' THEN '' ELSE ' AND ' END + w + '*')) YIELD node, score
+RETURN node.id AS id, score
+ORDER BY score DESC, id
+LIMIT 5000

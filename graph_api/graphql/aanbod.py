@@ -1,0 +1,191 @@
+"""What leveranciers offer: applications with their modules and versions, and diensten."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from graph_api.graphql.build import build, load_many, load_nodes, load_one, load_page, registered
+from graph_api.graphql.context import Info
+from graph_api.graphql.enums import (
+    ApplicatieStatus,
+    ApplicatieType,
+    DienstType,
+    GebruikStatus,
+    Hostingmodel,
+    Licentietype,
+    VersieStatus,
+)
+from graph_api.graphql.paging import Connection, PageRequest
+
+if TYPE_CHECKING:
+    from graph_api.graphql.gemma import Referentiecomponent, Standaardversie
+    from graph_api.graphql.landschap import Gebruik
+    from graph_api.graphql.organisaties import Leverancier
+
+Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma")]
+Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap")]
+
+
+@registered("Applicatie")
+@strawberry.type(description="A product or a module of one in the catalogue.")
+class Applicatie(relay.Node):
+    key: relay.NodeID[str]
+    identificatie: str
+    naam: str
+    beschrijving: str | None
+    type: ApplicatieType
+    licentietype: Licentietype
+    licentie: str | None
+    cloud_modellen: list[Hostingmodel] = strawberry.field(description="How it can be hosted.")
+    hosting_locatie: str | None
+    jurisdictie: str | None
+    status: ApplicatieStatus
+    website: str | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Applicatie:
+        return cls(
+            key=item["id"],
+            identificatie=item["id"],
+            naam=item["naam"],
+            beschrijving=item.get("beschrijving"),
+            type=ApplicatieType[item["type"]],
+            licentietype=Licentietype[item["licentietype"]],
+            licentie=item.get("licentie"),
+            cloud_modellen=[Hostingmodel[m] for m in item.get("cloudModellen") or []],
+            hosting_locatie=item.get("hostingLocatie"),
+            jurisdictie=item.get("jurisdictie"),
+            status=ApplicatieStatus[item["status"]],
+            website=item.get("website"),
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Applicatie | None]:
+        return await load_nodes(info, "applicatie/per_id", list(node_ids), "Applicatie")
+
+    @strawberry.field(description="The leverancier that offers it.")
+    async def leverancier(self, info: Info) -> Leverancier_ | None:
+        return await load_one(info, "applicatie/leverancier", self.key)
+
+    @strawberry.field(description="The product this module is part of (none for a product).")
+    async def onderdeel_van(self, info: Info) -> Applicatie | None:
+        return await load_one(info, "applicatie/product", self.key, "Applicatie")
+
+    @strawberry.field(description="Its modules.")
+    async def modules(self, info: Info) -> list[Applicatie]:
+        return await load_many(info, "applicatie/modules", self.key, "Applicatie")
+
+    @strawberry.field(description="Its versions, oldest release first.")
+    async def versies(self, info: Info) -> list[Versie]:
+        return await load_many(info, "applicatie/versies", self.key, "Versie")
+
+    @strawberry.field(description="The GEMMA reference components it realises.")
+    async def referentiecomponenten(self, info: Info) -> list[Referentiecomponent_]:
+        return await load_many(info, "applicatie/referentiecomponenten", self.key)
+
+    @strawberry.field(description="The diensten offered on it, by its own or other leveranciers.")
+    async def diensten(self, info: Info) -> list[Dienst]:
+        return await load_many(info, "applicatie/diensten", self.key, "Dienst")
+
+    @strawberry.field(description="Its Gebruik: the organisations that use it, by their name.")
+    async def gebruik(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        status: GebruikStatus | None = None,
+    ) -> Connection[Gebruik_]:
+        page = PageRequest.of(first, after, last, before, field="ORGANISATIE")
+        params = {"status": status.value if status else None}
+        return await load_page(info, "applicatie/gebruik", self.key, page, params, "Gebruik")
+
+
+@strawberry.type(description="A standard version a version complies with, and the evidence.")
+class Ondersteuning:
+    standaardversie: Standaardversie_
+    bewijs: str | None = strawberry.field(description="Where the compliance is shown (a url).")
+
+
+@registered("Versie")
+@strawberry.type(description="A version of an application, with its lifecycle.")
+class Versie(relay.Node):
+    key: relay.NodeID[str]
+    identificatie: str
+    versie: str
+    status: VersieStatus
+    release_datum: str | None
+    einde_ondersteuning: str | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Versie:
+        return cls(
+            key=item["id"],
+            identificatie=item["id"],
+            versie=item["versie"],
+            status=VersieStatus[item["status"]],
+            release_datum=item.get("releaseDatum"),
+            einde_ondersteuning=item.get("eindeOndersteuning"),
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Versie | None]:
+        return await load_nodes(info, "versie/per_id", list(node_ids), "Versie")
+
+    @strawberry.field(description="The application it is a version of.")
+    async def applicatie(self, info: Info) -> Applicatie | None:
+        return await load_one(info, "versie/applicatie", self.key, "Applicatie")
+
+    @strawberry.field(description="The standard versions it complies with.")
+    async def ondersteunt(self, info: Info) -> list[Ondersteuning]:
+        items = await info.context.loaders.many("versie/ondersteunt").load(self.key)
+        return [
+            Ondersteuning(standaardversie=build(i["standaardversie"]), bewijs=i.get("bewijs")) for i in items
+        ]
+
+
+@registered("Dienst")
+@strawberry.type(
+    description="A service a leverancier offers on applications: hosting, beheer, implementatie, ..."
+)
+class Dienst(relay.Node):
+    key: relay.NodeID[str]
+    identificatie: str
+    naam: str
+    type: DienstType
+    beschrijving: str | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Dienst:
+        return cls(
+            key=item["id"],
+            identificatie=item["id"],
+            naam=item["naam"],
+            type=DienstType[item["type"]],
+            beschrijving=item.get("beschrijving"),
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Dienst | None]:
+        return await load_nodes(info, "dienst/per_id", list(node_ids), "Dienst")
+
+    @strawberry.field(description="The leverancier that delivers it.")
+    async def leverancier(self, info: Info) -> Leverancier_ | None:
+        return await load_one(info, "dienst/leverancier", self.key)
+
+    @strawberry.field(description="The applications it is offered on.")
+    async def applicaties(self, info: Info) -> list[Applicatie]:
+        return await load_many(info, "dienst/applicaties", self.key, "Applicatie")

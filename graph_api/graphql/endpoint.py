@@ -1,0 +1,208 @@
+"""GraphQL over HTTP at /graphql, following the GraphQL-over-HTTP specification.
+
+Strawberry's schema executes; this endpoint does the HTTP side itself because the spec's
+`application/graphql-response+json` (request errors as 400 without a `data` entry) is not
+what Strawberry's views implement. GET runs queries only; POST takes `application/json`.
+A browser asking for HTML gets GraphiQL.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from strawberry.exceptions import StrawberryGraphQLError
+from strawberry.relay.types import GlobalIDValueError
+from strawberry.types.graphql import OperationType
+
+from graph_api.graphql.context import Context
+from graph_api.graphql.errors import store_error
+from graph_api.store import StoreError
+
+log = logging.getLogger(__name__)
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+
+
+class RequestError(Exception):
+    """The request cannot be executed at all: there will be no `data` entry."""
+
+    def __init__(self, code: str, message: str, status: int = 400):
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The response media type for an Accept header; None when none can be served."""
+    if not accept:
+        return JSON
+    best: tuple[float, int, str] | None = None
+    for order, part in enumerate(accept.split(",")):
+        media, *options = (piece.strip() for piece in part.split(";"))
+        quality = 1.0
+        for option in options:
+            name, _, value = option.partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        served = {
+            GRAPHQL_RESPONSE: GRAPHQL_RESPONSE,
+            JSON: JSON,
+            "application/*": JSON,
+            "*/*": JSON,
+            "text/html": "text/html",
+        }.get(media.lower())
+        if served and quality > 0 and (best is None or (quality, -order) > (best[0], best[1])):
+            best = (quality, -order, served)
+    return best[2] if best else None
+
+
+def format_error(error: GraphQLError) -> dict[str, Any]:
+    """An error as the client sees it: a message, where it happened and a code."""
+    formatted = error.formatted
+    original = error.original_error
+    code = (error.extensions or {}).get("code")
+    if code:
+        return formatted
+    if isinstance(original, StoreError):
+        masked = store_error(original)
+        if masked.extensions["code"] == "INTERNAL_SERVER_ERROR":
+            log.error("store failure in %s", error.path, exc_info=original)
+        return {**formatted, "message": masked.message, "extensions": masked.extensions}
+    if isinstance(original, GlobalIDValueError):
+        return {**formatted, "extensions": {"code": "INVALID_ID"}}
+    if original is None or isinstance(original, StrawberryGraphQLError):
+        return {**formatted, "extensions": {"code": _request_error_code(error.message)}}
+    log.error("unexpected error in %s", error.path, exc_info=original)
+    return {
+        "message": "internal server error",
+        "locations": formatted.get("locations"),
+        "path": formatted.get("path"),
+        "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+    }
+
+
+def _request_error_code(message: str) -> str:
+    if message.startswith("Syntax Error"):
+        return "GRAPHQL_PARSE_FAILED"
+    if message.startswith("Variable"):
+        return "BAD_USER_INPUT"
+    return "GRAPHQL_VALIDATION_FAILED"
+
+
+class GraphQLEndpoint:
+    def __init__(
+        self,
+        schema: strawberry.Schema,
+        context: Callable[[Request], Context],
+        graphiql: Callable[[], str] | None = None,
+    ):
+        self.schema = schema
+        self.context = context
+        self.graphiql = graphiql
+
+    async def handle(self, request: Request) -> Response:
+        media = negotiate(request.headers.get("accept"))
+        if media == "text/html":
+            if request.method == "GET" and self.graphiql is not None and "query" not in request.query_params:
+                return HTMLResponse(self.graphiql())
+            media = JSON
+        if media is None:
+            return JSONResponse(
+                {"errors": [{"message": f"responses are {GRAPHQL_RESPONSE} or {JSON}"}]},
+                status_code=406,
+                media_type=JSON,
+            )
+        try:
+            body = await self._parameters(request)
+            result = await self._execute(request, body)
+        except RequestError as exc:
+            status = exc.status if media == GRAPHQL_RESPONSE or exc.status in (405, 413, 415) else 200
+            payload = {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
+            headers = {"Allow": "POST"} if exc.status == 405 else None
+            return JSONResponse(payload, status_code=status, media_type=media, headers=headers)
+        return self._respond(result, media)
+
+    async def _parameters(self, request: Request) -> dict[str, Any]:
+        if request.method == "GET":
+            params: dict[str, Any] = dict(request.query_params)
+            for name in ("variables", "extensions"):
+                if params.get(name):
+                    try:
+                        params[name] = json.loads(params[name])
+                    except ValueError:
+                        raise RequestError("BAD_REQUEST", f"{name} is not valid JSON") from None
+        else:
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type != JSON:
+                raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}", status=415)
+            raw = await request.body()
+            if not raw:
+                raise RequestError("BAD_REQUEST", "the request has no body")
+            try:
+                params = json.loads(raw)
+            except ValueError:
+                raise RequestError("BAD_REQUEST", "the request body is not valid JSON") from None
+            if not isinstance(params, dict):
+                if isinstance(params, list):
+                    raise RequestError("BATCHING_NOT_SUPPORTED", "send one operation per request")
+                raise RequestError("BAD_REQUEST", "the request body must be a JSON object")
+        query = params.get("query")
+        if not isinstance(query, str) or not query.strip():
+            raise RequestError("BAD_REQUEST", "query must be a non-empty string")
+        if params.get("operationName") is not None and not isinstance(params["operationName"], str):
+            raise RequestError("BAD_REQUEST", "operationName must be a string")
+        for name in ("variables", "extensions"):
+            if params.get(name) is not None and not isinstance(params[name], dict):
+                raise RequestError("BAD_REQUEST", f"{name} must be a JSON object")
+        return params
+
+    async def _execute(self, request: Request, params: dict[str, Any]) -> Any:
+        allowed = (
+            {OperationType.QUERY}
+            if request.method == "GET"
+            else {OperationType.QUERY, OperationType.MUTATION}
+        )
+        context = self.context(request)
+        request.state.graphql_context = context
+        try:
+            return await self.schema.execute(
+                params["query"],
+                variable_values=params.get("variables"),
+                context_value=context,
+                operation_name=params.get("operationName"),
+                allowed_operation_types=allowed,
+            )
+        except Exception as exc:
+            if type(exc).__name__ == "InvalidOperationTypeError":
+                raise RequestError(
+                    "METHOD_NOT_ALLOWED", "only queries can be sent with GET", status=405
+                ) from None
+            if type(exc).__name__ in ("CannotGetOperationTypeError", "MissingQueryError"):
+                raise RequestError("BAD_REQUEST", str(exc)) from None
+            raise
+
+    def _respond(self, result: Any, media: str) -> JSONResponse:
+        errors = [format_error(error) for error in result.errors or []]
+        request_error = (
+            result.data is None and errors and all("path" not in e or e["path"] is None for e in errors)
+        )
+        payload: dict[str, Any] = {}
+        if not (request_error and media == GRAPHQL_RESPONSE):
+            payload["data"] = result.data
+        if errors:
+            payload["errors"] = errors
+        if result.extensions:
+            payload["extensions"] = result.extensions
+        status = 400 if request_error and media == GRAPHQL_RESPONSE else 200
+        return JSONResponse(payload, status_code=status, media_type=media)

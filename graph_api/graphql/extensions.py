@@ -1,0 +1,17 @@
+"""Schema extensions: what every response tells about its own cost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strawberry.extensions import SchemaExtension
+
+
+class QueryStats(SchemaExtension):
+    """`extensions.queryStats`: the store round trips this request made and their time."""
+
+    def get_results(self) -> dict[str, Any]:
+        store = getattr(self.execution_context.context, "store", None)
+        if store is None:
+            return {}
+        return {"queryStats": {"storeCalls": store.calls, "storeMs": round(store.seconds * 1000, 2)}}

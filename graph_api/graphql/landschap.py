@@ -1,0 +1,147 @@
+"""A landscape: one organisation's Gebruik of applications and the Koppelingen between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from graph_api.graphql.build import load_many, load_nodes, load_one, registered
+from graph_api.graphql.context import Info
+from graph_api.graphql.enums import (
+    GebruikStatus,
+    Hostingmodel,
+    KoppelingRichting,
+    KoppelingStatus,
+    KoppelingType,
+)
+from graph_api.graphql.gemma import BuitengemeentelijkeVoorziening
+
+if TYPE_CHECKING:
+    from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
+    from graph_api.graphql.gemma import Referentiecomponent, Standaardversie
+    from graph_api.graphql.organisaties import Organisatie, Samenwerking
+
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
+Versie_ = Annotated["Versie", strawberry.lazy("graph_api.graphql.aanbod")]
+Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod")]
+Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties")]
+Samenwerking_ = Annotated["Samenwerking", strawberry.lazy("graph_api.graphql.organisaties")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma")]
+
+
+@registered("Gebruik")
+@strawberry.type(description="One organisation's use of one application: a place in its landscape.")
+class Gebruik(relay.Node):
+    key: relay.NodeID[str]
+    identificatie: str
+    status: GebruikStatus
+    start_datum: str | None
+    eind_datum: str | None
+    hosting: Hostingmodel | None
+    contract_einde: str | None
+    notities: str | None = strawberry.field(description="Internal notes of the organisation.")
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Gebruik:
+        return cls(
+            key=item["id"],
+            identificatie=item["id"],
+            status=GebruikStatus[item["status"]],
+            start_datum=item.get("startDatum"),
+            eind_datum=item.get("eindDatum"),
+            hosting=Hostingmodel[item["hosting"]] if item.get("hosting") else None,
+            contract_einde=item.get("contractEinde"),
+            notities=item.get("notities"),
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Gebruik | None]:
+        return await load_nodes(info, "gebruik/per_id", list(node_ids), "Gebruik")
+
+    @strawberry.field(description="The organisation whose landscape this is.")
+    async def organisatie(self, info: Info) -> Organisatie_ | None:
+        return await load_one(info, "gebruik/organisatie", self.key)
+
+    @strawberry.field(description="The application used.")
+    async def applicatie(self, info: Info) -> Applicatie_ | None:
+        return await load_one(info, "gebruik/applicatie", self.key, "Applicatie")
+
+    @strawberry.field(description="The version in use, where recorded.")
+    async def versie(self, info: Info) -> Versie_ | None:
+        return await load_one(info, "gebruik/versie", self.key, "Versie")
+
+    @strawberry.field(description="The GEMMA reference components it is used for.")
+    async def referentiecomponenten(self, info: Info) -> list[Referentiecomponent_]:
+        return await load_many(info, "gebruik/referentiecomponenten", self.key)
+
+    @strawberry.field(description="The diensten taken with it.")
+    async def diensten(self, info: Info) -> list[Dienst_]:
+        return await load_many(info, "gebruik/diensten", self.key, "Dienst")
+
+    @strawberry.field(description="The samenwerking that registered it for its member, if one did.")
+    async def geregistreerd_door(self, info: Info) -> Samenwerking_ | None:
+        return await load_one(info, "gebruik/geregistreerd_door", self.key)
+
+    @strawberry.field(description="Koppelingen that start here (this Gebruik is their VAN end).")
+    async def uitgaande_koppelingen(self, info: Info) -> list[Koppeling]:
+        return await load_many(info, "gebruik/uitgaande_koppelingen", self.key, "Koppeling")
+
+    @strawberry.field(description="Koppelingen that end here (this Gebruik is their NAAR end).")
+    async def inkomende_koppelingen(self, info: Info) -> list[Koppeling]:
+        return await load_many(info, "gebruik/inkomende_koppelingen", self.key, "Koppeling")
+
+
+Koppelpunt = Annotated[
+    Gebruik | BuitengemeentelijkeVoorziening,
+    strawberry.union("Koppelpunt", description="Where a koppeling ends: a Gebruik or a national facility."),
+]
+
+
+@registered("Koppeling")
+@strawberry.type(description="An interface between two applications in use, or one and a national facility.")
+class Koppeling(relay.Node):
+    key: relay.NodeID[str]
+    identificatie: str
+    type: KoppelingType
+    richting: KoppelingRichting = strawberry.field(description="Which way the data goes, seen from `van`.")
+    status: KoppelingStatus
+    beschrijving: str | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Koppeling:
+        return cls(
+            key=item["id"],
+            identificatie=item["id"],
+            type=KoppelingType[item["type"]],
+            richting=KoppelingRichting[item["richting"]],
+            status=KoppelingStatus[item["status"]],
+            beschrijving=item.get("beschrijving"),
+        )
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Koppeling | None]:
+        return await load_nodes(info, "koppeling/per_id", list(node_ids), "Koppeling")
+
+    @strawberry.field(description="The Gebruik it starts from.")
+    async def van(self, info: Info) -> Gebruik | None:
+        return await load_one(info, "koppeling/van", self.key, "Gebruik")
+
+    @strawberry.field(description="Where it ends: another Gebruik or a national facility.")
+    async def naar(self, info: Info) -> Koppelpunt | None:
+        return await load_one(info, "koppeling/naar", self.key)
+
+    @strawberry.field(description="The intermediary it runs through (a servicebus), if any.")
+    async def via(self, info: Info) -> Gebruik | None:
+        return await load_one(info, "koppeling/via", self.key, "Gebruik")
+
+    @strawberry.field(description="The standard versions it uses.")
+    async def standaardversies(self, info: Info) -> list[Standaardversie_]:
+        return await load_many(info, "koppeling/standaardversies", self.key)

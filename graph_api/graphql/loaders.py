@@ -1,0 +1,90 @@
+"""Per-request batching: every relation is loaded for all parents of a level in one call.
+
+A batch query (cypher/<area>/<name>.cypher) takes `$ids` and returns rows `{sleutel, item}`
+(one or many per parent) or `{sleutel, rijen}` (a page per parent) or `{sleutel, aantal}`.
+Loaders are keyed by query name and by their other parameters, so the same field with
+different arguments batches separately and the same field with the same arguments once.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Hashable
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from graph_api.store import Params, Row, Store
+
+
+class RequestStore:
+    """The store as one request sees it: counts its round trips for `extensions.queryStats`."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self.calls = 0
+        self.seconds = 0.0
+
+    @property
+    def engine(self) -> str:
+        return self._store.engine
+
+    async def read(self, name: str, params: Params | None = None) -> list[Row]:
+        self.calls += 1
+        started = time.perf_counter()
+        try:
+            return await self._store.read(name, params)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+class Loaders:
+    def __init__(self, store: RequestStore):
+        self._store = store
+        self._loaders: dict[Hashable, DataLoader] = {}
+
+    def one(self, query: str, **params: Any) -> DataLoader[str, dict | None]:
+        """At most one `item` per parent (a to-one relation, or a node by id)."""
+        return self._loader("one", query, params)
+
+    def many(self, query: str, **params: Any) -> DataLoader[str, list[dict]]:
+        """The `item`s of each parent, in the query's order."""
+        return self._loader("many", query, params)
+
+    def pages(self, query: str, **params: Any) -> DataLoader[str, list[dict]]:
+        """The `rijen` ({k, item}) of each parent's page."""
+        return self._loader("pages", query, params)
+
+    def counts(self, query: str, **params: Any) -> DataLoader[str, int]:
+        """The `aantal` of each parent (zero where the query returns no row)."""
+        return self._loader("counts", query, params)
+
+    def _loader(self, shape: str, query: str, params: dict[str, Any]) -> DataLoader:
+        key = (shape, query, json.dumps(params, sort_keys=True, default=str))
+        loader = self._loaders.get(key)
+        if loader is None:
+
+            async def load(ids: list[str]) -> list[Any]:
+                rows = await self._store.read(query, {**params, "ids": list(ids)})
+                return _arrange(shape, ids, rows)
+
+            loader = self._loaders[key] = DataLoader(load_fn=load)
+        return loader
+
+
+def _arrange(shape: str, ids: list[str], rows: list[Row]) -> list[Any]:
+    if shape == "one":
+        found = {row["sleutel"]: row["item"] for row in rows}
+        return [found.get(key) for key in ids]
+    if shape == "counts":
+        counted = {row["sleutel"]: row["aantal"] for row in rows}
+        return [counted.get(key, 0) for key in ids]
+    grouped: dict[str, list] = defaultdict(list)
+    for row in rows:
+        if shape == "pages":
+            grouped[row["sleutel"]] = row["rijen"]
+        else:
+            grouped[row["sleutel"]].append(row["item"])
+    return [grouped.get(key, []) for key in ids]

@@ -1,0 +1,176 @@
+"""Organisations: gemeenten, leveranciers, samenwerkingen, communities, the catalogue's keeper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from graph_api.graphql.build import load_many, load_nodes, load_page, registered
+from graph_api.graphql.context import Info
+from graph_api.graphql.enums import Grootteklasse, OrganisatieStatus, grootteklasse
+from graph_api.graphql.filters import AanbodFilter, GebruikFilter, GebruikOrder, NaamOrder
+from graph_api.graphql.paging import Connection, PageRequest
+
+if TYPE_CHECKING:
+    from graph_api.graphql.aanbod import Applicatie, Dienst
+    from graph_api.graphql.landschap import Gebruik
+
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
+Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod")]
+Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap")]
+
+
+def _common(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "key": item["id"],
+        "identificatie": item["id"],
+        "naam": item["naam"],
+        "status": OrganisatieStatus[item["status"]],
+        "beschrijving": item.get("beschrijving"),
+        "website": item.get("website"),
+        "logo_url": item.get("logoUrl"),
+        "certificeringen": item.get("certificeringen") or [],
+        "aangemaakt": item.get("aangemaakt"),
+    }
+
+
+@strawberry.interface(description="Every organisation in the catalogue.")
+class Organisatie(relay.Node):
+    key: relay.NodeID[str]
+    identificatie: str = strawberry.field(
+        description="The organisation's id in the graph (a CBS code for gemeenten)."
+    )
+    naam: str
+    status: OrganisatieStatus
+    beschrijving: str | None
+    website: str | None
+    logo_url: str | None
+    certificeringen: list[str]
+    aangemaakt: str | None = strawberry.field(description="When it was registered (ISO-8601).")
+
+    @strawberry.field(description="The organisation's landscape: the applications it uses.")
+    async def gebruik(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: GebruikFilter | None = None,
+        order_by: GebruikOrder | None = None,
+    ) -> Connection[Gebruik_]:
+        order = order_by or GebruikOrder()
+        page = PageRequest.of(
+            first, after, last, before, field=order.field.value, descending=order.direction.value == "DESC"
+        )
+        params = (filter or GebruikFilter()).params()
+        return await load_page(
+            info, "organisatie/gebruik", self.key, page, {**params, "veld": order.field.value}, "Gebruik"
+        )
+
+    @strawberry.field(description="The samenwerkingen and communities it takes part in.")
+    async def deelnames(self, info: Info) -> list[Organisatie]:
+        return await load_many(info, "organisatie/deelnames", self.key)
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Organisatie | None]:
+        return await load_nodes(info, "organisatie/per_id", list(node_ids), cls.__name__)
+
+
+@registered("Gemeente")
+@strawberry.type(description="A Dutch municipality, with its CBS code, province and inhabitants.")
+class Gemeente(Organisatie):
+    cbs_code: str
+    provincie: str
+    inwoners: int
+    grootteklasse: Grootteklasse
+    oppervlakte_km2: float | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Gemeente:
+        return cls(
+            **_common(item),
+            cbs_code=item["cbsCode"],
+            provincie=item["provincie"],
+            inwoners=item["inwoners"],
+            grootteklasse=grootteklasse(item["inwoners"]),
+            oppervlakte_km2=item.get("oppervlakteKm2"),
+        )
+
+    @strawberry.field(description="The gemeenten it borders on.")
+    async def buren(self, info: Info) -> list[Gemeente]:
+        return await load_many(info, "organisatie/buren", self.key)
+
+
+@registered("Leverancier")
+@strawberry.type(description="A supplier of software and diensten.")
+class Leverancier(Organisatie):
+    kvk_nummer: str | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Leverancier:
+        return cls(**_common(item), kvk_nummer=item.get("kvkNummer"))
+
+    @strawberry.field(description="The applications it offers.")
+    async def aanbod(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        filter: AanbodFilter | None = None,
+        order_by: NaamOrder | None = None,
+    ) -> Connection[Applicatie_]:
+        order = order_by or NaamOrder()
+        page = PageRequest.of(first, after, last, before, descending=order.direction.value == "DESC")
+        params = (filter or AanbodFilter()).params()
+        return await load_page(info, "organisatie/aanbod", self.key, page, params, "Applicatie")
+
+    @strawberry.field(description="The diensten it delivers.")
+    async def diensten(self, info: Info) -> list[Dienst_]:
+        return await load_many(info, "organisatie/diensten", self.key, "Dienst")
+
+
+@registered("Samenwerking")
+@strawberry.type(
+    description="A collaboration of gemeenten with a legal basis; may register usage for its members."
+)
+class Samenwerking(Organisatie):
+    grondslag: str | None
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Samenwerking:
+        return cls(**_common(item), grondslag=item.get("grondslag"))
+
+    @strawberry.field(description="Its members.")
+    async def leden(self, info: Info) -> list[Organisatie]:
+        return await load_many(info, "organisatie/leden", self.key)
+
+
+@registered("Community")
+@strawberry.type(description="A community organisations declare membership of.")
+class Community(Organisatie):
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Community:
+        return cls(**_common(item))
+
+    @strawberry.field(description="Its members.")
+    async def leden(self, info: Info) -> list[Organisatie]:
+        return await load_many(info, "organisatie/leden", self.key)
+
+
+@registered("Beheerorganisatie")
+@strawberry.type(description="The catalogue's keeper (VNG Realisatie).")
+class Beheerorganisatie(Organisatie):
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Beheerorganisatie:
+        return cls(**_common(item))
+
+
+ORGANISATIE_TYPES = (Gemeente, Leverancier, Samenwerking, Community, Beheerorganisatie)

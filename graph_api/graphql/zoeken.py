@@ -1,0 +1,212 @@
+"""Full-text search over applications, organisations and reference components (F011).
+
+Each engine's own full-text index finds the matches (`zoeken/<soort>`, one override per
+engine); the portable queries then narrow, page and count them, so filters and facets run
+in the graph, not after fetching.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
+
+import strawberry
+from strawberry import relay
+
+from graph_api.graphql.build import build
+from graph_api.graphql.context import Info
+from graph_api.graphql.enums import GROOTTEKLASSEN, Grootteklasse, Hostingmodel, Licentietype
+from graph_api.graphql.errors import ClientError
+from graph_api.graphql.filters import reference
+from graph_api.graphql.paging import MAX_PAGE_SIZE, Cursor, PageRequest
+
+if TYPE_CHECKING:
+    from graph_api.graphql.aanbod import Applicatie
+    from graph_api.graphql.gemma import Referentiecomponent
+    from graph_api.graphql.organisaties import Organisatie
+
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
+Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+
+T = TypeVar("T")
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 8
+ORDERING = "SCORE:DESC"
+
+
+@strawberry.type(description="A search result, with how well it matches.")
+class Treffer(Generic[T]):
+    node: T
+    score: float
+    cursor: str
+
+
+@strawberry.type(description="A page of search results, best first.")
+class Treffers(Generic[T]):
+    edges: list[Treffer[T]]
+    page_info: relay.PageInfo
+    total_count: int
+
+    @strawberry.field(description="The results of this page, without their scores.")
+    def nodes(self) -> list[T]:
+        return [edge.node for edge in self.edges]
+
+
+@strawberry.type(description="How many results share a value: a facet of the search.")
+class Facet:
+    waarde: str = strawberry.field(description="The value to filter on (an id or a code).")
+    label: str
+    aantal: int
+
+
+@strawberry.type(description="Facet counts over the results, under the filters given.")
+class Facetten:
+    referentiecomponenten: list[Facet]
+    hostingmodellen: list[Facet]
+    licentietypen: list[Facet]
+    leveranciers: list[Facet]
+    grootteklassen: list[Facet] = strawberry.field(
+        description="Of the gemeenten among the organisations found."
+    )
+
+
+@strawberry.input(description="Narrows search results; each facet's `waarde` fits here.")
+class ZoekFilter:
+    referentiecomponent: relay.GlobalID | None = None
+    hostingmodel: Hostingmodel | None = None
+    licentietype: Licentietype | None = None
+    leverancier: relay.GlobalID | None = None
+    grootteklasse: Grootteklasse | None = strawberry.field(default=None, description="Applies to gemeenten.")
+
+    def applicatie_params(self) -> dict[str, Any]:
+        return {
+            "referentiecomponent": reference(
+                self.referentiecomponent, "Referentiecomponent", argument="filter.referentiecomponent"
+            ),
+            "hostingmodel": self.hostingmodel.value if self.hostingmodel else None,
+            "licentietype": self.licentietype.value if self.licentietype else None,
+            "leverancier": reference(self.leverancier, "Leverancier", argument="filter.leverancier"),
+        }
+
+    def organisatie_params(self) -> dict[str, Any]:
+        low = high = None
+        if self.grootteklasse is not None:
+            _, low, high = GROOTTEKLASSEN[self.grootteklasse.value]
+        return {"minInwoners": low, "maxInwoners": high}
+
+
+def words(tekst: str) -> list[str]:
+    """The search words: letters and digits only, so no engine's query syntax leaks through."""
+    found = [word.lower() for word in WORD.findall(tekst)]
+    if not found:
+        raise ClientError(
+            "INVALID_SEARCH", "tekst must contain at least one letter or digit", argument="tekst"
+        )
+    return found[:MAX_WORDS]
+
+
+def _page(first: int | None, after: str | None) -> PageRequest:
+    if first is not None and not 0 <= first <= MAX_PAGE_SIZE:
+        raise ClientError(
+            "PAGE_SIZE_TOO_LARGE" if first > MAX_PAGE_SIZE else "INVALID_PAGE_SIZE",
+            f"first must be between 0 and {MAX_PAGE_SIZE}",
+            argument="first",
+        )
+    return PageRequest.of(20 if first is None else first, after, None, None, field="SCORE", descending=True)
+
+
+@strawberry.type(description="Search results per kind, each ranked, with facets.")
+class Zoekresultaten:
+    _woorden: strawberry.Private[list[str]]
+    _filter: strawberry.Private[ZoekFilter]
+
+    async def _treffers(self, info: Info, soort: str, page: PageRequest, params: dict[str, Any]) -> Treffers:
+        store = info.context.store
+        matches = await _matches(info, soort, self._woorden)
+        base = {"treffers": matches, **params}
+        rows = await store.read(f"zoeken/{soort}_pagina", {**base, **page.params()})
+        total = (await store.read(f"zoeken/{soort}_aantal", base))[0]["aantal"]
+        has_more = len(rows) > page.size
+        edges = [
+            Treffer(
+                node=build(row["item"], _KIND.get(soort)),
+                score=row["k"],
+                cursor=Cursor(ORDERING, row["k"], row["item"]["id"]).encode(),
+            )
+            for row in rows[: page.size]
+        ]
+        return Treffers(
+            edges=edges,
+            page_info=relay.PageInfo(
+                has_next_page=has_more,
+                has_previous_page=page.cursor is not None,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+            total_count=total,
+        )
+
+    @strawberry.field(description="Applications whose name or description match.")
+    async def applicaties(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Treffers[Applicatie_]:
+        return await self._treffers(
+            info, "applicaties", _page(first, after), self._filter.applicatie_params()
+        )
+
+    @strawberry.field(description="Organisations whose name or description match.")
+    async def organisaties(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Treffers[Organisatie_]:
+        return await self._treffers(
+            info, "organisaties", _page(first, after), self._filter.organisatie_params()
+        )
+
+    @strawberry.field(description="Reference components whose name matches.")
+    async def referentiecomponenten(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Treffers[Referentiecomponent_]:
+        return await self._treffers(info, "referentiecomponenten", _page(first, after), {})
+
+    @strawberry.field(description="Counts per value of each facet, over the results under the filters.")
+    async def facetten(self, info: Info) -> Facetten:
+        store = info.context.store
+        applicaties = await _matches(info, "applicaties", self._woorden)
+        organisaties = await _matches(info, "organisaties", self._woorden)
+        rows = await store.read(
+            "zoeken/applicatie_facetten", {"treffers": applicaties, **self._filter.applicatie_params()}
+        )
+        rows += await store.read("zoeken/organisatie_facetten", {"treffers": organisaties})
+        grouped: dict[str, list[Facet]] = {key: [] for key in _FACETS.values()}
+        for row in rows:
+            grouped[_FACETS[row["facet"]]].append(
+                Facet(waarde=str(row["waarde"]), label=str(row["label"]), aantal=row["aantal"])
+            )
+        for facets in grouped.values():
+            facets.sort(key=lambda f: (-f.aantal, f.label))
+        return Facetten(**grouped)
+
+
+_KIND = {"applicaties": "Applicatie"}
+_FACETS = {
+    "REFERENTIECOMPONENT": "referentiecomponenten",
+    "HOSTINGMODEL": "hostingmodellen",
+    "LICENTIETYPE": "licentietypen",
+    "LEVERANCIER": "leveranciers",
+    "GROOTTEKLASSE": "grootteklassen",
+}
+
+
+async def _matches(info: Info, soort: str, woorden: list[str]) -> list[dict[str, Any]]:
+    """The engine's matches for these words, looked up once per request."""
+    key = ("zoeken", soort, tuple(woorden))
+    lookups = info.context.once
+    if key not in lookups:
+        lookups[key] = asyncio.ensure_future(info.context.store.read(f"zoeken/{soort}", {"woorden": woorden}))
+    return await lookups[key]
+
+
+def zoeken(tekst: str, filter: ZoekFilter | None) -> Zoekresultaten:
+    return Zoekresultaten(_woorden=words(tekst), _filter=filter or ZoekFilter())

@@ -20,6 +20,7 @@ from graph_api.runtime import embedded_engine
 from graph_api.seed.loader import SeedReport, seed_graph
 from graph_api.settings import Settings
 from graph_api.store import QueryCatalog, Store, open_store
+from tests.expected import Expected
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -73,6 +74,12 @@ async def store(settings: Settings, engine: EmbeddedEngine, queries: QueryCatalo
 async def seeded(store: Store, settings: Settings) -> SeedReport:
     """The scale-1 landscape of seed 1 in the session's graph; tests must not change it."""
     return await seed_graph(store, SEEDS, seed=SEED, scale=1)
+
+
+@pytest.fixture(scope="session")
+def expected() -> Expected:
+    """The seeded landscape recomputed from the seed files and the generator's rows."""
+    return Expected.load(SEEDS, seed=SEED)
 
 
 @pytest.fixture

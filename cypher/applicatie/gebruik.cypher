@@ -3,6 +3,7 @@
 // params: {"ids": ["app-00001"], "status": null, "aflopend": false, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (a:Applicatie {id: sleutel})<-[:VAN]-(g:Gebruik)<-[:GEBRUIKT]-(o:Organisatie)
+WITH sleutel, g, o
 WHERE ($status IS NULL OR g.status = $status)
 WITH sleutel, g, toLower(o.naam) AS k
 WHERE $na IS NULL

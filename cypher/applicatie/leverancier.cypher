@@ -2,4 +2,4 @@
 // params: {"ids": ["app-00001"]}
 UNWIND $ids AS sleutel
 MATCH (a:Applicatie {id: sleutel})<-[:BIEDT_AAN]-(l:Leverancier)
-RETURN sleutel, l {.*, soort: 'Leverancier'} AS item
+RETURN sleutel, l {.*, label: 'Leverancier'} AS item

@@ -2,4 +2,4 @@
 // params: {"ids": ["dst-00001"]}
 UNWIND $ids AS sleutel
 MATCH (d:Dienst {id: sleutel})<-[:LEVERT]-(l:Leverancier)
-RETURN sleutel, l {.*, soort: 'Leverancier'} AS item
+RETURN sleutel, l {.*, label: 'Leverancier'} AS item

@@ -2,4 +2,4 @@
 // params: {"ids": ["geb-GM0363-0001"]}
 UNWIND $ids AS sleutel
 MATCH (g:Gebruik {id: sleutel})<-[:REGISTREERT]-(s:Samenwerking)
-RETURN sleutel, s {.*, soort: 'Samenwerking'} AS item
+RETURN sleutel, s {.*, label: 'Samenwerking'} AS item

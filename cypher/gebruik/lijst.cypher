@@ -1,9 +1,8 @@
-// A page of Gebruik across all organisations, filtered, ordered, after a keyset cursor.
+// A page of Gebruik across all landscapes, filtered, ordered, after a keyset cursor.
 // $veld: APPLICATIE (the application's name), STATUS or START_DATUM.
-// params: {"organisatie": null, "applicatie": null, "referentiecomponent": null, "status": "GEPLAND", "hosting": null, "veld": "APPLICATIE", "aflopend": false, "na": null, "limit": 5}
-MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
-WHERE ($organisatie IS NULL OR o.id = $organisatie)
-  AND ($applicatie IS NULL OR a.id = $applicatie)
+// params: {"applicatie": null, "referentiecomponent": null, "status": "GEPLAND", "hosting": null, "veld": "APPLICATIE", "aflopend": false, "na": null, "limit": 5}
+MATCH (:Organisatie)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
+WHERE ($applicatie IS NULL OR a.id = $applicatie)
   AND ($status IS NULL OR g.status = $status)
   AND ($hosting IS NULL OR g.hosting = $hosting)
   AND ($referentiecomponent IS NULL OR (g)-[:VOOR]->(:Referentiecomponent {id: $referentiecomponent}))

@@ -2,4 +2,4 @@
 // params: {"ids": ["geb-GM0363-0001"]}
 UNWIND $ids AS sleutel
 MATCH (g:Gebruik {id: sleutel})<-[:GEBRUIKT]-(o:Organisatie)
-RETURN sleutel, o {.*, soort: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
+RETURN sleutel, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item

@@ -2,5 +2,5 @@
 // params: {"ids": ["geb-GM0363-0001"]}
 UNWIND $ids AS sleutel
 MATCH (g:Gebruik {id: sleutel})-[:VOOR]->(c:Referentiecomponent)
-RETURN sleutel, c {.*, soort: 'Referentiecomponent'} AS item
+RETURN sleutel, c {.*, label: 'Referentiecomponent'} AS item
 ORDER BY sleutel, c.naam

@@ -3,6 +3,7 @@
 // params: {"ids": ["id-058a6e89-c36e-46ce-819b-7d8637fd3980"], "status": null, "veld": "GEBRUIK", "aflopend": true, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (c:Referentiecomponent {id: sleutel})<-[:REALISEERT]-(a:Applicatie)
+WITH sleutel, a
 WHERE ($status IS NULL OR a.status = $status)
 WITH sleutel, a, CASE $veld WHEN 'GEBRUIK' THEN size([(a)<-[:VAN]-(g:Gebruik) | g]) ELSE toLower(a.naam) END AS k
 WHERE $na IS NULL

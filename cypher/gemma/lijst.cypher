@@ -10,7 +10,7 @@ WITH e, toLower(e.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND e.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND e.id > $na.id)))
-RETURN k, e {.*, soort: $soort} AS item
+RETURN k, e {.*, label: $soort} AS item
 ORDER BY CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
          CASE WHEN $aflopend THEN null ELSE e.id END, CASE WHEN $aflopend THEN e.id END DESC
 LIMIT $limit

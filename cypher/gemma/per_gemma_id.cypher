@@ -2,4 +2,4 @@
 // params: {"ids": ["058a6e89-c36e-46ce-819b-7d8637fd3980"]}
 UNWIND $ids AS sleutel
 MATCH (e:GemmaElement {gemmaId: sleutel})
-RETURN sleutel, e {.*, soort: [l IN labels(e) WHERE l <> 'GemmaElement'][0]} AS item
+RETURN sleutel, e {.*, label: [l IN labels(e) WHERE l <> 'GemmaElement'][0]} AS item

@@ -1,8 +1,7 @@
-// A page of koppelingen, filtered, ordered by id, after a keyset cursor.
-// params: {"organisatie": "GM0363", "type": null, "status": null, "standaard": null, "aflopend": false, "na": null, "limit": 5}
-MATCH (o:Organisatie)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(kp:Koppeling)
-WHERE ($organisatie IS NULL OR o.id = $organisatie)
-  AND ($type IS NULL OR kp.type = $type)
+// A page of the koppelingen of all landscapes, filtered, ordered by id, after a keyset cursor.
+// params: {"type": null, "status": null, "standaard": null, "aflopend": false, "na": null, "limit": 5}
+MATCH (kp:Koppeling)
+WHERE ($type IS NULL OR kp.type = $type)
   AND ($status IS NULL OR kp.status = $status)
   AND ($standaard IS NULL OR (kp)-[:VOLGENS]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))
   AND ($na IS NULL OR ($aflopend AND kp.id < $na.id) OR (NOT $aflopend AND kp.id > $na.id))

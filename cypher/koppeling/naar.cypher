@@ -2,4 +2,4 @@
 // params: {"ids": ["kop-GM0363-0001"]}
 UNWIND $ids AS sleutel
 MATCH (k:Koppeling {id: sleutel})-[:NAAR]->(n)
-RETURN sleutel, n {.*, soort: CASE WHEN 'Gebruik' IN labels(n) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END} AS item
+RETURN sleutel, n {.*, label: CASE WHEN 'Gebruik' IN labels(n) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END} AS item

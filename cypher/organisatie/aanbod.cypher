@@ -2,6 +2,7 @@
 // params: {"ids": ["lev-0001"], "tekst": null, "status": null, "aflopend": false, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (l:Leverancier {id: sleutel})-[:BIEDT_AAN]->(a:Applicatie)
+WITH sleutel, a
 WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($status IS NULL OR a.status = $status)
 WITH sleutel, a, toLower(a.naam) AS k

@@ -2,5 +2,5 @@
 // params: {"ids": ["GM0363"]}
 UNWIND $ids AS sleutel
 MATCH (g:Gemeente {id: sleutel})-[:GRENST_AAN]-(b:Gemeente)
-RETURN sleutel, b {.*, soort: 'Gemeente'} AS item
+RETURN sleutel, b {.*, label: 'Gemeente'} AS item
 ORDER BY sleutel, b.naam

@@ -3,6 +3,7 @@
 // params: {"ids": ["GM0363"], "status": null, "referentiecomponent": null, "applicatie": null, "hosting": null, "veld": "APPLICATIE", "aflopend": false, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
+WITH sleutel, g, a
 WHERE ($status IS NULL OR g.status = $status)
   AND ($applicatie IS NULL OR a.id = $applicatie)
   AND ($hosting IS NULL OR g.hosting = $hosting)

@@ -2,6 +2,7 @@
 // params: {"ids": ["GM0363"], "status": "IN_PRODUCTIE", "referentiecomponent": null, "applicatie": null, "hosting": null}
 UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
+WITH sleutel, g, a
 WHERE ($status IS NULL OR g.status = $status)
   AND ($applicatie IS NULL OR a.id = $applicatie)
   AND ($hosting IS NULL OR g.hosting = $hosting)

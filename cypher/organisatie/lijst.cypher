@@ -13,7 +13,7 @@ WITH o, CASE $veld WHEN 'INWONERS' THEN coalesce(o.inwoners, 0) ELSE toLower(o.n
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND o.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND o.id > $na.id)))
-RETURN k, o {.*, soort: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
+RETURN k, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
 ORDER BY CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
          CASE WHEN $aflopend THEN null ELSE o.id END, CASE WHEN $aflopend THEN o.id END DESC
 LIMIT $limit

@@ -2,4 +2,4 @@
 // params: {"ids": ["GM0363"]}
 UNWIND $ids AS sleutel
 MATCH (o:Gemeente {cbsCode: sleutel})
-RETURN sleutel, o {.*, soort: 'Gemeente'} AS item
+RETURN sleutel, o {.*, label: 'Gemeente'} AS item

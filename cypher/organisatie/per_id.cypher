@@ -2,4 +2,4 @@
 // params: {"ids": ["GM0363", "vng-realisatie"]}
 UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})
-RETURN sleutel, o {.*, soort: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
+RETURN sleutel, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item

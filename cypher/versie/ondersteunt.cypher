@@ -2,5 +2,5 @@
 // params: {"ids": ["app-00001-v1"]}
 UNWIND $ids AS sleutel
 MATCH (v:Versie {id: sleutel})-[o:ONDERSTEUNT]->(s:Standaardversie)
-RETURN sleutel, {bewijs: o.bewijs, standaardversie: s {.*, soort: 'Standaardversie'}} AS item
+RETURN sleutel, {bewijs: o.bewijs, standaardversie: s {.*, label: 'Standaardversie'}} AS item
 ORDER BY sleutel, s.naam

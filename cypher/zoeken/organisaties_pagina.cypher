@@ -6,6 +6,6 @@ MATCH (o:Organisatie {id: t.id})
 WHERE ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
   AND ($maxInwoners IS NULL OR o.inwoners < $maxInwoners)
   AND ($na IS NULL OR t.score < $na.k OR (t.score = $na.k AND o.id > $na.id))
-RETURN t.score AS k, o {.*, soort: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
+RETURN t.score AS k, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
 ORDER BY t.score DESC, o.id
 LIMIT $limit

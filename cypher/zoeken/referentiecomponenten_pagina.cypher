@@ -4,6 +4,6 @@
 UNWIND $treffers AS t
 MATCH (c:Referentiecomponent {id: t.id})
 WHERE $na IS NULL OR t.score < $na.k OR (t.score = $na.k AND c.id > $na.id)
-RETURN t.score AS k, c {.*, soort: 'Referentiecomponent'} AS item
+RETURN t.score AS k, c {.*, label: 'Referentiecomponent'} AS item
 ORDER BY t.score DESC, c.id
 LIMIT $limit

@@ -1,7 +1,7 @@
 """From a query's `item` map to the GraphQL object of the right type.
 
 Types register how they are built from an item; polymorphic items (organisations, GEMMA
-elements, a koppeling's far end) say what they are in `soort`.
+elements, a koppeling's far end) say what they are in `label`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def registered(kind: str) -> Callable[[C], C]:
 
 
 def build(item: dict, kind: str | None = None) -> Any:
-    return _BUILDERS[kind or item["soort"]](item)
+    return _BUILDERS[kind or item["label"]](item)
 
 
 async def load_one(info: Info, query: str, key: str, kind: str | None = None) -> Any | None:
@@ -40,7 +40,7 @@ async def load_many(info: Info, query: str, key: str, kind: str | None = None) -
 async def load_nodes(info: Info, query: str, keys: list[str], kind: str) -> list[Any | None]:
     """Nodes of one kind by id, for `node`/`nodes`; a key of another kind yields None."""
     items = await info.context.loaders.one(query).load_many(keys)
-    return [build(item) if item and item.get("soort", kind) == kind else None for item in items]
+    return [build(item, kind) if item and item.get("label", kind) == kind else None for item in items]
 
 
 async def load_page(

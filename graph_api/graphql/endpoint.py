@@ -17,7 +17,6 @@ import strawberry
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from strawberry.exceptions import StrawberryGraphQLError
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.types.graphql import OperationType
 
@@ -81,7 +80,8 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
         return {**formatted, "message": masked.message, "extensions": masked.extensions}
     if isinstance(original, GlobalIDValueError):
         return {**formatted, "extensions": {"code": "INVALID_ID"}}
-    if original is None or isinstance(original, StrawberryGraphQLError):
+    if original is None or isinstance(original, GraphQLError):
+        # Raised by GraphQL itself (parse, validation, input coercion): the client's to fix.
         return {**formatted, "extensions": {"code": _request_error_code(error.message)}}
     log.error("unexpected error in %s", error.path, exc_info=original)
     return {
@@ -95,7 +95,7 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
 def _request_error_code(message: str) -> str:
     if message.startswith("Syntax Error"):
         return "GRAPHQL_PARSE_FAILED"
-    if message.startswith("Variable"):
+    if message.startswith("Variable") and ("invalid value" in message or "not provided" in message):
         return "BAD_USER_INPUT"
     return "GRAPHQL_VALIDATION_FAILED"
 

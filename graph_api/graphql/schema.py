@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 
 from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
-from graph_api.graphql.build import list_page, load_one
+from graph_api.graphql.build import list_page, load_one, load_page
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.extensions import QueryStats
@@ -319,11 +319,10 @@ class Query:
     ) -> Connection[Gebruik]:
         order = order_by or GebruikOrder()
         page = _page(first, after, last, before, order.field.value, order.direction)
-        params = {
-            **(filter or GebruikFilter()).params(),
-            "organisatie": reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie"),
-            "veld": order.field.value,
-        }
+        params = {**(filter or GebruikFilter()).params(), "veld": order.field.value}
+        key = reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie")
+        if key is not None:  # one landscape: start from its organisation
+            return await load_page(info, "organisatie/gebruik", key, page, params, "Gebruik")
         return await list_page(info, "gebruik", page, params, "Gebruik")
 
     @strawberry.field(description="Koppelingen across all landscapes, or one organisation's.")
@@ -339,10 +338,10 @@ class Query:
         order_by: IdOrder | None = None,
     ) -> Connection[Koppeling]:
         page = _page(first, after, last, before, "ID", (order_by or IdOrder()).direction)
-        params = {
-            **(filter or KoppelingFilter()).params(),
-            "organisatie": reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie"),
-        }
+        params = (filter or KoppelingFilter()).params()
+        key = reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie")
+        if key is not None:  # one landscape: start from its organisation
+            return await load_page(info, "organisatie/koppelingen", key, page, params, "Koppeling")
         return await list_page(info, "koppeling", page, params, "Koppeling")
 
     @strawberry.field(description="A gemeente by its CBS code (GM0363).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import strawberry
@@ -393,7 +394,9 @@ class Schema(strawberry.Schema):
         """Client errors are answers, not incidents; the endpoint logs the unexpected ones."""
 
 
+@functools.cache
 def build_schema() -> strawberry.Schema:
+    """The schema, built once per process: Strawberry's node field cannot be built twice."""
     return Schema(
         query=Query,
         types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],

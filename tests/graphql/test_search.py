@@ -1,0 +1,102 @@
+"""Full-text search (F011): ranked results per kind, facets that match the filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.expected import Expected, global_id
+from tests.graphql.conftest import Api
+
+ZOEKEN = """
+query($tekst: String!, $filter: ZoekFilter, $na: String) {
+  zoeken(tekst: $tekst, filter: $filter) {
+    applicaties(first: 10, after: $na) {
+      totalCount pageInfo { hasNextPage endCursor } edges { score cursor node { identificatie naam } }
+    }
+    organisaties(first: 5) { totalCount nodes { identificatie naam } }
+    referentiecomponenten { totalCount nodes { naam } }
+    facetten {
+      referentiecomponenten { waarde label aantal }
+      hostingmodellen { waarde aantal }
+      licentietypen { waarde aantal }
+      leveranciers { waarde label aantal }
+      grootteklassen { waarde aantal }
+    }
+  }
+}
+"""
+
+
+def test_an_application_is_found_by_its_name(api: Api, expected: Expected) -> None:
+    app = expected.apps["app-00001"]
+    data = api.query(ZOEKEN, {"tekst": app["naam"]})["zoeken"]
+    found = [e["node"]["identificatie"] for e in data["applicaties"]["edges"]]
+    assert "app-00001" in found
+    scores = [e["score"] for e in data["applicaties"]["edges"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_prefixes_match_and_every_word_must_match(api: Api, expected: Expected) -> None:
+    data = api.query(ZOEKEN, {"tekst": "gronin"})["zoeken"]
+    assert "GM0014" in {n["identificatie"] for n in data["organisaties"]["nodes"]}
+    both = api.query(ZOEKEN, {"tekst": "groningen zzzzqqq"})["zoeken"]
+    assert both["organisaties"]["totalCount"] == 0
+
+
+def test_reference_components_are_found(api: Api, expected: Expected) -> None:
+    data = api.query(ZOEKEN, {"tekst": "zaakregistratie"})["zoeken"]
+    assert "Zaakregistratiecomponent" in [n["naam"] for n in data["referentiecomponenten"]["nodes"]]
+
+
+def test_facets_count_the_results_under_the_filter(api: Api) -> None:
+    data = api.query(ZOEKEN, {"tekst": "toepassing"})["zoeken"]
+    total = data["applicaties"]["totalCount"]
+    facets = data["facetten"]
+    assert total > 100
+    assert sum(f["aantal"] for f in facets["licentietypen"]) == total
+    assert sum(f["aantal"] for f in facets["leveranciers"]) == total
+    open_source = next(f for f in facets["licentietypen"] if f["waarde"] == "OPEN_SOURCE")
+    narrowed = api.query(ZOEKEN, {"tekst": "toepassing", "filter": {"licentietype": "OPEN_SOURCE"}})["zoeken"]
+    assert narrowed["applicaties"]["totalCount"] == open_source["aantal"]
+    component = facets["referentiecomponenten"][0]
+    by_component = api.query(
+        ZOEKEN,
+        {
+            "tekst": "toepassing",
+            "filter": {"referentiecomponent": global_id("Referentiecomponent", component["waarde"])},
+        },
+    )["zoeken"]
+    assert by_component["applicaties"]["totalCount"] == component["aantal"]
+    saas = next(f for f in facets["hostingmodellen"] if f["waarde"] == "SAAS")
+    by_saas = api.query(ZOEKEN, {"tekst": "toepassing", "filter": {"hostingmodel": "SAAS"}})["zoeken"]
+    assert by_saas["applicaties"]["totalCount"] == saas["aantal"]
+
+
+def test_size_class_facets_of_gemeenten(api: Api, expected: Expected) -> None:
+    data = api.query(ZOEKEN, {"tekst": "gemeente"})["zoeken"]
+    counts = {f["waarde"]: f["aantal"] for f in data["facetten"]["grootteklassen"]}
+    assert sum(counts.values()) == 342  # every gemeente's description says "Gemeente ..."
+    narrowed = api.query(ZOEKEN, {"tekst": "gemeente", "filter": {"grootteklasse": "ZEER_GROOT"}})["zoeken"]
+    assert narrowed["organisaties"]["totalCount"] == counts["ZEER_GROOT"]
+
+
+def test_results_page_on_with_cursors(api: Api) -> None:
+    first = api.query(ZOEKEN, {"tekst": "toepassing"})["zoeken"]["applicaties"]
+    second = api.query(ZOEKEN, {"tekst": "toepassing", "na": first["pageInfo"]["endCursor"]})["zoeken"][
+        "applicaties"
+    ]
+    ids_first = {e["node"]["identificatie"] for e in first["edges"]}
+    ids_second = {e["node"]["identificatie"] for e in second["edges"]}
+    assert len(ids_second) == 10 and not ids_first & ids_second
+    assert second["edges"][0]["score"] <= first["edges"][-1]["score"]
+
+
+@pytest.mark.parametrize("tekst", ["", "   ", "*?!", "@:| - ()"])
+def test_a_search_without_words_is_refused(api: Api, tekst: str) -> None:
+    error = api.error("query($t: String!) { zoeken(tekst: $t) { applicaties { totalCount } } }", {"t": tekst})
+    assert error["extensions"]["code"] == "INVALID_SEARCH"
+
+
+def test_query_syntax_in_the_text_is_only_words(api: Api) -> None:
+    data = api.query(ZOEKEN, {"tekst": "(groningen) | @:(*"})["zoeken"]
+    assert "GM0014" in {n["identificatie"] for n in data["organisaties"]["nodes"]}

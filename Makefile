@@ -25,7 +25,8 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench seed
+	$(BIN)/python -m bench api
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

@@ -25,5 +25,17 @@ def seed(
     seeding.main(sorted(int(s) for s in scales.split(",")), seed)
 
 
+@app.command()
+def api(
+    rounds: Annotated[int, typer.Option(help="Measured runs per query.")] = 30,
+    clients: Annotated[int, typer.Option(help="Concurrent clients in the load run.")] = 20,
+    seconds: Annotated[float, typer.Option(help="Length of the load run.")] = 20,
+) -> None:
+    """GraphQL against the best raw query for five queries, and throughput under load."""
+    from bench import api as api_bench
+
+    api_bench.main(rounds, clients, seconds)
+
+
 if __name__ == "__main__":
     app()

@@ -1,6 +1,6 @@
-// A page of applications, filtered and ordered, after a keyset cursor.
-// $veld: NAAM or GEBRUIK (how many organisations use it); filters may be null.
-// params: {"tekst": "zaak", "status": null, "type": null, "leverancier": null, "referentiecomponent": null, "standaard": null, "hostingmodel": "SAAS", "licentietype": null, "veld": "NAAM", "aflopend": false, "na": null, "limit": 5}
+// A page of applications, filtered, ordered by name, after a keyset cursor.
+// (Ordered by use: applicatie/lijst_op_gebruik; FalkorDB evaluates every CASE branch.)
+// params: {"tekst": "zaak", "status": null, "type": null, "leverancier": null, "referentiecomponent": null, "standaard": null, "hostingmodel": "SAAS", "licentietype": null, "aflopend": false, "na": null, "limit": 5}
 MATCH (a:Applicatie)
 WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($status IS NULL OR a.status = $status)
@@ -10,7 +10,7 @@ WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
   AND ($standaard IS NULL OR (a)-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))
-WITH a, CASE $veld WHEN 'GEBRUIK' THEN size([(a)<-[:VAN]-(g:Gebruik) | g]) ELSE toLower(a.naam) END AS k
+WITH a, toLower(a.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND a.id > $na.id)))

@@ -1,11 +1,11 @@
-// A page of the applications realising each component, ordered by name or by how many
-// organisations use them, after a keyset cursor.
-// params: {"ids": ["id-058a6e89-c36e-46ce-819b-7d8637fd3980"], "status": null, "veld": "GEBRUIK", "aflopend": true, "na": null, "limit": 5}
+// A page of the applications realising each component, ordered by name, after a keyset cursor.
+// (Ordered by use: gemma/applicaties_op_gebruik; FalkorDB evaluates every CASE branch.)
+// params: {"ids": ["id-058a6e89-c36e-46ce-819b-7d8637fd3980"], "status": null, "aflopend": false, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (c:Referentiecomponent {id: sleutel})<-[:REALISEERT]-(a:Applicatie)
 WITH sleutel, a
 WHERE ($status IS NULL OR a.status = $status)
-WITH sleutel, a, CASE $veld WHEN 'GEBRUIK' THEN size([(a)<-[:VAN]-(g:Gebruik) | g]) ELSE toLower(a.naam) END AS k
+WITH sleutel, a, toLower(a.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND a.id > $na.id)))

@@ -50,25 +50,39 @@ async def load_page(
     page: PageRequest,
     params: dict[str, Any],
     kind: str | None = None,
+    *,
+    count_query: str | None = None,
 ) -> Connection:
-    """A page of one parent's related nodes; pages of all parents of a level load together."""
+    """A page of one parent's related nodes; pages of all parents of a level load together.
+
+    `totalCount` runs `count_query` (by default the query's name with `_aantal`) only when asked.
+    """
     loaders = info.context.loaders
-    rows = await loaders.pages(query, **params, **page.params()).load(key)
+
+    async def rows() -> list[dict]:
+        return await loaders.pages(query, **params, **page.params()).load(key)
 
     async def count() -> int:
-        return await loaders.counts(f"{query}_aantal", **params).load(key)
+        return await loaders.counts(count_query or f"{query}_aantal", **params).load(key)
 
     return page.connection(rows, lambda item: build(item, kind), count)
 
 
 async def list_page(
-    info: Info, query: str, page: PageRequest, params: dict[str, Any], kind: str | None = None
+    info: Info,
+    query: str,
+    count_query: str,
+    page: PageRequest,
+    params: dict[str, Any],
+    kind: str | None = None,
 ) -> Connection:
-    """A page of a root list: cypher/<area>/lijst.cypher and, for totalCount, aantal.cypher."""
+    """A page of a root list; `totalCount` runs `count_query` only when asked."""
     store = info.context.store
-    rows = await store.read(f"{query}/lijst", {**params, **page.params()})
+
+    async def rows() -> list[dict]:
+        return await store.read(query, {**params, **page.params()})
 
     async def count() -> int:
-        return (await store.read(f"{query}/aantal", params))[0]["aantal"]
+        return (await store.read(count_query, params))[0]["aantal"]
 
     return page.connection(rows, lambda item: build(item, kind), count)

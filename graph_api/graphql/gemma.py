@@ -105,8 +105,11 @@ class Referentiecomponent(GemmaElement):
         page = PageRequest.of(
             first, after, last, before, field=order.field.value, descending=order.direction.value == "DESC"
         )
-        params = {"status": (filter or AanbodFilter()).params()["status"], "veld": order.field.value}
-        return await load_page(info, "gemma/applicaties", self.key, page, params, "Applicatie")
+        params = {"status": (filter or AanbodFilter()).params()["status"]}
+        query = "gemma/applicaties_op_gebruik" if order.field.value == "GEBRUIK" else "gemma/applicaties"
+        return await load_page(
+            info, query, self.key, page, params, "Applicatie", count_query="gemma/applicaties_aantal"
+        )
 
 
 @registered("Standaard")

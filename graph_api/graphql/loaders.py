@@ -62,7 +62,8 @@ class Loaders:
         return self._loader("counts", query, params)
 
     def _loader(self, shape: str, query: str, params: dict[str, Any]) -> DataLoader:
-        key = (shape, query, json.dumps(params, sort_keys=True, default=str))
+        # Most relations have no parameters: skip the serialisation on that hot path.
+        key = (shape, query, json.dumps(params, sort_keys=True, default=str) if params else "")
         loader = self._loaders.get(key)
         if loader is None:
 

@@ -9,6 +9,7 @@ opposite order and reverses the rows.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import json
@@ -35,17 +36,37 @@ class Edge(Generic[T]):
 
 @strawberry.type(description="A page of a list, with cursors to page on and the list's total size.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: relay.PageInfo
+    """Loads its page only when edges, nodes or pageInfo are asked for, its size only for totalCount."""
+
+    _request: strawberry.Private[PageRequest]
+    _rows: strawberry.Private[Callable[[], Awaitable[Sequence[dict]]]]
+    _build: strawberry.Private[Callable[[dict], T]]
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
+    _page: strawberry.Private[asyncio.Future | None] = None
+
+    async def _loaded(self) -> tuple[list[Edge[T]], relay.PageInfo]:
+        if self._page is None:
+            self._page = asyncio.ensure_future(self._load())
+        return await self._page
+
+    async def _load(self) -> tuple[list[Edge[T]], relay.PageInfo]:
+        return self._request.page(await self._rows(), self._build)
+
+    @strawberry.field(description="The items of this page, each with its cursor.")
+    async def edges(self) -> list[Edge[T]]:
+        return (await self._loaded())[0]
+
+    @strawberry.field(description="The items of this page, without their cursors.")
+    async def nodes(self) -> list[T]:
+        return [edge.node for edge in (await self._loaded())[0]]
+
+    @strawberry.field(description="Where this page is in the list, and the cursors to page on.")
+    async def page_info(self) -> relay.PageInfo:
+        return (await self._loaded())[1]
 
     @strawberry.field(description="How many items the whole list has under the given filter.")
     async def total_count(self) -> int:
         return await self._count()
-
-    @strawberry.field(description="The items of this page, without their cursors.")
-    def nodes(self) -> list[T]:
-        return [edge.node for edge in self.edges]
 
 
 @dataclass(frozen=True)
@@ -133,17 +154,19 @@ class PageRequest:
 
     def connection(
         self,
-        rows: Sequence[dict],
+        rows: Callable[[], Awaitable[Sequence[dict]]],
         build: Callable[[dict], T],
         count: Callable[[], Awaitable[int]],
     ) -> Connection[T]:
+        return Connection(_request=self, _rows=rows, _build=build, _count=count)
+
+    def page(self, rows: Sequence[dict], build: Callable[[dict], T]) -> tuple[list[Edge[T]], relay.PageInfo]:
         has_more = len(rows) > self.size
         rows = list(rows[: self.size])
         if self.backwards:
             rows.reverse()
-        field = self.ordering
         edges = [
-            Edge(node=build(row["item"]), cursor=Cursor(field, row["k"], row["item"]["id"]).encode())
+            Edge(node=build(row["item"]), cursor=Cursor(self.ordering, row["k"], row["item"]["id"]).encode())
             for row in rows
         ]
         page_info = relay.PageInfo(
@@ -152,7 +175,7 @@ class PageRequest:
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         )
-        return Connection(edges=edges, page_info=page_info, _count=count)
+        return edges, page_info
 
 
 def text_filter(value: str | None) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
@@ -81,7 +82,7 @@ async def _organisaties(
 ) -> Connection:
     page = _page(first, after, last, before, order_by.field.value, order_by.direction)
     params = {**filter.params(), "soort": soort, "veld": order_by.field.value}
-    return await list_page(info, "organisatie", page, params)
+    return await list_page(info, "organisatie/lijst", "organisatie/aantal", page, params)
 
 
 async def _gemma(
@@ -89,7 +90,7 @@ async def _gemma(
 ) -> Connection:
     page = _page(first, after, last, before, "NAAM", (order_by or NaamOrder()).direction)
     params = {**(filter or GemmaFilter()).params(), "soort": soort}
-    return await list_page(info, "gemma", page, params)
+    return await list_page(info, "gemma/lijst", "gemma/aantal", page, params)
 
 
 @strawberry.type
@@ -220,8 +221,9 @@ class Query:
     ) -> Connection[Applicatie]:
         order = order_by or ApplicatieOrder()
         page = _page(first, after, last, before, order.field.value, order.direction)
-        params = {**(filter or ApplicatieFilter()).params(), "veld": order.field.value}
-        return await list_page(info, "applicatie", page, params, "Applicatie")
+        query = "applicatie/lijst_op_gebruik" if order.field.value == "GEBRUIK" else "applicatie/lijst"
+        params = (filter or ApplicatieFilter()).params()
+        return await list_page(info, query, "applicatie/aantal", page, params, "Applicatie")
 
     @strawberry.field(description="GEMMA's reference components.")
     async def referentiecomponenten(
@@ -304,7 +306,8 @@ class Query:
         order_by: NaamOrder | None = None,
     ) -> Connection[Dienst]:
         page = _page(first, after, last, before, "NAAM", (order_by or NaamOrder()).direction)
-        return await list_page(info, "dienst", page, (filter or DienstFilter()).params(), "Dienst")
+        params = (filter or DienstFilter()).params()
+        return await list_page(info, "dienst/lijst", "dienst/aantal", page, params, "Dienst")
 
     @strawberry.field(description="Gebruik across all landscapes, or one organisation's.")
     async def gebruik(
@@ -324,7 +327,7 @@ class Query:
         key = reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie")
         if key is not None:  # one landscape: start from its organisation
             return await load_page(info, "organisatie/gebruik", key, page, params, "Gebruik")
-        return await list_page(info, "gebruik", page, params, "Gebruik")
+        return await list_page(info, "gebruik/lijst", "gebruik/aantal", page, params, "Gebruik")
 
     @strawberry.field(description="Koppelingen across all landscapes, or one organisation's.")
     async def koppelingen(
@@ -343,7 +346,7 @@ class Query:
         key = reference(organisatie, *_ORGANISATIE_NAMES, argument="organisatie")
         if key is not None:  # one landscape: start from its organisation
             return await load_page(info, "organisatie/koppelingen", key, page, params, "Koppeling")
-        return await list_page(info, "koppeling", page, params, "Koppeling")
+        return await list_page(info, "koppeling/lijst", "koppeling/aantal", page, params, "Koppeling")
 
     @strawberry.field(description="A gemeente by its CBS code (GM0363).")
     async def gemeente(self, info: Info, cbs_code: str) -> Gemeente | None:
@@ -400,6 +403,7 @@ def build_schema() -> strawberry.Schema:
     return Schema(
         query=Query,
         types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],
-        extensions=[QueryStats],
+        # Clients send the same documents again and again: parse and validate each once.
+        extensions=[QueryStats, lambda: ParserCache(maxsize=256), lambda: ValidationCache(maxsize=256)],
         config=StrawberryConfig(auto_camel_case=True),
     )

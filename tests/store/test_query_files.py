@@ -35,6 +35,16 @@ async def test_query_runs_on_the_embedded_engine(small_graph: Store, name: str) 
     rows = await run(name, file.example_params)
     assert isinstance(rows, list)
     assert all(type(row) is dict for row in rows)
+    assert all(_plain_values(value) for row in rows for value in row.values())
+
+
+def _plain_values(value) -> bool:
+    """Only strings, numbers, booleans, null, and maps and lists of those."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_values(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain_values(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 def test_queries_use_only_declared_labels_types_and_properties() -> None:

@@ -69,7 +69,7 @@ async def test_nested_parameters_come_back_as_plain_python(probe: Store) -> None
     value = {"naam": "x", "lijst": [1, "twee", {"drie": [3]}]}
     rows = await probe.read("echo", {"value": value})
     assert rows == [{"value": value}]
-    assert type(rows[0]["value"]) is dict
+    assert isinstance(rows[0]["value"], dict) and isinstance(rows[0]["value"]["lijst"], list)
 
 
 async def test_a_query_over_its_time_limit_is_stopped(probe: Store) -> None:

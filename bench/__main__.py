@@ -37,5 +37,16 @@ def api(
     api_bench.main(rounds, clients, seconds)
 
 
+@app.command()
+def analytics(
+    scales: Annotated[str, typer.Option(help="Two scales to compare, comma-separated.")] = "1,10",
+    rounds: Annotated[int, typer.Option(help="Measured runs per analytic.")] = 10,
+) -> None:
+    """Each analytic at two scales: median latency and growth."""
+    from bench import analytics as analytics_bench
+
+    analytics_bench.main(sorted(int(s) for s in scales.split(",")), rounds)
+
+
 if __name__ == "__main__":
     app()

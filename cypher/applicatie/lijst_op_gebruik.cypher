@@ -9,7 +9,7 @@ WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
   AND ($standaard IS NULL OR (a)-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))
-WITH a, size([(a)<-[:VAN]-(g:Gebruik) | 1]) AS k
+WITH a, size([(a)<-[:VAN]-(g) | 1]) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND a.id > $na.id)))

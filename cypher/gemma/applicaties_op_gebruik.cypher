@@ -5,7 +5,7 @@ UNWIND $ids AS sleutel
 MATCH (c:Referentiecomponent {id: sleutel})<-[:REALISEERT]-(a:Applicatie)
 WITH sleutel, a
 WHERE ($status IS NULL OR a.status = $status)
-WITH sleutel, a, size([(a)<-[:VAN]-(g:Gebruik) | 1]) AS k
+WITH sleutel, a, size([(a)<-[:VAN]-(g) | 1]) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND a.id > $na.id)))

@@ -10,8 +10,11 @@ from graphql import GraphQLError
 from strawberry import relay
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 
 from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
+from graph_api.graphql.afhankelijkheden import AfhankelijkheidQuery
+from graph_api.graphql.benchmarks import BenchmarkQuery
 from graph_api.graphql.build import list_page, load_one, load_page
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
@@ -94,7 +97,7 @@ async def _gemma(
 
 
 @strawberry.type
-class Query:
+class CatalogusQuery:
     node: relay.Node | None = relay.node(description="Any object by its global id.")
     nodes: list[relay.Node | None] = relay.node(description="Objects by their global ids, in the same order.")
 
@@ -390,6 +393,8 @@ class Query:
 
 
 _ORGANISATIE_NAMES = tuple(cls.__name__ for cls in ORGANISATIE_TYPES)
+
+Query = merge_types("Query", (CatalogusQuery, AfhankelijkheidQuery, BenchmarkQuery))
 
 
 class Schema(strawberry.Schema):

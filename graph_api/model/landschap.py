@@ -1,6 +1,6 @@
 """A gemeente's landscape: its Gebruik of applications and the Koppelingen between them."""
 
-from neomodel import AsyncRelationshipTo, AsyncStructuredRel, StringProperty
+from neomodel import AsyncRelationshipTo, AsyncStructuredRel, BooleanProperty, StringProperty
 
 from graph_api.model import keuzes
 from graph_api.model.aanbod import Applicatie, Dienst, Versie
@@ -41,6 +41,9 @@ class Koppeling(GraphNode):
     richting = StringProperty(required=True, choices=keuzes.KOPPELING_RICHTING)
     status = StringProperty(required=True, choices=keuzes.KOPPELING_STATUS)
     beschrijving = StringProperty()
+    # Derived, kept current by cypher/koppeling/standaarden.cypher on every relevant write.
+    heeftVereisteStandaard = BooleanProperty()  # GEMMA requires a standard at one of its ends
+    volgtVereisteStandaard = BooleanProperty()  # and it follows (a version of) one of those
 
     van = AsyncRelationshipTo(Gebruik, "VAN")
     naar = AsyncRelationshipTo(Gebruik, "NAAR")

@@ -626,6 +626,10 @@ class LandscapeGenerator:
             "seed/koppeling_via",
         ):
             yield Batch("landschappen", query, out[query])
+        koppelingen = out["seed/koppelingen"] + out["seed/koppelingen_voorziening"]
+        yield Batch(
+            "landschappen", "koppeling/standaarden", [{"id": k["eigenschappen"]["id"]} for k in koppelingen]
+        )
 
     def _target_size(self, rng: random.Random, inwoners: int) -> tuple[int, float]:
         g = self.settings.gebruik

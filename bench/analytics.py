@@ -1,0 +1,173 @@
+"""Each analytic's median latency at scale 1 and scale 10, and how it grows.
+
+Every analytic runs as a GraphQL query executed in-process (the schema, its loaders and the
+store; no HTTP), on landscapes seeded with seed 1 at each scale, for the same gemeente
+(Amsterdam, in the first copy). Targets: per-gemeente analytics grow at most 2x from scale 1 to
+10, similar gemeenten and recommendations stay under 1 s at scale 10, national aggregates grow
+no worse than linearly (10x), and everything answers within 1 s at scale 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import statistics
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bench.results import write_section
+from graph_api.graphql.context import Context
+from graph_api.graphql.schema import build_schema
+from graph_api.runtime import open_runtime
+from graph_api.seed.loader import seed_graph
+from graph_api.settings import Settings
+
+WORK = Path(__file__).parent / "work"
+ZAAKREGISTRATIE = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+
+
+def _gid(kind: str, key: str) -> str:
+    return base64.b64encode(f"{kind}:{key}".encode()).decode()
+
+
+@dataclass(frozen=True)
+class Analytic:
+    name: str
+    kind: str  # gemeente, similar, national
+    query: str
+
+
+def analytics(hub: str, other: str) -> list[Analytic]:
+    g, c, lev = (
+        _gid("Gemeente", "GM0363"),
+        _gid("Referentiecomponent", ZAAKREGISTRATIE),
+        _gid("Leverancier", "lev-0001"),
+    )
+    hub_id, other_id = _gid("Gebruik", hub), _gid("Gebruik", other)
+    return [
+        Analytic("afhankelijkheden (both ways, depth 3, from a hub)", "gemeente",
+                 f'{{ afhankelijkheden(gebruik: "{hub_id}", diepte: 3) {{ graaf {{ nodes {{ id label }} edges {{ id source target }} }} paden {{ nodes }} }} }}'),
+        Analytic("kortstePad", "gemeente", f'{{ kortstePad(van: "{hub_id}", naar: "{other_id}") {{ nodes edges }} }}'),
+        Analytic("impactanalyse (replace by another application)", "gemeente",
+                 f'{{ impactanalyse(gebruik: "{hub_id}", vervangenDoor: "{_gid("Applicatie", "app-00001")}") {{ koppelingen {{ gevolg }} ontbrekendeStandaarden {{ standaardversie {{ naam }} }} onbediendeReferentiecomponenten {{ naam }} vervallendeDiensten {{ naam }} }} }}'),
+        Analytic("landschapsgraaf (first 500 Gebruik)", "gemeente",
+                 f'{{ landschapsgraaf(organisatie: "{g}") {{ totalCount nodes {{ id label }} edges {{ id source target }} }} }}'),
+        Analytic("gluurBijDeBuren", "gemeente",
+                 f'{{ gluurBijDeBuren(gemeente: "{g}", referentiecomponent: "{c}") {{ buur {{ naam }} gebruik {{ applicatie {{ naam }} }} }} }}'),
+        Analytic("standaardendekking (one gemeente)", "gemeente",
+                 f'{{ standaardendekking(gemeente: "{g}") {{ koppelingen dekking }} }}'),
+        Analytic("vergelijkbareGemeenten (top 10)", "similar",
+                 f'{{ vergelijkbareGemeenten(gemeente: "{g}") {{ jaccard gemeente {{ naam }} }} }}'),
+        Analytic("aanbevelingen (from the 10 most similar)", "similar",
+                 f'{{ aanbevelingen(gemeente: "{g}") {{ aantal applicatie {{ naam }} gebruiktDoor {{ naam }} }} }}'),
+        Analytic("leveranciersprofiel", "national",
+                 f'{{ leveranciersprofiel(leverancier: "{lev}") {{ klanten {{ organisatie {{ naam }} }} marktaandelen {{ aandeel }} }} }}'),
+        Analytic("adoptie (by size class)", "national",
+                 f'{{ adoptie(referentiecomponent: "{c}", splitsing: GROOTTEKLASSE) {{ groepen {{ groep aandelen {{ gemeenten }} }} }} }}'),
+        Analytic("marktconcentratie (all components)", "national",
+                 "{ marktconcentratie(first: 200) { hhi referentiecomponent { naam } } }"),
+        Analytic("standaardendekkingOverzicht (by province)", "national",
+                 "{ standaardendekkingOverzicht(splitsing: PROVINCIE) { groep dekking } }"),
+        Analytic("koppelingsnetwerk (top 100 pairs)", "national",
+                 "{ koppelingsnetwerk(first: 100) { edges { aantal } } }"),
+    ]  # fmt: skip
+
+
+async def _prepare(scale: int) -> Settings:
+    settings = replace(Settings(write_timeout_ms=600_000), data_dir=WORK / f"analytics-scale-{scale}")
+    async with open_runtime(settings) as runtime:
+        dataset = await runtime.store.read("seed/dataset_lezen")
+        if (
+            not dataset
+            or dataset[0]["geladen"] is None
+            or (dataset[0]["seed"], dataset[0]["scale"]) != (1, scale)
+        ):
+            print(f"seeding scale {scale} ...", flush=True)
+            await seed_graph(runtime.store, settings.seeds_dir, seed=1, scale=scale, replace=True)
+    return settings
+
+
+async def _measure(settings: Settings, rounds: int, hub: str, other: str) -> dict[str, float]:
+    schema = build_schema()
+    times = {}
+    async with open_runtime(settings) as runtime:
+        for analytic in analytics(hub, other):
+
+            async def run(analytic: Analytic = analytic) -> None:
+                result = await schema.execute(analytic.query, context_value=Context(runtime=runtime))
+                if result.errors:
+                    raise SystemExit(f"{analytic.name}: {result.errors}")
+
+            for _ in range(2):
+                await run()
+            samples = []
+            for _ in range(rounds):
+                started = time.perf_counter()
+                await run()
+                samples.append((time.perf_counter() - started) * 1000)
+            times[analytic.name] = statistics.median(samples)
+            print(f"  {analytic.name}: {times[analytic.name]:.1f} ms", flush=True)
+    return times
+
+
+async def _hub(settings: Settings) -> tuple[str, str]:
+    """The most connected Gebruik of Amsterdam, and one of its landscape two koppelingen away."""
+    async with open_runtime(settings) as runtime:
+        rows = await runtime.store.read("afhankelijkheid/landschap", {"organisatie": "GM0363", "status": None,
+                                        "referentiecomponent": None, "na": None, "limit": 1000})  # fmt: skip
+    degree = {r["item"]["id"]: len(r["item"]["koppelingen"]) for r in rows}
+    incoming: dict[str, int] = {}
+    for r in rows:
+        for k in r["item"]["koppelingen"]:
+            incoming[k["naar"]] = incoming.get(k["naar"], 0) + 1
+    hub = max(degree, key=lambda g: (degree[g] + incoming.get(g, 0), g))
+    far = sorted(
+        g
+        for g in degree
+        if g != hub
+        and degree[g]
+        and g not in {k["naar"] for r in rows if r["item"]["id"] == hub for k in r["item"]["koppelingen"]}
+    )
+    return hub, far[len(far) // 2]
+
+
+def main(scales: list[int], rounds: int) -> None:
+    results = {}
+    hub = other = ""
+    for scale in scales:
+        settings = asyncio.run(_prepare(scale))
+        if scale == scales[0]:
+            hub, other = asyncio.run(_hub(settings))
+        print(f"scale {scale}:")
+        results[scale] = asyncio.run(_measure(settings, rounds, hub, other))
+    low, high = scales[0], scales[-1]
+    lines = [
+        f"| analytic | kind | scale {low} (ms) | scale {high} (ms) | ratio | target |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for analytic in analytics(hub, other):
+        a, b = results[low][analytic.name], results[high][analytic.name]
+        ratio = b / a
+        if analytic.kind == "gemeente":
+            target, met = "≤ 2x", ratio <= 2
+        elif analytic.kind == "similar":
+            target, met = f"< 1 s at scale {high}", b < 1000
+        else:
+            target, met = f"≤ {high / low:.0f}x (linear)", ratio <= high / low
+        met = met and a < 1000
+        lines.append(
+            f"| {analytic.name} | {analytic.kind} | {a:.1f} | {b:.1f} | {ratio:.2f} | {target}, < 1 s at scale {low}: {'met' if met else 'MISSED'} |"
+        )
+    body = "\n".join(lines) + (
+        f"\n\nMedians of {rounds} runs after 2 warm-up runs, executed in-process (schema, loaders, store; no "
+        "HTTP), for Amsterdam (GM0363) in the first copy of each landscape, seed 1. Scale 10 has ten copies of "
+        "every organisation, so national aggregates see ten times the data and per-gemeente analytics the same "
+        "landscape in a ten times larger graph."
+    )
+    write_section(
+        "Analytics",
+        f"python -m bench analytics --scales {','.join(map(str, scales))} --rounds {rounds}",
+        body,
+    )
+    print(body)

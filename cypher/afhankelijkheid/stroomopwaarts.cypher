@@ -1,0 +1,53 @@
+// The dependencies of one Gebruik up to $diepte (1-6) koppelingen away, breadth-first: each
+// node once, at its shortest distance, however many paths lead there. The walk follows
+// koppelingen from their NAAR end back to their VAN end; national facilities end it, being shared by every landscape.
+// Each node comes with its koppelingen to other nodes found: the induced subgraph.
+// params: {"id": "geb-GM0363-0001", "diepte": 3}
+MATCH (g:Gebruik {id: $id})
+WITH [g] AS bezocht, [g] AS rand, [[g]] AS lagen
+WITH bezocht, rand, lagen
+UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
+OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)
+WHERE size(lagen) <= $diepte AND NOT n IN bezocht
+WITH bezocht, lagen, collect(DISTINCT n) AS nieuw
+WITH bezocht + nieuw AS bezocht, nieuw AS rand, lagen + [nieuw] AS lagen
+WITH bezocht, rand, lagen
+UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
+OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)
+WHERE size(lagen) <= $diepte AND NOT n IN bezocht
+WITH bezocht, lagen, collect(DISTINCT n) AS nieuw
+WITH bezocht + nieuw AS bezocht, nieuw AS rand, lagen + [nieuw] AS lagen
+WITH bezocht, rand, lagen
+UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
+OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)
+WHERE size(lagen) <= $diepte AND NOT n IN bezocht
+WITH bezocht, lagen, collect(DISTINCT n) AS nieuw
+WITH bezocht + nieuw AS bezocht, nieuw AS rand, lagen + [nieuw] AS lagen
+WITH bezocht, rand, lagen
+UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
+OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)
+WHERE size(lagen) <= $diepte AND NOT n IN bezocht
+WITH bezocht, lagen, collect(DISTINCT n) AS nieuw
+WITH bezocht + nieuw AS bezocht, nieuw AS rand, lagen + [nieuw] AS lagen
+WITH bezocht, rand, lagen
+UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
+OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)
+WHERE size(lagen) <= $diepte AND NOT n IN bezocht
+WITH bezocht, lagen, collect(DISTINCT n) AS nieuw
+WITH bezocht + nieuw AS bezocht, nieuw AS rand, lagen + [nieuw] AS lagen
+WITH bezocht, rand, lagen
+UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
+OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)
+WHERE size(lagen) <= $diepte AND NOT n IN bezocht
+WITH bezocht, lagen, collect(DISTINCT n) AS nieuw
+WITH bezocht + nieuw AS bezocht, nieuw AS rand, lagen + [nieuw] AS lagen
+WITH bezocht, lagen
+UNWIND range(0, size(lagen) - 1) AS diepte
+UNWIND lagen[diepte] AS n
+OPTIONAL MATCH (n)-[:VAN]->(a:Applicatie)
+RETURN n.id AS id, diepte, coalesce(a.naam, n.naam) AS naam,
+       CASE WHEN 'Gebruik' IN labels(n) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END AS soort,
+       [(n)<-[:VAN]-(k)-[:NAAR]->(m) WHERE m IN bezocht |
+        {id: k.id, naar: m.id, naarSoort: CASE WHEN 'Gebruik' IN labels(m) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END,
+         type: k.type, richting: k.richting, status: k.status}] AS koppelingen
+ORDER BY diepte, id

@@ -1,0 +1,13 @@
+// The applications a gemeente and each of the others both use (Gebruik not phased out).
+// params: {"gemeente": "GM0363", "ids": ["GM0599"]}
+MATCH (g:Gemeente {id: $gemeente})-[:GEBRUIKT]->(u:Gebruik)-[:VAN]->(a:Applicatie)
+WITH u, a
+WHERE u.status <> 'UITGEFASEERD'
+WITH DISTINCT a
+UNWIND $ids AS sleutel
+MATCH (a)<-[:VAN]-(v:Gebruik)<-[:GEBRUIKT]-(o:Gemeente {id: sleutel})
+WITH sleutel, a, v
+WHERE v.status <> 'UITGEFASEERD'
+WITH DISTINCT sleutel, a
+RETURN sleutel, a {.*} AS item
+ORDER BY sleutel, a.naam, a.id

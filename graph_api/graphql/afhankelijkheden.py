@@ -1,0 +1,498 @@
+"""What depends on what: dependencies, shortest paths, landscape graphs, impact of a change.
+
+Graph answers come as a `Subgraph` of nodes and edges with stable ids, a type and a label,
+ready for a visualisation library; each node and edge also leads to its full object.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from graph_api.graphql.build import build
+from graph_api.graphql.context import Info
+from graph_api.graphql.enums import GebruikStatus, KoppelingRichting
+from graph_api.graphql.errors import ClientError
+from graph_api.graphql.filters import reference
+from graph_api.graphql.landschap import Gebruik, Koppeling, Koppelpunt
+from graph_api.graphql.paging import MAX_PAGE_SIZE, Cursor, PageRequest
+
+if TYPE_CHECKING:
+    from graph_api.graphql.aanbod import Applicatie, Dienst
+    from graph_api.graphql.gemma import Referentiecomponent, Standaardversie
+
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
+Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma")]
+
+MAX_DEPTH = 6
+_BY_KIND = {
+    "Gebruik": "gebruik/per_id",
+    "BuitengemeentelijkeVoorziening": "gemma/per_id",
+    "Applicatie": "applicatie/per_id",
+    "Koppeling": "koppeling/per_id",
+    "Organisatie": "organisatie/per_id",
+}
+
+
+def global_id(kind: str, key: str) -> str:
+    return str(relay.GlobalID(type_name=kind, node_id=key))
+
+
+async def _object(info: Info, kind: str, key: str) -> Any:
+    item = await info.context.loaders.one(_BY_KIND[kind]).load(key)
+    return None if item is None else build(item, kind)
+
+
+@strawberry.enum(description="Which way a dependency walk follows the koppelingen.")
+class Afhankelijkheidsrichting(Enum):
+    STROOMAFWAARTS = strawberry.enum_value(
+        "STROOMAFWAARTS", description="From each koppeling's VAN end to its NAAR end: what this one relies on"
+    )
+    STROOMOPWAARTS = strawberry.enum_value(
+        "STROOMOPWAARTS",
+        description="From each koppeling's NAAR end back to its VAN end: what relies on this one",
+    )
+    BEIDE = strawberry.enum_value("BEIDE", description="Either way")
+
+
+@strawberry.type(
+    description="A node of a subgraph: an application in use, a national facility, an application."
+)
+class SubgraphNode:
+    id: strawberry.ID = strawberry.field(description="The object's global id.")
+    type: str = strawberry.field(
+        description="Its GraphQL type: Gebruik, BuitengemeentelijkeVoorziening, Applicatie."
+    )
+    label: str = strawberry.field(description="What to show: the application's or facility's name.")
+    diepte: int | None = strawberry.field(
+        default=None, description="Koppelingen from the start, in a dependency walk."
+    )
+    _kind: strawberry.Private[str] = ""
+    _key: strawberry.Private[str] = ""
+
+    @strawberry.field(name="object", description="The full object.")
+    async def object_(self, info: Info) -> relay.Node | None:
+        return await _object(info, self._kind, self._key)
+
+
+@strawberry.type(description="An edge of a subgraph: a koppeling, or koppelingen counted over landscapes.")
+class SubgraphEdge:
+    id: strawberry.ID = strawberry.field(
+        description="The koppeling's global id, or `<source>><target>` for counted edges."
+    )
+    source: strawberry.ID = strawberry.field(description="The id of the node at the koppeling's VAN end.")
+    target: strawberry.ID = strawberry.field(description="The id of the node at its NAAR end.")
+    type: str = strawberry.field(
+        description="The koppeling's type (API, DIGIKOPPELING, ...), or KOPPELINGEN."
+    )
+    label: str
+    richting: KoppelingRichting | None = None
+    aantal: int | None = strawberry.field(default=None, description="In how many gemeenten (counted edges).")
+    _koppeling: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="The koppeling itself (not for counted edges).")
+    async def koppeling(self, info: Info) -> Koppeling | None:
+        return None if self._koppeling is None else await _object(info, "Koppeling", self._koppeling)
+
+
+@strawberry.type(description="Nodes and edges, each with a stable id, a type and a label.")
+class Subgraph:
+    nodes: list[SubgraphNode]
+    edges: list[SubgraphEdge]
+
+
+@strawberry.type(description="A chain of koppelingen: the nodes passed and the edges taken, in order.")
+class Path:
+    nodes: list[strawberry.ID]
+    edges: list[strawberry.ID]
+
+
+@strawberry.type(description="What one Gebruik depends on, or what depends on it, up to a depth.")
+class Afhankelijkheden:
+    richting: Afhankelijkheidsrichting
+    diepte: int
+    graaf: Subgraph = strawberry.field(description="Every node reached, and the koppelingen among them.")
+    paden: list[Path] = strawberry.field(
+        description="One shortest path from the start to every node reached."
+    )
+    _start: strawberry.Private[str]
+
+    @strawberry.field(description="Where the walk starts.")
+    async def start(self, info: Info) -> Gebruik | None:
+        return await _object(info, "Gebruik", self._start)
+
+
+def _edge(source_kind: str, source: str, edge: dict[str, Any]) -> SubgraphEdge:
+    return SubgraphEdge(
+        id=global_id("Koppeling", edge["id"]),
+        source=global_id(source_kind, source),
+        target=global_id(edge["naarSoort"], edge["naar"]),
+        type=edge["type"],
+        label=f"{edge['type'].lower().replace('_', ' ')} ({edge['status'].lower().replace('_', ' ')})",
+        richting=KoppelingRichting[edge["richting"]],
+        _koppeling=edge["id"],
+    )
+
+
+def _walk_graph(rows: list[dict[str, Any]]) -> Subgraph:
+    nodes = [
+        SubgraphNode(
+            id=global_id(row["soort"], row["id"]),
+            type=row["soort"],
+            label=row["naam"] or row["id"],
+            diepte=row["diepte"],
+            _kind=row["soort"],
+            _key=row["id"],
+        )
+        for row in rows
+    ]
+    edges = [_edge(row["soort"], row["id"], edge) for row in rows for edge in row["koppelingen"]]
+    return Subgraph(nodes=nodes, edges=edges)
+
+
+def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsrichting) -> dict[str, Path]:
+    """Breadth-first over the walk's own edges, following them the way the walk did."""
+    neighbours: dict[str, list[tuple[str, str]]] = {}
+    for edge in graph.edges:
+        if richting != Afhankelijkheidsrichting.STROOMOPWAARTS:
+            neighbours.setdefault(edge.source, []).append((edge.target, edge.id))
+        if richting != Afhankelijkheidsrichting.STROOMAFWAARTS:
+            neighbours.setdefault(edge.target, []).append((edge.source, edge.id))
+    paths = {start: Path(nodes=[start], edges=[])}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        for there, edge in sorted(neighbours.get(here, [])):
+            if there not in paths:
+                paths[there] = Path(nodes=[*paths[here].nodes, there], edges=[*paths[here].edges, edge])
+                queue.append(there)
+    return paths
+
+
+def _depth(diepte: int) -> int:
+    if not 1 <= diepte <= MAX_DEPTH:
+        raise ClientError("INVALID_DEPTH", f"diepte must be between 1 and {MAX_DEPTH}", argument="diepte")
+    return diepte
+
+
+@strawberry.enum(description="What a change does to a koppeling.")
+class KoppelingGevolg(Enum):
+    BREEKT = strawberry.enum_value("BREEKT", description="The application goes, and the koppeling with it")
+    OPNIEUW_BOUWEN = strawberry.enum_value(
+        "OPNIEUW_BOUWEN", description="It must be rebuilt on the replacement"
+    )
+
+
+@strawberry.type(description="A koppeling of the Gebruik that changes.")
+class GeraakteKoppeling:
+    gevolg: KoppelingGevolg
+    kant: str = strawberry.field(
+        description="VAN when the changing Gebruik starts the koppeling, NAAR when it ends it."
+    )
+    _koppeling: strawberry.Private[str]
+    _ander: strawberry.Private[str]
+    _ander_soort: strawberry.Private[str]
+
+    @strawberry.field
+    async def koppeling(self, info: Info) -> Koppeling | None:
+        return await _object(info, "Koppeling", self._koppeling)
+
+    @strawberry.field(description="The koppeling's other end.")
+    async def ander_eind(self, info: Info) -> Koppelpunt | None:
+        return await _object(info, self._ander_soort, self._ander)
+
+
+@strawberry.type(
+    description="A standard version a koppeling uses that the replacement supports in none of its versions."
+)
+class OntbrekendeStandaard:
+    _koppeling: strawberry.Private[str]
+    _standaardversie: strawberry.Private[str]
+
+    @strawberry.field
+    async def koppeling(self, info: Info) -> Koppeling | None:
+        return await _object(info, "Koppeling", self._koppeling)
+
+    @strawberry.field
+    async def standaardversie(self, info: Info) -> Standaardversie_ | None:
+        item = await info.context.loaders.one("gemma/per_id").load(self._standaardversie)
+        return None if item is None else build(item)
+
+
+@strawberry.type(description="What removing or replacing an application in one landscape would do.")
+class Impactanalyse:
+    koppelingen: list[GeraakteKoppeling] = strawberry.field(
+        description="Koppelingen that break or must be rebuilt."
+    )
+    ontbrekende_standaarden: list[OntbrekendeStandaard] = strawberry.field(
+        description="Standard versions those koppelingen use that the replacement does not support."
+    )
+    _gebruik: strawberry.Private[str]
+    _vervanger: strawberry.Private[str | None]
+    _onbediend: strawberry.Private[list[str]]
+    _vervallend: strawberry.Private[list[str]]
+
+    @strawberry.field(description="The Gebruik that changes.")
+    async def gebruik(self, info: Info) -> Gebruik | None:
+        return await _object(info, "Gebruik", self._gebruik)
+
+    @strawberry.field(description="The replacement, if one was given.")
+    async def vervanger(self, info: Info) -> Applicatie_ | None:
+        return None if self._vervanger is None else await _object(info, "Applicatie", self._vervanger)
+
+    @strawberry.field(description="Reference components the organisation would have no application for.")
+    async def onbediende_referentiecomponenten(self, info: Info) -> list[Referentiecomponent_]:
+        items = await info.context.loaders.one("gemma/per_id").load_many(self._onbediend)
+        return [build(item) for item in items if item]
+
+    @strawberry.field(description="Diensten taken with it that lapse.")
+    async def vervallende_diensten(self, info: Info) -> list[Dienst_]:
+        items = await info.context.loaders.one("dienst/per_id").load_many(self._vervallend)
+        return [build(item, "Dienst") for item in items if item]
+
+
+@strawberry.input(description="Narrows a landscape graph.")
+class LandschapsgraafFilter:
+    status: GebruikStatus | None = None
+    referentiecomponent: relay.GlobalID | None = None
+
+
+@strawberry.type(
+    description="A page of a landscape as a graph: its Gebruik, their koppelingen and their far ends."
+)
+class Landschapsgraaf:
+    nodes: list[SubgraphNode] = strawberry.field(
+        description="This page's Gebruik, and the far ends of their koppelingen "
+        "(which may also appear on other pages)."
+    )
+    edges: list[SubgraphEdge] = strawberry.field(
+        description="The koppelingen that start at this page's Gebruik."
+    )
+    page_info: relay.PageInfo
+    total_count: int = strawberry.field(description="How many Gebruik the landscape has under the filter.")
+
+
+def _gebruik_key(value: relay.GlobalID, argument: str) -> str:
+    key = reference(value, "Gebruik", argument=argument)
+    assert key is not None
+    return key
+
+
+async def _require(info: Info, kind: str, key: str, argument: str) -> None:
+    if await info.context.loaders.one(_BY_KIND[kind]).load(key) is None:
+        raise ClientError("NOT_FOUND", f"{argument} is the id of no {kind}", argument=argument)
+
+
+@strawberry.type
+class AfhankelijkheidQuery:
+    @strawberry.field(
+        description="What one Gebruik depends on (STROOMAFWAARTS), what depends on it (STROOMOPWAARTS), "
+        "or both, up to 6 koppelingen away, as a subgraph and as paths. National facilities end the walk."
+    )
+    async def afhankelijkheden(
+        self,
+        info: Info,
+        gebruik: relay.GlobalID,
+        richting: Afhankelijkheidsrichting = Afhankelijkheidsrichting.BEIDE,
+        diepte: int = 3,
+    ) -> Afhankelijkheden:
+        key = _gebruik_key(gebruik, "gebruik")
+        rows = await info.context.store.read(
+            f"afhankelijkheid/{richting.value.lower()}", {"id": key, "diepte": _depth(diepte)}
+        )
+        if not rows:
+            raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
+        graph = _walk_graph(rows)
+        start = global_id("Gebruik", key)
+        paths = _shortest_paths(start, graph, richting)
+        return Afhankelijkheden(
+            richting=richting,
+            diepte=diepte,
+            graaf=graph,
+            paden=[paths[node.id] for node in graph.nodes if node.id in paths and node.id != start],
+            _start=key,
+        )
+
+    @strawberry.field(
+        description="The shortest chain of koppelingen, either way, between two Gebruik of one landscape "
+        "(at most 6 koppelingen); null when they are not connected."
+    )
+    async def kortste_pad(self, info: Info, van: relay.GlobalID, naar: relay.GlobalID) -> Path | None:
+        start, end = _gebruik_key(van, "van"), _gebruik_key(naar, "naar")
+        owners = await info.context.store.read(
+            "afhankelijkheid/zelfde_landschap", {"van": start, "naar": end}
+        )
+        if not owners:
+            await _require(info, "Gebruik", start, "van")
+            await _require(info, "Gebruik", end, "naar")
+        if owners[0]["van"] != owners[0]["naar"]:
+            raise ClientError(
+                "NOT_SAME_LANDSCAPE", "van and naar belong to the landscapes of different organisations"
+            )
+        rows = await info.context.store.read("afhankelijkheid/beide", {"id": start, "diepte": MAX_DEPTH})
+        paths = _shortest_paths(
+            global_id("Gebruik", start), _walk_graph(rows), Afhankelijkheidsrichting.BEIDE
+        )
+        return paths.get(global_id("Gebruik", end))
+
+    @strawberry.field(
+        description="An organisation's landscape as a graph, paged by its Gebruik (at most 500 a page): "
+        "each page brings its Gebruik, the koppelingen starting there, and their far ends."
+    )
+    async def landschapsgraaf(
+        self,
+        info: Info,
+        organisatie: relay.GlobalID,
+        filter: LandschapsgraafFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Landschapsgraaf:
+        from graph_api.graphql.organisaties import ORGANISATIE_TYPES
+
+        key = reference(organisatie, *(t.__name__ for t in ORGANISATIE_TYPES), argument="organisatie")
+        assert key is not None
+        await _require(info, "Organisatie", key, "organisatie")
+        filter = filter or LandschapsgraafFilter()
+        params = {
+            "organisatie": key,
+            "status": filter.status.value if filter.status else None,
+            "referentiecomponent": reference(
+                filter.referentiecomponent, "Referentiecomponent", argument="filter.referentiecomponent"
+            ),
+        }
+        page = PageRequest.of(500 if first is None else first, after, None, None, field="ID")
+        store = info.context.store
+        rows = await store.read("afhankelijkheid/landschap", {**params, **page.params()})
+        total = (await store.read("afhankelijkheid/landschap_aantal", params))[0]["aantal"]
+        has_more = len(rows) > page.size
+        rows = rows[: page.size]
+        nodes: dict[str, SubgraphNode] = {}
+        edges = []
+        for row in rows:
+            item = row["item"]
+            node = SubgraphNode(
+                id=global_id("Gebruik", item["id"]),
+                type="Gebruik",
+                label=item["naam"],
+                _kind="Gebruik",
+                _key=item["id"],
+            )
+            nodes[node.id] = node
+            for edge in item["koppelingen"]:
+                subgraph_edge = _edge("Gebruik", item["id"], edge)
+                edges.append(subgraph_edge)
+                if subgraph_edge.target not in nodes:
+                    nodes[subgraph_edge.target] = SubgraphNode(
+                        id=subgraph_edge.target,
+                        type=edge["naarSoort"],
+                        label=edge.get("naarNaam") or edge["naar"],
+                        _kind=edge["naarSoort"],
+                        _key=edge["naar"],
+                    )
+        end_cursor = Cursor(page.ordering, rows[-1]["k"], rows[-1]["item"]["id"]).encode() if rows else None
+        start_cursor = Cursor(page.ordering, rows[0]["k"], rows[0]["item"]["id"]).encode() if rows else None
+        return Landschapsgraaf(
+            nodes=list(nodes.values()),
+            edges=edges,
+            page_info=relay.PageInfo(
+                has_next_page=has_more,
+                has_previous_page=page.cursor is not None,
+                start_cursor=start_cursor,
+                end_cursor=end_cursor,
+            ),
+            total_count=total,
+        )
+
+    @strawberry.field(
+        description="What happens when the organisation stops using this application, or replaces it by "
+        "`vervangenDoor`: the koppelingen that break or must be rebuilt, the standard versions the "
+        "replacement does not support, the components left without an application, the diensten that lapse."
+    )
+    async def impactanalyse(
+        self, info: Info, gebruik: relay.GlobalID, vervangen_door: relay.GlobalID | None = None
+    ) -> Impactanalyse:
+        key = _gebruik_key(gebruik, "gebruik")
+        vervanger = reference(vervangen_door, "Applicatie", argument="vervangenDoor")
+        if vervanger is not None:
+            await _require(info, "Applicatie", vervanger, "vervangenDoor")
+        rows = await info.context.store.read(
+            "afhankelijkheid/impact", {"gebruik": key, "vervanger": vervanger}
+        )
+        if not rows:
+            raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
+        row = rows[0]
+        gevolg = KoppelingGevolg.BREEKT if vervanger is None else KoppelingGevolg.OPNIEUW_BOUWEN
+        return Impactanalyse(
+            koppelingen=[
+                GeraakteKoppeling(
+                    gevolg=gevolg,
+                    kant=k["kant"],
+                    _koppeling=k["koppeling"],
+                    _ander=k["anderEind"],
+                    _ander_soort=k["anderSoort"],
+                )
+                for k in sorted(row["koppelingen"], key=lambda k: k["koppeling"])
+            ],
+            ontbrekende_standaarden=[
+                OntbrekendeStandaard(_koppeling=m["koppeling"], _standaardversie=m["standaardversie"])
+                for m in sorted(row["ontbrekend"], key=lambda m: (m["koppeling"], m["standaardversie"]))
+            ],
+            _gebruik=key,
+            _vervanger=vervanger,
+            _onbediend=sorted(c for c in row["onbediend"] if c),
+            _vervallend=sorted(row["vervallend"]),
+        )
+
+    @strawberry.field(
+        description="The catalogue-level dependency graph: application A is connected to application or "
+        "facility B in N gemeenten, over all landscapes; pairs seen in fewer than `minimaleGroep` gemeenten "
+        "are left out."
+    )
+    async def koppelingsnetwerk(
+        self,
+        info: Info,
+        referentiecomponent: relay.GlobalID | None = None,
+        minimale_groep: int = 5,
+        first: int = 100,
+    ) -> Subgraph:
+        if minimale_groep < 1:
+            raise ClientError(
+                "INVALID_GROUP_SIZE", "minimaleGroep must be at least 1", argument="minimaleGroep"
+            )
+        if not 1 <= first <= MAX_PAGE_SIZE:
+            raise ClientError("PAGE_SIZE_TOO_LARGE" if first > MAX_PAGE_SIZE else "INVALID_PAGE_SIZE",
+                              f"first must be between 1 and {MAX_PAGE_SIZE}", argument="first")  # fmt: skip
+        params = {
+            "referentiecomponent": reference(
+                referentiecomponent, "Referentiecomponent", argument="referentiecomponent"
+            ),
+            "minimaleGroep": minimale_groep,
+            "limit": first,
+        }
+        rows = await info.context.store.read("afhankelijkheid/netwerk", params)
+        nodes: dict[str, SubgraphNode] = {}
+        edges = []
+        for row in rows:
+            source = global_id("Applicatie", row["van"])
+            target = global_id(row["naarSoort"], row["naar"])
+            nodes.setdefault(source, SubgraphNode(id=source, type="Applicatie", label=row["vanNaam"],
+                                                  _kind="Applicatie", _key=row["van"]))  # fmt: skip
+            nodes.setdefault(target, SubgraphNode(id=target, type=row["naarSoort"], label=row["naarNaam"],
+                                                  _kind=row["naarSoort"], _key=row["naar"]))  # fmt: skip
+            edges.append(
+                SubgraphEdge(
+                    id=f"{source}>{target}",
+                    source=source,
+                    target=target,
+                    type="KOPPELINGEN",
+                    label=f"in {row['gemeenten']} gemeenten",
+                    aantal=row["gemeenten"],
+                )
+            )
+        return Subgraph(nodes=list(nodes.values()), edges=edges)

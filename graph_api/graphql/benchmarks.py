@@ -1,0 +1,456 @@
+"""Benchmarks across gemeenten (F006): adoption, neighbours, similar gemeenten, recommendations,
+standards coverage, market concentration, a leverancier's market.
+
+Every aggregate takes `minimaleGroep` (default 5): a group or a value seen in fewer gemeenten
+is left out by the query itself rather than shown, so the same fields can serve analysts who
+may only see anonymised figures.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from graph_api.graphql.build import build
+from graph_api.graphql.context import Info
+from graph_api.graphql.errors import ClientError
+from graph_api.graphql.filters import reference
+from graph_api.graphql.landschap import Gebruik
+
+if TYPE_CHECKING:
+    from graph_api.graphql.aanbod import Applicatie
+    from graph_api.graphql.gemma import Referentiecomponent
+    from graph_api.graphql.organisaties import Gemeente, Leverancier, Organisatie
+
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
+Gemeente_ = Annotated["Gemeente", strawberry.lazy("graph_api.graphql.organisaties")]
+Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties")]
+Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+
+DEFAULT_GROUP = 5
+
+
+@strawberry.enum(description="How a benchmark groups the gemeenten.")
+class Splitsing(Enum):
+    GEEN = strawberry.enum_value("GEEN", description="One group: all gemeenten (NEDERLAND)")
+    PROVINCIE = strawberry.enum_value("PROVINCIE", description="By province")
+    GROOTTEKLASSE = strawberry.enum_value("GROOTTEKLASSE", description="By size class (see Grootteklasse)")
+
+
+@strawberry.enum(description="What a market is counted in.")
+class Marktpartij(Enum):
+    APPLICATIE = "APPLICATIE"
+    LEVERANCIER = "LEVERANCIER"
+
+
+def _group_size(value: int) -> int:
+    if value < 1:
+        raise ClientError("INVALID_GROUP_SIZE", "minimaleGroep must be at least 1", argument="minimaleGroep")
+    return value
+
+
+def _count(value: int, argument: str, maximum: int = 100) -> int:
+    if not 1 <= value <= maximum:
+        raise ClientError(
+            "INVALID_ARGUMENT", f"{argument} must be between 1 and {maximum}", argument=argument
+        )
+    return value
+
+
+def _key(value: relay.GlobalID, kind: str, argument: str) -> str:
+    key = reference(value, kind, argument=argument)
+    assert key is not None
+    return key
+
+
+async def _one(info: Info, query: str, key: str, kind: str | None = None) -> Any:
+    item = await info.context.loaders.one(query).load(key)
+    return None if item is None else build(item, kind)
+
+
+async def _require(info: Info, query: str, key: str, argument: str, kind: str) -> None:
+    if await info.context.loaders.one(query).load(key) is None:
+        raise ClientError("NOT_FOUND", f"{argument} is the id of no {kind}", argument=argument)
+
+
+@strawberry.type(description="How many gemeenten of a group use one application or leverancier.")
+class Marktaandeel:
+    gemeenten: int
+    aandeel: float = strawberry.field(description="Of the group's gemeenten.")
+    aandeel_onder_gebruikers: float | None = strawberry.field(
+        description="Of the group's gemeenten that use anything for the component "
+        "(null when that number is suppressed)."
+    )
+    _kind: strawberry.Private[str]
+    _key: strawberry.Private[str]
+
+    @strawberry.field
+    async def applicatie(self, info: Info) -> Applicatie_ | None:
+        return (
+            await _one(info, "applicatie/per_id", self._key, "Applicatie")
+            if self._kind == "APPLICATIE"
+            else None
+        )
+
+    @strawberry.field
+    async def leverancier(self, info: Info) -> Leverancier_ | None:
+        return await _one(info, "organisatie/per_id", self._key) if self._kind == "LEVERANCIER" else None
+
+
+@strawberry.type(description="Adoption within one group of gemeenten.")
+class Adoptiegroep:
+    groep: str = strawberry.field(description="NEDERLAND, a province, or a size class.")
+    gemeenten: int
+    gemeenten_met_component: int | None = strawberry.field(
+        description="How many use anything for the component (null when fewer than minimaleGroep)."
+    )
+    aandelen: list[Marktaandeel] = strawberry.field(description="Most used first.")
+    onderdrukt: int = strawberry.field(
+        description="Values left out: used by fewer than minimaleGroep gemeenten."
+    )
+
+
+@strawberry.type(description="Adoption of applications or leveranciers for one reference component.")
+class Adoptie:
+    minimale_groep: int
+    groepen: list[Adoptiegroep]
+
+
+@strawberry.type(description="What one neighbour uses for the component.")
+class Buurgebruik:
+    _buur: strawberry.Private[dict[str, Any]]
+    gebruik: list[Gebruik]
+
+    @strawberry.field
+    def buur(self) -> Gemeente_:
+        return build(self._buur)
+
+
+@strawberry.type(description="How much another gemeente's applications overlap with this one's.")
+class Vergelijking:
+    jaccard: float = strawberry.field(description="Shared applications over the applications either uses.")
+    gedeeld: int
+    alleen_hier: int
+    alleen_daar: int
+    _gemeente: strawberry.Private[dict[str, Any]]
+    _van: strawberry.Private[str]
+
+    @strawberry.field
+    def gemeente(self) -> Gemeente_:
+        return build(self._gemeente)
+
+    @strawberry.field(description="The applications both use.")
+    async def gedeelde_applicaties(self, info: Info) -> list[Applicatie_]:
+        loader = info.context.loaders.many("benchmark/gedeelde_applicaties", gemeente=self._van)
+        return [build(item, "Applicatie") for item in await loader.load(self._gemeente["id"])]
+
+
+@strawberry.type(description="An application similar gemeenten use and this one does not, with the evidence.")
+class Aanbeveling:
+    aantal: int = strawberry.field(description="How many of the similar gemeenten use it.")
+    _applicatie: strawberry.Private[dict[str, Any]]
+    _door: strawberry.Private[list[str]]
+
+    @strawberry.field
+    def applicatie(self) -> Applicatie_:
+        return build(self._applicatie, "Applicatie")
+
+    @strawberry.field(description="The similar gemeenten that use it.")
+    async def gebruikt_door(self, info: Info) -> list[Gemeente_]:
+        items = await info.context.loaders.one("organisatie/per_id").load_many(self._door)
+        return [build(item) for item in items if item]
+
+
+@strawberry.type(description="How many koppelingen follow a standard GEMMA requires for their ends.")
+class Standaardendekking:
+    koppelingen: int
+    met_verplichte_standaard: int = strawberry.field(description="With a required standard at an end.")
+    volgens_verplichte_standaard: int = strawberry.field(description="That follow (a version of) one.")
+
+    @strawberry.field(description="Share of all koppelingen that follow a required standard.")
+    def dekking(self) -> float | None:
+        return self.volgens_verplichte_standaard / self.koppelingen if self.koppelingen else None
+
+    @strawberry.field(description="Share of the koppelingen with a required standard that follow one.")
+    def dekking_waar_vereist(self) -> float | None:
+        return (
+            self.volgens_verplichte_standaard / self.met_verplichte_standaard
+            if self.met_verplichte_standaard
+            else None
+        )
+
+
+@strawberry.type(description="Standards coverage of one group of gemeenten.")
+class Standaardendekkinggroep(Standaardendekking):
+    groep: str
+    gemeenten: int
+
+
+@strawberry.type(description="How concentrated the market of one reference component is.")
+class Marktconcentratie:
+    hhi: float = strawberry.field(
+        description="Herfindahl-Hirschman index: the sum of squared shares in percent, "
+        "0 (spread) to 10,000 (one)."
+    )
+    aanbieders: int = strawberry.field(description="Applications or leveranciers with a share.")
+    gemeenten: int = strawberry.field(description="Gemeenten that use something for the component.")
+    grootste_aandeel: float
+    _component: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field
+    def referentiecomponent(self) -> Referentiecomponent_:
+        return build(self._component)
+
+
+@strawberry.type(description="A leverancier's share of one reference component's market.")
+class ComponentAandeel:
+    gemeenten: int = strawberry.field(description="Gemeenten using anything for the component.")
+    klanten: int = strawberry.field(
+        description="Of those, the ones using this leverancier's applications for it."
+    )
+    aandeel: float
+    _component: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field
+    def referentiecomponent(self) -> Referentiecomponent_:
+        return build(self._component)
+
+
+@strawberry.type(description="An organisation using a leverancier's applications.")
+class Klant:
+    _organisatie: strawberry.Private[dict[str, Any]]
+    _applicaties: strawberry.Private[list[str]]
+
+    @strawberry.field
+    def organisatie(self) -> Organisatie_:
+        return build(self._organisatie)
+
+    @strawberry.field(description="Which of the leverancier's applications it uses.")
+    async def applicaties(self, info: Info) -> list[Applicatie_]:
+        items = await info.context.loaders.one("applicatie/per_id").load_many(self._applicaties)
+        return [build(item, "Applicatie") for item in items if item]
+
+
+@strawberry.type(description="A leverancier's customers and market shares.")
+class Leveranciersprofiel:
+    klanten: list[Klant]
+    marktaandelen: list[ComponentAandeel] = strawberry.field(description="Largest share first.")
+    _leverancier: strawberry.Private[str]
+
+    @strawberry.field
+    async def leverancier(self, info: Info) -> Leverancier_ | None:
+        return await _one(info, "organisatie/per_id", self._leverancier)
+
+
+@strawberry.type
+class BenchmarkQuery:
+    @strawberry.field(
+        description="Adoption of applications (or leveranciers) for a reference component: in how many "
+        "gemeenten, and what share, per group (all, province or size class)."
+    )
+    async def adoptie(
+        self,
+        info: Info,
+        referentiecomponent: relay.GlobalID,
+        per: Marktpartij = Marktpartij.APPLICATIE,
+        splitsing: Splitsing = Splitsing.GEEN,
+        minimale_groep: int = DEFAULT_GROUP,
+    ) -> Adoptie:
+        key = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
+        await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
+        params = {
+            "referentiecomponent": key,
+            "splitsing": splitsing.value,
+            "minimaleGroep": _group_size(minimale_groep),
+        }
+        store = info.context.store
+        groups = {row["groep"]: row for row in await store.read("benchmark/groepen", params)}
+        values = {
+            row["groep"]: row for row in await store.read("benchmark/adoptie", {**params, "per": per.value})
+        }
+        result = []
+        for name, group in groups.items():
+            row = values.get(name, {"zichtbaar": [], "onderdrukt": 0})
+            users = group["metComponent"]
+            shares = [
+                Marktaandeel(
+                    gemeenten=value["gemeenten"],
+                    aandeel=value["gemeenten"] / group["gemeenten"],
+                    aandeel_onder_gebruikers=value["gemeenten"] / users if users else None,
+                    _kind=per.value,
+                    _key=value["waarde"],
+                )
+                for value in sorted(row["zichtbaar"], key=lambda v: (-v["gemeenten"], v["waarde"]))
+            ]
+            result.append(
+                Adoptiegroep(
+                    groep=name,
+                    gemeenten=group["gemeenten"],
+                    gemeenten_met_component=users,
+                    aandelen=shares,
+                    onderdrukt=row["onderdrukt"],
+                )
+            )
+        return Adoptie(minimale_groep=minimale_groep, groepen=result)
+
+    @strawberry.field(
+        description="Gluren bij de buren: what each neighbouring gemeente uses for a reference component."
+    )
+    async def gluur_bij_de_buren(
+        self, info: Info, gemeente: relay.GlobalID, referentiecomponent: relay.GlobalID
+    ) -> list[Buurgebruik]:
+        key = _key(gemeente, "Gemeente", "gemeente")
+        component = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
+        await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
+        await _require(info, "gemma/per_id", component, "referentiecomponent", "Referentiecomponent")
+        rows = await info.context.store.read(
+            "benchmark/buren", {"gemeente": key, "referentiecomponent": component}
+        )
+        return [
+            Buurgebruik(_buur=row["buur"], gebruik=[build(item, "Gebruik") for item in row["gebruik"]])
+            for row in rows
+        ]
+
+    @strawberry.field(description="The gemeenten whose applications overlap most with this one's (Jaccard).")
+    async def vergelijkbare_gemeenten(
+        self, info: Info, gemeente: relay.GlobalID, aantal: int = 10
+    ) -> list[Vergelijking]:
+        key = _key(gemeente, "Gemeente", "gemeente")
+        await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
+        return await _similar(info, key, _count(aantal, "aantal"))
+
+    @strawberry.field(
+        description="Applications that the most similar gemeenten use and this one does not, "
+        "by how many of them use each."
+    )
+    async def aanbevelingen(
+        self, info: Info, gemeente: relay.GlobalID, vergelijkbaar: int = 10, aantal: int = 10
+    ) -> list[Aanbeveling]:
+        key = _key(gemeente, "Gemeente", "gemeente")
+        await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
+        similar = await _similar(info, key, _count(vergelijkbaar, "vergelijkbaar"))
+        rows = await info.context.store.read(
+            "benchmark/aanbevelingen",
+            {
+                "gemeente": key,
+                "vergelijkbaar": [s._gemeente["id"] for s in similar],
+                "aantal": _count(aantal, "aantal"),
+            },
+        )
+        return [
+            Aanbeveling(aantal=row["aantal"], _applicatie=row["applicatie"], _door=row["door"])
+            for row in rows
+        ]
+
+    @strawberry.field(
+        description="How many of a gemeente's koppelingen follow a standard GEMMA requires for their ends."
+    )
+    async def standaardendekking(self, info: Info, gemeente: relay.GlobalID) -> Standaardendekking:
+        key = _key(gemeente, "Gemeente", "gemeente")
+        await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
+        row = (await info.context.store.read("benchmark/standaardendekking", {"gemeente": key}))[0]
+        return Standaardendekking(
+            koppelingen=row["koppelingen"],
+            met_verplichte_standaard=row["metVerplichteStandaard"],
+            volgens_verplichte_standaard=row["volgensVerplichteStandaard"],
+        )
+
+    @strawberry.field(description="Standards coverage over all gemeenten, per group.")
+    async def standaardendekking_overzicht(
+        self, info: Info, splitsing: Splitsing = Splitsing.GEEN, minimale_groep: int = DEFAULT_GROUP
+    ) -> list[Standaardendekkinggroep]:
+        rows = await info.context.store.read(
+            "benchmark/standaardendekking_overzicht",
+            {"splitsing": splitsing.value, "minimaleGroep": _group_size(minimale_groep)},
+        )
+        return [
+            Standaardendekkinggroep(
+                groep=row["groep"],
+                gemeenten=row["gemeenten"],
+                koppelingen=row["koppelingen"],
+                met_verplichte_standaard=row["metVerplichteStandaard"],
+                volgens_verplichte_standaard=row["volgensVerplichteStandaard"],
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(
+        description="Market concentration (Herfindahl-Hirschman) per reference component, most concentrated "
+        "first; one component when given."
+    )
+    async def marktconcentratie(
+        self,
+        info: Info,
+        referentiecomponent: relay.GlobalID | None = None,
+        per: Marktpartij = Marktpartij.APPLICATIE,
+        minimale_groep: int = DEFAULT_GROUP,
+        first: int = 50,
+    ) -> list[Marktconcentratie]:
+        key = reference(referentiecomponent, "Referentiecomponent", argument="referentiecomponent")
+        if key is not None:
+            await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
+        rows = await info.context.store.read(
+            "benchmark/marktconcentratie",
+            {
+                "referentiecomponent": key,
+                "per": per.value,
+                "minimaleGroep": _group_size(minimale_groep),
+                "limit": _count(first, "first", 500),
+            },
+        )
+        return [
+            Marktconcentratie(
+                hhi=row["hhi"],
+                aanbieders=row["aanbieders"],
+                gemeenten=row["gemeenten"],
+                grootste_aandeel=row["grootsteAandeel"],
+                _component=row["referentiecomponent"],
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(
+        description="A leverancier's customers, and its share of each component market it serves."
+    )
+    async def leveranciersprofiel(
+        self, info: Info, leverancier: relay.GlobalID, minimale_groep: int = DEFAULT_GROUP
+    ) -> Leveranciersprofiel:
+        key = _key(leverancier, "Leverancier", "leverancier")
+        await _require(info, "organisatie/per_id", key, "leverancier", "Leverancier")
+        store = info.context.store
+        klanten = await store.read("benchmark/klanten", {"leverancier": key})
+        aandelen = await store.read(
+            "benchmark/marktaandeel", {"leverancier": key, "minimaleGroep": _group_size(minimale_groep)}
+        )
+        return Leveranciersprofiel(
+            klanten=[Klant(_organisatie=row["klant"], _applicaties=row["applicaties"]) for row in klanten],
+            marktaandelen=[
+                ComponentAandeel(
+                    gemeenten=row["gemeenten"],
+                    klanten=row["klanten"],
+                    aandeel=row["klanten"] / row["gemeenten"],
+                    _component=row["referentiecomponent"],
+                )
+                for row in aandelen
+            ],
+            _leverancier=key,
+        )
+
+
+async def _similar(info: Info, key: str, aantal: int) -> list[Vergelijking]:
+    rows = await info.context.store.read("benchmark/vergelijkbaar", {"gemeente": key, "aantal": aantal})
+    return [
+        Vergelijking(
+            jaccard=row["jaccard"],
+            gedeeld=row["gedeeld"],
+            alleen_hier=row["alleenHier"],
+            alleen_daar=row["alleenDaar"],
+            _gemeente=row["gemeente"],
+            _van=key,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,253 @@
+"""The benchmarks across gemeenten, each compared with a plain-Python computation over the
+seed files and the generator's rows, and the minimum group size that anonymises them."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+
+from tests.expected import Expected, global_id, size_class
+from tests.graphql.conftest import Api
+
+ZAAKREGISTRATIE = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+
+
+def _active(expected: Expected) -> list[dict]:
+    return [g for g in expected.gebruik_by_id.values() if g["status"] != "UITGEFASEERD"]
+
+
+def _group(expected: Expected, cbs: str, splitsing: str) -> str:
+    row = expected.gemeenten[cbs]
+    if splitsing == "PROVINCIE":
+        return row["provincie"]
+    if splitsing == "GROOTTEKLASSE":
+        return size_class(int(row["inwoners"]))
+    return "NEDERLAND"
+
+
+@pytest.mark.parametrize("splitsing", ["GEEN", "PROVINCIE", "GROOTTEKLASSE"])
+@pytest.mark.parametrize(("per", "k"), [("APPLICATIE", 5), ("LEVERANCIER", 5), ("APPLICATIE", 12)])
+def test_adoption_per_group(api: Api, expected: Expected, splitsing: str, per: str, k: int) -> None:
+    data = api.query(
+        f"""query($c: ID!) {{ adoptie(referentiecomponent: $c, per: {per}, splitsing: {splitsing}, minimaleGroep: {k}) {{
+          minimaleGroep groepen {{ groep gemeenten gemeentenMetComponent onderdrukt
+            aandelen {{ gemeenten aandeel aandeelOnderGebruikers applicatie {{ identificatie }} leverancier {{ identificatie }} }} }} }} }}""",
+        {"c": global_id("Referentiecomponent", ZAAKREGISTRATIE)},
+    )["adoptie"]
+    sizes = Counter(_group(expected, cbs, splitsing) for cbs in expected.gemeenten)
+    users: dict[str, set[str]] = defaultdict(set)
+    per_value: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g in _active(expected):
+        if g["organisatie"] in expected.gemeenten and ZAAKREGISTRATIE in expected.voor[g["id"]]:
+            group = _group(expected, g["organisatie"], splitsing)
+            users[group].add(g["organisatie"])
+            value = g["applicatie"] if per == "APPLICATIE" else expected.leverancier_of[g["applicatie"]]
+            per_value[(group, value)].add(g["organisatie"])
+    assert [g["groep"] for g in data["groepen"]] == sorted(name for name, n in sizes.items() if n >= k)
+    for group in data["groepen"]:
+        name = group["groep"]
+        assert group["gemeenten"] == sizes[name]
+        assert group["gemeentenMetComponent"] == (len(users[name]) if len(users[name]) >= k else None)
+        counts = {v: len(s) for (grp, v), s in per_value.items() if grp == name}
+        shown = {
+            (a["applicatie"] or a["leverancier"])["identificatie"]: a["gemeenten"] for a in group["aandelen"]
+        }
+        assert shown == {v: n for v, n in counts.items() if n >= k}
+        assert group["onderdrukt"] == sum(1 for n in counts.values() if n < k)
+        assert all(a["aandeel"] == pytest.approx(a["gemeenten"] / sizes[name]) for a in group["aandelen"])
+        values = [a["gemeenten"] for a in group["aandelen"]]
+        assert values == sorted(values, reverse=True)
+
+
+def test_a_minimum_group_below_one_is_refused(api: Api) -> None:
+    error = api.error(
+        "query($c: ID!) { adoptie(referentiecomponent: $c, minimaleGroep: 0) { minimaleGroep } }",
+        {"c": global_id("Referentiecomponent", ZAAKREGISTRATIE)},
+    )
+    assert error["extensions"] == {"code": "INVALID_GROUP_SIZE", "argument": "minimaleGroep"}
+
+
+def test_gluren_bij_de_buren(api: Api, expected: Expected) -> None:
+    data = api.query(
+        "query($g: ID!, $c: ID!) { gluurBijDeBuren(gemeente: $g, referentiecomponent: $c) { buur { cbsCode } gebruik { identificatie applicatie { identificatie } } } }",
+        {"g": global_id("Gemeente", "GM0363"), "c": global_id("Referentiecomponent", ZAAKREGISTRATIE)},
+    )["gluurBijDeBuren"]
+    neighbours = set(expected.gemeenten["GM0363"]["buren"].split(";"))
+    assert {row["buur"]["cbsCode"] for row in data} == neighbours
+    for row in data:
+        wanted = {
+            g["id"]
+            for g in expected.gebruik_of[row["buur"]["cbsCode"]]
+            if g["status"] != "UITGEFASEERD" and ZAAKREGISTRATIE in expected.voor[g["id"]]
+        }
+        assert {g["identificatie"] for g in row["gebruik"]} == wanted
+
+
+def _app_sets(expected: Expected) -> dict[str, set[str]]:
+    sets: dict[str, set[str]] = defaultdict(set)
+    for g in _active(expected):
+        if g["organisatie"] in expected.gemeenten:
+            sets[g["organisatie"]].add(g["applicatie"])
+    return sets
+
+
+@pytest.mark.parametrize("cbs", ["GM0363", "GM0014", "GM0088"])
+def test_similar_gemeenten_by_jaccard(api: Api, expected: Expected, cbs: str) -> None:
+    sets = _app_sets(expected)
+    mine = sets[cbs]
+    scores = sorted(
+        ((len(mine & apps) / len(mine | apps), other) for other, apps in sets.items() if other != cbs and mine & apps),
+        key=lambda t: (-t[0], t[1]),
+    )[:8]
+    data = api.query(
+        "query($g: ID!) { vergelijkbareGemeenten(gemeente: $g, aantal: 8) { jaccard gedeeld alleenHier alleenDaar gemeente { cbsCode } gedeeldeApplicaties { identificatie } } }",
+        {"g": global_id("Gemeente", cbs)},
+    )["vergelijkbareGemeenten"]
+    assert [row["gemeente"]["cbsCode"] for row in data] == [other for _, other in scores]
+    for row, (score, other) in zip(data, scores, strict=True):
+        assert row["jaccard"] == pytest.approx(score)
+        shared = mine & sets[other]
+        assert row["gedeeld"] == len(shared)
+        assert (row["alleenHier"], row["alleenDaar"]) == (len(mine - shared), len(sets[other] - shared))
+        assert {a["identificatie"] for a in row["gedeeldeApplicaties"]} == shared
+
+
+def test_recommendations_from_similar_gemeenten(api: Api, expected: Expected) -> None:
+    sets = _app_sets(expected)
+    mine = sets["GM0363"]
+    similar = [
+        other
+        for _, other in sorted(
+            ((len(mine & apps) / len(mine | apps), other) for other, apps in sets.items() if other != "GM0363"),
+            key=lambda t: (-t[0], t[1]),
+        )[:10]
+    ]
+    used_at_all = {g["applicatie"] for g in expected.gebruik_of["GM0363"]}
+    by = defaultdict(set)
+    for other in similar:
+        for app in sets[other] - used_at_all:
+            by[app].add(other)
+    wanted = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:6]
+    data = api.query(
+        "query($g: ID!) { aanbevelingen(gemeente: $g, vergelijkbaar: 10, aantal: 6) { aantal applicatie { identificatie } gebruiktDoor { identificatie } } }",
+        {"g": global_id("Gemeente", "GM0363")},
+    )["aanbevelingen"]
+    assert [(r["applicatie"]["identificatie"], r["aantal"]) for r in data] == [(a, len(s)) for a, s in wanted]
+    assert all({g["identificatie"] for g in r["gebruiktDoor"]} == by[r["applicatie"]["identificatie"]] for r in data)
+
+
+def _coverage(expected: Expected) -> dict[str, tuple[int, int, int]]:
+    """Per gemeente: koppelingen, with a required standard at an end, following one."""
+    required: dict[str, set[str]] = defaultdict(set)
+    for r in expected.relaties:
+        if r["archimate_type"] == "Realization" and r["verbindingsrol"] == "Verplicht":
+            required[r["bron"]].add(r["doel"])
+    version_of = {row["identifier"]: row["standaard"] for row in expected.gemma.values() if row["soort"] == "standaardversies"}
+    followed: dict[str, set[str]] = defaultdict(set)
+    for row in expected.rows["seed/koppeling_volgens"]:
+        followed[row["van"]].add(version_of[row["naar"]])
+    result: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for k in expected.koppelingen:
+        owner = expected.gebruik_by_id[k["van"]]["organisatie"]
+        ends = expected.voor[k["van"]] | expected.voor.get(k["naar"], set())
+        needed = {s for c in ends for s in required[c]} | required[k["naar"]]
+        counts = result[owner]
+        counts[0] += 1
+        counts[1] += bool(needed)
+        counts[2] += bool(needed & followed[k["id"]])
+    return {owner: tuple(c) for owner, c in result.items()}
+
+
+def test_standards_coverage_of_a_gemeente(api: Api, expected: Expected) -> None:
+    coverage = _coverage(expected)
+    for cbs in ("GM0363", "GM0014"):
+        data = api.query(
+            "query($g: ID!) { standaardendekking(gemeente: $g) { koppelingen metVerplichteStandaard volgensVerplichteStandaard dekking dekkingWaarVereist } }",
+            {"g": global_id("Gemeente", cbs)},
+        )["standaardendekking"]
+        total, needed, follows = coverage[cbs]
+        assert (data["koppelingen"], data["metVerplichteStandaard"], data["volgensVerplichteStandaard"]) == (total, needed, follows)
+        assert data["dekking"] == pytest.approx(follows / total)
+        assert data["dekkingWaarVereist"] == pytest.approx(follows / needed)
+
+
+def test_standards_coverage_per_group(api: Api, expected: Expected) -> None:
+    coverage = _coverage(expected)
+    data = api.query(
+        "{ standaardendekkingOverzicht(splitsing: PROVINCIE, minimaleGroep: 15) { groep gemeenten koppelingen volgensVerplichteStandaard } }"
+    )["standaardendekkingOverzicht"]
+    groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for cbs, (total, _, follows) in coverage.items():
+        group = groups[expected.gemeenten[cbs]["provincie"]]
+        group[0] += 1
+        group[1] += total
+        group[2] += follows
+    wanted = {name: tuple(v) for name, v in groups.items() if v[0] >= 15}
+    assert {row["groep"]: (row["gemeenten"], row["koppelingen"], row["volgensVerplichteStandaard"]) for row in data} == wanted
+
+
+def test_market_concentration(api: Api, expected: Expected) -> None:
+    usage: dict[str, Counter] = defaultdict(Counter)
+    users: dict[str, set[str]] = defaultdict(set)
+    for g in _active(expected):
+        if g["organisatie"] not in expected.gemeenten:
+            continue
+        for c in expected.voor[g["id"]]:
+            usage[c][g["applicatie"]] += 1
+            users[c].add(g["organisatie"])
+    hhi = {
+        c: sum((100 * n / sum(counts.values())) ** 2 for n in counts.values())
+        for c, counts in usage.items()
+        if len(users[c]) >= 5
+    }
+    wanted = sorted(hhi.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    data = api.query(
+        "{ marktconcentratie(first: 10) { hhi aanbieders gemeenten grootsteAandeel referentiecomponent { identificatie } } }"
+    )["marktconcentratie"]
+    assert [r["referentiecomponent"]["identificatie"] for r in data] == [c for c, _ in wanted]
+    for row, (component, value) in zip(data, wanted, strict=True):
+        assert row["hhi"] == pytest.approx(value)
+        assert row["aanbieders"] == len(usage[component])
+        assert row["gemeenten"] == len(users[component])
+        assert row["grootsteAandeel"] == pytest.approx(max(usage[component].values()) / sum(usage[component].values()))
+
+
+def test_a_leveranciers_customers_and_market_shares(api: Api, expected: Expected) -> None:
+    leverancier = Counter(expected.leverancier_of.values()).most_common(1)[0][0]
+    own = {a for a, lev in expected.leverancier_of.items() if lev == leverancier}
+    data = api.query(
+        "query($l: ID!) { leveranciersprofiel(leverancier: $l) { leverancier { identificatie } klanten { organisatie { identificatie } applicaties { identificatie } } marktaandelen { gemeenten klanten aandeel referentiecomponent { identificatie } } } }",
+        {"l": global_id("Leverancier", leverancier)},
+    )["leveranciersprofiel"]
+    customers: dict[str, set[str]] = defaultdict(set)
+    for g in _active(expected):
+        if g["applicatie"] in own:
+            customers[g["organisatie"]].add(g["applicatie"])
+    assert {k["organisatie"]["identificatie"]: {a["identificatie"] for a in k["applicaties"]} for k in data["klanten"]} == customers
+    components = {r["naar"] for r in expected.rows["seed/applicatie_realiseert"] if r["van"] in own}
+    shares = {}
+    for c in components:
+        using = {g["organisatie"] for g in _active(expected) if c in expected.voor[g["id"]] and g["organisatie"] in expected.gemeenten}
+        theirs = {
+            g["organisatie"]
+            for g in _active(expected)
+            if c in expected.voor[g["id"]] and g["organisatie"] in expected.gemeenten and g["applicatie"] in own
+        }
+        if len(using) >= 5:
+            shares[c] = (len(using), len(theirs))
+    assert {r["referentiecomponent"]["identificatie"]: (r["gemeenten"], r["klanten"]) for r in data["marktaandelen"]} == shares
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ('{ vergelijkbareGemeenten(gemeente: "R2VtZWVudGU6R005OTk5") { jaccard } }', "NOT_FOUND"),
+        ('{ vergelijkbareGemeenten(gemeente: "R2VtZWVudGU6R00wMzYz", aantal: 0) { jaccard } }', "INVALID_ARGUMENT"),
+        ('{ aanbevelingen(gemeente: "R2VtZWVudGU6R00wMzYz", vergelijkbaar: 0) { aantal } }', "INVALID_ARGUMENT"),
+        ('{ marktconcentratie(minimaleGroep: -2) { hhi } }', "INVALID_GROUP_SIZE"),
+        ('{ standaardendekking(gemeente: "TGV2ZXJhbmNpZXI6bGV2LTAwMDE=") { koppelingen } }', "INVALID_ID"),
+    ],
+)
+def test_bad_benchmark_arguments(api: Api, query: str, code: str) -> None:
+    assert api.error(query)["extensions"]["code"] == code

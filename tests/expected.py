@@ -96,5 +96,13 @@ class Expected:
     def usage_count(self, app_id: str) -> int:
         return self.usage[app_id]
 
+    def app_sets(self) -> dict[str, set[str]]:
+        """Per gemeente, the applications of its Gebruik that is not phased out."""
+        sets: dict[str, set[str]] = defaultdict(set)
+        for g in self.gebruik_by_id.values():
+            if g["status"] != "UITGEFASEERD" and g["organisatie"] in self.gemeenten:
+                sets[g["organisatie"]].add(g["applicatie"])
+        return sets
+
     def apps_realising(self, component: str) -> set[str]:
         return {r["van"] for r in self.rows["seed/applicatie_realiseert"] if r["naar"] == component}

@@ -2,14 +2,14 @@
 // B in how many gemeenten, over all landscapes; pairs found in fewer than $minimaleGroep
 // gemeenten are left out. $referentiecomponent (or null) keeps pairs with an end realising it.
 // params: {"referentiecomponent": null, "minimaleGroep": 5, "limit": 10}
+OPTIONAL MATCH (:Referentiecomponent {id: $referentiecomponent})<-[:REALISEERT]-(r:Applicatie)
+WITH collect(r.id) AS realiserend
 MATCH (o:Gemeente)-[:GEBRUIKT]->(g:Gebruik)-[:KOPPELT]->(n)
 MATCH (g)-[:VAN]->(a:Applicatie)
 OPTIONAL MATCH (n)-[:VAN]->(b:Applicatie)
-WITH a, coalesce(b, n) AS doel, count(DISTINCT o) AS gemeenten
+WITH realiserend, a, coalesce(b, n) AS doel, count(DISTINCT o) AS gemeenten
 WHERE gemeenten >= $minimaleGroep
-  AND ($referentiecomponent IS NULL
-       OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent})
-       OR (doel)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
+  AND ($referentiecomponent IS NULL OR a.id IN realiserend OR doel.id IN realiserend)
 RETURN a.id AS van, a.naam AS vanNaam, doel.id AS naar, doel.naam AS naarNaam,
        CASE WHEN 'Applicatie' IN labels(doel) THEN 'Applicatie' ELSE 'BuitengemeentelijkeVoorziening' END AS naarSoort,
        gemeenten

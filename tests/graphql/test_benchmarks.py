@@ -84,20 +84,16 @@ def test_gluren_bij_de_buren(api: Api, expected: Expected) -> None:
         assert {g["identificatie"] for g in row["gebruik"]} == wanted
 
 
-def _app_sets(expected: Expected) -> dict[str, set[str]]:
-    sets: dict[str, set[str]] = defaultdict(set)
-    for g in _active(expected):
-        if g["organisatie"] in expected.gemeenten:
-            sets[g["organisatie"]].add(g["applicatie"])
-    return sets
-
-
 @pytest.mark.parametrize("cbs", ["GM0363", "GM0014", "GM0088"])
 def test_similar_gemeenten_by_jaccard(api: Api, expected: Expected, cbs: str) -> None:
-    sets = _app_sets(expected)
+    sets = expected.app_sets()
     mine = sets[cbs]
     scores = sorted(
-        ((len(mine & apps) / len(mine | apps), other) for other, apps in sets.items() if other != cbs and mine & apps),
+        (
+            (len(mine & apps) / len(mine | apps), other)
+            for other, apps in sets.items()
+            if other != cbs and mine & apps
+        ),
         key=lambda t: (-t[0], t[1]),
     )[:8]
     data = api.query(
@@ -114,12 +110,16 @@ def test_similar_gemeenten_by_jaccard(api: Api, expected: Expected, cbs: str) ->
 
 
 def test_recommendations_from_similar_gemeenten(api: Api, expected: Expected) -> None:
-    sets = _app_sets(expected)
+    sets = expected.app_sets()
     mine = sets["GM0363"]
     similar = [
         other
         for _, other in sorted(
-            ((len(mine & apps) / len(mine | apps), other) for other, apps in sets.items() if other != "GM0363"),
+            (
+                (len(mine & apps) / len(mine | apps), other)
+                for other, apps in sets.items()
+                if other != "GM0363"
+            ),
             key=lambda t: (-t[0], t[1]),
         )[:10]
     ]
@@ -134,7 +134,9 @@ def test_recommendations_from_similar_gemeenten(api: Api, expected: Expected) ->
         {"g": global_id("Gemeente", "GM0363")},
     )["aanbevelingen"]
     assert [(r["applicatie"]["identificatie"], r["aantal"]) for r in data] == [(a, len(s)) for a, s in wanted]
-    assert all({g["identificatie"] for g in r["gebruiktDoor"]} == by[r["applicatie"]["identificatie"]] for r in data)
+    assert all(
+        {g["identificatie"] for g in r["gebruiktDoor"]} == by[r["applicatie"]["identificatie"]] for r in data
+    )
 
 
 def _coverage(expected: Expected) -> dict[str, tuple[int, int, int]]:
@@ -143,7 +145,11 @@ def _coverage(expected: Expected) -> dict[str, tuple[int, int, int]]:
     for r in expected.relaties:
         if r["archimate_type"] == "Realization" and r["verbindingsrol"] == "Verplicht":
             required[r["bron"]].add(r["doel"])
-    version_of = {row["identifier"]: row["standaard"] for row in expected.gemma.values() if row["soort"] == "standaardversies"}
+    version_of = {
+        row["identifier"]: row["standaard"]
+        for row in expected.gemma.values()
+        if row["soort"] == "standaardversies"
+    }
     followed: dict[str, set[str]] = defaultdict(set)
     for row in expected.rows["seed/koppeling_volgens"]:
         followed[row["van"]].add(version_of[row["naar"]])
@@ -167,7 +173,11 @@ def test_standards_coverage_of_a_gemeente(api: Api, expected: Expected) -> None:
             {"g": global_id("Gemeente", cbs)},
         )["standaardendekking"]
         total, needed, follows = coverage[cbs]
-        assert (data["koppelingen"], data["metVerplichteStandaard"], data["volgensVerplichteStandaard"]) == (total, needed, follows)
+        assert (data["koppelingen"], data["metVerplichteStandaard"], data["volgensVerplichteStandaard"]) == (
+            total,
+            needed,
+            follows,
+        )
         assert data["dekking"] == pytest.approx(follows / total)
         assert data["dekkingWaarVereist"] == pytest.approx(follows / needed)
 
@@ -184,7 +194,10 @@ def test_standards_coverage_per_group(api: Api, expected: Expected) -> None:
         group[1] += total
         group[2] += follows
     wanted = {name: tuple(v) for name, v in groups.items() if v[0] >= 15}
-    assert {row["groep"]: (row["gemeenten"], row["koppelingen"], row["volgensVerplichteStandaard"]) for row in data} == wanted
+    assert {
+        row["groep"]: (row["gemeenten"], row["koppelingen"], row["volgensVerplichteStandaard"])
+        for row in data
+    } == wanted
 
 
 def test_market_concentration(api: Api, expected: Expected) -> None:
@@ -210,7 +223,9 @@ def test_market_concentration(api: Api, expected: Expected) -> None:
         assert row["hhi"] == pytest.approx(value)
         assert row["aanbieders"] == len(usage[component])
         assert row["gemeenten"] == len(users[component])
-        assert row["grootsteAandeel"] == pytest.approx(max(usage[component].values()) / sum(usage[component].values()))
+        assert row["grootsteAandeel"] == pytest.approx(
+            max(usage[component].values()) / sum(usage[component].values())
+        )
 
 
 def test_a_leveranciers_customers_and_market_shares(api: Api, expected: Expected) -> None:
@@ -224,28 +239,46 @@ def test_a_leveranciers_customers_and_market_shares(api: Api, expected: Expected
     for g in _active(expected):
         if g["applicatie"] in own:
             customers[g["organisatie"]].add(g["applicatie"])
-    assert {k["organisatie"]["identificatie"]: {a["identificatie"] for a in k["applicaties"]} for k in data["klanten"]} == customers
+    assert {
+        k["organisatie"]["identificatie"]: {a["identificatie"] for a in k["applicaties"]}
+        for k in data["klanten"]
+    } == customers
     components = {r["naar"] for r in expected.rows["seed/applicatie_realiseert"] if r["van"] in own}
     shares = {}
     for c in components:
-        using = {g["organisatie"] for g in _active(expected) if c in expected.voor[g["id"]] and g["organisatie"] in expected.gemeenten}
+        using = {
+            g["organisatie"]
+            for g in _active(expected)
+            if c in expected.voor[g["id"]] and g["organisatie"] in expected.gemeenten
+        }
         theirs = {
             g["organisatie"]
             for g in _active(expected)
-            if c in expected.voor[g["id"]] and g["organisatie"] in expected.gemeenten and g["applicatie"] in own
+            if c in expected.voor[g["id"]]
+            and g["organisatie"] in expected.gemeenten
+            and g["applicatie"] in own
         }
         if len(using) >= 5:
             shares[c] = (len(using), len(theirs))
-    assert {r["referentiecomponent"]["identificatie"]: (r["gemeenten"], r["klanten"]) for r in data["marktaandelen"]} == shares
+    assert {
+        r["referentiecomponent"]["identificatie"]: (r["gemeenten"], r["klanten"])
+        for r in data["marktaandelen"]
+    } == shares
 
 
 @pytest.mark.parametrize(
     ("query", "code"),
     [
         ('{ vergelijkbareGemeenten(gemeente: "R2VtZWVudGU6R005OTk5") { jaccard } }', "NOT_FOUND"),
-        ('{ vergelijkbareGemeenten(gemeente: "R2VtZWVudGU6R00wMzYz", aantal: 0) { jaccard } }', "INVALID_ARGUMENT"),
-        ('{ aanbevelingen(gemeente: "R2VtZWVudGU6R00wMzYz", vergelijkbaar: 0) { aantal } }', "INVALID_ARGUMENT"),
-        ('{ marktconcentratie(minimaleGroep: -2) { hhi } }', "INVALID_GROUP_SIZE"),
+        (
+            '{ vergelijkbareGemeenten(gemeente: "R2VtZWVudGU6R00wMzYz", aantal: 0) { jaccard } }',
+            "INVALID_ARGUMENT",
+        ),
+        (
+            '{ aanbevelingen(gemeente: "R2VtZWVudGU6R00wMzYz", vergelijkbaar: 0) { aantal } }',
+            "INVALID_ARGUMENT",
+        ),
+        ("{ marktconcentratie(minimaleGroep: -2) { hhi } }", "INVALID_GROUP_SIZE"),
         ('{ standaardendekking(gemeente: "TGV2ZXJhbmNpZXI6bGV2LTAwMDE=") { koppelingen } }', "INVALID_ID"),
     ],
 )

@@ -48,5 +48,13 @@ def analytics(
     analytics_bench.main(sorted(int(s) for s in scales.split(",")), rounds)
 
 
+@app.command()
+def toegang(rounds: Annotated[int, typer.Option(help="Measured runs per request and role.")] = 30) -> None:
+    """What a bearer token, the role's visibility predicates and the cost estimate add to a request."""
+    from bench import toegang as toegang_bench
+
+    toegang_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

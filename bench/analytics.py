@@ -22,6 +22,7 @@ from graph_api.graphql.schema import build_schema
 from graph_api.runtime import open_runtime
 from graph_api.seed.loader import seed_graph
 from graph_api.settings import Settings
+from graph_api.toegang import BEHEER
 
 WORK = Path(__file__).parent / "work"
 ZAAKREGISTRATIE = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
@@ -75,7 +76,10 @@ def analytics(hub: str, other: str) -> list[Analytic]:
 
 
 async def _prepare(scale: int) -> Settings:
-    settings = replace(Settings(query_timeout_ms=120_000, write_timeout_ms=600_000), data_dir=WORK / f"analytics-scale-{scale}")
+    settings = replace(
+        Settings(query_timeout_ms=120_000, write_timeout_ms=600_000),
+        data_dir=WORK / f"analytics-scale-{scale}",
+    )
     async with open_runtime(settings) as runtime:
         dataset = await runtime.store.read("seed/dataset_lezen")
         if (
@@ -95,7 +99,7 @@ async def _measure(settings: Settings, rounds: int, hub: str, other: str) -> dic
         for analytic in analytics(hub, other):
 
             async def run(analytic: Analytic = analytic) -> None:
-                result = await schema.execute(analytic.query, context_value=Context(runtime=runtime))
+                result = await schema.execute(analytic.query, context_value=Context(runtime, zicht=BEHEER))
                 if result.errors:
                     raise SystemExit(f"{analytic.name}: {result.errors}")
 

@@ -9,6 +9,7 @@ five for a fixed time: requests per second and latency percentiles.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import statistics
@@ -16,12 +17,12 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import httpx2
+import httpx
 
 from bench.results import write_section
 from graph_api.graphql.context import Context
@@ -30,6 +31,7 @@ from graph_api.runtime import Runtime, open_runtime
 from graph_api.seed.loader import seed_graph
 from graph_api.settings import Settings
 from graph_api.store import QueryCatalog, Store, open_store
+from graph_api.toegang import BEHEER
 
 HERE = Path(__file__).parent
 WORK = HERE / "work"
@@ -59,7 +61,7 @@ GQL_ZOEKEN = """{ zoeken(tekst: "zaak") {
 @dataclass
 class Case:
     name: str
-    graphql: Callable[[httpx2.AsyncClient | InProcess], Awaitable[None]]
+    graphql: Callable[[httpx.AsyncClient | InProcess], Awaitable[None]]
     raw: Callable[[Store], Awaitable[None]]
 
 
@@ -72,7 +74,9 @@ class InProcess:
 
     async def post(self, path: str, json: dict) -> _Result:
         result = await self.schema.execute(
-            json["query"], variable_values=json.get("variables"), context_value=Context(runtime=self.runtime)
+            json["query"],
+            variable_values=json.get("variables"),
+            context_value=Context(self.runtime, zicht=BEHEER),
         )
         return _Result(result)
 
@@ -89,7 +93,7 @@ class _Result:
         return body
 
 
-async def _post(client: httpx2.AsyncClient | InProcess, query: str, variables: dict | None = None) -> dict:
+async def _post(client: httpx.AsyncClient | InProcess, query: str, variables: dict | None = None) -> dict:
     response = await client.post("/graphql", json={"query": query, "variables": variables or {}})
     body = response.json()
     if response.status_code != 200 or "errors" in body:
@@ -97,7 +101,7 @@ async def _post(client: httpx2.AsyncClient | InProcess, query: str, variables: d
     return body["data"]
 
 
-async def _landscape_graphql(client: httpx2.AsyncClient | InProcess) -> None:
+async def _landscape_graphql(client: httpx.AsyncClient | InProcess) -> None:
     cursor = None
     while True:
         page = (await _post(client, GQL_LANDSCHAP, {"c": "GM0363", "na": cursor}))["gemeente"]["gebruik"]
@@ -140,7 +144,7 @@ CASES = [
 ]
 
 
-async def _median_ms(call: Callable[[], Awaitable[object]], rounds: int) -> float:
+async def median_ms(call: Callable[[], Awaitable[object]], rounds: int) -> float:
     for _ in range(3):
         await call()
     samples = []
@@ -151,14 +155,12 @@ async def _median_ms(call: Callable[[], Awaitable[object]], rounds: int) -> floa
     return statistics.median(samples)
 
 
-async def _load(url: str, clients: int, seconds: float) -> tuple[int, list[float]]:
+async def _load(url: str, headers: dict[str, str], clients: int, seconds: float) -> tuple[int, list[float]]:
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
 
     async def client_loop(index: int) -> None:
-        async with httpx2.AsyncClient(
-            base_url=url, timeout=60, headers={"accept": GRAPHQL_RESPONSE}
-        ) as client:
+        async with httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
             turn = index
             while time.perf_counter() < deadline:
                 case = CASES[turn % len(CASES)]
@@ -177,7 +179,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-async def _ensure_seeded(settings: Settings) -> None:
+async def ensure_seeded(settings: Settings) -> None:
     async with open_runtime(settings) as runtime:
         dataset = await runtime.store.read("seed/dataset_lezen")
         if (
@@ -188,12 +190,18 @@ async def _ensure_seeded(settings: Settings) -> None:
             await seed_graph(runtime.store, settings.seeds_dir, seed=1, scale=1, replace=True)
 
 
-async def run(rounds: int, clients: int, seconds: float) -> str:
-    data_dir = WORK / "api-scale-1"
-    settings = replace(Settings(), data_dir=data_dir)
-    await _ensure_seeded(settings)
+def mint_token(env: dict[str, str], organisatie: str, rol: str) -> str:
+    """A development token, minted by the CLI as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "graph_api.cli", "dev-token", "--organisatie", organisatie, "--rol", rol],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+
+
+@contextlib.asynccontextmanager
+async def served(env: dict[str, str]) -> AsyncIterator[str]:
+    """`graph-api serve` in a child process, as deployed; yields its URL once it answers."""
     port = _free_port()
-    env = {**os.environ, "GRAPH_API_DATA_DIR": str(data_dir)}
     server = subprocess.Popen(
         [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port)],
         env=env,
@@ -202,35 +210,47 @@ async def run(rounds: int, clients: int, seconds: float) -> str:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        async with httpx2.AsyncClient(
-            base_url=url, timeout=60, headers={"accept": GRAPHQL_RESPONSE}
-        ) as client:
+        async with httpx.AsyncClient(base_url=url, timeout=5) as client:
             for _ in range(200):
                 try:
                     if (await client.get("/health")).status_code == 200:
                         break
-                except httpx2.TransportError:
+                except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+async def run(rounds: int, clients: int, seconds: float) -> str:
+    data_dir = WORK / "api-scale-1"
+    settings = replace(Settings(), data_dir=data_dir)
+    await ensure_seeded(settings)
+    env = {**os.environ, "GRAPH_API_DATA_DIR": str(data_dir)}
+    # Requests carry a functioneel beheerder's token: it sees everything the raw queries read,
+    # and every request pays for its token and visibility, as in production.
+    token = mint_token(env, "vng-realisatie", "functioneel-beheerder")
+    headers = {"accept": GRAPHQL_RESPONSE, "authorization": f"Bearer {token}"}
+    async with served(env) as url:
+        async with httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
             store = open_store(settings, BENCH_QUERIES)
             rows = []
             try:
                 async with open_runtime(settings) as runtime:
                     direct = InProcess(runtime)
                     for case in CASES:
-                        http_ms = await _median_ms(lambda case=case: case.graphql(client), rounds)
-                        graphql_ms = await _median_ms(lambda case=case: case.graphql(direct), rounds)
-                        raw_ms = await _median_ms(lambda case=case: case.raw(store), rounds)
+                        http_ms = await median_ms(lambda case=case: case.graphql(client), rounds)
+                        graphql_ms = await median_ms(lambda case=case: case.graphql(direct), rounds)
+                        raw_ms = await median_ms(lambda case=case: case.raw(store), rounds)
                         rows.append((case.name, http_ms, graphql_ms, raw_ms))
                         print(
                             f"{case.name}: HTTP {http_ms:.1f} ms, GraphQL {graphql_ms:.1f} ms, raw {raw_ms:.1f} ms"
                         )
             finally:
                 await store.close()
-        count, latencies = await _load(url, clients, seconds)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        count, latencies = await _load(url, headers, clients, seconds)
 
     lines = [
         "| query | best raw query through the store (ms) | GraphQL, executed in-process (ms) | ratio | GraphQL over HTTP (ms) | ratio | target 1.5x |",

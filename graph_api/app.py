@@ -13,13 +13,16 @@ from starlette.responses import FileResponse, JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graph_api import graphiql
+from graph_api import graphiql, security
+from graph_api.auth import Authenticator
 from graph_api.engine import EmbeddedEngine
 from graph_api.graphql.context import Context
 from graph_api.graphql.endpoint import GraphQLEndpoint
 from graph_api.graphql.schema import build_schema
+from graph_api.identiteit import Identiteit
 from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
+from graph_api.toegang import zicht_voor
 
 
 async def health(request: Request) -> JSONResponse:
@@ -53,16 +56,32 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
             finally:
                 watcher.cancel()
 
+    async def context(request: Request, identiteit: Identiteit) -> Context:
+        runtime: Runtime = request.app.state.runtime
+        return Context(runtime, identiteit, await zicht_voor(identiteit, runtime.store))
+
+    hardening = settings.hardening
     endpoint = GraphQLEndpoint(
         build_schema(),
-        context=lambda request: Context(runtime=request.app.state.runtime),
-        graphiql=graphiql.page,
+        context=context,
+        authenticate=Authenticator.from_settings(settings),
+        graphiql=graphiql.page if hardening.graphiql else None,
+        max_body_bytes=hardening.max_body_bytes,
+        request_timeout_s=hardening.request_timeout_s,
     )
     routes = [
         Route("/health", health, methods=["GET"]),
         Route("/graphql", endpoint.handle, methods=["GET", "POST"]),
-        _own_asset(graphiql.INIT_SCRIPT, "text/javascript"),
-        _own_asset(graphiql.INIT_SCRIPT.with_name("graphiql.css"), "text/css"),
-        Mount("/graphql/assets", StaticFiles(directory=graphiql.assets_dir(), check_dir=False)),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    if hardening.graphiql:
+        routes += [
+            _own_asset(graphiql.INIT_SCRIPT, "text/javascript"),
+            _own_asset(graphiql.INIT_SCRIPT.with_name("graphiql.css"), "text/css"),
+            Mount("/graphql/assets", StaticFiles(directory=graphiql.assets_dir(), check_dir=False)),
+        ]
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=security.middleware(hardening),
+        exception_handlers={500: security.server_error},
+    )

@@ -25,6 +25,14 @@ _PROJECTION = re.compile(r"\b([a-z_]\w*)\s*\{([^{}]*)\}")
 _MAP_KEY = re.compile(r"(\w+)\s*:")
 _FULLTEXT_FALKOR = re.compile(r"db\.idx\.fulltext\.queryNodes\(\s*'(\w+)'")
 _FULLTEXT_NEO4J = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*'(\w+)'")
+# Reading any of these reads a landscape or its people: the query must apply `$zicht`.
+# Incoming VAN, VOOR, VERSIE, NAAR, VIA, VOLGENS reach Gebruik or Koppeling from the catalogue.
+_LANDSCAPE = re.compile(
+    r":\s*(Gebruik|Koppeling|Gebruiker|GEBRUIKT|KOPPELT|REGISTREERT|NEEMT_AF|LID_VAN)\b"
+    r"|<-\[\w*:(VAN|VOOR|VERSIE|NAAR|VIA|VOLGENS)\]"
+)
+# Folders whose queries run outside any request: seeding, identity lookup, access itself.
+_WITHOUT_REQUEST = ("seed/", "identiteit/", "toegang/", "stats/leeg")
 
 # What the portable subset leaves out (docs/architecture.md), as measured on both engines.
 _NOT_PORTABLE = {
@@ -46,7 +54,7 @@ _NOT_PORTABLE = {
 @dataclass(frozen=True)
 class Finding:
     query: str
-    kind: str  # label, relationship, property, portability
+    kind: str  # label, relationship, property, portability, zicht
     name: str
 
     def __str__(self) -> str:
@@ -58,7 +66,16 @@ def check_catalog(catalog: QueryCatalog, model: GraphModel) -> list[Finding]:
     for file in catalog.files():
         name = file.name if file.engine is None else f"{file.name} ({file.engine})"
         findings.extend(check_text(name, file.text, model, portable=file.engine is None))
+        findings.extend(check_zicht(name, file.text, file.zicht_note))
     return findings
+
+
+def check_zicht(name: str, text: str, note: str | None = None) -> list[Finding]:
+    """A query that reads a landscape applies `$zicht`, or says (`// zicht:`) why it need not."""
+    if name.startswith(_WITHOUT_REQUEST) or note or "$zicht" in text:
+        return []
+    touched = sorted({a or b for a, b in _LANDSCAPE.findall(_STRING.sub("''", text))})
+    return [Finding(name, "zicht", f"reads {', '.join(touched)} without $zicht")] if touched else []
 
 
 def check_text(name: str, text: str, model: GraphModel, *, portable: bool = True) -> list[Finding]:

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx2
+import httpx
 import pytest
 
 from tests.conftest import REPO, run_cli
@@ -42,9 +42,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     deadline = time.monotonic() + 60
     while True:
         try:
-            if httpx2.get(f"{url}/health", timeout=1).status_code == 200:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
                 break
-        except httpx2.TransportError:
+        except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
@@ -57,13 +57,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
 
 
 def _graphql(url: str, query: str) -> dict:
-    response = httpx2.post(f"{url}/graphql", json={"query": query}, timeout=30)
+    response = httpx.post(f"{url}/graphql", json={"query": query}, timeout=30)
     return response.json()
 
 
 def test_serve_answers_health_and_graphql(server: tuple[str, Path]) -> None:
     url, _ = server
-    health = httpx2.get(f"{url}/health").json()
+    health = httpx.get(f"{url}/health").json()
     assert health["engine"] == "falkordb" and health["ok"] is True
     body = _graphql(url, "{ gezondheid { engine ok } }")
     assert body["data"]["gezondheid"] == {"engine": "falkordb", "ok": True}
@@ -74,11 +74,11 @@ def test_a_killed_engine_gives_clear_errors_and_comes_back(server: tuple[str, Pa
     before = _graphql(url, "{ aantallen { naam aantal } }")["data"]["aantallen"]
     pid = int((data / "engine.pid").read_text())
     os.kill(pid, signal.SIGKILL)
-    down = httpx2.get(f"{url}/health")
+    down = httpx.get(f"{url}/health")
     assert down.status_code == 503
     assert down.json()["ok"] is False and "does not answer" in down.json()["detail"]
     deadline = time.monotonic() + 30
-    while httpx2.get(f"{url}/health").status_code != 200:
+    while httpx.get(f"{url}/health").status_code != 200:
         assert time.monotonic() < deadline, "the engine did not come back"
         time.sleep(0.2)
     assert int((data / "engine.pid").read_text()) != pid

@@ -3,20 +3,25 @@
 // versions they use that the replacement supports in none of its versions, the reference
 // components the organisation would have no application for any more, and the diensten taken
 // with it that lapse (those not also offered on the replacement).
+// The Gebruik must be visible to the asker ($zicht); its koppelingen and diensten count only
+// for those who may see the whole landscape, the other Gebruik only for those who may see them.
 // params: {"gebruik": "geb-GM0363-0001", "vervanger": "app-00001"}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $gebruik})-[:VAN]->(x:Applicatie)
+WITH o, g, x
+WHERE $zicht.alleGebruik OR o.id IN $zicht.landschappen OR x.id IN $zicht.producten
 OPTIONAL MATCH (y:Applicatie {id: $vervanger})
-WITH o, g, x, y,
+WITH o, g, x, y, $zicht.alleLandschappen OR o.id IN $zicht.landschappen AS heel,
+     $zicht.alleGebruik OR o.id IN $zicht.landschappen AS rest,
      [(y)-[:HEEFT_VERSIE]->()-[:ONDERSTEUNT]->(s) | s.id] AS ondersteund,
      [(y)-[:REALISEERT]->(c) | c.id] AS gerealiseerd,
      [(y)<-[:BIJ]-(d) | d.id] AS aangeboden
-WITH o, g, x, y, ondersteund, gerealiseerd, aangeboden,
-     [(g)<-[:VAN]-(k)-[:NAAR]->(m) | {koppeling: k.id, kant: 'VAN', anderEind: m.id, anderSoort: CASE WHEN 'Gebruik' IN labels(m) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END}] +
-     [(g)<-[:NAAR]-(k2)-[:VAN]->(m2) | {koppeling: k2.id, kant: 'NAAR', anderEind: m2.id, anderSoort: 'Gebruik'}] AS koppelingen,
-     [(g)<-[:VAN]-(k3)-[:VOLGENS]->(s3) | {koppeling: k3.id, standaardversie: s3.id}] +
-     [(g)<-[:NAAR]-(k4)-[:VOLGENS]->(s4) | {koppeling: k4.id, standaardversie: s4.id}] AS gebruikt,
-     [(g)-[:VOOR]->(c) | c] AS componenten,
-     [(g)-[:NEEMT_AF]->(d) | d.id] AS diensten
+WITH o, g, x, y, ondersteund, gerealiseerd, aangeboden, heel, rest,
+     [(g)<-[:VAN]-(k)-[:NAAR]->(m) WHERE heel | {koppeling: k.id, kant: 'VAN', anderEind: m.id, anderSoort: CASE WHEN 'Gebruik' IN labels(m) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END}] +
+     [(g)<-[:NAAR]-(k2)-[:VAN]->(m2) WHERE heel | {koppeling: k2.id, kant: 'NAAR', anderEind: m2.id, anderSoort: 'Gebruik'}] AS koppelingen,
+     [(g)<-[:VAN]-(k3)-[:VOLGENS]->(s3) WHERE heel | {koppeling: k3.id, standaardversie: s3.id}] +
+     [(g)<-[:NAAR]-(k4)-[:VOLGENS]->(s4) WHERE heel | {koppeling: k4.id, standaardversie: s4.id}] AS gebruikt,
+     [(g)-[:VOOR]->(c) WHERE rest | c] AS componenten,
+     [(g)-[:NEEMT_AF]->(d) WHERE heel | d.id] AS diensten
 UNWIND (CASE WHEN size(componenten) = 0 THEN [null] ELSE componenten END) AS c
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(h:Gebruik)-[:VOOR]->(c)
 WHERE h <> g AND h.status <> 'UITGEFASEERD'

@@ -2,9 +2,14 @@
 // node once, at its shortest distance, however many paths lead there. The walk follows
 // koppelingen from their NAAR end back to their VAN end; national facilities end it, being shared by every landscape.
 // Each node comes with its koppelingen to other nodes found: the induced subgraph.
+// The start must be visible to the asker ($zicht); the walk goes on only where its whole
+// landscape is.
 // params: {"id": "geb-GM0363-0001", "diepte": 3}
-MATCH (g:Gebruik {id: $id})
-WITH [g] AS bezocht, [g] AS rand, [[g]] AS lagen
+MATCH (eigenaar:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $id})-[:VAN]->(product:Applicatie)
+WITH eigenaar, g, product
+WHERE $zicht.alleGebruik OR eigenaar.id IN $zicht.landschappen OR product.id IN $zicht.producten
+WITH [g] AS bezocht, CASE WHEN $zicht.alleLandschappen OR eigenaar.id IN $zicht.landschappen THEN [g] ELSE [] END AS rand,
+     [[g]] AS lagen
 WITH bezocht, rand, lagen
 UNWIND (CASE WHEN size(rand) = 0 THEN [null] ELSE rand END) AS r
 OPTIONAL MATCH (r:Gebruik)<-[:KOPPELT]-(n)

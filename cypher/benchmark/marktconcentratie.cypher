@@ -2,12 +2,14 @@
 // squared market shares in percent, 0-10,000) over its applications or leveranciers ($per),
 // shares by Gebruik that is not phased out. Components used by fewer than $minimaleGroep
 // gemeenten are left out. $referentiecomponent narrows to one, or null for all.
+// An aggregate over every landscape, for those who may see aggregates or all Gebruik ($zicht);
+// nothing for others.
 // params: {"referentiecomponent": null, "per": "APPLICATIE", "minimaleGroep": 5, "limit": 10}
 MATCH (c:Referentiecomponent)
 WHERE $referentiecomponent IS NULL OR c.id = $referentiecomponent
 MATCH (c)<-[:VOOR]-(u:Gebruik)<-[:GEBRUIKT]-(g:Gemeente)
 WITH c, u, g
-WHERE u.status <> 'UITGEFASEERD'
+WHERE u.status <> 'UITGEFASEERD' AND ($zicht.aggregaten OR $zicht.alleGebruik)
 WITH c, count(DISTINCT g) AS gemeenten, collect(u) AS gebruiken
 WHERE gemeenten >= $minimaleGroep
 UNWIND gebruiken AS u

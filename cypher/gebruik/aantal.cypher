@@ -1,7 +1,12 @@
-// How many Gebruik pass the filter of gebruik/lijst.
+// How many Gebruik the asker may see pass the filter of gebruik/lijst.
 // params: {"applicatie": null, "referentiecomponent": null, "status": "VERWERVING", "hosting": null}
-MATCH (:Organisatie)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
+// The applications whose Gebruik may be seen first: an aanbod-beheerder walks only its own.
+MATCH (a:Applicatie)
 WHERE ($applicatie IS NULL OR a.id = $applicatie)
+  AND ($zicht.alleGebruik OR size($zicht.landschappen) > 0 OR a.id IN $zicht.producten)
+WITH a
+MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a)
+WHERE ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten)
   AND ($status IS NULL OR g.status = $status)
   AND ($hosting IS NULL OR g.hosting = $hosting)
   AND ($referentiecomponent IS NULL OR (g)-[:VOOR]->(:Referentiecomponent {id: $referentiecomponent}))

@@ -1,5 +1,8 @@
-// Gebruik by id.
+// Gebruik by id, when the asker may see it ($zicht). Contract and notes come from
+// gebruik/vertrouwelijk.
 // params: {"ids": ["geb-GM0363-0001"]}
 UNWIND $ids AS sleutel
-MATCH (g:Gebruik {id: sleutel})
-RETURN sleutel, g {.*} AS item
+MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: sleutel})-[:VAN]->(a:Applicatie)
+WITH sleutel, o, g, a
+WHERE ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten)
+RETURN sleutel, g {.id, .status, .startDatum, .eindDatum, .hosting} AS item

@@ -1,6 +1,10 @@
-// How many koppelingen pass the filter of koppeling/lijst.
+// How many koppelingen the asker may see ($zicht) pass the filter of koppeling/lijst.
 // params: {"type": "DIGIKOPPELING", "status": null, "standaard": null}
-MATCH (kp:Koppeling)
+// The visible organisations first: an asker who sees few landscapes walks only those.
+MATCH (o:Organisatie)
+WHERE $zicht.alleLandschappen OR o.id IN $zicht.landschappen
+WITH o
+MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(kp:Koppeling)
 WHERE ($type IS NULL OR kp.type = $type)
   AND ($status IS NULL OR kp.status = $status)
   AND ($standaard IS NULL OR (kp)-[:VOLGENS]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))

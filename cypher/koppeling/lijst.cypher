@@ -1,6 +1,11 @@
 // A page of the koppelingen of all landscapes, filtered, ordered by id, after a keyset cursor.
+// Only the landscapes the asker may see ($zicht).
 // params: {"type": null, "status": null, "standaard": null, "aflopend": false, "na": null, "limit": 5}
-MATCH (kp:Koppeling)
+// The visible organisations first: an asker who sees few landscapes walks only those.
+MATCH (o:Organisatie)
+WHERE $zicht.alleLandschappen OR o.id IN $zicht.landschappen
+WITH o
+MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(kp:Koppeling)
 WHERE ($type IS NULL OR kp.type = $type)
   AND ($status IS NULL OR kp.status = $status)
   AND ($standaard IS NULL OR (kp)-[:VOLGENS]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))

@@ -4,6 +4,7 @@
 // landscapes at read time takes seconds; every write of a koppeling, its standards or its
 // ends' components runs this for the koppelingen concerned. Each comprehension has its own
 // variables: FalkorDB lets them leak into each other.
+// zicht: maintenance run by writers (the seeder), never read in a request.
 // params: {"rows": [{"id": "kop-GM0363-0001"}]}
 UNWIND $rows AS row
 MATCH (u:Gebruik)<-[:VAN]-(k:Koppeling {id: row.id})-[:NAAR]->(n)

@@ -1,10 +1,12 @@
 // A page of each organisation's Gebruik (its landscape), filtered, after a keyset cursor.
 // $veld: APPLICATIE (the application's name), STATUS or START_DATUM.
+// Only the Gebruik the asker may see ($zicht).
 // params: {"ids": ["GM0363"], "status": null, "referentiecomponent": null, "applicatie": null, "hosting": null, "veld": "APPLICATIE", "aflopend": false, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
-WITH sleutel, g, a
-WHERE ($status IS NULL OR g.status = $status)
+WITH sleutel, o, g, a
+WHERE ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten)
+  AND ($status IS NULL OR g.status = $status)
   AND ($applicatie IS NULL OR a.id = $applicatie)
   AND ($hosting IS NULL OR g.hosting = $hosting)
   AND ($referentiecomponent IS NULL OR (g)-[:VOOR]->(:Referentiecomponent {id: $referentiecomponent}))
@@ -15,5 +17,5 @@ WHERE $na IS NULL
 WITH sleutel, g, k
 ORDER BY sleutel, CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
          CASE WHEN $aflopend THEN null ELSE g.id END, CASE WHEN $aflopend THEN g.id END DESC
-WITH sleutel, collect({k: k, item: g {.*}}) AS rijen
+WITH sleutel, collect({k: k, item: g {.id, .status, .startDatum, .eindDatum, .hosting}}) AS rijen
 RETURN sleutel, rijen[0..$limit] AS rijen

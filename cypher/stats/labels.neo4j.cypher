@@ -1,6 +1,8 @@
 // Number of nodes per label (a node with two labels counts for both), labels in use only.
 // One count per label of the model, answered from Neo4j's count store; tests/model
-// checks that every label is listed.
+// checks that every label is listed. Landscape labels only for those who may see all of them
+// or their aggregates ($zicht).
+// params: {}
 MATCH (n:Applicatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Applicatie' AS label, aantal
 UNION ALL
 MATCH (n:Applicatieservice) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Applicatieservice' AS label, aantal
@@ -17,15 +19,15 @@ MATCH (n:Dataset) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dataset' AS l
 UNION ALL
 MATCH (n:Dienst) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dienst' AS label, aantal
 UNION ALL
-MATCH (n:Gebruik) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gebruik' AS label, aantal
+MATCH (n:Gebruik) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer OR $zicht.aggregaten OR $zicht.alleGebruik) RETURN 'Gebruik' AS label, aantal
 UNION ALL
-MATCH (n:Gebruiker) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gebruiker' AS label, aantal
+MATCH (n:Gebruiker) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Gebruiker' AS label, aantal
 UNION ALL
 MATCH (n:Gemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gemeente' AS label, aantal
 UNION ALL
 MATCH (n:GemmaElement) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'GemmaElement' AS label, aantal
 UNION ALL
-MATCH (n:Koppeling) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Koppeling' AS label, aantal
+MATCH (n:Koppeling) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer OR $zicht.aggregaten) RETURN 'Koppeling' AS label, aantal
 UNION ALL
 MATCH (n:Leverancier) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Leverancier' AS label, aantal
 UNION ALL

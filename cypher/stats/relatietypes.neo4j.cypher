@@ -1,4 +1,5 @@
 // Number of relationships per type, types in use only.
+// zicht: run by the seeder and the command line only, never in a request.
 // One count per type of the model, answered from Neo4j's count store; tests/model
 // checks that every type is listed.
 MATCH ()-[r:AGGREGEERT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'AGGREGEERT' AS type, aantal

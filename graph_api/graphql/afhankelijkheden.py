@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.graphql.benchmarks import group_size
 from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
 from graph_api.graphql.enums import GebruikStatus, KoppelingRichting
@@ -461,10 +462,7 @@ class AfhankelijkheidQuery:
         minimale_groep: int = 5,
         first: int = 100,
     ) -> Subgraph:
-        if minimale_groep < 1:
-            raise ClientError(
-                "INVALID_GROUP_SIZE", "minimaleGroep must be at least 1", argument="minimaleGroep"
-            )
+        group_size(info, minimale_groep)
         if not 1 <= first <= MAX_PAGE_SIZE:
             raise ClientError("PAGE_SIZE_TOO_LARGE" if first > MAX_PAGE_SIZE else "INVALID_PAGE_SIZE",
                               f"first must be between 1 and {MAX_PAGE_SIZE}", argument="first")  # fmt: skip

@@ -47,9 +47,13 @@ class Marktpartij(Enum):
     LEVERANCIER = "LEVERANCIER"
 
 
-def _group_size(value: int) -> int:
-    if value < 1:
-        raise ClientError("INVALID_GROUP_SIZE", "minimaleGroep must be at least 1", argument="minimaleGroep")
+def group_size(info: Info, value: int) -> int:
+    """`minimaleGroep`, refused below the asker's floor (1 for functioneel beheer, else 5)."""
+    floor = info.context.zicht.minimale_groep
+    if value < floor:
+        raise ClientError(
+            "INVALID_GROUP_SIZE", f"minimaleGroep must be at least {floor}", argument="minimaleGroep"
+        )
     return value
 
 
@@ -265,7 +269,7 @@ class BenchmarkQuery:
         params = {
             "referentiecomponent": key,
             "splitsing": splitsing.value,
-            "minimaleGroep": _group_size(minimale_groep),
+            "minimaleGroep": group_size(info, minimale_groep),
         }
         store = info.context.store
         groups = {row["groep"]: row for row in await store.read("benchmark/groepen", params)}
@@ -365,7 +369,7 @@ class BenchmarkQuery:
     ) -> list[Standaardendekkinggroep]:
         rows = await info.context.store.read(
             "benchmark/standaardendekking_overzicht",
-            {"splitsing": splitsing.value, "minimaleGroep": _group_size(minimale_groep)},
+            {"splitsing": splitsing.value, "minimaleGroep": group_size(info, minimale_groep)},
         )
         return [
             Standaardendekkinggroep(
@@ -398,7 +402,7 @@ class BenchmarkQuery:
             {
                 "referentiecomponent": key,
                 "per": per.value,
-                "minimaleGroep": _group_size(minimale_groep),
+                "minimaleGroep": group_size(info, minimale_groep),
                 "limit": _count(first, "first", 500),
             },
         )
@@ -424,7 +428,7 @@ class BenchmarkQuery:
         store = info.context.store
         klanten = await store.read("benchmark/klanten", {"leverancier": key})
         aandelen = await store.read(
-            "benchmark/marktaandeel", {"leverancier": key, "minimaleGroep": _group_size(minimale_groep)}
+            "benchmark/marktaandeel", {"leverancier": key, "minimaleGroep": group_size(info, minimale_groep)}
         )
         return Leveranciersprofiel(
             klanten=[Klant(_organisatie=row["klant"], _applicaties=row["applicaties"]) for row in klanten],

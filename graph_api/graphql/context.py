@@ -1,4 +1,4 @@
-"""What every resolver receives: the store and loaders of this request."""
+"""What every resolver receives: who asks, what they may see, the store and loaders of this request."""
 
 from __future__ import annotations
 
@@ -10,19 +10,23 @@ from typing import Any
 from strawberry.types import Info as StrawberryInfo
 
 from graph_api.graphql.loaders import Loaders, RequestStore
+from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.runtime import Runtime
+from graph_api.toegang import BEZOEKER, Zicht
 
 
 @dataclass
 class Context:
     runtime: Runtime
+    identiteit: Identiteit = ANONIEM
+    zicht: Zicht = BEZOEKER
     store: RequestStore = field(init=False)
     loaders: Loaders = field(init=False)
     # Lookups several fields share, each run once per request (see zoeken).
     once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.store = RequestStore(self.runtime.store)
+        self.store = RequestStore(self.runtime.store, self.zicht.params())
         self.loaders = Loaders(self.store)
 
 

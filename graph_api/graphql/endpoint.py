@@ -8,9 +8,10 @@ A browser asking for HTML gets GraphiQL.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -20,8 +21,10 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.relay.types import GlobalIDValueError
 from strawberry.types.graphql import OperationType
 
+from graph_api.auth.errors import AuthenticationError
 from graph_api.graphql.context import Context
 from graph_api.graphql.errors import store_error
+from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.store import StoreError
 
 log = logging.getLogger(__name__)
@@ -93,6 +96,8 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
 
 
 def _request_error_code(message: str) -> str:
+    if message.startswith("Syntax Error: Document contains more than"):  # GRAPH_API_MAX_TOKENS
+        return "TOO_MANY_TOKENS"
     if message.startswith("Syntax Error"):
         return "GRAPHQL_PARSE_FAILED"
     if message.startswith("Variable") and ("invalid value" in message or "not provided" in message):
@@ -100,16 +105,26 @@ def _request_error_code(message: str) -> str:
     return "GRAPHQL_VALIDATION_FAILED"
 
 
+async def _anonymous(request: Request) -> Identiteit:
+    return ANONIEM
+
+
 class GraphQLEndpoint:
     def __init__(
         self,
         schema: strawberry.Schema,
-        context: Callable[[Request], Context],
+        context: Callable[[Request, Identiteit], Awaitable[Context]],
+        authenticate: Callable[[Request], Awaitable[Identiteit]] | None = None,
         graphiql: Callable[[], str] | None = None,
+        max_body_bytes: int = 1_048_576,
+        request_timeout_s: float = 30.0,
     ):
         self.schema = schema
         self.context = context
+        self.authenticate = authenticate or _anonymous
         self.graphiql = graphiql
+        self.max_body_bytes = max_body_bytes
+        self.request_timeout_s = request_timeout_s
 
     async def handle(self, request: Request) -> Response:
         media = negotiate(request.headers.get("accept"))
@@ -127,10 +142,12 @@ class GraphQLEndpoint:
             body = await self._parameters(request)
             result = await self._execute(request, body)
         except RequestError as exc:
-            status = exc.status if media == GRAPHQL_RESPONSE or exc.status in (405, 413, 415) else 200
+            status = exc.status if media == GRAPHQL_RESPONSE or exc.status in (405, 413, 415, 503) else 200
             payload = {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
             headers = {"Allow": "POST"} if exc.status == 405 else None
             return JSONResponse(payload, status_code=status, media_type=media, headers=headers)
+        except AuthenticationError as exc:  # 401 (or 503) whatever the media type: it is HTTP's concern
+            return JSONResponse(exc.body(), status_code=exc.status, media_type=media, headers=exc.headers())
         return self._respond(result, media)
 
     async def _parameters(self, request: Request) -> dict[str, Any]:
@@ -146,7 +163,7 @@ class GraphQLEndpoint:
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
                 raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}", status=415)
-            raw = await request.body()
+            raw = await self._body(request)
             if not raw:
                 raise RequestError("BAD_REQUEST", "the request has no body")
             try:
@@ -167,22 +184,58 @@ class GraphQLEndpoint:
                 raise RequestError("BAD_REQUEST", f"{name} must be a JSON object")
         return params
 
+    async def _body(self, request: Request) -> bytes:
+        """The body, refused once it outgrows the limit: Content-Length may be absent or untrue."""
+        limit = self.max_body_bytes
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise RequestError(
+                "REQUEST_TOO_LARGE", f"the body has {declared} bytes; at most {limit} are allowed", status=413
+            )
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise RequestError(
+                    "REQUEST_TOO_LARGE", f"the body has more than {limit} bytes; at most {limit} are allowed",
+                    status=413,
+                )  # fmt: skip
+            chunks.append(chunk)
+        return b"".join(chunks)
+
     async def _execute(self, request: Request, params: dict[str, Any]) -> Any:
         allowed = (
             {OperationType.QUERY}
             if request.method == "GET"
             else {OperationType.QUERY, OperationType.MUTATION}
         )
-        context = self.context(request)
-        request.state.graphql_context = context
         try:
-            return await self.schema.execute(
-                params["query"],
-                variable_values=params.get("variables"),
-                context_value=context,
-                operation_name=params.get("operationName"),
-                allowed_operation_types=allowed,
-            )
+            context = await self.context(request, await self.authenticate(request))
+        except StoreError as exc:  # finding the token's Gebruiker and its reach needs the engine
+            error = store_error(exc)
+            code = error.extensions["code"]
+            status = {"ENGINE_UNAVAILABLE": 503, "QUERY_TIMEOUT": 504}.get(code, 500)
+            raise RequestError(code, error.message, status=status) from None
+        request.state.graphql_context = context
+        deadline = asyncio.timeout(self.request_timeout_s)
+        try:
+            async with deadline:
+                return await self.schema.execute(
+                    params["query"],
+                    variable_values=params.get("variables"),
+                    context_value=context,
+                    operation_name=params.get("operationName"),
+                    allowed_operation_types=allowed,
+                )
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            log.warning("request stopped after its time limit of %s s", self.request_timeout_s)
+            raise RequestError(
+                "REQUEST_TIMEOUT",
+                f"the request took longer than its time limit of {self.request_timeout_s:g} s; ask for less",
+                status=504,
+            ) from None
         except Exception as exc:
             if type(exc).__name__ == "InvalidOperationTypeError":
                 raise RequestError(

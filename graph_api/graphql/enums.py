@@ -35,6 +35,8 @@ KoppelingRichting = _enum(
     "KoppelingRichting", keuzes.KOPPELING_RICHTING, "Which way a koppeling's data goes, seen from its VAN end"
 )
 KoppelingStatus = _enum("KoppelingStatus", keuzes.KOPPELING_STATUS, "Status of a koppeling")
+Rol = _enum("Rol", keuzes.ROLLEN, "A role held in an organisation (docs/access.md)")
+GebruikerStatus = _enum("GebruikerStatus", keuzes.GEBRUIKER_STATUS, "Status of a person or machine client")
 
 GROOTTEKLASSEN = {
     "KLEIN": ("minder dan 20.000 inwoners", None, 20_000),

@@ -42,8 +42,6 @@ class Gebruik(relay.Node):
     start_datum: str | None
     eind_datum: str | None
     hosting: Hostingmodel | None
-    contract_einde: str | None
-    notities: str | None = strawberry.field(description="Internal notes of the organisation.")
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Gebruik:
@@ -54,8 +52,6 @@ class Gebruik(relay.Node):
             start_datum=item.get("startDatum"),
             eind_datum=item.get("eindDatum"),
             hosting=Hostingmodel[item["hosting"]] if item.get("hosting") else None,
-            contract_einde=item.get("contractEinde"),
-            notities=item.get("notities"),
         )
 
     @classmethod
@@ -63,6 +59,18 @@ class Gebruik(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Gebruik | None]:
         return await load_nodes(info, "gebruik/per_id", list(node_ids), "Gebruik")
+
+    @strawberry.field(
+        description="When the contract ends (ISO-8601). Only for those who may see the whole landscape."
+    )
+    async def contract_einde(self, info: Info) -> str | None:
+        return (await _vertrouwelijk(info, self.key)).get("contractEinde")
+
+    @strawberry.field(
+        description="Internal notes of the organisation. Only for those who may see the whole landscape."
+    )
+    async def notities(self, info: Info) -> str | None:
+        return (await _vertrouwelijk(info, self.key)).get("notities")
 
     @strawberry.field(description="The organisation whose landscape this is.")
     async def organisatie(self, info: Info) -> Organisatie_ | None:
@@ -80,7 +88,7 @@ class Gebruik(relay.Node):
     async def referentiecomponenten(self, info: Info) -> list[Referentiecomponent_]:
         return await load_many(info, "gebruik/referentiecomponenten", self.key)
 
-    @strawberry.field(description="The diensten taken with it.")
+    @strawberry.field(description="The diensten taken with it. Only for those who may see the landscape.")
     async def diensten(self, info: Info) -> list[Dienst_]:
         return await load_many(info, "gebruik/diensten", self.key, "Dienst")
 
@@ -88,13 +96,21 @@ class Gebruik(relay.Node):
     async def geregistreerd_door(self, info: Info) -> Samenwerking_ | None:
         return await load_one(info, "gebruik/geregistreerd_door", self.key)
 
-    @strawberry.field(description="Koppelingen that start here (this Gebruik is their VAN end).")
+    @strawberry.field(
+        description="Koppelingen that start here (their VAN end). Only for those who may see the landscape."
+    )
     async def uitgaande_koppelingen(self, info: Info) -> list[Koppeling]:
         return await load_many(info, "gebruik/uitgaande_koppelingen", self.key, "Koppeling")
 
-    @strawberry.field(description="Koppelingen that end here (this Gebruik is their NAAR end).")
+    @strawberry.field(
+        description="Koppelingen that end here (their NAAR end). Only for those who may see the landscape."
+    )
     async def inkomende_koppelingen(self, info: Info) -> list[Koppeling]:
         return await load_many(info, "gebruik/inkomende_koppelingen", self.key, "Koppeling")
+
+
+async def _vertrouwelijk(info: Info, key: str) -> dict[str, Any]:
+    return await info.context.loaders.one("gebruik/vertrouwelijk").load(key) or {}
 
 
 Koppelpunt = Annotated[

@@ -20,10 +20,12 @@ from graph_api.store import Params, Row, Store
 
 
 class RequestStore:
-    """The store as one request sees it: counts its round trips for `extensions.queryStats`."""
+    """The store as one request sees it: every query gets the asker's `$zicht` (what they may
+    see, graph_api/toegang.py), and the round trips are counted for `extensions.queryStats`."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, zicht: Params):
         self._store = store
+        self._zicht = zicht
         self.calls = 0
         self.seconds = 0.0
 
@@ -35,7 +37,7 @@ class RequestStore:
         self.calls += 1
         started = time.perf_counter()
         try:
-            return await self._store.read(name, params)
+            return await self._store.read(name, {**(params or {}), **self._zicht})
         finally:
             self.seconds += time.perf_counter() - started
 

@@ -10,7 +10,7 @@ from strawberry import relay
 
 from graph_api.graphql.build import load_many, load_nodes, load_page, registered
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import Grootteklasse, OrganisatieStatus, grootteklasse
+from graph_api.graphql.enums import GebruikerStatus, Grootteklasse, OrganisatieStatus, Rol, grootteklasse
 from graph_api.graphql.filters import AanbodFilter, GebruikFilter, GebruikOrder, NaamOrder
 from graph_api.graphql.paging import Connection, PageRequest
 
@@ -35,6 +35,27 @@ def _common(item: dict[str, Any]) -> dict[str, Any]:
         "certificeringen": item.get("certificeringen") or [],
         "aangemaakt": item.get("aangemaakt"),
     }
+
+
+@strawberry.type(description="A person or machine client of an organisation, with its roles there.")
+class Medewerker:
+    identificatie: str
+    naam: str
+    email: str | None
+    status: GebruikerStatus
+    machine: bool = strawberry.field(description="A machine client (F008) rather than a person.")
+    rollen: list[Rol]
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Medewerker:
+        return cls(
+            identificatie=item["id"],
+            naam=item["naam"],
+            email=item.get("email"),
+            status=GebruikerStatus[item["status"]],
+            machine=item.get("soort") == "MACHINE",
+            rollen=[Rol[rol] for rol in item["rollen"] or []],
+        )
 
 
 @strawberry.interface(description="Every organisation in the catalogue.")
@@ -70,6 +91,14 @@ class Organisatie(relay.Node):
         return await load_page(
             info, "organisatie/gebruik", self.key, page, {**params, "veld": order.field.value}, "Gebruik"
         )
+
+    @strawberry.field(
+        description="Its people and machine clients with their roles; only for its organisatie-beheerders "
+        "and functioneel beheer, empty for everyone else."
+    )
+    async def medewerkers(self, info: Info) -> list[Medewerker]:
+        items = await info.context.loaders.many("organisatie/medewerkers").load(self.key)
+        return [Medewerker.from_item(item) for item in items]
 
     @strawberry.field(description="The samenwerkingen and communities it takes part in.")
     async def deelnames(self, info: Info) -> list[Organisatie]:

@@ -43,7 +43,9 @@ from graph_api.graphql.gemma import (
     Referentiecomponent,
     Standaard,
 )
+from graph_api.graphql.ik import IkQuery
 from graph_api.graphql.landschap import Gebruik, Koppeling
+from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties import (
     ORGANISATIE_TYPES,
     Community,
@@ -394,7 +396,7 @@ class CatalogusQuery:
 
 _ORGANISATIE_NAMES = tuple(cls.__name__ for cls in ORGANISATIE_TYPES)
 
-Query = merge_types("Query", (CatalogusQuery, AfhankelijkheidQuery, BenchmarkQuery))
+Query = merge_types("Query", (CatalogusQuery, AfhankelijkheidQuery, BenchmarkQuery, IkQuery))
 
 
 class Schema(strawberry.Schema):
@@ -409,6 +411,11 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],
         # Clients send the same documents again and again: parse and validate each once.
-        extensions=[QueryStats, lambda: ParserCache(maxsize=256), lambda: ValidationCache(maxsize=256)],
+        extensions=[
+            QueryLimits,
+            QueryStats,
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+        ],
         config=StrawberryConfig(auto_camel_case=True),
     )

@@ -8,6 +8,9 @@ ORGANISATIE_STATUS = {
 
 GEBRUIKER_STATUS = {"ACTIEF": "actief", "GEDEACTIVEERD": "gedeactiveerd"}
 
+# A person signs in; a machine client (F008) holds client credentials of one organisation.
+GEBRUIKER_SOORT = {"PERSOON": "persoon", "MACHINE": "machine"}
+
 ROLLEN = {
     "GEBRUIK_RAADPLEGER": "gebruik-raadpleger",
     "GEBRUIK_BEHEERDER": "gebruik-beheerder",

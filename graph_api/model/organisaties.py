@@ -77,5 +77,6 @@ class Gebruiker(GraphNode):
     naam = StringProperty(required=True)
     subject = StringProperty(unique_index=True)  # the identity provider's `sub`
     status = StringProperty(required=True, choices=keuzes.GEBRUIKER_STATUS)
+    soort = StringProperty(choices=keuzes.GEBRUIKER_SOORT, default="PERSOON")  # absent: PERSOON
 
     lid_van = AsyncRelationshipTo(Organisatie, "LID_VAN", model=Lidmaatschap)

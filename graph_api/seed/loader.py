@@ -20,6 +20,7 @@ from graph_api.seed.generator import LandscapeGenerator, Step
 from graph_api.seed.reference import load_reference
 from graph_api.seed.settings import LandscapeSettings
 from graph_api.store import Store, StoreError
+from graph_api.toegang import BEHEER
 
 BATCH_SIZE = 20_000  # bigger batches measured faster at every scale (bench/RESULTS.md)
 
@@ -46,7 +47,7 @@ class SeedReport:
 
 
 async def counts(store: Store) -> Counts:
-    labels = await store.read("stats/labels", timeout_ms=store.write_timeout_ms)
+    labels = await store.read("stats/labels", BEHEER.params(), timeout_ms=store.write_timeout_ms)
     types = await store.read("stats/relatietypes", timeout_ms=store.write_timeout_ms)
     return Counts(
         labels={row["label"]: row["aantal"] for row in labels},

@@ -6,7 +6,8 @@ for that engine only.
 
 A file starts with `//` comment lines saying what the query does; a line
 `// params: {...}` gives example parameters (JSON), with which the test suite runs every
-query against a seeded graph.
+query against a seeded graph; a line `// zicht: ...` says why a query that reads a landscape
+needs no `$zicht` (see graph_api/toegang.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class QueryFile:
     path: Path
     text: str
     example_params: dict[str, Any] = field(default_factory=dict)
+    zicht_note: str | None = None
 
 
 class QueryCatalog:
@@ -62,7 +64,12 @@ class QueryCatalog:
             source = path.read_text(encoding="utf-8")
             files.append(
                 QueryFile(
-                    relative.as_posix(), engine, path, _strip_comments(source), _example_params(path, source)
+                    relative.as_posix(),
+                    engine,
+                    path,
+                    _strip_comments(source),
+                    _example_params(path, source),
+                    _comment(source, "// zicht:"),
                 )
             )
         return cls(files)
@@ -93,6 +100,13 @@ def _example_params(path: Path, source: str) -> dict[str, Any]:
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}: example params are not JSON: {exc}") from None
     return {}
+
+
+def _comment(source: str, prefix: str) -> str | None:
+    for line in source.splitlines():
+        if line.strip().startswith(prefix):
+            return line.strip().removeprefix(prefix).strip()
+    return None
 
 
 def _strip_comments(text: str) -> str:

@@ -37,7 +37,9 @@ def _landscape_graph(expected: Expected, cbs: str) -> nx.MultiDiGraph:
     return graph
 
 
-def _walk(graph: nx.MultiDiGraph, start: str, richting: str, depth: int, expected: Expected) -> dict[str, int]:
+def _walk(
+    graph: nx.MultiDiGraph, start: str, richting: str, depth: int, expected: Expected
+) -> dict[str, int]:
     """Breadth-first, never through a national facility (only Gebruik are expanded)."""
     seen = {start: 0}
     frontier = [start]
@@ -69,16 +71,18 @@ def _hub(expected: Expected, cbs: str) -> str:
 
 @pytest.mark.parametrize("richting", ["STROOMAFWAARTS", "STROOMOPWAARTS", "BEIDE"])
 @pytest.mark.parametrize("diepte", [1, 2, 6])
-def test_dependencies_match_a_breadth_first_walk(api: Api, expected: Expected, richting: str, diepte: int) -> None:
+def test_dependencies_match_a_breadth_first_walk(
+    api: Api, expected: Expected, richting: str, diepte: int
+) -> None:
     graph = _landscape_graph(expected, "GM0014")
     start = _hub(expected, "GM0014")
-    data = api.query(AFHANKELIJKHEDEN, {"g": global_id("Gebruik", start), "r": richting, "d": diepte})["afhankelijkheden"]
+    data = api.query(AFHANKELIJKHEDEN, {"g": global_id("Gebruik", start), "r": richting, "d": diepte})[
+        "afhankelijkheden"
+    ]
     wanted = _walk(graph, start, richting, diepte, expected)
     found = {_decode(n["id"]): n["diepte"] for n in data["graaf"]["nodes"]}
     assert found == wanted
-    induced = {
-        key for van, naar, key in graph.edges(keys=True) if van in wanted and naar in wanted
-    }
+    induced = {key for van, naar, key in graph.edges(keys=True) if van in wanted and naar in wanted}
     assert {_decode(e["id"]) for e in data["graaf"]["edges"]} == induced
     assert all(e["koppeling"]["identificatie"] == _decode(e["id"]) for e in data["graaf"]["edges"])
     edges = {e["id"]: (e["source"], e["target"]) for e in data["graaf"]["edges"]}
@@ -86,7 +90,9 @@ def test_dependencies_match_a_breadth_first_walk(api: Api, expected: Expected, r
     for path in data["paden"]:
         end = _decode(path["nodes"][-1])
         assert len(path["edges"]) == wanted[end]
-        for (here, there), edge in zip(zip(path["nodes"], path["nodes"][1:], strict=False), path["edges"], strict=True):
+        for (here, there), edge in zip(
+            zip(path["nodes"], path["nodes"][1:], strict=False), path["edges"], strict=True
+        ):
             assert {here, there} == set(edges[edge])
             if richting == "STROOMAFWAARTS":
                 assert edges[edge] == (here, there)
@@ -96,7 +102,9 @@ def test_dependencies_match_a_breadth_first_walk(api: Api, expected: Expected, r
 
 def test_national_facilities_end_the_walk(api: Api, expected: Expected) -> None:
     start = next(k["van"] for k in expected.koppelingen if not k["naar"].startswith("geb-"))
-    data = api.query(AFHANKELIJKHEDEN, {"g": global_id("Gebruik", start), "r": "BEIDE", "d": 6})["afhankelijkheden"]
+    data = api.query(AFHANKELIJKHEDEN, {"g": global_id("Gebruik", start), "r": "BEIDE", "d": 6})[
+        "afhankelijkheden"
+    ]
     organisatie = expected.gebruik_by_id[start]["organisatie"]
     gebruik = [_decode(n["id"]) for n in data["graaf"]["nodes"] if n["type"] == "Gebruik"]
     assert all(expected.gebruik_by_id[g]["organisatie"] == organisatie for g in gebruik)
@@ -197,11 +205,14 @@ def test_impact_of_replacing_an_application(api: Api, expected: Expected) -> Non
     versions = {r["eigenschappen"]["id"] for r in rows["seed/versies"] if r["applicatie"] == vervanger}
     supported = {r["naar"] for r in rows["seed/ondersteunt"] if r["van"] in versions}
     volgens = [(r["van"], r["naar"]) for r in rows["seed/koppeling_volgens"] if r["van"] in mine]
-    assert {(m["koppeling"]["identificatie"], m["standaardversie"]["identificatie"]) for m in data["ontbrekendeStandaarden"]} == {
-        pair for pair in volgens if pair[1] not in supported
-    }
+    assert {
+        (m["koppeling"]["identificatie"], m["standaardversie"]["identificatie"])
+        for m in data["ontbrekendeStandaarden"]
+    } == {pair for pair in volgens if pair[1] not in supported}
     realised = {r["naar"] for r in rows["seed/applicatie_realiseert"] if r["van"] == vervanger}
-    others = [g for g in expected.gebruik_of["GM0363"] if g["id"] != gebruik["id"] and g["status"] != "UITGEFASEERD"]
+    others = [
+        g for g in expected.gebruik_of["GM0363"] if g["id"] != gebruik["id"] and g["status"] != "UITGEFASEERD"
+    ]
     covered = {c for g in others for c in expected.voor[g["id"]]}
     assert {c["identificatie"] for c in data["onbediendeReferentiecomponenten"]} == (
         expected.voor[gebruik["id"]] - covered - realised
@@ -233,9 +244,13 @@ def test_the_koppelingen_network_over_all_landscapes(api: Api, expected: Expecte
         if organisatie not in expected.gemeenten:
             continue
         gemeenten[(app_of[k["van"]], app_of.get(k["naar"], k["naar"]))].add(organisatie)
-    wanted = sorted(((len(v), a, b) for (a, b), v in gemeenten.items() if len(v) >= 5), key=lambda t: (-t[0], t[1], t[2]))
+    wanted = sorted(
+        ((len(v), a, b) for (a, b), v in gemeenten.items() if len(v) >= 5), key=lambda t: (-t[0], t[1], t[2])
+    )
     data = api.query("{ koppelingsnetwerk(first: 25) { nodes { id type } edges { source target aantal } } }")
-    got = [(e["aantal"], _decode(e["source"]), _decode(e["target"])) for e in data["koppelingsnetwerk"]["edges"]]
+    got = [
+        (e["aantal"], _decode(e["source"]), _decode(e["target"])) for e in data["koppelingsnetwerk"]["edges"]
+    ]
     assert got == wanted[:25]
     ids = {n["id"] for n in data["koppelingsnetwerk"]["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in data["koppelingsnetwerk"]["edges"])

@@ -1,0 +1,12 @@
+// Registers the Gebruiker of an identity provider's subject (a person or a machine client), or
+// updates it, with exactly $rollen in one organisation: one statement, idempotent, keyed by the
+// subject. A new Gebruiker gets $id; registering again makes a deactivated one active.
+// No row when the organisation does not exist.
+// params: {"subject": "dev:GM0363:GEBRUIK_RAADPLEGER", "id": "gebruiker-voorbeeld", "naam": "Ontwikkelaar (gebruik-raadpleger)", "email": "gebruik-raadpleger@gm0363.dev.invalid", "soort": "PERSOON", "organisatie": "GM0363", "rollen": ["GEBRUIK_RAADPLEGER"]}
+MATCH (o:Organisatie {id: $organisatie})
+MERGE (u:Gebruiker {subject: $subject})
+ON CREATE SET u.id = $id
+SET u.naam = $naam, u.email = $email, u.soort = $soort, u.status = 'ACTIEF'
+MERGE (u)-[l:LID_VAN]->(o)
+SET l.rollen = $rollen
+RETURN u.id AS id, o.id AS organisatie, l.rollen AS rollen

@@ -119,7 +119,8 @@ async def _hub(settings: Settings) -> tuple[str, str]:
     """The most connected Gebruik of Amsterdam, and one of its landscape two koppelingen away."""
     async with open_runtime(settings) as runtime:
         rows = await runtime.store.read("afhankelijkheid/landschap", {"organisatie": "GM0363", "status": None,
-                                        "referentiecomponent": None, "na": None, "limit": 1000})  # fmt: skip
+                                        "referentiecomponent": None, "na": None, "limit": 1000,
+                                        **BEHEER.params()})  # fmt: skip
     degree = {r["item"]["id"]: len(r["item"]["koppelingen"]) for r in rows}
     incoming: dict[str, int] = {}
     for r in rows:

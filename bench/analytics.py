@@ -75,7 +75,10 @@ def analytics(hub: str, other: str) -> list[Analytic]:
 
 
 async def _prepare(scale: int) -> Settings:
-    settings = replace(Settings(query_timeout_ms=120_000, write_timeout_ms=600_000), data_dir=WORK / f"analytics-scale-{scale}")
+    settings = replace(
+        Settings(query_timeout_ms=120_000, write_timeout_ms=600_000),
+        data_dir=WORK / f"analytics-scale-{scale}",
+    )
     async with open_runtime(settings) as runtime:
         dataset = await runtime.store.read("seed/dataset_lezen")
         if (

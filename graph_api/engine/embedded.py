@@ -15,6 +15,7 @@ import logging
 import os
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -157,9 +158,9 @@ class EmbeddedEngine:
             raise EngineError(f"data directory {self.data_dir} exists but is not a directory")
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            probe = self.data_dir / ".write-test"
-            probe.write_text("")
-            probe.unlink()
+            # A probe of its own: processes starting side by side must not remove each other's.
+            with tempfile.TemporaryFile(dir=self.data_dir, prefix=".write-test-"):
+                pass
         except OSError as exc:
             raise EngineError(
                 f"data directory {self.data_dir} is not writable: {exc.strerror or exc}"

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,19 @@ def test_missing_binaries_are_named(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "ENGINE_ERROR" in result.stderr
     assert "engine binary missing" in result.stderr and "redis-server" in result.stderr
+
+
+def test_processes_starting_side_by_side_all_get_the_engine(tmp_path: Path) -> None:
+    engine = EmbeddedEngine(tmp_path / "data")
+    engine.start()
+    try:
+        env = {"GRAPH_API_DATA_DIR": str(tmp_path / "data")}
+        with ThreadPoolExecutor(6) as pool:
+            results = list(pool.map(lambda _: run_cli("db", "counts", env=env), range(6)))
+        assert [r.returncode for r in results] == [0] * 6, [r.stderr for r in results]
+        assert _servers_on(engine.socket_path) == [engine.server_pid()]
+    finally:
+        engine.stop()
 
 
 def test_a_data_directory_that_is_a_file_is_refused(tmp_path: Path) -> None:

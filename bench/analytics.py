@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import statistics
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bench.harness import ensure_seeded, median_ms
 from bench.results import write_section
 from graph_api.graphql.context import Context
 from graph_api.graphql.schema import build_schema
 from graph_api.runtime import open_runtime
-from graph_api.seed.loader import seed_graph
 from graph_api.settings import Settings
 from graph_api.toegang import BEHEER
 
@@ -80,15 +78,7 @@ async def _prepare(scale: int) -> Settings:
         Settings(query_timeout_ms=120_000, write_timeout_ms=600_000),
         data_dir=WORK / f"analytics-scale-{scale}",
     )
-    async with open_runtime(settings) as runtime:
-        dataset = await runtime.store.read("seed/dataset_lezen")
-        if (
-            not dataset
-            or dataset[0]["geladen"] is None
-            or (dataset[0]["seed"], dataset[0]["scale"]) != (1, scale)
-        ):
-            print(f"seeding scale {scale} ...", flush=True)
-            await seed_graph(runtime.store, settings.seeds_dir, seed=1, scale=scale, replace=True)
+    await ensure_seeded(settings, scale)
     return settings
 
 
@@ -103,14 +93,7 @@ async def _measure(settings: Settings, rounds: int, hub: str, other: str) -> dic
                 if result.errors:
                     raise SystemExit(f"{analytic.name}: {result.errors}")
 
-            for _ in range(2):
-                await run()
-            samples = []
-            for _ in range(rounds):
-                started = time.perf_counter()
-                await run()
-                samples.append((time.perf_counter() - started) * 1000)
-            times[analytic.name] = statistics.median(samples)
+            times[analytic.name] = await median_ms(run, rounds, warmup=2)
             print(f"  {analytic.name}: {times[analytic.name]:.1f} ms", flush=True)
     return times
 

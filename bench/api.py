@@ -24,11 +24,11 @@ from typing import Any
 
 import httpx
 
+from bench.harness import ensure_seeded, median_ms
 from bench.results import write_section
 from graph_api.graphql.context import Context
 from graph_api.graphql.schema import build_schema
 from graph_api.runtime import Runtime, open_runtime
-from graph_api.seed.loader import seed_graph
 from graph_api.settings import Settings
 from graph_api.store import QueryCatalog, Store, open_store
 from graph_api.toegang import BEHEER
@@ -144,17 +144,6 @@ CASES = [
 ]
 
 
-async def median_ms(call: Callable[[], Awaitable[object]], rounds: int) -> float:
-    for _ in range(3):
-        await call()
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        await call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
-
-
 async def _load(url: str, headers: dict[str, str], clients: int, seconds: float) -> tuple[int, list[float]]:
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
@@ -177,17 +166,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-async def ensure_seeded(settings: Settings) -> None:
-    async with open_runtime(settings) as runtime:
-        dataset = await runtime.store.read("seed/dataset_lezen")
-        if (
-            not dataset
-            or dataset[0]["geladen"] is None
-            or (dataset[0]["seed"], dataset[0]["scale"]) != (1, 1)
-        ):
-            await seed_graph(runtime.store, settings.seeds_dir, seed=1, scale=1, replace=True)
 
 
 def mint_token(env: dict[str, str], organisatie: str, rol: str) -> str:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 import httpx
 from graphql import parse
 
-from bench.api import GRAPHQL_RESPONSE, WORK, ensure_seeded, median_ms, mint_token, served
+from bench.api import GRAPHQL_RESPONSE, WORK, mint_token, served
+from bench.harness import ensure_seeded, median_ms
 from bench.results import write_section
 from graph_api.graphql.limits import estimate_cost
 from graph_api.graphql.schema import build_schema

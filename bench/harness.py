@@ -1,0 +1,37 @@
+"""What every benchmark needs: a graph seeded at a known scale, and medians of repeated calls."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+
+from graph_api.runtime import open_runtime
+from graph_api.seed.loader import seed_graph
+from graph_api.settings import Settings
+
+SEED = 1
+
+
+async def ensure_seeded(settings: Settings, scale: int = 1) -> None:
+    """Seed the settings' graph with seed 1 at `scale`, unless it already holds exactly that."""
+    async with open_runtime(settings) as runtime:
+        dataset = await runtime.store.read("seed/dataset_lezen")
+        if (
+            not dataset
+            or dataset[0]["geladen"] is None
+            or (dataset[0]["seed"], dataset[0]["scale"]) != (SEED, scale)
+        ):
+            print(f"seeding scale {scale} ...", flush=True)
+            await seed_graph(runtime.store, settings.seeds_dir, seed=SEED, scale=scale, replace=True)
+
+
+async def median_ms(call: Callable[[], Awaitable[object]], rounds: int, *, warmup: int = 3) -> float:
+    for _ in range(warmup):
+        await call()
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        await call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)

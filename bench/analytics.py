@@ -18,7 +18,7 @@ import base64
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bench.harness import ensure_seeded, median_ms
+from bench.harness import LINEAR_MARGIN, ensure_seeded, median_ms
 from bench.results import write_section
 from graph_api.graphql.context import Context
 from graph_api.graphql.schema import build_schema
@@ -41,9 +41,6 @@ class Analytic:
     kind: str  # gemeente, similar, national
     query: str
     reads: str = ""  # for national aggregates: the label whose count the work grows with
-
-
-LINEAR_MARGIN = 1.1
 
 
 def analytics(hub: str, other: str) -> list[Analytic]:
@@ -91,12 +88,10 @@ async def _prepare(scale: int) -> Settings:
     return settings
 
 
-async def _counts(settings: Settings) -> dict[str, int]:
-    async with open_runtime(settings) as runtime:
-        return (await counts(runtime.store)).labels
-
-
-async def _measure(settings: Settings, rounds: int, hub: str, other: str) -> dict[str, float]:
+async def _measure(
+    settings: Settings, rounds: int, hub: str, other: str
+) -> tuple[dict[str, float], dict[str, int]]:
+    """Each analytic's median, and the count per label of the graph it ran on."""
     schema = build_schema()
     times = {}
     async with open_runtime(settings) as runtime:
@@ -109,7 +104,8 @@ async def _measure(settings: Settings, rounds: int, hub: str, other: str) -> dic
 
             times[analytic.name] = await median_ms(run, rounds, warmup=2)
             print(f"  {analytic.name}: {times[analytic.name]:.1f} ms", flush=True)
-    return times
+        sizes = (await counts(runtime.store)).labels
+    return times, sizes
 
 
 async def _hub(settings: Settings) -> tuple[str, str]:
@@ -139,11 +135,10 @@ def main(scales: list[int], rounds: int) -> None:
     hub = other = ""
     for scale in scales:
         settings = asyncio.run(_prepare(scale))
-        sizes[scale] = asyncio.run(_counts(settings))
         if scale == scales[0]:
             hub, other = asyncio.run(_hub(settings))
         print(f"scale {scale}:")
-        results[scale] = asyncio.run(_measure(settings, rounds, hub, other))
+        results[scale], sizes[scale] = asyncio.run(_measure(settings, rounds, hub, other))
     low, high = scales[0], scales[-1]
     lines = [
         f"| analytic | kind | scale {low} (ms) | scale {high} (ms) | ratio | data read, ratio | target |",

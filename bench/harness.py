@@ -11,6 +11,9 @@ from graph_api.seed.loader import seed_graph
 from graph_api.settings import Settings
 
 SEED = 1
+# Growth counts as linear up to 10% over the data's growth: noise stays under that, and
+# n log n over ten times the data is already 20% over.
+LINEAR_MARGIN = 1.1
 
 
 async def ensure_seeded(settings: Settings, scale: int = 1) -> None:

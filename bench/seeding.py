@@ -12,6 +12,7 @@ from pathlib import Path
 
 import redis
 
+from bench.harness import LINEAR_MARGIN
 from bench.results import write_section
 from graph_api.engine import EmbeddedEngine
 
@@ -97,7 +98,7 @@ def report(rows: list[Measurement]) -> str:
     for m in rows[1:]:
         time_ratio, size_ratio = m.seconds / base.seconds, m.elements / base.elements
         per_element = time_ratio / size_ratio
-        met = "met" if per_element <= 1.1 else "MISSED"
+        met = "met" if per_element <= LINEAR_MARGIN else "MISSED"
         verdicts.append(
             f"- Target: seeding time grows no faster than linearly: scale {m.scale} takes {time_ratio:.2f}x "
             f"the time for {size_ratio:.2f}x the graph, {per_element:.2f}x per element: {met}."

@@ -8,6 +8,7 @@ may only see anonymised figures.
 
 from __future__ import annotations
 
+import asyncio
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -272,10 +273,13 @@ class BenchmarkQuery:
             "minimaleGroep": group_size(info, minimale_groep),
         }
         store = info.context.store
-        groups = {row["groep"]: row for row in await store.read("benchmark/groepen", params)}
-        values = {
-            row["groep"]: row for row in await store.read("benchmark/adoptie", {**params, "per": per.value})
-        }
+        # Independent reads: the engine runs them side by side.
+        group_rows, value_rows = await asyncio.gather(
+            store.read("benchmark/groepen", params),
+            store.read("benchmark/adoptie", {**params, "per": per.value}),
+        )
+        groups = {row["groep"]: row for row in group_rows}
+        values = {row["groep"]: row for row in value_rows}
         result = []
         for name, group in groups.items():
             row = values.get(name, {"zichtbaar": [], "onderdrukt": 0})

@@ -25,6 +25,16 @@ def seed(
     seeding.main(sorted(int(s) for s in scales.split(",")), seed)
 
 
+@app.command("engine-growth")
+def engine_growth(
+    steps: Annotated[int, typer.Option(help="Equal batches written into one growing graph.")] = 60,
+) -> None:
+    """The engine alone: the cost per written row as the graph grows, with MERGE and with CREATE."""
+    from bench import engine_growth as growth
+
+    growth.main(steps)
+
+
 @app.command()
 def api(
     rounds: Annotated[int, typer.Option(help="Measured runs per query.")] = 30,

@@ -212,12 +212,31 @@ def test_scale_multiplies_the_organisations() -> None:
     assert len(rows["seed/referentiecomponenten"]) == 171  # GEMMA is shared, not copied
 
 
-async def test_seeding_again_changes_nothing(seeded: SeedReport, settings, store: Store) -> None:
+async def test_seeding_again_restores_the_same_graph(
+    seeded: SeedReport, settings, store: Store, probe: Store, generated: dict[str, list[dict]]
+) -> None:
+    """A second run changes nothing, and repairs what was changed since: its upserts update
+    the properties of what exists and merge its missing relationships."""
     before = await counts(store)
+    gebruik = generated["seed/gebruik"][0]["eigenschappen"]
+    koppeling = generated["seed/koppelingen"][0]
+    ids = {"gebruik": gebruik["id"], "koppeling": koppeling["eigenschappen"]["id"], "van": koppeling["van"]}
+    assert (await probe.write("verstoor", ids))[0]["verstoord"] == 1
+    damaged = (await probe.read("hersteld", ids))[0]
+    assert damaged == {"status": "VERSTOORD", "type": "VERSTOORD", "van": 0, "koppelt": 0}
+
     result = run_cli("seed", env={"GRAPH_API_DATA_DIR": str(settings.data_dir)})
+
     assert result.returncode == 0, result.stderr
     assert "Gebruik" in result.stdout and "total" in result.stdout
     assert await counts(store) == before
+    repaired = (await probe.read("hersteld", ids))[0]
+    assert repaired == {
+        "status": gebruik["status"],
+        "type": koppeling["eigenschappen"]["type"],
+        "van": 1,
+        "koppelt": 1,
+    }
     # Since the first seeding, other tests may only have registered users (dev tokens).
     registered = ({"Gebruiker"}, {"LID_VAN"})
     assert _without(before.labels, registered[0]) == _without(seeded.counts.labels, registered[0])

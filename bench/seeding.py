@@ -104,8 +104,9 @@ def report(rows: list[Measurement]) -> str:
             f"the time for {size_ratio:.2f}x the graph, {per_element:.2f}x per element: {met}."
         )
     notes = (
-        "Seeding time is the wall time of the whole `graph-api seed` process: engine start, schema, "
-        "generation (overlapped with writing), writing, compaction of the append-only log, counts, "
+        "Seeding time is the wall time of the whole `graph-api seed` process into an empty graph: "
+        "engine start, generating the rows and the bulk loader's files, the bulk load, indexes and "
+        "constraints, the derived koppeling flags, compaction of the append-only log, counts, "
         "shutdown. RSS is the engine's resident memory after a restart on the seeded files and one "
         "query over the whole graph; restart is the time until it answers after reading them back."
     )

@@ -1,14 +1,17 @@
 """`graph-api seed`: load the reference data and a generated landscape, idempotently.
 
-Every seed query upserts by id (MERGE), so a second run with the same seed and scale leaves
-the same graph. A graph seeded with other settings, or holding data that no seed run wrote,
-is refused unless `replace` clears it first. Rows go in batches through UNWIND; the next
+An empty graph on FalkorDB is written in one pass of the engine's bulk loader (seed/bulk.py),
+whose cost grows linearly with the graph. Otherwise (a graph seeded before, or Neo4j) every
+seed query upserts by id (MERGE), so a second run with the same seed and scale leaves the
+same graph. A graph seeded with other settings, or holding data that no seed run wrote, is
+refused unless `replace` clears it first. Upserts go in batches through UNWIND; the next
 step's rows are generated in a thread while the current ones are written.
 """
 
 from __future__ import annotations
 
 import asyncio
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph_api.model import describe
+from graph_api.seed.bulk import BulkFiles
 from graph_api.seed.generator import LandscapeGenerator, Step
 from graph_api.seed.reference import load_reference
 from graph_api.seed.settings import LandscapeSettings
@@ -65,8 +69,13 @@ async def seed_graph(
     landscapes: frozenset[str] | None = None,
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
+    bulk: bool = True,
 ) -> SeedReport:
-    """Seed the graph; `landscapes` limits usage and koppelingen to those CBS codes."""
+    """Seed the graph; `landscapes` limits usage and koppelingen to those CBS codes.
+
+    An empty graph goes through the engine's bulk loader where it has one (`bulk`); a graph
+    seeded before, and Neo4j, through the Cypher upserts.
+    """
     if scale < 1:
         raise SeedRefused("scale must be at least 1")
     reference = load_reference(seeds_dir)
@@ -76,11 +85,9 @@ async def seed_graph(
     started = time.perf_counter()
     if replace:
         await store.drop_all()
+        fresh = True
     else:
-        await _check_reseed(store, seed, scale)
-    await store.install_schema(describe())
-    await store.write("seed/dataset_begin", {"seed": seed, "scale": scale})
-
+        fresh = await _check_reseed(store, seed, scale)
     generator = LandscapeGenerator(
         reference,
         LandscapeSettings.load(seeds_dir / "landscape.toml"),
@@ -88,38 +95,97 @@ async def seed_graph(
         scale=scale,
         landscapes=landscapes,
     )
-    steps = generator.steps()
-    total = sum(step.gemeenten for step in steps)
-    done = rows = 0
-    async with store.bulk_load():
-        pending = asyncio.create_task(_produce(steps[0]))
-        try:
-            for index, step in enumerate(steps):
-                batches = await pending
-                if index + 1 < len(steps):
-                    pending = asyncio.create_task(_produce(steps[index + 1]))
-                for batch in batches:
-                    for start in range(0, len(batch.rows), batch_size):
-                        chunk = batch.rows[start : start + batch_size]
-                        await store.write(batch.query, {"rows": chunk})
-                        rows += len(chunk)
-                done += step.gemeenten
-                if progress:
-                    progress(step.stage, done, total)
-        finally:
-            pending.cancel()
-        await store.write(
-            "seed/dataset",
-            {"seed": seed, "scale": scale, "geladen": datetime.now(UTC).isoformat(timespec="seconds")},
-        )
+    run = _Run(store, generator.steps(), seed, scale, progress, batch_size)
+    rows = await (run.bulk_load() if fresh and bulk and store.supports_bulk_insert else run.upsert())
     return SeedReport(seed, scale, time.perf_counter() - started, rows, await counts(store))
+
+
+@dataclass
+class _Run:
+    store: Store
+    steps: list[Step]
+    seed: int
+    scale: int
+    progress: ProgressCallback | None
+    batch_size: int
+
+    def _report(self, stage: str, done: int) -> None:
+        if self.progress:
+            self.progress(stage, done, sum(step.gemeenten for step in self.steps))
+
+    async def _finish(self) -> None:
+        geladen = datetime.now(UTC).isoformat(timespec="seconds")
+        await self.store.write("seed/dataset", {"seed": self.seed, "scale": self.scale, "geladen": geladen})
+
+    async def _write(self, query: str, rows: list[dict]) -> None:
+        for start in range(0, len(rows), self.batch_size):
+            await self.store.write(query, {"rows": rows[start : start + self.batch_size]})
+
+    async def upsert(self) -> int:
+        """Every step's rows through the Cypher upserts, the next step generated meanwhile."""
+        store, steps = self.store, self.steps
+        await store.install_schema(describe())
+        await store.write("seed/dataset_begin", {"seed": self.seed, "scale": self.scale})
+        done = rows = 0
+        async with store.bulk_load():
+            pending = asyncio.create_task(_produce(steps[0]))
+            try:
+                for index, step in enumerate(steps):
+                    batches = await pending
+                    if index + 1 < len(steps):
+                        pending = asyncio.create_task(_produce(steps[index + 1]))
+                    for batch in batches:
+                        await self._write(batch.query, batch.rows)
+                        rows += len(batch.rows)
+                    done += step.gemeenten
+                    self._report(step.stage, done)
+            finally:
+                pending.cancel()
+            await self._finish()
+        return rows
+
+    async def bulk_load(self) -> int:
+        """An empty graph in one pass of the bulk loader, then the schema and derived properties."""
+        store = self.store
+        # An empty graph may still exist (its indexes); the loader only creates new ones.
+        await store.drop_all()
+        done = rows = 0
+        with tempfile.TemporaryDirectory(prefix="graph-api-seed-") as directory:
+            files = BulkFiles(Path(directory))
+
+            def spool(step: Step) -> int:
+                batches = step.produce()
+                for batch in batches:
+                    files.add(batch.query, batch.rows)
+                return sum(len(batch.rows) for batch in batches)
+
+            for step in self.steps:
+                rows += await asyncio.to_thread(spool, step)
+                done += step.gemeenten
+                self._report(step.stage, done)
+            self._report("bulk load", done)
+            nodes, edges = await asyncio.to_thread(files.write)
+            async with store.bulk_load():
+                try:
+                    await store.bulk_insert(nodes, edges)
+                except BaseException:
+                    await store.drop_all()  # nothing half-loaded: the next run starts afresh
+                    raise
+                await store.write("seed/dataset_begin", {"seed": self.seed, "scale": self.scale})
+                self._report("indexes and derived properties", done)
+                await store.install_schema(describe())
+                for query, deferred in files.deferred.items():
+                    await self._write(query, deferred)
+                await self._finish()
+        return rows
 
 
 async def _produce(step: Step) -> list:
     return await asyncio.to_thread(step.produce)
 
 
-async def _check_reseed(store: Store, seed: int, scale: int) -> None:
+async def _check_reseed(store: Store, seed: int, scale: int) -> bool:
+    """Whether the graph is empty; refuses one that another run or something else filled."""
     previous = await store.read("seed/dataset_lezen")
     if previous:
         earlier = previous[0]
@@ -128,9 +194,10 @@ async def _check_reseed(store: Store, seed: int, scale: int) -> None:
                 f"the graph was seeded with --seed {earlier['seed']} --scale {earlier['scale']}; "
                 "seeding it with other settings would mix two landscapes (use --replace)"
             )
-        return
+        return False
     if (await store.read("stats/leeg"))[0]["gevuld"]:
         raise SeedRefused(
             "the graph holds data that no seed run wrote; refusing to mix a generated "
             "landscape into it (use --replace to clear it first)"
         )
+    return True

@@ -13,6 +13,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from graph_api.model import GraphModel
@@ -98,6 +99,12 @@ class Store(ABC):
     async def bulk_load(self) -> AsyncIterator[None]:
         """Around many large writes: lets the engine prepare, and settle afterwards."""
         yield
+
+    supports_bulk_insert = False
+
+    async def bulk_insert(self, nodes: list[tuple[str, Path]], edges: list[tuple[str, Path]]) -> None:
+        """Create a new graph from node files (per `Label:Label`) and edge files (per type)."""
+        raise NotImplementedError(f"{self.engine} has no bulk loader")
 
     @abstractmethod
     async def drop_all(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -75,6 +77,9 @@ def serve(
 
     settings = _settings()
     settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    # uvicorn re-raises SIGTERM after its graceful shutdown; by default that ends the process
+    # before the engine below is stopped (docker stop, systemd), so it becomes an exit.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     engine = embedded_engine(settings) if settings.neo4j is None else None
     with _reported():

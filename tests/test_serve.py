@@ -23,15 +23,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    data = tmp_path_factory.mktemp("serve") / "data"
+def _serve(data: Path, *options: str) -> tuple[str, subprocess.Popen]:
+    """`graph-api serve` on `data`, once it answers its health check."""
     env = {**os.environ, "GRAPH_API_DATA_DIR": str(data)}
-    seeded = run_cli("seed", "--gemeente", "GM0014", env={"GRAPH_API_DATA_DIR": str(data)})
-    assert seeded.returncode == 0, seeded.stderr
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port), "--seed-if-empty"],
+        [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port), *options],
         env=env,
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -50,6 +47,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
             process.kill()
             raise AssertionError(f"serve did not come up:\n{process.stdout.read()}")
         time.sleep(0.1)
+    return url, process
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    data = tmp_path_factory.mktemp("serve") / "data"
+    seeded = run_cli("seed", "--gemeente", "GM0014", env={"GRAPH_API_DATA_DIR": str(data)})
+    assert seeded.returncode == 0, seeded.stderr
+    url, process = _serve(data, "--seed-if-empty")
     yield url, data
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=30)
@@ -84,3 +90,30 @@ def test_a_killed_engine_gives_clear_errors_and_comes_back(server: tuple[str, Pa
     assert int((data / "engine.pid").read_text()) != pid
     after = _graphql(url, "{ aantallen { naam aantal } }")["data"]["aantallen"]
     assert after == before
+
+
+def test_serve_stopped_by_sigterm_stops_its_engine(tmp_path: Path) -> None:
+    """docker stop and systemd send SIGTERM: the engine must not outlive the API."""
+    data = tmp_path / "data"
+    _, process = _serve(data)
+    engine_pid = int((data / "engine.pid").read_text())
+
+    process.send_signal(signal.SIGTERM)
+    output, _ = process.communicate(timeout=30)
+
+    assert process.returncode == 0, output
+    deadline = time.monotonic() + 10
+    while _alive(engine_pid):
+        assert time.monotonic() < deadline, f"engine {engine_pid} outlived serve:\n{output}"
+        time.sleep(0.1)
+    assert not (data / "falkordb.sock").exists()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A stopped child of another process lingers as a zombie until it is reaped.
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "State:\tZ" in status.read_text())

@@ -28,6 +28,14 @@ CYPHER = REPO / "cypher"
 SEED = 1
 
 
+def engine_alive(pid: int) -> bool:
+    """Whether an engine server runs as `pid` (a reaped or zombie process has no command line)."""
+    try:
+        return b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def run_cli(
     *args: str, env: dict[str, str] | None = None, timeout: float = 600
 ) -> subprocess.CompletedProcess:

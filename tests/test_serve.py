@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, engine_alive, run_cli
 
 
 def _free_port() -> int:
@@ -103,17 +103,7 @@ def test_serve_stopped_by_sigterm_stops_its_engine(tmp_path: Path) -> None:
 
     assert process.returncode == 0, output
     deadline = time.monotonic() + 10
-    while _alive(engine_pid):
+    while engine_alive(engine_pid):
         assert time.monotonic() < deadline, f"engine {engine_pid} outlived serve:\n{output}"
         time.sleep(0.1)
     assert not (data / "falkordb.sock").exists()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A stopped child of another process lingers as a zombie until it is reaped.
-    status = Path(f"/proc/{pid}/status")
-    return not (status.exists() and "State:\tZ" in status.read_text())

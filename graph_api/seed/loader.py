@@ -96,7 +96,7 @@ async def seed_graph(
         landscapes=landscapes,
     )
     run = _Run(store, generator.steps(), seed, scale, progress, batch_size)
-    rows = await (run.bulk_load() if fresh and bulk and store.supports_bulk_insert else run.upsert())
+    rows = await (run.by_bulk_loader() if fresh and bulk and store.supports_bulk_insert else run.by_upserts())
     return SeedReport(seed, scale, time.perf_counter() - started, rows, await counts(store))
 
 
@@ -109,9 +109,12 @@ class _Run:
     progress: ProgressCallback | None
     batch_size: int
 
+    def __post_init__(self) -> None:
+        self.total = sum(step.gemeenten for step in self.steps)
+
     def _report(self, stage: str, done: int) -> None:
         if self.progress:
-            self.progress(stage, done, sum(step.gemeenten for step in self.steps))
+            self.progress(stage, done, self.total)
 
     async def _finish(self) -> None:
         geladen = datetime.now(UTC).isoformat(timespec="seconds")
@@ -121,7 +124,7 @@ class _Run:
         for start in range(0, len(rows), self.batch_size):
             await self.store.write(query, {"rows": rows[start : start + self.batch_size]})
 
-    async def upsert(self) -> int:
+    async def by_upserts(self) -> int:
         """Every step's rows through the Cypher upserts, the next step generated meanwhile."""
         store, steps = self.store, self.steps
         await store.install_schema(describe())
@@ -144,7 +147,7 @@ class _Run:
             await self._finish()
         return rows
 
-    async def bulk_load(self) -> int:
+    async def by_bulk_loader(self) -> int:
         """An empty graph in one pass of the bulk loader, then the schema and derived properties."""
         store = self.store
         # An empty graph may still exist (its indexes); the loader only creates new ones.

@@ -18,14 +18,7 @@ from graph_api.engine import EmbeddedEngine, EngineError
 from graph_api.engine.embedded import Binaries
 from graph_api.settings import Settings
 from graph_api.store import EngineUnavailable, QueryCatalog, open_store
-from tests.conftest import CYPHER, run_cli
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
+from tests.conftest import CYPHER, engine_alive, run_cli
 
 
 def _servers_on(socket_path: Path) -> list[int]:
@@ -44,7 +37,7 @@ def test_start_answers_then_stop_removes_the_server(tmp_path: Path) -> None:
     engine = EmbeddedEngine(tmp_path / "data")
     engine.start()
     pid = engine.server_pid()
-    assert pid is not None and _alive(pid)
+    assert pid is not None and engine_alive(pid)
     client = redis.Redis(unix_socket_path=str(engine.socket_path), decode_responses=True)
     config = dict(client.execute_command("GRAPH.CONFIG", "GET", "*"))
     assert config["TIMEOUT_MAX"] > 0 and config["TIMEOUT_DEFAULT"] > 0
@@ -52,7 +45,7 @@ def test_start_answers_then_stop_removes_the_server(tmp_path: Path) -> None:
     assert client.config_get("port")["port"] == "0"
     client.close()
     engine.stop()
-    assert not _alive(pid)
+    assert not engine_alive(pid)
     assert not engine.socket_path.exists()
 
 
@@ -64,9 +57,9 @@ def test_two_users_share_one_server_and_the_last_one_stops_it(tmp_path: Path) ->
     assert second.server_pid() == pid
     assert _servers_on(first.socket_path) == [pid]
     first.stop()
-    assert _alive(pid), "the server stopped while another user still held it"
+    assert engine_alive(pid), "the server stopped while another user still held it"
     second.stop()
-    assert not _alive(pid)
+    assert not engine_alive(pid)
 
 
 def test_another_process_reuses_the_running_server(tmp_path: Path) -> None:
@@ -76,7 +69,7 @@ def test_another_process_reuses_the_running_server(tmp_path: Path) -> None:
     try:
         result = run_cli("db", "counts", env={"GRAPH_API_DATA_DIR": str(tmp_path / "data")})
         assert result.returncode == 0, result.stderr
-        assert engine.server_pid() == pid and _alive(pid)
+        assert engine.server_pid() == pid and engine_alive(pid)
         assert _servers_on(engine.socket_path) == [pid]
     finally:
         engine.stop()

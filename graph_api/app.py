@@ -58,7 +58,8 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
 
     async def context(request: Request, identiteit: Identiteit) -> Context:
         runtime: Runtime = request.app.state.runtime
-        return Context(runtime, identiteit, await zicht_voor(identiteit, runtime.store))
+        zicht = await zicht_voor(identiteit, runtime.store)
+        return Context(runtime, identiteit, zicht, compiled=settings.compiled_reads)
 
     hardening = settings.hardening
     endpoint = GraphQLEndpoint(

@@ -195,6 +195,8 @@ class Settings:
     seeds_dir: Path = field(default_factory=lambda: _resource_dir("seeds"))
     identity: IdentitySettings = field(default_factory=IdentitySettings)
     hardening: HardeningSettings = field(default_factory=HardeningSettings)
+    # Root fields the compiler covers are read by one projection each (graph_api/graphql/compiled).
+    compiled_reads: bool = True
 
     @property
     def engine(self) -> str:
@@ -225,6 +227,7 @@ class Settings:
             else None,
             identity=IdentitySettings.from_env(env),
             hardening=HardeningSettings.from_env(env),
+            compiled_reads=_bool(env, "GRAPH_API_COMPILED_READS", True),
         )
 
 

@@ -20,6 +20,7 @@ class Context:
     runtime: Runtime
     identiteit: Identiteit = ANONIEM
     zicht: Zicht = BEZOEKER
+    compiled: bool = True  # answer the root fields graph_api/graphql/compiled covers by compiled reads
     store: RequestStore = field(init=False)
     loaders: Loaders = field(init=False)
     # Lookups several fields share, each run once per request (see zoeken).

@@ -8,10 +8,17 @@ from strawberry.extensions import SchemaExtension
 
 
 class QueryStats(SchemaExtension):
-    """`extensions.queryStats`: the store round trips this request made and their time."""
+    """`extensions.queryStats`: the store round trips this request made (how many of them were
+    compiled reads, graph_api/graphql/compiled) and their time."""
 
     def get_results(self) -> dict[str, Any]:
         store = getattr(self.execution_context.context, "store", None)
         if store is None:
             return {}
-        return {"queryStats": {"storeCalls": store.calls, "storeMs": round(store.seconds * 1000, 2)}}
+        return {
+            "queryStats": {
+                "storeCalls": store.calls,
+                "compiledReads": store.compiled,
+                "storeMs": round(store.seconds * 1000, 2),
+            }
+        }

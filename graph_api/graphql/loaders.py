@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Awaitable, Hashable
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -27,6 +27,7 @@ class RequestStore:
         self._store = store
         self._zicht = zicht
         self.calls = 0
+        self.compiled = 0
         self.seconds = 0.0
 
     @property
@@ -34,10 +35,18 @@ class RequestStore:
         return self._store.engine
 
     async def read(self, name: str, params: Params | None = None) -> list[Row]:
+        return await self._counted(self._store.read(name, {**(params or {}), **self._zicht}))
+
+    async def read_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
+        """A compiled read (graph_api/graphql/compiled): its text is composed per request."""
+        self.compiled += 1
+        return await self._counted(self._store.read_text(name, text, {**(params or {}), **self._zicht}))
+
+    async def _counted(self, reading: Awaitable[list[Row]]) -> list[Row]:
         self.calls += 1
         started = time.perf_counter()
         try:
-            return await self._store.read(name, {**(params or {}), **self._zicht})
+            return await reading
         finally:
             self.seconds += time.perf_counter() - started
 

@@ -16,6 +16,7 @@ from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
 from graph_api.graphql.afhankelijkheden import AfhankelijkheidQuery
 from graph_api.graphql.benchmarks import BenchmarkQuery
 from graph_api.graphql.build import list_page, load_one, load_page
+from graph_api.graphql.compiled import CompilingExecutionContext
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.extensions import QueryStats
@@ -418,4 +419,5 @@ def build_schema() -> strawberry.Schema:
             lambda: ValidationCache(maxsize=256),
         ],
         config=StrawberryConfig(auto_camel_case=True),
+        execution_context_class=CompilingExecutionContext,
     )

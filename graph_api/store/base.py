@@ -53,7 +53,12 @@ class Store(ABC):
     async def read(
         self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
     ) -> list[Row]:
-        text = self.queries.text(name, self.engine)
+        return await self.read_text(name, self.queries.text(name, self.engine), params, timeout_ms=timeout_ms)
+
+    async def read_text(
+        self, name: str, text: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
+        """A read whose text was composed at run time (graph_api/graphql/compiled), named for errors."""
         timeout = timeout_ms or self.read_timeout_ms
         for attempt in range(1, self.read_attempts + 1):
             try:

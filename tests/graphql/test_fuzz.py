@@ -325,8 +325,10 @@ class Steer:
         return _string(self.draw(st.sampled_from(pool)))
 
 
-def _strategies(pools: Pools) -> dict[tuple[str, ...], st.SearchStrategy[graphql.DocumentNode]]:
-    """Per group of ROOTS, queries of those root fields with their arguments steered."""
+def _strategies(
+    pools: Pools, roots: dict[tuple[str, ...], int] = ROOTS
+) -> dict[tuple[str, ...], st.SearchStrategy[graphql.DocumentNode]]:
+    """Per group of `roots`, queries of those root fields with their arguments steered."""
     anything = list(dict.fromkeys(i for ids in pools.ids.values() for i in ids))
     strings = list(dict.fromkeys(s for values in pools.strings.values() for s in values))
     scalars = {
@@ -354,7 +356,7 @@ def _strategies(pools: Pools) -> dict[tuple[str, ...], st.SearchStrategy[graphql
 
         return strategy()
 
-    return {fields: steered(fields) for fields in ROOTS}
+    return {fields: steered(fields) for fields in roots}
 
 
 # --- every object says what it is ---------------------------------------------------------------
@@ -767,10 +769,9 @@ CURSORS = """{
 }"""
 
 
-@pytest.fixture(scope="module")
-def generated(expected: Expected, api_as) -> dict[tuple[str, ...], st.SearchStrategy[graphql.DocumentNode]]:
-    """The queries to send, with cursors the API gave out to the gebruik-raadpleger, and made-up ones."""
-    data = api_as(*ROLLEN["gebruik-raadpleger"]).query(CURSORS)
+def pools(expected: Expected, api: Api) -> Pools:
+    """What to draw from, with cursors the API gave out to a gebruik-raadpleger, and made-up ones."""
+    data = api.query(CURSORS)
     cursors = sorted(set(_strings(data)))
     made_up = [
         ["NAAM:ASC", "a", f"geb-{GRONINGEN}-0001"],
@@ -778,7 +779,12 @@ def generated(expected: Expected, api_as) -> dict[tuple[str, ...], st.SearchStra
         ["?", 1, "y"],
     ]
     cursors += [base64.urlsafe_b64encode(json.dumps(c).encode()).decode().rstrip("=") for c in made_up]
-    return _strategies(Pools.of(expected, Matrix(expected), [*cursors, "", "bm9wZQ"]))
+    return Pools.of(expected, Matrix(expected), [*cursors, "", "bm9wZQ"])
+
+
+@pytest.fixture(scope="module")
+def generated(expected: Expected, api_as) -> dict[tuple[str, ...], st.SearchStrategy[graphql.DocumentNode]]:
+    return _strategies(pools(expected, api_as(*ROLLEN["gebruik-raadpleger"])))
 
 
 def test_generated_queries_stay_inside_the_matrix(

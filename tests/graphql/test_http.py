@@ -184,8 +184,11 @@ def test_a_filter_id_of_the_wrong_kind_is_invalid_id(api: Api) -> None:
 
 
 def test_every_answer_reports_its_store_calls(api: Api) -> None:
-    stats = api.stats('{ gemeente(cbsCode: "GM0014") { naam buren { naam } } }')
-    assert stats["storeCalls"] == 2 and stats["storeMs"] >= 0
+    resolved = api.stats("{ gemeenten(first: 3) { nodes { naam buren { naam } } } }")
+    assert resolved["storeCalls"] == 2 and resolved["compiledReads"] == 0 and resolved["storeMs"] >= 0
+    # A root field the compiler covers is one compiled read, its relations included.
+    compiled = api.stats('{ gemeente(cbsCode: "GM0014") { naam buren { naam } } }')
+    assert compiled["storeCalls"] == compiled["compiledReads"] == 1
 
 
 def test_health_names_the_engine(api: Api) -> None:

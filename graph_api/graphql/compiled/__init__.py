@@ -1,0 +1,5 @@
+"""Compiled reads: a root field's whole selection answered by Cypher projecting just that."""
+
+from graph_api.graphql.compiled.executor import CompilingExecutionContext
+
+__all__ = ["CompilingExecutionContext"]

@@ -1,0 +1,586 @@
+"""One root field's selection, compiled into Cypher that projects only what was selected.
+
+The compiler walks the selection as graphql-core collects it (fragments, aliases and
+@include/@skip resolved) and turns every field into a piece of one map projection: the
+node's own properties, relations as pattern comprehensions (relations.py), a paged list as a
+statement of its own. Alongside it builds the `shape` that turns the returned maps into the
+response: objects are built by the same `from_item` the resolvers use, and their fields are
+serialised by the schema's own scalar and enum types, so both paths answer alike.
+
+Anything it does not cover raises `Unsupported`, and the field is resolved the usual way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    GraphQLError,
+    GraphQLField,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    get_named_type,
+    is_abstract_type,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
+)
+from graphql.execution.values import get_argument_values
+from strawberry import relay
+from strawberry.types.arguments import convert_arguments
+
+from graph_api.graphql.compiled.relations import (
+    DERIVED,
+    EIGENSCHAPPEN,
+    LOOKUPS,
+    PROPERTY_OF,
+    RELATIES,
+    ROOT_LISTS,
+    VERBINDINGEN,
+    Eigenschap,
+    Guard,
+    Relatie,
+    Verbinding,
+)
+from graph_api.graphql.errors import ClientError
+from graph_api.graphql.loaders import RequestStore
+from graph_api.graphql.paging import Cursor, PageRequest
+from graph_api.toegang import Zicht
+
+DEFINITION = "strawberry-definition"
+Shape = Callable[[dict[str, Any]], Any]
+Step = Callable[[Any, dict[str, Any], dict[str, Any]], None]
+
+
+class Unsupported(Exception):
+    """The selection has something the compiler does not cover: resolve it field by field."""
+
+
+class _Names(dict):
+    """A fragment's placeholders: the bound ones, and a fresh variable for every other."""
+
+    def __init__(self, fresh: Callable[[], str], **bound: str):
+        super().__init__(bound)
+        self._fresh = fresh
+
+    def __missing__(self, key: str) -> str:
+        self[key] = value = self._fresh()
+        return value
+
+
+@dataclass
+class _Page:
+    """A paged list: its own statement; its rows land in the parent's map under `key`."""
+
+    verbinding: Verbinding
+    request: PageRequest
+    filters: dict[str, Any]
+    ordering: str
+    key: str
+    kind: GraphQLNamedType
+    node_fields: list = field(default_factory=list)
+    shape: Shape | None = None
+
+
+@dataclass
+class CompiledRead:
+    """The statements of one root field, and how their rows become its value."""
+
+    name: str
+    run: Callable[[RequestStore], Any]
+
+
+class Compiler:
+    def __init__(self, executor: Any, zicht: Zicht):
+        self._executor = executor
+        self._zicht = zicht
+        self._params: dict[str, Any] = {}
+        self._vars = 0
+        self._sorted: tuple[str, str] | None = None  # the row variable of a page and its ordering
+
+    def root(self, query_type: GraphQLObjectType, details: list) -> CompiledRead:
+        name = details[0].node.name.value
+        if name not in LOOKUPS and name not in ROOT_LISTS:
+            raise Unsupported(name)
+        gql_field = query_type.fields[name]
+        try:
+            args = self._arguments(gql_field, details)
+            if name in LOOKUPS:
+                return self._lookup(name, gql_field, args, details)
+            if name in ROOT_LISTS:
+                return self._root_list(name, gql_field, args, details)
+        except ClientError as error:  # the resolver raises it where it belongs
+            raise Unsupported(str(error)) from error
+
+    # -- root fields --------------------------------------------------------------------------
+
+    def _lookup(self, name: str, gql_field: GraphQLField, args: dict, details: list) -> CompiledRead:
+        lookup = LOOKUPS[name]
+        found = lookup.find(args)
+        if found is None:
+            raise Unsupported(f"{name} with these arguments")
+        pattern, key = found
+        x = self._var()
+        names = _Names(self._var, x=x)
+        match = pattern.format_map(names).replace("$sleutel", self._param(key))
+        label = lookup.label.format_map(names) if lookup.label else None
+        pages: list[_Page] = []
+        clauses: list[str] = []
+        entries, shape = self._object(x, get_named_type(gql_field.type), details, label, clauses, [x], pages)
+        text = "\n".join([f"MATCH {match}", *clauses, f"RETURN {x} {{{entries}}} AS item"])
+        statements = [(page, self._page_statement(page, anchored=True)) for page in pages]
+        params = self._params
+
+        async def run(store: RequestStore) -> Any:
+            rows = await store.read_text(f"compiled/{name}", text, params)
+            if not rows:
+                return None
+            item = rows[0]["item"]
+            pages_rows = await asyncio.gather(
+                *(
+                    store.read_text(f"compiled/{name}", s, {**params, "ouder": item["id"]})
+                    for _, s in statements
+                )
+            )
+            for (page, _), page_rows in zip(statements, pages_rows, strict=True):
+                item[page.key] = {**(item.get(page.key) or {}), "rijen": page_rows}
+            return shape(item)
+
+        return CompiledRead(name, run)
+
+    def _root_list(self, name: str, gql_field: GraphQLField, args: dict, details: list) -> CompiledRead:
+        verbinding = ROOT_LISTS[name]
+        connection = get_named_type(gql_field.type)
+        assert isinstance(connection, GraphQLObjectType)
+        page = self._page(verbinding, args, connection, "lijst")
+        counted, shape = self._connection(connection, details, page)
+        text = self._page_statement(page, anchored=False)
+        count_text = self._count_statement(page) if counted else None
+        params = self._params
+
+        async def run(store: RequestStore) -> Any:
+            reads = [store.read_text(f"compiled/{name}", text, params)]
+            if count_text is not None:
+                reads.append(store.read_text(f"compiled/{name}", count_text, params))
+            results = await asyncio.gather(*reads)
+            value = {"rijen": results[0]}
+            if count_text is not None:
+                value["aantal"] = results[1][0]["aantal"]
+            return shape(value)
+
+        return CompiledRead(name, run)
+
+    # -- objects and their fields ---------------------------------------------------------------
+
+    def _object(
+        self,
+        var: str,
+        gql_type: GraphQLNamedType,
+        details: list,
+        label: str | None,
+        clauses: list[str],
+        scope: list[str],
+        pages: list[_Page] | None = None,
+    ) -> tuple[str, Shape]:
+        """A node's map projection and the shape of its value.
+
+        Relations become OPTIONAL MATCH clauses (appended to `clauses`), each closed by a WITH
+        that carries `scope` and the relation's value: FalkorDB cannot nest a pattern
+        comprehension in another's projection. Paged lists go to `pages`: only a single root
+        object has them, below a list they are not compiled.
+        """
+        if is_abstract_type(gql_type):
+            if label is None:
+                raise Unsupported(f"{gql_type.name} without a label")
+            kinds = list(self._executor.schema.get_possible_types(gql_type))
+        else:
+            assert isinstance(gql_type, GraphQLObjectType)
+            kinds = [gql_type]
+        properties = {"id"}
+        entries: list[str] = [f"label: {label}"] if len(kinds) > 1 else []
+        shapes: dict[str, Shape] = {}
+        for kind in kinds:
+            shapes[kind.name] = self._fields(var, kind, details, properties, entries, clauses, scope, pages)
+        text = ", ".join([*(f".{p}" for p in sorted(properties)), *entries])
+        if len(kinds) == 1:
+            return text, shapes[kinds[0].name]
+
+        def shape(item: dict[str, Any]) -> Any:
+            fields = shapes.get(item.get("label"))
+            if fields is None:
+                raise Unsupported(f"an item labelled {item.get('label')}")
+            return fields(item)
+
+        return text, shape
+
+    def _fields(
+        self,
+        var: str,
+        kind: GraphQLObjectType,
+        details: list,
+        properties: set[str],
+        entries: list[str],
+        clauses: list[str],
+        scope: list[str],
+        pages: list[_Page] | None,
+    ) -> Shape:
+        steps: list[Step] = []
+        collected = self._executor.collect_subfields(kind, details)
+        if collected.new_defer_usages:
+            raise Unsupported("@defer")
+        for response, sub in collected.grouped_field_set.items():
+            name = sub[0].node.name.value
+            if name == "__typename":
+                steps.append(_constant(response, kind.name))
+                continue
+            gql_field = kind.fields[name]
+            definition = gql_field.extensions.get(DEFINITION)
+            if name == "id" and any(i.name == "Node" for i in kind.interfaces):
+                steps.append(_global_id(response, kind.name))
+            elif definition is not None and definition.base_resolver is None and not gql_field.args:
+                prop, derive = DERIVED.get((kind.name, name), (PROPERTY_OF.get(name, name), None))
+                properties.add(prop)
+                steps.append(_plain(response, prop, derive, _leaf(gql_field.type)))
+            else:
+                key = self._relation(var, kind, gql_field, name, sub, clauses, scope, pages, steps, response)
+                if key is not None:
+                    entries.append(f"{key}: {key}" if key in scope else key)
+
+        def shape(item: dict[str, Any]) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for step in steps:
+                step(item, out)
+            return out
+
+        return shape
+
+    def _relation(
+        self,
+        var: str,
+        kind: GraphQLObjectType,
+        gql_field: GraphQLField,
+        name: str,
+        details: list,
+        clauses: list[str],
+        scope: list[str],
+        pages: list[_Page] | None,
+        steps: list[Step],
+        response: str,
+    ) -> str | None:
+        """Compiles a field that has a resolver; returns the map entry (or the carried key) of its value."""
+        found = _find(kind.name, [i.name for i in kind.interfaces], name)
+        key = "_" + self._var()
+        if isinstance(found, Eigenschap):
+            steps.append(_value(response, key, _leaf(gql_field.type)))
+            names = _Names(self._var, p=var)
+            expr = found.expr.format_map(names)
+            if not self._granted(found.guard):
+                guard = found.guard
+                pattern, condition = guard.pattern.format_map(names), guard.condition.format_map(names)
+                expr = f"head([{pattern} WHERE {condition} | {expr}])"
+            return f"{key}: {expr}"
+        if isinstance(found, Relatie):
+            if gql_field.args:
+                raise Unsupported(f"{kind.name}.{name} with arguments")
+            shape = self._related(var, found, get_named_type(gql_field.type), details, key, clauses, scope)
+            steps.append(_related(response, key, shape, found.many, found.order is not None))
+            return key
+        if isinstance(found, Verbinding):
+            connection = get_named_type(gql_field.type)
+            assert isinstance(connection, GraphQLObjectType)
+            page = self._page(found, self._arguments(gql_field, details), connection, key)
+            counted, shape = self._connection(connection, details, page)
+            if page.node_fields or _selects(
+                self._executor, connection, details, "pageInfo", "edges", "nodes"
+            ):
+                if pages is None:
+                    raise Unsupported(f"a page of {kind.name}.{name} below a list")
+                pages.append(page)
+            steps.append(_value(response, key, shape, keep_none=True))
+            if not counted:
+                return None
+            if self._sorted == (var, found.counted_by) and not any(page.filters.values()):
+                return f"{key}: {{aantal: k}}"  # the page is ordered by this very count
+            return f"{key}: {{aantal: {self._count_expression(page, var)}}}"
+        raise Unsupported(f"{kind.name}.{name}")
+
+    def _related(
+        self,
+        parent: str,
+        relatie: Relatie,
+        target: GraphQLNamedType,
+        details: list,
+        key: str,
+        clauses: list[str],
+        scope: list[str],
+    ) -> Shape:
+        x = self._var()
+        names = _Names(self._var, p=parent, x=x)
+        pattern, where = relatie.pattern, ""
+        if relatie.guard is not None and not self._granted(relatie.guard):
+            pattern = relatie.guard.pattern or pattern
+            where = f" WHERE {relatie.guard.condition.format_map(names)}"
+        clauses.append(f"OPTIONAL MATCH {pattern.format_map(names)}{where}")
+        label = relatie.label.format_map(names) if relatie.label else None
+        entries, shape = self._object(x, target, details, label, clauses, [*scope, x])
+        if relatie.order is not None:
+            entries += f", _o: {relatie.order.format_map(names)}"
+        value = f"CASE WHEN {x} IS NULL THEN null ELSE {x} {{{entries}}} END"
+        clauses.append(f"WITH {', '.join(scope)}, {f'collect({value})' if relatie.many else value} AS {key}")
+        scope.append(key)
+        return shape
+
+    # -- paged lists --------------------------------------------------------------------------
+
+    def _page(self, verbinding: Verbinding, args: dict, connection: GraphQLObjectType, key: str) -> _Page:
+        request, filters, ordering = verbinding.request(args)
+        if ordering not in verbinding.keys or any(
+            value is not None and param not in verbinding.filters for param, value in filters.items()
+        ):
+            raise Unsupported(f"{connection.name} with these arguments")
+        kind = get_named_type(connection.fields["nodes"].type)
+        return _Page(verbinding, request, filters, ordering, key, kind)
+
+    def _connection(self, connection: GraphQLObjectType, details: list, page: _Page) -> tuple[bool, Shape]:
+        """Whether totalCount is asked, and the shape from `{rijen, aantal}` to the connection.
+
+        Rows are `{k, item}`, as the named page queries return them: cursors come out the same.
+        """
+        request = page.request
+        ops: list[tuple[str, str, Any]] = []
+        for response, sub in self._executor.collect_subfields(connection, details).grouped_field_set.items():
+            name = sub[0].node.name.value
+            if name in ("__typename", "totalCount"):
+                ops.append((response, name, connection.name))
+            elif name == "nodes":
+                ops.append((response, name, None))
+                page.node_fields.append(sub)
+            elif name in ("edges", "pageInfo"):
+                inner = get_named_type(connection.fields[name].type)
+                fields = []
+                for r, s in self._executor.collect_subfields(inner, sub).grouped_field_set.items():
+                    fields.append((r, s[0].node.name.value))
+                    if fields[-1][1] == "node":
+                        page.node_fields.append(s)
+                ops.append((response, name, (inner.name, fields)))
+            else:
+                raise Unsupported(f"{connection.name}.{name}")
+        if len(page.node_fields) > 1:  # nodes and edges { node } may select differently
+            raise Unsupported(f"{connection.name} with both nodes and edges")
+        page.node_fields = page.node_fields[0] if page.node_fields else []
+
+        def shape(value: dict[str, Any]) -> dict[str, Any]:
+            rows = value.get("rijen") or []
+            has_more = len(rows) > request.size
+            rows = list(rows[: request.size])
+            if request.backwards:
+                rows.reverse()
+            cursors = [Cursor(request.ordering, row["k"], row["item"]["id"]).encode() for row in rows]
+            nodes = [page.shape(row["item"]) for row in rows] if page.shape else []
+            page_info = {
+                "hasNextPage": has_more if not request.backwards else request.cursor is not None,
+                "hasPreviousPage": has_more if request.backwards else request.cursor is not None,
+                "startCursor": cursors[0] if cursors else None,
+                "endCursor": cursors[-1] if cursors else None,
+            }
+            out: dict[str, Any] = {}
+            for response, op, payload in ops:
+                if op == "__typename":
+                    out[response] = payload
+                elif op == "totalCount":
+                    out[response] = value.get("aantal", 0)
+                elif op == "nodes":
+                    out[response] = nodes
+                elif op == "edges":
+                    edge_name, fields = payload
+                    out[response] = [
+                        {r: _edge_field(f, edge_name, node, cursor) for r, f in fields}
+                        for node, cursor in zip(nodes or [None] * len(cursors), cursors, strict=True)
+                    ]
+                else:
+                    info_name, fields = payload
+                    out[response] = {r: info_name if f == "__typename" else page_info[f] for r, f in fields}
+            return out
+
+        return any(op == "totalCount" for _, op, _ in ops), shape
+
+    def _conditions(self, page: _Page, names: _Names) -> list[str]:
+        verbinding = page.verbinding
+        conditions = []
+        if verbinding.guard is not None and not self._granted(verbinding.guard):
+            conditions.append(f"({verbinding.guard.condition.format_map(names)})")
+        for param, value in page.filters.items():
+            if value is not None:
+                text = verbinding.filters[param].format_map(names)
+                name = self._param(value)
+                conditions.append("(" + re.sub(rf"\${param}\b", lambda _, name=name: name, text) + ")")
+        return conditions
+
+    def _page_statement(self, page: _Page, *, anchored: bool) -> str:
+        verbinding, request = page.verbinding, page.request
+        x = self._var()
+        names = _Names(self._var, x=x)
+        lines = [f"MATCH ({names['p']}:{verbinding.parent} {{id: $ouder}})"] if anchored else []
+        lines.append(f"MATCH {verbinding.match.format_map(names)}")
+        conditions = self._conditions(page, names)
+        if conditions:
+            lines.append("WHERE " + "\n  AND ".join(conditions))
+        lines.append(f"WITH {x}, {verbinding.keys[page.ordering].format_map(names)} AS k")
+        descending = request.descending != request.backwards
+        if request.cursor is not None:
+            after = self._param({"k": request.cursor.key, "id": request.cursor.id})
+            op = "<" if descending else ">"
+            lines.append(f"WHERE k {op} {after}.k OR (k = {after}.k AND {x}.id {op} {after}.id)")
+        order = " DESC" if descending else ""
+        lines.append(f"WITH {x}, k ORDER BY k{order}, {x}.id{order} LIMIT {self._param(request.size + 1)}")
+        clauses: list[str] = []
+        self._sorted = (x, page.ordering)
+        entries, page.shape = self._object(x, page.kind, page.node_fields, None, clauses, [x, "k"])
+        self._sorted = None
+        lines += clauses
+        lines.append(f"RETURN k, {x}.id AS id, {x} {{{entries}}} AS item ORDER BY k{order}, id{order}")
+        return "\n".join(lines)
+
+    def _count_statement(self, page: _Page) -> str:
+        x = self._var()
+        names = _Names(self._var, x=x)
+        conditions = self._conditions(page, names)
+        where = "\nWHERE " + "\n  AND ".join(conditions) if conditions else ""
+        return f"MATCH {page.verbinding.match.format_map(names)}{where}\nRETURN count({x}) AS aantal"
+
+    def _count_expression(self, page: _Page, parent: str) -> str:
+        names = _Names(self._var, p=parent)
+        conditions = self._conditions(page, names)
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        return f"size([{page.verbinding.match.format_map(names)}{where} | 1])"
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _arguments(self, gql_field: GraphQLField, details: list) -> dict[str, Any]:
+        definition = gql_field.extensions.get(DEFINITION)
+        if definition is None:
+            raise Unsupported("a field Strawberry did not define")
+        first = details[0]
+        raw = get_argument_values(
+            gql_field, first.node, self._executor.variable_values, first.fragment_variable_values
+        )
+        schema = self._executor.schema._strawberry_schema
+        return convert_arguments(
+            raw, definition.arguments, schema.schema_converter.scalar_registry, schema.config
+        )
+
+    def _granted(self, guard: Guard) -> bool:
+        """Whether the asker's visibility makes the guard true for everything."""
+        return {"alleGebruik": self._zicht.alle_gebruik, "alleLandschappen": self._zicht.alle_landschappen}[
+            guard.flag
+        ]
+
+    def _param(self, value: Any) -> str:
+        name = f"v{len(self._params)}"
+        self._params[name] = value
+        return f"${name}"
+
+    def _var(self) -> str:
+        self._vars += 1
+        return f"n{self._vars}"
+
+
+def _find(kind: str, interfaces: list[str], name: str) -> Eigenschap | Relatie | Verbinding | None:
+    for owner in (kind, *interfaces):
+        for table in (EIGENSCHAPPEN, RELATIES, VERBINDINGEN):
+            found = table.get((owner, name))
+            if found is not None:
+                return found
+    return None
+
+
+def _selects(executor: Any, connection: GraphQLObjectType, details: list, *names: str) -> bool:
+    fields = executor.collect_subfields(connection, details).grouped_field_set.values()
+    return any(sub[0].node.name.value in names for sub in fields)
+
+
+def _edge_field(name: str, edge_name: str, node: Any, cursor: str) -> Any:
+    return edge_name if name == "__typename" else cursor if name == "cursor" else node
+
+
+def _leaf(gql_type: GraphQLOutputType) -> Callable[[Any], Any]:
+    """How a plain field's value (a scalar, an enum or a list of them) is serialised; a missing
+    list is empty, as the types' `from_item` make it."""
+    if is_non_null_type(gql_type):
+        if is_list_type(gql_type.of_type):
+            items = _leaf(gql_type.of_type)
+            return lambda value: items(value or [])
+        inner = _leaf(gql_type.of_type)
+
+        def required(value: Any) -> Any:
+            if value is None:  # the resolvers report it as an error: let them
+                raise Unsupported("null for a non-null field")
+            return inner(value)
+
+        return required
+    if is_list_type(gql_type):
+        item = _leaf(gql_type.of_type)
+        return lambda value: None if value is None else [item(v) for v in value]
+    if is_leaf_type(gql_type):
+        serialize = gql_type.serialize
+
+        def leaf(value: Any) -> Any:
+            if value is None:
+                return None
+            try:
+                return serialize(value)
+            except (GraphQLError, TypeError, ValueError) as error:
+                raise Unsupported(f"{value!r} as {gql_type}") from error
+
+        return leaf
+    raise Unsupported(f"a field of type {gql_type}")
+
+
+def _constant(response: str, value: Any) -> Step:
+    def step(item: dict, out: dict) -> None:
+        out[response] = value
+
+    return step
+
+
+def _global_id(response: str, kind: str) -> Step:
+    def step(item: dict, out: dict) -> None:
+        out[response] = relay.to_base64(kind, item["id"])
+
+    return step
+
+
+def _plain(
+    response: str, prop: str, derive: Callable[[Any], Any] | None, serialize: Callable[[Any], Any]
+) -> Step:
+    def step(item: dict, out: dict) -> None:
+        value = item.get(prop)
+        out[response] = serialize(value if derive is None or value is None else derive(value))
+
+    return step
+
+
+def _value(response: str, key: str, complete: Callable[[Any], Any], *, keep_none: bool = False) -> Step:
+    def step(item: dict, out: dict) -> None:
+        value = item.get(key)
+        out[response] = complete(value if value is not None or not keep_none else {})
+
+    return step
+
+
+def _related(response: str, key: str, shape: Shape, many: bool, ordered: bool) -> Step:
+    def step(item: dict, out: dict) -> None:
+        value = item.get(key)
+        if not many:
+            out[response] = None if value is None else shape(value)
+            return
+        if ordered:  # collect has no order: the resolver's query orders by _o, then id
+            value = sorted(value, key=lambda v: (v["_o"] is None, v["_o"] or "", v["id"]))
+        out[response] = [shape(v) for v in value]
+
+    return step

@@ -1,0 +1,362 @@
+"""The Cypher fragments compiled reads are built from, one per field the compiler covers.
+
+Each fragment says the same as the named query the field's resolver runs (named beside it),
+as a path from the parent `{p}` to the related node `{x}`; other `{names}` become fresh
+variables. Where the resolver's query checks `$zicht`, the fragment carries the same check as
+a `Guard`, left out only when the asker's visibility makes it true for everything (then the
+condition `$zicht.<flag> OR ...` is true anyway). tests/graphql/test_compiled.py proves each
+compiled answer equal to the resolvers' for every role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graph_api.graphql.enums import grootteklasse
+from graph_api.graphql.filters import (
+    AanbodFilter,
+    ApplicatieFilter,
+    ApplicatieOrder,
+    GebruikFilter,
+    GebruikOrder,
+    NaamOrder,
+)
+from graph_api.graphql.paging import PageRequest
+
+ORGANISATIE_LABEL = "[l IN labels({x}) WHERE l <> 'Organisatie'][0]"
+GEMMA_LABEL = "[l IN labels({x}) WHERE l <> 'GemmaElement'][0]"
+ZICHT_GEBRUIK = "$zicht.alleGebruik OR {o}.id IN $zicht.landschappen OR {a}.id IN $zicht.producten"
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A `$zicht` check: `condition` (over `pattern`, if given) unless the asker has `flag`."""
+
+    flag: str  # alleGebruik or alleLandschappen
+    condition: str
+    pattern: str | None = None  # the relation's path extended to what the condition reads
+
+
+@dataclass(frozen=True)
+class Relatie:
+    """A to-one or to-many relation: `head([path | x {...}])` or `[path | x {...}]`."""
+
+    pattern: str
+    many: bool
+    order: str | None = None  # the sort key of the resolver's query; ties go by id
+    label: str | None = None  # what the related node is, where the field's type is abstract
+    guard: Guard | None = None
+    query: str = ""  # the named query the resolver runs
+
+
+@dataclass(frozen=True)
+class Eigenschap:
+    """A property only some askers may read: `expr` on the parent, behind a guard."""
+
+    expr: str
+    guard: Guard
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class Verbinding:
+    """A paged list: `match` from `{p}` (or from nothing, for a root list) to `{x}`."""
+
+    match: str
+    kind: str
+    filters: Mapping[str, str]  # filter parameter -> condition, applied when the value is given
+    keys: Mapping[str, str]  # ordering field -> the sort key, as the named query computes it
+    request: Callable[[dict[str, Any]], tuple[PageRequest, dict[str, Any], str]]
+    guard: Guard | None = None
+    parent: str = ""  # the label of `{p}`, where the list hangs off one object
+    query: str = ""
+    # The ordering of the parent's own list whose sort key is this list's unfiltered count.
+    counted_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A root field that finds one node: `find` gives the pattern binding `{x}` by `$sleutel`, and
+    the key, from the arguments (None: arguments the resolver refuses)."""
+
+    find: Callable[[dict[str, Any]], tuple[str, str] | None]
+    label: str | None = None
+    query: str = ""
+
+
+def _order(order: Any, default: Any) -> tuple[str, bool]:
+    order = order or default
+    return (getattr(order, "field", None) and order.field.value) or "NAAM", order.direction.value == "DESC"
+
+
+def _page(args: dict[str, Any], field: str, descending: bool) -> PageRequest:
+    return PageRequest.of(
+        args.get("first"),
+        args.get("after"),
+        args.get("last"),
+        args.get("before"),
+        field=field,
+        descending=descending,
+    )
+
+
+def _applicaties(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
+    field, descending = _order(args.get("order_by"), ApplicatieOrder())
+    params = (args.get("filter") or ApplicatieFilter()).params()
+    return _page(args, field, descending), params, field
+
+
+def _landschap(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
+    field, descending = _order(args.get("order_by"), GebruikOrder())
+    return _page(args, field, descending), (args.get("filter") or GebruikFilter()).params(), field
+
+
+def _realisaties(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
+    field, descending = _order(args.get("order_by"), ApplicatieOrder())
+    return (
+        _page(args, field, descending),
+        {"status": (args.get("filter") or AanbodFilter()).params()["status"]},
+        field,
+    )
+
+
+def _aanbod(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
+    _, descending = _order(args.get("order_by"), NaamOrder())
+    return _page(args, "NAAM", descending), (args.get("filter") or AanbodFilter()).params(), "NAAM"
+
+
+def _gebruikers(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
+    status = args.get("status")
+    return _page(args, "ORGANISATIE", False), {"status": status.value if status else None}, "ORGANISATIE"
+
+
+APPLICATIE_FILTERS = {
+    "tekst": "toLower({x}.naam) CONTAINS $tekst",
+    "status": "{x}.status = $status",
+    "type": "{x}.type = $type",
+    "licentietype": "{x}.licentietype = $licentietype",
+    "hostingmodel": "$hostingmodel IN {x}.cloudModellen",
+    "leverancier": "({x})<-[:BIEDT_AAN]-(:Leverancier {{id: $leverancier}})",
+    "referentiecomponent": "({x})-[:REALISEERT]->(:Referentiecomponent {{id: $referentiecomponent}})",
+    "standaard": "({x})-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)"
+    "-[:VERSIE_VAN]->(:Standaard {{id: $standaard}})",
+}
+APPLICATIE_KEYS = {
+    "NAAM": "toLower({x}.naam)",
+    "GEBRUIK": "size([({x})<-[:VAN]-({g})<-[:GEBRUIKT]-({o}) WHERE $zicht.alleGebruik "
+    "OR {o}.id IN $zicht.landschappen OR {x}.id IN $zicht.producten | 1])",
+}
+
+# Root lists, by field of Query.
+APPLICATIES = Verbinding(
+    match="({x}:Applicatie)",
+    kind="Applicatie",
+    filters=APPLICATIE_FILTERS,
+    keys=APPLICATIE_KEYS,
+    request=_applicaties,
+    query="applicatie/lijst, applicatie/lijst_op_gebruik, applicatie/aantal",
+)
+
+ROOT_LISTS = {"applicaties": APPLICATIES}
+
+
+def _by(pattern: str, argument: str, normal: Callable[[str], str] = str) -> Callable:
+    return lambda args: (pattern, normal(args[argument]))
+
+
+def _gemma(args: dict[str, Any]) -> tuple[str, str] | None:
+    identificatie, gemma_id = args.get("identificatie"), args.get("gemma_id")
+    if (identificatie is None) == (gemma_id is None):
+        return None
+    if identificatie is not None:
+        return "({x}:GemmaElement {{id: $sleutel}})", identificatie
+    return "({x}:GemmaElement {{gemmaId: $sleutel}})", gemma_id
+
+
+LOOKUPS = {
+    "applicatie": Lookup(
+        _by("({x}:Applicatie {{id: $sleutel}})", "identificatie"), query="applicatie/per_id"
+    ),
+    "gemeente": Lookup(
+        _by("({x}:Gemeente {{cbsCode: $sleutel}})", "cbs_code", lambda code: code.strip().upper()),
+        query="organisatie/per_cbs_code",
+    ),
+    "organisatie": Lookup(
+        _by("({x}:Organisatie {{id: $sleutel}})", "identificatie"), ORGANISATIE_LABEL, "organisatie/per_id"
+    ),
+    "gemmaElement": Lookup(_gemma, GEMMA_LABEL, "gemma/per_id, gemma/per_gemma_id"),
+}
+
+# Paged relations, by type and field.
+VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
+    ("Organisatie", "gebruik"): Verbinding(
+        match="({p})-[:GEBRUIKT]->({x}:Gebruik)-[:VAN]->({a}:Applicatie)",
+        kind="Gebruik",
+        filters={
+            "status": "{x}.status = $status",
+            "applicatie": "{a}.id = $applicatie",
+            "hosting": "{x}.hosting = $hosting",
+            "referentiecomponent": "({x})-[:VOOR]->(:Referentiecomponent {{id: $referentiecomponent}})",
+        },
+        keys={
+            "APPLICATIE": "toLower({a}.naam)",
+            "STATUS": "{x}.status",
+            "START_DATUM": "coalesce({x}.startDatum, '')",
+        },
+        request=_landschap,
+        guard=Guard("alleGebruik", ZICHT_GEBRUIK.replace("{o}", "{p}")),
+        parent="Organisatie",
+        query="organisatie/gebruik, organisatie/gebruik_aantal",
+    ),
+    ("Applicatie", "gebruik"): Verbinding(
+        match="({p})<-[:VAN]-({x}:Gebruik)<-[:GEBRUIKT]-({o}:Organisatie)",
+        kind="Gebruik",
+        filters={"status": "{x}.status = $status"},
+        keys={"ORGANISATIE": "toLower({o}.naam)"},
+        request=_gebruikers,
+        guard=Guard("alleGebruik", ZICHT_GEBRUIK.replace("{a}", "{p}")),
+        parent="Applicatie",
+        counted_by="GEBRUIK",
+        query="applicatie/gebruik, applicatie/gebruik_aantal",
+    ),
+    ("Referentiecomponent", "applicaties"): Verbinding(
+        match="({p})<-[:REALISEERT]-({x}:Applicatie)",
+        kind="Applicatie",
+        filters={"status": "{x}.status = $status"},
+        keys=APPLICATIE_KEYS,
+        request=_realisaties,
+        parent="Referentiecomponent",
+        query="gemma/applicaties, gemma/applicaties_op_gebruik, gemma/applicaties_aantal",
+    ),
+    ("Leverancier", "aanbod"): Verbinding(
+        match="({p})-[:BIEDT_AAN]->({x}:Applicatie)",
+        kind="Applicatie",
+        filters={"tekst": "toLower({x}.naam) CONTAINS $tekst", "status": "{x}.status = $status"},
+        keys={"NAAM": "toLower({x}.naam)"},
+        request=_aanbod,
+        parent="Leverancier",
+        query="organisatie/aanbod, organisatie/aanbod_aantal",
+    ),
+}
+
+_LANDSCHAP_ZIEN = Guard(
+    "alleLandschappen", "{o}.id IN $zicht.landschappen", "({o}:Organisatie)-[:GEBRUIKT]->({p})"
+)
+
+
+def _in_landschap(path: str) -> Guard:
+    """The landscape guard with the relation's own path appended after the Gebruik `{p}`."""
+    return Guard(
+        _LANDSCHAP_ZIEN.flag, _LANDSCHAP_ZIEN.condition, _LANDSCHAP_ZIEN.pattern + path[len("({p})") :]
+    )
+
+
+def _many(pattern: str, order: str | None, query: str, **kwargs: Any) -> Relatie:
+    return Relatie(pattern, many=True, order=order, query=query, **kwargs)
+
+
+def _one(pattern: str, query: str, **kwargs: Any) -> Relatie:
+    return Relatie(pattern, many=False, query=query, **kwargs)
+
+
+_UITGAAND = "({p})<-[:VAN]-({x}:Koppeling)"
+_INKOMEND = "({p})<-[:NAAR]-({x}:Koppeling)"
+_DIENSTEN = "({p})-[:NEEMT_AF]->({x}:Dienst)"
+
+_LEDEN = _many(
+    "({p})<-[:DEELNEMER_VAN]-({x}:Organisatie)", "{x}.naam", "organisatie/leden", label=ORGANISATIE_LABEL
+)
+_APPLICATIESERVICES = _many(
+    "({p})-[:REALISEERT]->({x}:Applicatieservice)", "{x}.naam", "gemma/applicatieservices"
+)
+
+# To-one and to-many relations, by type (or interface) and field.
+RELATIES: dict[tuple[str, str], Relatie] = {
+    ("Gebruik", "organisatie"): _one(
+        "({p})<-[:GEBRUIKT]-({x}:Organisatie)", "gebruik/organisatie", label=ORGANISATIE_LABEL
+    ),
+    ("Gebruik", "applicatie"): _one("({p})-[:VAN]->({x}:Applicatie)", "gebruik/applicatie"),
+    ("Gebruik", "versie"): _one("({p})-[:VERSIE]->({x}:Versie)", "gebruik/versie"),
+    ("Gebruik", "referentiecomponenten"): _many(
+        "({p})-[:VOOR]->({x}:Referentiecomponent)", "{x}.naam", "gebruik/referentiecomponenten"
+    ),
+    ("Gebruik", "diensten"): _many(_DIENSTEN, "{x}.naam", "gebruik/diensten", guard=_in_landschap(_DIENSTEN)),
+    ("Gebruik", "geregistreerdDoor"): _one(
+        "({p})<-[:REGISTREERT]-({x}:Samenwerking)", "gebruik/geregistreerd_door"
+    ),
+    ("Gebruik", "uitgaandeKoppelingen"): _many(
+        _UITGAAND, "{x}.id", "gebruik/uitgaande_koppelingen", guard=_in_landschap(_UITGAAND)
+    ),
+    ("Gebruik", "inkomendeKoppelingen"): _many(
+        _INKOMEND, "{x}.id", "gebruik/inkomende_koppelingen", guard=_in_landschap(_INKOMEND)
+    ),
+    ("Koppeling", "van"): _one("({p})-[:VAN]->({x}:Gebruik)", "koppeling/van"),
+    ("Koppeling", "via"): _one("({p})-[:VIA]->({x}:Gebruik)", "koppeling/via"),
+    ("Koppeling", "naar"): _one(
+        "({p})-[:NAAR]->({x})",
+        "koppeling/naar",
+        label="CASE WHEN 'Gebruik' IN labels({x}) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END",
+    ),
+    ("Koppeling", "standaardversies"): _many(
+        "({p})-[:VOLGENS]->({x}:Standaardversie)", "{x}.naam", "koppeling/standaardversies"
+    ),
+    ("Applicatie", "leverancier"): _one("({p})<-[:BIEDT_AAN]-({x}:Leverancier)", "applicatie/leverancier"),
+    ("Applicatie", "onderdeelVan"): _one("({p})-[:ONDERDEEL_VAN]->({x}:Applicatie)", "applicatie/product"),
+    ("Applicatie", "modules"): _many(
+        "({p})<-[:ONDERDEEL_VAN]-({x}:Applicatie)", "{x}.naam", "applicatie/modules"
+    ),
+    ("Applicatie", "versies"): _many(
+        "({p})-[:HEEFT_VERSIE]->({x}:Versie)", "coalesce({x}.releaseDatum, '9999')", "applicatie/versies"
+    ),
+    ("Applicatie", "referentiecomponenten"): _many(
+        "({p})-[:REALISEERT]->({x}:Referentiecomponent)", "{x}.naam", "applicatie/referentiecomponenten"
+    ),
+    ("Applicatie", "diensten"): _many("({p})<-[:BIJ]-({x}:Dienst)", "{x}.naam", "applicatie/diensten"),
+    ("Versie", "applicatie"): _one("({p})<-[:HEEFT_VERSIE]-({x}:Applicatie)", "versie/applicatie"),
+    ("Dienst", "leverancier"): _one("({p})<-[:LEVERT]-({x}:Leverancier)", "dienst/leverancier"),
+    ("Dienst", "applicaties"): _many("({p})-[:BIJ]->({x}:Applicatie)", "{x}.naam", "dienst/applicaties"),
+    ("Gemeente", "buren"): _many("({p})-[:GRENST_AAN]-({x}:Gemeente)", "{x}.naam", "organisatie/buren"),
+    ("Organisatie", "deelnames"): _many(
+        "({p})-[:DEELNEMER_VAN]->({x}:Organisatie)",
+        "{x}.naam",
+        "organisatie/deelnames",
+        label=ORGANISATIE_LABEL,
+    ),
+    ("Samenwerking", "leden"): _LEDEN,
+    ("Community", "leden"): _LEDEN,
+    ("Leverancier", "diensten"): _many("({p})-[:LEVERT]->({x}:Dienst)", "{x}.naam", "organisatie/diensten"),
+    ("GemmaElement", "stroomtNaar"): _many(
+        "({p})-[:STROOMT_NAAR]->({x}:GemmaElement)", "{x}.naam", "gemma/stroomt_naar", label=GEMMA_LABEL
+    ),
+    ("GemmaElement", "ontvangtVan"): _many(
+        "({p})<-[:STROOMT_NAAR]-({x}:GemmaElement)", "{x}.naam", "gemma/ontvangt_van", label=GEMMA_LABEL
+    ),
+    ("Referentiecomponent", "applicatieservices"): _APPLICATIESERVICES,
+    ("BuitengemeentelijkeVoorziening", "applicatieservices"): _APPLICATIESERVICES,
+    ("Standaard", "versies"): _many(
+        "({p})<-[:VERSIE_VAN]-({x}:Standaardversie)", "{x}.naam", "gemma/versies"
+    ),
+    ("Standaard", "vereistDoor"): _many(
+        "({p})<-[:VEREIST]-({x}:GemmaElement)", "{x}.naam", "gemma/vereist_door", label=GEMMA_LABEL
+    ),
+    ("Standaardversie", "standaard"): _one("({p})-[:VERSIE_VAN]->({x}:Standaard)", "gemma/standaard"),
+    ("Applicatieservice", "bedient"): _many(
+        "({p})-[:BEDIENT]->({x}:GemmaElement)", "{x}.naam", "gemma/bedient", label=GEMMA_LABEL
+    ),
+}
+
+# Resolver fields that read one guarded property of their parent.
+EIGENSCHAPPEN: dict[tuple[str, str], Eigenschap] = {
+    ("Gebruik", "contractEinde"): Eigenschap("{p}.contractEinde", _LANDSCHAP_ZIEN, "gebruik/vertrouwelijk"),
+    ("Gebruik", "notities"): Eigenschap("{p}.notities", _LANDSCHAP_ZIEN, "gebruik/vertrouwelijk"),
+}
+
+# The property a plain field reads, where its name is not the field's.
+PROPERTY_OF = {"identificatie": "id"}
+
+# Plain fields computed from a property: (type, field) -> (property, how).
+DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
+    ("Gemeente", "grootteklasse"): ("inwoners", grootteklasse),
+}

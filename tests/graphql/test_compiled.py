@@ -1,0 +1,165 @@
+"""Compiled reads answer exactly as the resolvers do, for every role, and do it in fewer calls.
+
+The resolvers are the reference: a second app on the same engine runs with compiled reads off
+(GRAPH_API_COMPILED_READS=false), and every query goes to both. The queries are the fuzz
+generator's (tests/graphql/test_fuzz.py) for the root fields the compiler covers, with their
+arguments drawn from the seed's real ids, codes, cursors and made-up ones, so successes,
+refusals and bad input are compared alike; plus the read API benchmark's five queries.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+
+import graphql
+import pytest
+from hypothesis import HealthCheck, given, note, settings
+
+from graph_api.app import create_app
+from tests.expected import Expected
+from tests.graphql.conftest import VNG, Api
+from tests.graphql.test_fuzz import ROLLEN, _strategies, instrument, pools
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
+
+# The root fields the compiler covers, and how many generated queries each gets.
+COMPILED: dict[tuple[str, ...], int] = {
+    ("applicatie",): 120,
+    ("gemeente",): 120,
+    ("organisatie",): 120,
+    ("gemmaElement",): 60,
+    ("applicaties",): 120,
+}
+ROLES = {**ROLLEN, "functioneel-beheerder": (VNG, "FUNCTIONEEL_BEHEERDER")}
+
+LANDSCHAP = """query($c: String!, $na: String) { gemeente(cbsCode: $c) { naam gebruik(first: 500, after: $na) {
+  totalCount pageInfo { hasNextPage endCursor }
+  nodes { id status startDatum hosting contractEinde notities
+    applicatie { naam leverancier { naam } }
+    referentiecomponenten { naam }
+    uitgaandeKoppelingen { type richting naar { ... on Gebruik { id } ... on BuitengemeentelijkeVoorziening { naam } } }
+  } } } }"""
+COMPONENT = """query($i: String!) { gemmaElement(identificatie: $i) { ... on Referentiecomponent {
+  applicaties(first: 500, orderBy: {field: GEBRUIK, direction: DESC}) { nodes { naam gebruik { totalCount } } } } } }"""
+PAGINA = """{ applicaties(first: 50) { totalCount nodes {
+  id naam beschrijving type licentietype cloudModellen status leverancier { naam } referentiecomponenten { naam } } } }"""
+
+
+@pytest.fixture(scope="module")
+def resolved(settings, engine, seeded) -> Iterator[TestClient]:
+    """The same API with compiled reads off: every field resolved on its own."""
+    with TestClient(create_app(replace(settings, compiled_reads=False), engine=engine)) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def pair(client: TestClient, resolved: TestClient, token, bezoeker: Api):
+    """Per role, the compiled and the resolved API with the same token."""
+
+    def both(rol: str) -> tuple[Api, Api]:
+        who = ROLES[rol]
+        if who is None:
+            return bezoeker, Api(resolved)
+        return Api(client, token(*who)), Api(resolved, token(*who))
+
+    return {rol: both(rol) for rol in ROLES}
+
+
+@pytest.fixture(autouse=True)
+def no_compiler_failures(caplog):
+    """A compiled read that fails falls back to the resolvers and logs it: none may here."""
+    yield
+    failures = [
+        r
+        for r in caplog.records
+        if r.name.startswith("graph_api.graphql.compiled") and r.levelname == "ERROR"
+    ]
+    assert not failures, failures[0].getMessage()
+
+
+def _same(compiled: Api, reference: Api, query: str, variables: dict | None = None) -> dict:
+    """Both answers, compared whole (data and errors); the compiled one's statistics."""
+    got, want = compiled.post(query, variables), reference.post(query, variables)
+    assert got.status_code == want.status_code, (query, got.text, want.text)
+    got_body, want_body = got.json(), want.json()
+    stats = (got_body.pop("extensions", None) or {}).get("queryStats", {})
+    want_body.pop("extensions", None)
+    assert got_body == want_body, query
+    return stats
+
+
+def test_generated_queries_answer_as_the_resolvers(pair, expected: Expected, api: Api) -> None:
+    generated = _strategies(pools(expected, api), COMPILED)
+    compiled: Counter = Counter()
+    sent: Counter = Counter()
+
+    def compare(fields: tuple[str, ...], examples: int) -> None:
+        @settings(
+            max_examples=examples, derandomize=True, deadline=None, database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+        )  # fmt: skip
+        @given(document=generated[fields])
+        def each(document: graphql.DocumentNode) -> None:
+            query, _ = instrument(document)
+            note(query)
+            for fast, reference in pair.values():
+                stats = _same(fast, reference, query)
+                sent[fields] += 1
+                compiled[fields] += stats.get("compiledReads", 0) > 0
+
+        each()
+
+    for fields, examples in COMPILED.items():
+        compare(fields, examples)
+    print({fields[0]: f"{compiled[fields]}/{sent[fields]} compiled" for fields in COMPILED})
+    # The comparison is not vacuous: most answers came compiled (refused arguments do not).
+    assert sum(compiled.values()) >= sum(sent.values()) // 2, (compiled, sent)
+    for fields in COMPILED:
+        assert compiled[fields] >= sent[fields] // 10, (fields, compiled[fields], sent[fields])
+
+
+@pytest.mark.parametrize("rol", list(ROLES))
+def test_the_benchmark_queries_answer_as_the_resolvers(pair, rol: str) -> None:
+    fast, reference = pair[rol]
+    cursor = None
+    while True:  # Amsterdam's whole landscape, page by page
+        stats = _same(fast, reference, LANDSCHAP, {"c": "GM0363", "na": cursor})
+        assert stats["compiledReads"] == stats["storeCalls"] == 2  # the gemeente, then its page
+        data = fast.query(LANDSCHAP, {"c": "GM0363", "na": cursor})["gemeente"]["gebruik"]
+        if not data["pageInfo"]["hasNextPage"]:
+            break
+        cursor = data["pageInfo"]["endCursor"]
+    zaakregistratie = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+    assert _same(fast, reference, COMPONENT, {"i": zaakregistratie})["compiledReads"] == 2
+    assert _same(fast, reference, PAGINA)["compiledReads"] == 2  # the page and its count, side by side
+
+
+def test_the_landscape_page_comes_from_the_seed(api: Api, expected: Expected) -> None:
+    """Independently of either path: Amsterdam's first page, against the generator's rows."""
+    rows = list(expected.gebruik_of["GM0363"])
+    apps = expected.apps
+    rows.sort(key=lambda g: (apps[g["applicatie"]]["naam"].lower(), g["id"]))
+    page = api.query(LANDSCHAP, {"c": "GM0363", "na": None})["gemeente"]["gebruik"]
+    assert page["totalCount"] == len(rows)
+    assert [n["applicatie"]["naam"] for n in page["nodes"]] == [
+        apps[g["applicatie"]]["naam"] for g in rows[:500]
+    ]
+    assert page["pageInfo"]["hasNextPage"] == (len(rows) > 500)
+
+
+def test_a_refused_page_size_is_refused_as_before(api: Api) -> None:
+    error = api.error('{ gemeente(cbsCode: "GM0363") { gebruik(first: 501) { totalCount } } }')
+    assert error["extensions"]["code"] == "PAGE_SIZE_TOO_LARGE"
+    assert error["path"] == ["gemeente", "gebruik"]
+
+
+def test_compiled_reads_can_be_switched_off(pair) -> None:
+    fast, reference = pair["functioneel-beheerder"]
+    query = '{ applicatie(identificatie: "app-00001") { naam leverancier { naam } } }'
+    assert fast.stats(query)["compiledReads"] == 1
+    assert reference.stats(query)["compiledReads"] == 0

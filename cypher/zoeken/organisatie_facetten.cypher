@@ -1,8 +1,8 @@
-// Size-class counts of the gemeenten among the full-text matches (KLEIN under 20,000
+// Size-class counts of the gemeenten among the full-text matches ($ids) (KLEIN under 20,000
 // inhabitants, MIDDEL to 50,000, GROOT to 100,000, ZEER_GROOT above).
-// params: {"treffers": [{"id": "GM0363", "score": 2.0}]}
-UNWIND $treffers AS t
-MATCH (o:Gemeente {id: t.id})
+// params: {"ids": ["GM0363", "GM0014"]}
+MATCH (o:Gemeente)
+WHERE o.id IN $ids
 WITH CASE WHEN o.inwoners < 20000 THEN 'KLEIN' WHEN o.inwoners < 50000 THEN 'MIDDEL'
           WHEN o.inwoners < 100000 THEN 'GROOT' ELSE 'ZEER_GROOT' END AS klasse, count(o) AS aantal
 RETURN 'GROOTTEKLASSE' AS facet, klasse AS waarde, klasse AS label, aantal

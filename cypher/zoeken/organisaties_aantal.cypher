@@ -1,7 +1,7 @@
-// How many full-text matches among the organisations pass the size-class filter.
-// params: {"treffers": [{"id": "GM0363", "score": 2.0}], "minInwoners": 100000, "maxInwoners": null}
-UNWIND $treffers AS t
-MATCH (o:Organisatie {id: t.id})
-WHERE ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
+// How many full-text matches ($ids) among the organisations pass the size-class filter.
+// params: {"ids": ["GM0363", "GM0014"], "minInwoners": 100000, "maxInwoners": null}
+MATCH (o:Organisatie)
+WHERE o.id IN $ids
+  AND ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
   AND ($maxInwoners IS NULL OR o.inwoners < $maxInwoners)
 RETURN count(o) AS aantal

@@ -1,5 +1,5 @@
-// How many full-text matches among the reference components there are.
-// params: {"treffers": [{"id": "id-058a6e89-c36e-46ce-819b-7d8637fd3980", "score": 2.0}]}
-UNWIND $treffers AS t
-MATCH (c:Referentiecomponent {id: t.id})
+// How many full-text matches ($ids) among the reference components there are.
+// params: {"ids": ["id-058a6e89-c36e-46ce-819b-7d8637fd3980"]}
+MATCH (c:Referentiecomponent)
+WHERE c.id IN $ids
 RETURN count(c) AS aantal

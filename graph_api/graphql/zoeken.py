@@ -1,18 +1,24 @@
 """Full-text search over applications, organisations and reference components (F011).
 
 Each engine's own full-text index finds the matches (`zoeken/<soort>`, one override per
-engine); the portable queries then narrow, page and count them, so filters and facets run
-in the graph, not after fetching.
+engine), once per request; the portable queries then narrow, page, count and facet them, so
+filters and facets run in the graph, not after fetching. The reads that need only the matches
+start together as soon as the matches are in: a kind's page, its count, the facet counts. A
+facet is read only when asked for (the organisations' matches only for organisations or
+`grootteklassen`), and when the applications' facet counts are read, the applications' count
+comes from them instead of a read of its own.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Awaitable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
+from strawberry.types.nodes import SelectedField, Selection
 
 from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
@@ -20,6 +26,7 @@ from graph_api.graphql.enums import GROOTTEKLASSEN, Grootteklasse, Hostingmodel,
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.filters import reference
 from graph_api.graphql.paging import MAX_PAGE_SIZE, Cursor, PageRequest
+from graph_api.store.errors import StoreError
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod import Applicatie
@@ -124,10 +131,11 @@ class Zoekresultaten:
 
     async def _treffers(self, info: Info, soort: str, page: PageRequest, params: dict[str, Any]) -> Treffers:
         store = info.context.store
-        matches = await _matches(info, soort, self._woorden)
-        base = {"treffers": matches, **params}
-        rows = await store.read(f"zoeken/{soort}_pagina", {**base, **page.params()})
-        total = (await store.read(f"zoeken/{soort}_aantal", base))[0]["aantal"]
+        ids, scores = await _matches(info, soort, self._woorden)
+        rows, total = await _side_by_side(
+            store.read(f"zoeken/{soort}_pagina", {"ids": ids, "scores": scores, **params, **page.params()}),
+            self._aantal(info, soort, ids, params),
+        )
         has_more = len(rows) > page.size
         edges = [
             Treffer(
@@ -147,6 +155,22 @@ class Zoekresultaten:
             ),
             total_count=total,
         )
+
+    async def _aantal(self, info: Info, soort: str, ids: list[str], params: dict[str, Any]) -> int:
+        """How many matches pass the filters. If this request reads the applications' facet
+        counts, their licence types tell: each application has exactly one (null included), so
+        those counts add up to the total. Should that read fail, the count is read on its own."""
+        facetten = (
+            info.context.once.get(_facet_key(self._woorden, params)) if soort == "applicaties" else None
+        )
+        if facetten is not None:
+            try:
+                rows = await facetten
+            except StoreError:
+                pass
+            else:
+                return sum(row["aantal"] for row in rows if row["facet"] == "LICENTIETYPE")
+        return (await info.context.store.read(f"zoeken/{soort}_aantal", {"ids": ids, **params}))[0]["aantal"]
 
     @strawberry.field(description="Applications whose name or description match.")
     async def applicaties(
@@ -172,21 +196,40 @@ class Zoekresultaten:
 
     @strawberry.field(description="Counts per value of each facet, over the results under the filters.")
     async def facetten(self, info: Info) -> Facetten:
-        store = info.context.store
-        applicaties = await _matches(info, "applicaties", self._woorden)
-        organisaties = await _matches(info, "organisaties", self._woorden)
-        rows = await store.read(
-            "zoeken/applicatie_facetten", {"treffers": applicaties, **self._filter.applicatie_params()}
-        )
-        rows += await store.read("zoeken/organisatie_facetten", {"treffers": organisaties})
+        params = self._filter.applicatie_params()
+        asked = {name for field in info.selected_fields for name in _field_names(field.selections)}
+        reads = []
+        if asked & _APPLICATIE_FACETS:
+            reads.append(self._applicatie_facetten(info, params))
+        if "grootteklassen" in asked:
+            reads.append(self._organisatie_facetten(info))
         grouped: dict[str, list[Facet]] = {key: [] for key in _FACETS.values()}
-        for row in rows:
-            grouped[_FACETS[row["facet"]]].append(
-                Facet(waarde=str(row["waarde"]), label=str(row["label"]), aantal=row["aantal"])
-            )
+        for rows in await _side_by_side(*reads):
+            for row in rows:
+                grouped[_FACETS[row["facet"]]].append(
+                    Facet(waarde=str(row["waarde"]), label=str(row["label"]), aantal=row["aantal"])
+                )
         for facets in grouped.values():
             facets.sort(key=lambda f: (-f.aantal, f.label))
         return Facetten(**grouped)
+
+    def _applicatie_facetten(
+        self, info: Info, params: dict[str, Any]
+    ) -> asyncio.Future[list[dict[str, Any]]]:
+        """The applications' facet counts, read once per request (the count shares them)."""
+        key = _facet_key(self._woorden, params)
+        lookups = info.context.once
+        if key not in lookups:
+            lookups[key] = asyncio.ensure_future(self._read_applicatie_facetten(info, params))
+        return lookups[key]
+
+    async def _read_applicatie_facetten(self, info: Info, params: dict[str, Any]) -> list[dict[str, Any]]:
+        ids, _ = await _matches(info, "applicaties", self._woorden)
+        return await info.context.store.read("zoeken/applicatie_facetten", {"ids": ids, **params})
+
+    async def _organisatie_facetten(self, info: Info) -> list[dict[str, Any]]:
+        ids, _ = await _matches(info, "organisaties", self._woorden)
+        return await info.context.store.read("zoeken/organisatie_facetten", {"ids": ids})
 
 
 _KIND = {"applicaties": "Applicatie"}
@@ -197,15 +240,48 @@ _FACETS = {
     "LEVERANCIER": "leveranciers",
     "GROOTTEKLASSE": "grootteklassen",
 }
+_APPLICATIE_FACETS = {"referentiecomponenten", "hostingmodellen", "licentietypen", "leveranciers"}
 
 
-async def _matches(info: Info, soort: str, woorden: list[str]) -> list[dict[str, Any]]:
-    """The engine's matches for these words, looked up once per request."""
+def _facet_key(woorden: list[str], params: dict[str, Any]) -> tuple:
+    return ("zoeken/applicatie_facetten", tuple(woorden), tuple(sorted(params.items())))
+
+
+def _field_names(selections: Iterable[Selection]) -> set[str]:
+    """The names of the fields selected, also through fragments (whatever their directives say:
+    a facet skipped by @skip is counted for nothing, never missed)."""
+    names: set[str] = set()
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            names.add(selection.name)
+        else:
+            names |= _field_names(selection.selections)
+    return names
+
+
+async def _side_by_side(*reads: Awaitable[T]) -> list[T]:
+    """The reads' results, run concurrently; fails with the error of the first read (in the
+    order given) that failed, as if they had run one after the other."""
+    results = await asyncio.gather(*reads, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return results
+
+
+async def _matches(info: Info, soort: str, woorden: list[str]) -> tuple[list[str], list[float]]:
+    """The engine's matches for these words, looked up once per request: their ids and,
+    pairwise, their scores (two plain lists: cheaper to pass on than a list of maps)."""
     key = ("zoeken", soort, tuple(woorden))
     lookups = info.context.once
     if key not in lookups:
-        lookups[key] = asyncio.ensure_future(info.context.store.read(f"zoeken/{soort}", {"woorden": woorden}))
+        lookups[key] = asyncio.ensure_future(_lookup(info, soort, woorden))
     return await lookups[key]
+
+
+async def _lookup(info: Info, soort: str, woorden: list[str]) -> tuple[list[str], list[float]]:
+    [row] = await info.context.store.read(f"zoeken/{soort}", {"woorden": woorden})
+    return row["ids"], row["scores"]
 
 
 def zoeken(tekst: str, filter: ZoekFilter | None) -> Zoekresultaten:

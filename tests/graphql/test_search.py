@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 import pytest
 
-from tests.expected import Expected, global_id
+from tests.expected import Expected, global_id, size_class
 from tests.graphql.conftest import Api
 
 ZOEKEN = """
@@ -78,6 +80,101 @@ def test_size_class_facets_of_gemeenten(api: Api, expected: Expected) -> None:
     assert sum(counts.values()) == 342  # every gemeente's description says "Gemeente ..."
     narrowed = api.query(ZOEKEN, {"tekst": "gemeente", "filter": {"grootteklasse": "ZEER_GROOT"}})["zoeken"]
     assert narrowed["organisaties"]["totalCount"] == counts["ZEER_GROOT"]
+
+
+FACETTEN = """
+query($filter: ZoekFilter) {
+  zoeken(tekst: "zaak", filter: $filter) {
+    applicaties(first: 500) { totalCount nodes { identificatie } }
+    facetten {
+      referentiecomponenten { waarde label aantal }
+      hostingmodellen { waarde label aantal }
+      licentietypen { waarde label aantal }
+      leveranciers { waarde label aantal }
+    }
+  }
+}
+"""
+
+
+def _facet_values(expected: Expected) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Per application, the (waarde, label) pairs each facet counts it under."""
+    componenten = defaultdict(list)
+    for row in expected.rows["seed/applicatie_realiseert"]:
+        componenten[row["van"]].append((row["naar"], expected.gemma[row["naar"]]["naam"]))
+    leveranciers = {row["id"]: row["naam"] for row in expected.rows["seed/leveranciers"]}
+    return {
+        app: {
+            "referentiecomponenten": componenten[app],
+            "hostingmodellen": [(m, m) for m in props.get("cloudModellen", [])],
+            "licentietypen": [(props["licentietype"], props["licentietype"])],
+            "leveranciers": [(expected.leverancier_of[app], leveranciers[expected.leverancier_of[app]])],
+        }
+        for app, props in expected.apps.items()
+    }
+
+
+@pytest.mark.parametrize(
+    "facet", [None, "licentietypen", "hostingmodellen", "referentiecomponenten", "leveranciers", "twee"]
+)
+def test_counts_and_facets_under_a_filter_match_the_seed_data(api: Api, expected: Expected, facet) -> None:
+    """The engine's analyser decides what matches; what is counted over the matches is
+    recomputed here from the seed data, for each filter."""
+    found = api.query(FACETTEN)["zoeken"]["applicaties"]
+    assert 0 < found["totalCount"] <= 500
+    matches = [node["identificatie"] for node in found["nodes"]]
+    values = _facet_values(expected)
+
+    def most_common(name: str) -> tuple[str, str]:
+        return Counter(v for app in matches for v in values[app][name]).most_common(1)[0][0][0]
+
+    wanted: dict[str, str] = {}  # facet → waarde
+    if facet == "twee":
+        wanted = {"licentietypen": "CLOSED_SOURCE", "hostingmodellen": most_common("hostingmodellen")}
+    elif facet is not None:
+        wanted = {facet: most_common(facet)}
+    names = {
+        "referentiecomponenten": ("referentiecomponent", "Referentiecomponent"),
+        "hostingmodellen": ("hostingmodel", None),
+        "licentietypen": ("licentietype", None),
+        "leveranciers": ("leverancier", "Leverancier"),
+    }
+    filter = {
+        names[name][0]: global_id(names[name][1], waarde) if names[name][1] else waarde
+        for name, waarde in wanted.items()
+    }
+    passing = [
+        app
+        for app in matches
+        if all(waarde in [w for w, _ in values[app][name]] for name, waarde in wanted.items())
+    ]
+    assert passing and (not wanted or len(passing) < len(matches))
+
+    data = api.query(FACETTEN, {"filter": filter})["zoeken"]
+    assert data["applicaties"]["totalCount"] == len(passing)
+    assert sorted(n["identificatie"] for n in data["applicaties"]["nodes"]) == sorted(passing)
+    for name, facets in data["facetten"].items():
+        counts = Counter(v for app in passing for v in values[app][name])
+        assert sorted((f["waarde"], f["label"], f["aantal"]) for f in facets) == sorted(
+            (waarde, label, aantal) for (waarde, label), aantal in counts.items()
+        ), name
+        order = [(-f["aantal"], f["label"]) for f in facets]
+        assert order == sorted(order), name
+    # Without the facets, the count is read on its own: the same.
+    alone = api.query(
+        'query($filter: ZoekFilter) { zoeken(tekst: "zaak", filter: $filter) { applicaties { totalCount } } }',
+        {"filter": filter},
+    )
+    assert alone["zoeken"]["applicaties"]["totalCount"] == len(passing)
+
+
+def test_facets_asked_for_through_fragments(api: Api, expected: Expected) -> None:
+    data = api.query(
+        """fragment Klassen on Facetten { grootteklassen { waarde aantal } }
+        { zoeken(tekst: "gemeente") { facetten { ... on Facetten { ...Klassen } } } }"""
+    )
+    counts = Counter(size_class(int(row["inwoners"])) for row in expected.gemeenten.values())
+    assert {f["waarde"]: f["aantal"] for f in data["zoeken"]["facetten"]["grootteklassen"]} == counts
 
 
 def test_results_page_on_with_cursors(api: Api) -> None:

@@ -24,6 +24,7 @@ from strawberry.types.graphql import OperationType
 from graph_api.auth.errors import AuthenticationError
 from graph_api.graphql.context import Context
 from graph_api.graphql.errors import store_error
+from graph_api.graphql.limits import NUL_REFUSED
 from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.store import StoreError
 
@@ -40,6 +41,16 @@ class RequestError(Exception):
         super().__init__(message)
         self.code = code
         self.status = status
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
 
 
 def negotiate(accept: str | None) -> str | None:
@@ -182,6 +193,8 @@ class GraphQLEndpoint:
         for name in ("variables", "extensions"):
             if params.get(name) is not None and not isinstance(params[name], dict):
                 raise RequestError("BAD_REQUEST", f"{name} must be a JSON object")
+        if _holds_nul(params.get("variables")):
+            raise RequestError("INVALID_TEXT", f"variables: {NUL_REFUSED}")
         return params
 
     async def _body(self, request: Request) -> bytes:

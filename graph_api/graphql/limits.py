@@ -122,6 +122,17 @@ def _strawberry_refuses(rule: type[ValidationRule], context: ValidationContext) 
     return refused
 
 
+NUL_REFUSED = "text may not contain the NUL character (U+0000)"
+
+
+class NoNulCharacter(ValidationRule):
+    """The engine cannot take a NUL in a parameter (FalkorDB's query text ends at it)."""
+
+    def enter_string_value(self, node: Any, *_: Any) -> None:
+        if "\x00" in node.value:
+            self.report_error(_error("INVALID_TEXT", NUL_REFUSED, node))
+
+
 @functools.cache
 def validation_rules(limits: HardeningSettings) -> tuple[type[ValidationRule], ...]:
     """The rules for one settings value; made once so that validation results stay cached."""
@@ -172,7 +183,7 @@ def validation_rules(limits: HardeningSettings) -> tuple[type[ValidationRule], .
                     _error("INTROSPECTION_DISABLED", "introspection (__schema, __type) is off", error.nodes)
                 )
 
-    rules: tuple[type[ValidationRule], ...] = (DepthLimit, AliasLimit)
+    rules: tuple[type[ValidationRule], ...] = (DepthLimit, AliasLimit, NoNulCharacter)
     return rules if limits.introspection else (*rules, NoIntrospection)
 
 

@@ -217,3 +217,19 @@ def test_the_schema_is_exported_with_introspection_off(tmp_path: Path) -> None:
     result = run_cli("export-schema", "--directory", str(tmp_path), env={"GRAPH_API_INTROSPECTION": "false"})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "schema.graphql").read_text() == schema_files()["schema.graphql"]
+
+
+def test_a_nul_character_is_refused_before_the_engine(bezoeker: Api) -> None:
+    """FalkorDB's query text ends at a NUL: text holding one is refused, in a literal or a variable."""
+    literal = bezoeker.post('{ gemeente(cbsCode: "GM\\u0000363") { naam } }')
+    assert literal.status_code == 400
+    assert [e["extensions"]["code"] for e in literal.json()["errors"]] == ["INVALID_TEXT"]
+    variable = bezoeker.post("query($c: String!) { gemeente(cbsCode: $c) { naam } }", {"c": "GM\x00363"})
+    assert variable.status_code == 400
+    assert variable.json()["errors"][0]["extensions"]["code"] == "INVALID_TEXT"
+    nested = bezoeker.post(
+        "query($f: ApplicatieFilter) { applicaties(filter: $f) { totalCount } }", {"f": {"tekst": "\x00"}}
+    )
+    assert nested.json()["errors"][0]["extensions"]["code"] == "INVALID_TEXT"
+    # Other control characters reach the engine as parameters and simply find nothing.
+    assert bezoeker.query('{ gemeente(cbsCode: "GM\\u0001") { naam } }') == {"gemeente": None}

@@ -1,11 +1,11 @@
 """One root field's selection, compiled into Cypher that projects only what was selected.
 
 The compiler walks the selection as graphql-core collects it (fragments, aliases and
-@include/@skip resolved) and turns every field into a piece of one map projection: the
-node's own properties, relations as pattern comprehensions (relations.py), a paged list as a
-statement of its own. Alongside it builds the `shape` that turns the returned maps into the
-response: objects are built by the same `from_item` the resolvers use, and their fields are
-serialised by the schema's own scalar and enum types, so both paths answer alike.
+@include/@skip resolved) and turns every field into a piece of one statement: the node's
+selected properties, relations as OPTIONAL MATCH clauses (fragments in relations.py), a paged
+list as a statement of its own. Alongside it builds the `shape` that turns the returned maps
+into the response, serialising every value by the schema's own scalar and enum types, so the
+compiled and the resolved paths answer alike.
 
 Anything it does not cover raises `Unsupported`, and the field is resolved the usual way.
 """
@@ -54,7 +54,7 @@ from graph_api.toegang import Zicht
 
 DEFINITION = "strawberry-definition"
 Shape = Callable[[dict[str, Any]], Any]
-Step = Callable[[Any, dict[str, Any], dict[str, Any]], None]
+Step = Callable[[dict[str, Any], dict[str, Any]], None]  # from a returned map into the response
 
 
 class Unsupported(Exception):
@@ -158,7 +158,7 @@ class Compiler:
         connection = get_named_type(gql_field.type)
         assert isinstance(connection, GraphQLObjectType)
         page = self._page(verbinding, args, connection, "lijst")
-        counted, shape = self._connection(connection, details, page)
+        counted, _, shape = self._connection(connection, details, page)
         text = self._page_statement(page, anchored=False)
         count_text = self._count_statement(page) if counted else None
         params = self._params
@@ -294,10 +294,8 @@ class Compiler:
             connection = get_named_type(gql_field.type)
             assert isinstance(connection, GraphQLObjectType)
             page = self._page(found, self._arguments(gql_field, details), connection, key)
-            counted, shape = self._connection(connection, details, page)
-            if page.node_fields or _selects(
-                self._executor, connection, details, "pageInfo", "edges", "nodes"
-            ):
+            counted, paged, shape = self._connection(connection, details, page)
+            if paged:
                 if pages is None:
                     raise Unsupported(f"a page of {kind.name}.{name} below a list")
                 pages.append(page)
@@ -346,8 +344,11 @@ class Compiler:
         kind = get_named_type(connection.fields["nodes"].type)
         return _Page(verbinding, request, filters, ordering, key, kind)
 
-    def _connection(self, connection: GraphQLObjectType, details: list, page: _Page) -> tuple[bool, Shape]:
-        """Whether totalCount is asked, and the shape from `{rijen, aantal}` to the connection.
+    def _connection(
+        self, connection: GraphQLObjectType, details: list, page: _Page
+    ) -> tuple[bool, bool, Shape]:
+        """Whether totalCount is asked, whether the page is, and the shape from `{rijen, aantal}`
+        to the connection.
 
         Rows are `{k, item}`, as the named page queries return them: cursors come out the same.
         """
@@ -373,6 +374,8 @@ class Compiler:
         if len(page.node_fields) > 1:  # nodes and edges { node } may select differently
             raise Unsupported(f"{connection.name} with both nodes and edges")
         page.node_fields = page.node_fields[0] if page.node_fields else []
+        operations = {op for _, op, _ in ops}
+        edges = "edges" in operations
 
         def shape(value: dict[str, Any]) -> dict[str, Any]:
             rows = value.get("rijen") or []
@@ -380,7 +383,9 @@ class Compiler:
             rows = list(rows[: request.size])
             if request.backwards:
                 rows.reverse()
-            cursors = [Cursor(request.ordering, row["k"], row["item"]["id"]).encode() for row in rows]
+            # Every cursor for edges; for pageInfo only the first and the last.
+            ends = rows if edges else rows[:1] + rows[1:][-1:]
+            cursors = [Cursor(request.ordering, row["k"], row["item"]["id"]).encode() for row in ends]
             nodes = [page.shape(row["item"]) for row in rows] if page.shape else []
             page_info = {
                 "hasNextPage": has_more if not request.backwards else request.cursor is not None,
@@ -407,7 +412,7 @@ class Compiler:
                     out[response] = {r: info_name if f == "__typename" else page_info[f] for r, f in fields}
             return out
 
-        return any(op == "totalCount" for _, op, _ in ops), shape
+        return "totalCount" in operations, bool(operations & {"nodes", "edges", "pageInfo"}), shape
 
     def _conditions(self, page: _Page, names: _Names) -> list[str]:
         verbinding = page.verbinding
@@ -497,11 +502,6 @@ def _find(kind: str, interfaces: list[str], name: str) -> Eigenschap | Relatie |
             if found is not None:
                 return found
     return None
-
-
-def _selects(executor: Any, connection: GraphQLObjectType, details: list, *names: str) -> bool:
-    fields = executor.collect_subfields(connection, details).grouped_field_set.values()
-    return any(sub[0].node.name.value in names for sub in fields)
 
 
 def _edge_field(name: str, edge_name: str, node: Any, cursor: str) -> Any:

@@ -10,6 +10,7 @@ executed the usual way.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from graphql import GraphQLObjectType
@@ -41,23 +42,20 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 log.exception("compiling %s failed; resolving it field by field", path.key)
                 compiled = None
             if compiled is not None:
-                return self._run(compiled, parent_type, source, field_details_list, path, position_context)
+                return self._run(
+                    compiled,
+                    lambda: super(CompilingExecutionContext, self).execute_field(
+                        parent_type, source, field_details_list, path, position_context
+                    ),
+                )
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
 
-    async def _run(
-        self,
-        compiled: CompiledRead,
-        parent_type: GraphQLObjectType,
-        source: Any,
-        field_details_list: Any,
-        path: Path,
-        position_context: Any,
-    ) -> Any:
+    async def _run(self, compiled: CompiledRead, resolve: Callable[[], Any]) -> Any:
         try:
             return await compiled.run(self.context_value.store)
         except Unsupported as reason:
             log.debug("compiled %s: resolving field by field (%s)", compiled.name, reason)
         except Exception:
             log.exception("compiled %s failed; resolving it field by field", compiled.name)
-        result = super().execute_field(parent_type, source, field_details_list, path, position_context)
+        result = resolve()
         return await result if self.is_awaitable(result) else result

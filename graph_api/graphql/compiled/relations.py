@@ -4,8 +4,8 @@ Each fragment says the same as the named query the field's resolver runs (named 
 as a path from the parent `{p}` to the related node `{x}`; other `{names}` become fresh
 variables. Where the resolver's query checks `$zicht`, the fragment carries the same check as
 a `Guard`, left out only when the asker's visibility makes it true for everything (then the
-condition `$zicht.<flag> OR ...` is true anyway). tests/graphql/test_compiled.py proves each
-compiled answer equal to the resolvers' for every role.
+condition `$zicht.<flag> OR ...` is true anyway). tests/graphql/test_compiled.py compares the
+compiled answers with the resolvers' for generated queries and every role.
 """
 
 from __future__ import annotations
@@ -87,8 +87,10 @@ class Lookup:
 
 
 def _order(order: Any, default: Any) -> tuple[str, bool]:
+    """The ordering field and direction of an orderBy input (NaamOrder has no field: NAAM)."""
     order = order or default
-    return (getattr(order, "field", None) and order.field.value) or "NAAM", order.direction.value == "DESC"
+    field = getattr(order, "field", None)
+    return (field.value if field else "NAAM"), order.direction.value == "DESC"
 
 
 def _page(args: dict[str, Any], field: str, descending: bool) -> PageRequest:

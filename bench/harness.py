@@ -38,3 +38,21 @@ async def median_ms(call: Callable[[], Awaitable[object]], rounds: int, *, warmu
         await call()
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples)
+
+
+async def interleaved_medians(
+    calls: dict[str, Callable[[], Awaitable[object]]], rounds: int, *, warmup: int = 3
+) -> dict[str, float]:
+    """Medians of calls measured round by round, in turns: a ratio of two of them compares the
+    same moments of a machine whose speed drifts, not one minute against the next."""
+    names = list(calls)
+    for _ in range(warmup):
+        for name in names:
+            await calls[name]()
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for round_ in range(rounds):
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            started = time.perf_counter()
+            await calls[name]()
+            samples[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}

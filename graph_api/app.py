@@ -16,6 +16,7 @@ from starlette.staticfiles import StaticFiles
 from graph_api import graphiql, security
 from graph_api.auth import Authenticator
 from graph_api.engine import EmbeddedEngine
+from graph_api.graphql.compiled import CompiledReads
 from graph_api.graphql.context import Context
 from graph_api.graphql.endpoint import GraphQLEndpoint
 from graph_api.graphql.schema import build_schema
@@ -56,10 +57,12 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
             finally:
                 watcher.cancel()
 
+    compiled = CompiledReads() if settings.compiled_reads else None
+
     async def context(request: Request, identiteit: Identiteit) -> Context:
         runtime: Runtime = request.app.state.runtime
         zicht = await zicht_voor(identiteit, runtime.store)
-        return Context(runtime, identiteit, zicht, compiled=settings.compiled_reads)
+        return Context(runtime, identiteit, zicht, compiled=compiled)
 
     hardening = settings.hardening
     endpoint = GraphQLEndpoint(

@@ -9,6 +9,7 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from graph_api.graphql.compiled import CompiledRead, CompiledReads
 from graph_api.graphql.loaders import Loaders, RequestStore
 from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.runtime import Runtime
@@ -20,7 +21,10 @@ class Context:
     runtime: Runtime
     identiteit: Identiteit = ANONIEM
     zicht: Zicht = BEZOEKER
-    compiled: bool = True  # answer the root fields graph_api/graphql/compiled covers by compiled reads
+    # Where the root fields graph_api/graphql/compiled covers are compiled and kept; None: resolve them.
+    compiled: CompiledReads | None = None
+    # Each root field's compiled read, None where it was resolved (see CompiledReads.remember).
+    compiled_fields: dict[str, CompiledRead | None] = field(default_factory=dict)
     store: RequestStore = field(init=False)
     loaders: Loaders = field(init=False)
     # Lookups several fields share, each run once per request (see zoeken).

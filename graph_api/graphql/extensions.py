@@ -12,13 +12,17 @@ class QueryStats(SchemaExtension):
     compiled reads, graph_api/graphql/compiled) and their time."""
 
     def get_results(self) -> dict[str, Any]:
-        store = getattr(self.execution_context.context, "store", None)
-        if store is None:
-            return {}
-        return {
-            "queryStats": {
-                "storeCalls": store.calls,
-                "compiledReads": store.compiled,
-                "storeMs": round(store.seconds * 1000, 2),
-            }
+        return query_stats(self.execution_context.context)
+
+
+def query_stats(context: Any) -> dict[str, Any]:
+    store = getattr(context, "store", None)
+    if store is None:
+        return {}
+    return {
+        "queryStats": {
+            "storeCalls": store.calls,
+            "compiledReads": store.compiled,
+            "storeMs": round(store.seconds * 1000, 2),
         }
+    }

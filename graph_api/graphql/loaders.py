@@ -38,9 +38,11 @@ class RequestStore:
         return await self._counted(self._store.read(name, {**(params or {}), **self._zicht}))
 
     async def read_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
-        """A compiled read (graph_api/graphql/compiled): its text is composed per request."""
+        """A compiled read (graph_api/graphql/compiled). It gets `$zicht` only where its text reads
+        it: the engine client writes every parameter into the query text."""
         self.compiled += 1
-        return await self._counted(self._store.read_text(name, text, {**(params or {}), **self._zicht}))
+        zicht = self._zicht if "$zicht" in text else {}
+        return await self._counted(self._store.read_text(name, text, {**(params or {}), **zicht}))
 
     async def _counted(self, reading: Awaitable[list[Row]]) -> list[Row]:
         self.calls += 1

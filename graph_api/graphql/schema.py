@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType
 from strawberry import relay
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionResult
 
 from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
 from graph_api.graphql.afhankelijkheden import AfhankelijkheidQuery
@@ -19,7 +21,7 @@ from graph_api.graphql.build import list_page, load_one, load_page
 from graph_api.graphql.compiled import CompilingExecutionContext
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.extensions import QueryStats
+from graph_api.graphql.extensions import QueryStats, query_stats
 from graph_api.graphql.filters import (
     ApplicatieFilter,
     ApplicatieOrder,
@@ -401,6 +403,36 @@ Query = merge_types("Query", (CatalogusQuery, AfhankelijkheidQuery, BenchmarkQue
 
 
 class Schema(strawberry.Schema):
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """A request answered by compiled reads before is answered by them again at once
+        (graph_api/graphql/compiled/cache.py); any other goes through Strawberry."""
+        kept = getattr(context_value, "compiled", None)
+        if kept is not None and query is not None:
+            data = await kept.answer(query, operation_name, variable_values, context_value)
+            if data is not None:
+                return ExecutionResult(data=data, errors=None, extensions=query_stats(context_value))
+        result = await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
+        if kept is not None and query is not None:
+            kept.remember(query, operation_name, variable_values, context_value, result)
+        return result
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Client errors are answers, not incidents; the endpoint logs the unexpected ones."""
 

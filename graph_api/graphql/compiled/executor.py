@@ -17,7 +17,13 @@ from graphql import GraphQLObjectType
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from graph_api.graphql.compiled.compiler import CompiledRead, Compiler, Unsupported
+from graph_api.graphql.compiled.compiler import (
+    DEFINITION,
+    CompiledRead,
+    Compiler,
+    Unsupported,
+    leaf_serializer,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,30 +38,97 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         context = self.context_value
-        if path.prev is None and parent_type is self.schema.query_type and context.compiled:
+        if path.prev is None and parent_type is self.schema.query_type and context.compiled is not None:
             try:
-                compiled = Compiler(self, context.zicht).root(parent_type, field_details_list)
+                compiled = context.compiled.field(
+                    field_details_list,
+                    self.variable_values,
+                    context.zicht,
+                    lambda: Compiler(self, context.zicht).root(parent_type, field_details_list),
+                )
             except Unsupported as reason:
                 log.debug("%s: resolving it field by field (%s)", path.key, reason)
                 compiled = None
             except Exception:  # a gap in the compiler must not cost the asker the answer
                 log.exception("compiling %s failed; resolving it field by field", path.key)
                 compiled = None
+            context.compiled_fields[path.key] = compiled
             if compiled is not None:
                 return self._run(
                     compiled,
+                    path.key,
                     lambda: super(CompilingExecutionContext, self).execute_field(
                         parent_type, source, field_details_list, path, position_context
                     ),
                 )
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
 
-    async def _run(self, compiled: CompiledRead, resolve: Callable[[], Any]) -> Any:
+    def complete_object_value(
+        self,
+        return_type: GraphQLObjectType,
+        field_details_list: Any,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        """An object whose selected fields are all plain attributes (a facet count, an edge's
+        score) is completed by reading them, without a resolve and an info object per field;
+        anything else, or a value the schema refuses, is completed the usual way."""
+        plan = self._plain_plan(return_type, field_details_list)
+        if plan is not None and (
+            return_type.is_type_of is None or return_type.is_type_of(result, info) is True
+        ):
+            try:
+                return {response: serialize(getattr(result, name)) for response, name, serialize in plan}
+            except (Unsupported, AttributeError):
+                pass
+        return super().complete_object_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
+
+    def _plain_plan(self, return_type: GraphQLObjectType, field_details_list: Any) -> list | None:
+        key = (return_type, id(field_details_list))
+        plans = self.__dict__.setdefault("_plain_plans", {})
+        if key not in plans:
+            plans[key] = (field_details_list, _plain_fields(self, return_type, field_details_list))
+        return plans[key][1]
+
+    async def _run(self, compiled: CompiledRead, response: str | int, resolve: Callable[[], Any]) -> Any:
         try:
             return await compiled.run(self.context_value.store)
         except Unsupported as reason:
             log.debug("compiled %s: resolving field by field (%s)", compiled.name, reason)
         except Exception:
             log.exception("compiled %s failed; resolving it field by field", compiled.name)
+        self.context_value.compiled_fields[response] = None
         result = resolve()
         return await result if self.is_awaitable(result) else result
+
+
+def _plain_fields(executor: Any, return_type: GraphQLObjectType, field_details_list: Any) -> list | None:
+    """(response key, attribute, serializer) for each selected field, if all are plain."""
+    collected = executor.collect_subfields(return_type, field_details_list)
+    if collected.new_defer_usages:
+        return None
+    plan = []
+    for response, sub in collected.grouped_field_set.items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            return None
+        gql_field = return_type.fields[name]
+        definition = gql_field.extensions.get(DEFINITION)
+        if (
+            definition is None
+            or definition.base_resolver is not None
+            or gql_field.args
+            or definition.extensions
+            or definition.permission_classes
+        ):
+            return None
+        try:
+            serialize = leaf_serializer(gql_field.type)
+        except Unsupported:
+            return None
+        plan.append((response, definition.python_name, serialize))
+    return plan

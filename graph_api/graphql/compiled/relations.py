@@ -40,6 +40,16 @@ class Guard:
 
 
 @dataclass(frozen=True)
+class GuardedKey:
+    """A sort key that counts only what the asker may see: `granted` where their visibility makes
+    the `flag` guard true for everything, `guarded` (with the check) otherwise."""
+
+    flag: str
+    granted: str
+    guarded: str
+
+
+@dataclass(frozen=True)
 class Relatie:
     """A to-one or to-many relation: `head([path | x {...}])` or `[path | x {...}]`."""
 
@@ -67,7 +77,7 @@ class Verbinding:
     match: str
     kind: str
     filters: Mapping[str, str]  # filter parameter -> condition, applied when the value is given
-    keys: Mapping[str, str]  # ordering field -> the sort key, as the named query computes it
+    keys: Mapping[str, str | GuardedKey]  # ordering field -> the sort key, as the named query computes it
     request: Callable[[dict[str, Any]], tuple[PageRequest, dict[str, Any], str]]
     guard: Guard | None = None
     parent: str = ""  # the label of `{p}`, where the list hangs off one object
@@ -145,10 +155,17 @@ APPLICATIE_FILTERS = {
     "standaard": "({x})-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)"
     "-[:VERSIE_VAN]->(:Standaard {{id: $standaard}})",
 }
-APPLICATIE_KEYS = {
+APPLICATIE_KEYS: dict[str, str | GuardedKey] = {
     "NAAM": "toLower({x}.naam)",
-    "GEBRUIK": "size([({x})<-[:VAN]-({g})<-[:GEBRUIKT]-({o}) WHERE $zicht.alleGebruik "
-    "OR {o}.id IN $zicht.landschappen OR {x}.id IN $zicht.producten | 1])",
+    # Every Gebruik has exactly one organisation (cypher/seed/gebruik.cypher writes them together),
+    # so where all Gebruik may be seen, counting Gebruik counts the same as the named query's
+    # (Gebruik, organisation) paths, in half the time on FalkorDB.
+    "GEBRUIK": GuardedKey(
+        "alleGebruik",
+        granted="size([({x})<-[:VAN]-(:Gebruik) | 1])",
+        guarded="size([({x})<-[:VAN]-({g})<-[:GEBRUIKT]-({o}) WHERE $zicht.alleGebruik "
+        "OR {o}.id IN $zicht.landschappen OR {x}.id IN $zicht.producten | 1])",
+    ),
 }
 
 # Root lists, by field of Query.

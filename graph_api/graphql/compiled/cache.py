@@ -52,18 +52,18 @@ class CompiledReads:
         self._requests = _Lru(maxsize)
 
     def field(
-        self, details: list, variables: dict[str, Any], zicht: Zicht, compile: Callable[[], CompiledRead]
+        self, details: list, variables: dict[str, Any], zicht: Zicht, compile_read: Callable[[], CompiledRead]
     ) -> CompiledRead:
-        """The kept read of this root field's selection, else `compile()`'s; raises Unsupported as
-        that did."""
+        """The kept read of this root field's selection, else `compile_read()`'s; raises
+        Unsupported as that did."""
         if any(d.fragment_variable_values is not None for d in details):
-            return compile()  # fragment arguments (experimental) are not part of the key
+            return compile_read()  # fragment arguments (experimental) are not part of the key
         nodes = tuple(d.node for d in details)
         key = (tuple(map(id, nodes)), _frozen(variables), zicht.alle_gebruik, zicht.alle_landschappen)
         kept = self._fields.find(key)
         if kept is None:
             try:
-                outcome: CompiledRead | str = compile()
+                outcome: CompiledRead | str = compile_read()
             except Unsupported as reason:
                 outcome = str(reason)
             kept = (nodes, outcome)

@@ -66,5 +66,18 @@ def toegang(rounds: Annotated[int, typer.Option(help="Measured runs per request 
     toegang_bench.main(rounds)
 
 
+
+@app.command()
+def hardening(
+    rounds: Annotated[int, typer.Option(help="Measured requests per refusal and per list.")] = 10,
+    seconds: Annotated[float, typer.Option(help="How long the lookup runs under each load.")] = 10,
+    clients: Annotated[int, typer.Option(help="Hostile clients sending at once.")] = 4,
+) -> None:
+    """Refusals of fan-outs, a lookup under hostile load, and the weights of whole-list reads."""
+    from bench import hardening as hardening_bench
+
+    hardening_bench.main(rounds, seconds, clients)
+
+
 if __name__ == "__main__":
     app()

@@ -124,8 +124,9 @@ async def run(rounds: int) -> str:
     lines += [
         "",
         f"The cost estimate of the landscape request takes {estimate_us:.0f} µs, "
-        f"{estimate_us / 10 / landscape_ms:.2f}% of the request; depth, alias and token limits run "
-        "inside graphql-core's validation, whose result strawberry caches per document.",
+        f"{estimate_us / 10 / landscape_ms:.2f}% of the request; the token limit runs inside graphql-core's "
+        "parser, and depth, aliases and size are measured once per document, before its validation "
+        "(graph_api/graphql/limits), whose result is cached per document.",
         "",
         f"Medians of {rounds} runs each after 3 warm-up runs, over HTTP to one uvicorn process on the "
         "seeded scale-1 landscape (seed 1); each pair returns the same data, checked before measuring. "

@@ -297,6 +297,13 @@ def dev_token(
             highlight=False,
         )
         raise typer.Exit(2)
+    if minuten * 60 > settings.identity.max_lifetime_s:
+        errors.print(
+            f"[bold red]error[/] TOKEN_LIFETIME_TOO_LONG: the API accepts tokens valid for at most "
+            f"{settings.identity.max_lifetime_s} s (GRAPH_API_OIDC_MAX_LIFETIME_S); ask for fewer --minuten",
+            highlight=False,
+        )
+        raise typer.Exit(2)
 
     async def run():
         async with open_runtime(settings) as runtime:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
+import time
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
 
 from graph_api.engine import EmbeddedEngine
 from graph_api.settings import Settings
-from graph_api.store import QueryCatalog, Store, open_store
+from graph_api.store import QueryCatalog, Store, StoreError, open_store
+from graph_api.toegang import BEHEER
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +22,25 @@ class Runtime:
     settings: Settings
     engine: EmbeddedEngine | None  # None when Neo4j is configured
     store: Store
+    # Nodes per label and when they were read (see label_sizes).
+    _label_sizes: tuple[float, Mapping[str, int]] = field(default=(float("-inf"), {}), init=False, repr=False)
+
+    async def label_sizes(self, max_age_s: float = 60.0) -> Mapping[str, int]:
+        """Nodes per label, read again once they are a minute old: what the cost estimate scales
+        a whole-list read by. The last known sizes (none at first) while the engine is away."""
+        read_at, sizes = self._label_sizes
+        if time.monotonic() - read_at < max_age_s:
+            return sizes
+        # Before the read: requests arriving meanwhile use the sizes at hand, not a read each.
+        self._label_sizes = (time.monotonic(), sizes)
+        try:
+            rows = await self.store.read("stats/labels", BEHEER.params())
+        except StoreError:
+            log.warning("nodes per label could not be read; the cost estimate uses the last known")
+            return sizes
+        sizes = {row["label"]: row["aantal"] for row in rows}
+        self._label_sizes = (time.monotonic(), sizes)
+        return sizes
 
     async def watch_engine(self, interval_s: float = 1.0) -> None:
         """Bring the embedded engine back when it dies; requests fail clearly meanwhile."""

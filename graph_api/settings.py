@@ -42,6 +42,7 @@ class IdentitySettings:
     audience: str = "graph-api"
     algorithms: tuple[str, ...] = SUPPORTED_ALGORITHMS
     leeway_s: int = 30  # clock skew allowed on exp, nbf and iat
+    max_lifetime_s: int = 86_400  # longest a token may be valid, from iat (or nbf) to exp
     jwks_ttl_s: int = 3600  # how long fetched keys are used before they are fetched again
     http_timeout_s: float = 5.0  # the whole of one fetch from the identity provider
     # An unknown key id refetches the keys at most this often: forged tokens must not make
@@ -69,12 +70,14 @@ class IdentitySettings:
         timeout = _int(env, "GRAPH_API_OIDC_TIMEOUT_S", int(cls.http_timeout_s))
         if timeout > 60:
             raise ConfigurationError(f"GRAPH_API_OIDC_TIMEOUT_S is at most 60 seconds, got {timeout}")
+        max_lifetime = _int(env, "GRAPH_API_OIDC_MAX_LIFETIME_S", cls.max_lifetime_s, minimum=60)
         key_file = env.get("GRAPH_API_DEV_KEY_FILE", "").strip()
         return cls(
             issuer=issuer,
             audience=audience,
             algorithms=algorithms,
             leeway_s=leeway,
+            max_lifetime_s=max_lifetime,
             jwks_ttl_s=_int(env, "GRAPH_API_OIDC_JWKS_TTL_S", cls.jwks_ttl_s),
             http_timeout_s=float(timeout),
             dev_key_file=Path(key_file) if key_file else None,
@@ -107,11 +110,13 @@ class HardeningSettings:
     max_depth: int = 10  # nesting of fields with selections (strawberry's QueryDepthLimiter)
     max_aliases: int = 30
     max_tokens: int = 2_000
-    max_cost: int = 100_000  # estimated objects in the answer (graph_api/graphql/limits.py)
+    max_fields: int = 5_000  # fields of the query with every fragment spread written out
+    max_cost: int = 100_000  # estimated objects returned or read (graph_api/graphql/limits/cost.py)
     list_size: int = 5  # what a list without a size argument is assumed to hold
     introspection: bool = True
     graphiql: bool = True
     request_timeout_s: float = 30.0
+    request_engine_ms: int = 30_000  # engine time all statements of one request may use together
     max_body_bytes: int = 1_048_576
     cors_origins: tuple[str, ...] = ()  # origins allowed to call from a browser; none: no CORS headers
 
@@ -150,9 +155,11 @@ _HARDENING_ENV = {
     "max_depth": "GRAPH_API_MAX_DEPTH",
     "max_aliases": "GRAPH_API_MAX_ALIASES",
     "max_tokens": "GRAPH_API_MAX_TOKENS",
+    "max_fields": "GRAPH_API_MAX_FIELDS",
     "max_cost": "GRAPH_API_MAX_COST",
     "list_size": "GRAPH_API_COST_LIST_SIZE",
     "max_body_bytes": "GRAPH_API_MAX_BODY_BYTES",
+    "request_engine_ms": "GRAPH_API_REQUEST_ENGINE_MS",
 }
 
 

@@ -18,6 +18,7 @@ CODES = {
     "WRONG_AUDIENCE": "invalid_token",
     "TOKEN_EXPIRED": "invalid_token",
     "TOKEN_NOT_YET_VALID": "invalid_token",
+    "TOKEN_LIFETIME_TOO_LONG": "invalid_token",
 }
 UNAVAILABLE = "IDENTITY_PROVIDER_UNAVAILABLE"
 

@@ -83,7 +83,12 @@ class Authenticator:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Authenticator:
-        return cls(TokenValidator(trust_for(settings), leeway_s=settings.identity.leeway_s))
+        identity = settings.identity
+        return cls(
+            TokenValidator(
+                trust_for(settings), leeway_s=identity.leeway_s, max_lifetime_s=identity.max_lifetime_s
+            )
+        )
 
     async def __call__(self, request: Request) -> Identiteit:
         token = bearer_token(request.headers.getlist("authorization"))

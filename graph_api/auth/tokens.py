@@ -88,9 +88,17 @@ def _fits(key: Key, alg: str) -> bool:
 
 
 class TokenValidator:
-    def __init__(self, trust: Trust, *, leeway_s: int, clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        trust: Trust,
+        *,
+        leeway_s: int,
+        max_lifetime_s: int = 86_400,
+        clock: Callable[[], float] = time.time,
+    ):
         self.trust = trust
         self.leeway_s = leeway_s
+        self.max_lifetime_s = max_lifetime_s
         self._clock = clock
 
     async def validate(self, token: str) -> dict[str, Any]:
@@ -144,6 +152,11 @@ class TokenValidator:
         if kid is not None and not isinstance(kid, str):
             raise _refuse("INVALID_TOKEN", "the token's key id (kid) is not a string")
         keys = await self.trust.keys.keys()
+        if kid is None and len(keys) > 1:
+            # Trying each key would accept a token signed with any of them, rotated-out ones too.
+            raise _refuse(
+                "UNKNOWN_KEY", "the token names no key (kid) and the issuer publishes several: name the key"
+            )
         named = [key for key in keys if kid is None or key.kid == kid]
         if not named:
             refreshed = await self.trust.keys.refresh()
@@ -183,3 +196,21 @@ class TokenValidator:
             if exc.claim == "aud":
                 raise _refuse("WRONG_AUDIENCE", f"the token is not meant for {trust.audience}") from None
             raise _refuse("INVALID_TOKEN", f"the token's {exc.claim} claim is not valid") from None
+        if not _is_subject(claims["sub"]):
+            raise _refuse(
+                "INVALID_TOKEN", "the token's sub claim is not a subject (1 to 255 printable characters)"
+            )
+        # A stolen token is useful as long as it lives: long-lived ones are refused outright.
+        issued = [claims[c] for c in ("iat", "nbf") if type(claims.get(c)) in (int, float)]
+        start = issued[0] if issued else self._clock()
+        lifetime = claims["exp"] - start
+        if lifetime > self.max_lifetime_s + self.leeway_s:
+            raise _refuse(
+                "TOKEN_LIFETIME_TOO_LONG",
+                f"the token is valid for {int(lifetime)} s; this API accepts at most {self.max_lifetime_s} s",
+            )
+
+
+def _is_subject(value: Any) -> bool:
+    """A subject the graph can store and match: printable text, no control characters."""
+    return isinstance(value, str) and 0 < len(value) <= 255 and value.isprintable()

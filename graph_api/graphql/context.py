@@ -13,6 +13,7 @@ from graph_api.graphql.compiled import CompiledRead, CompiledReads
 from graph_api.graphql.loaders import Loaders, RequestStore
 from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.runtime import Runtime
+from graph_api.store.budget import EngineBudget
 from graph_api.toegang import BEZOEKER, Zicht
 
 
@@ -31,7 +32,9 @@ class Context:
     once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.store = RequestStore(self.runtime.store, self.zicht.params())
+        settings = self.runtime.settings
+        budget = EngineBudget(settings.hardening.request_engine_ms, settings.query_timeout_ms)
+        self.store = RequestStore(self.runtime.store, self.zicht.params(), budget)
         self.loaders = Loaders(self.store)
 
 

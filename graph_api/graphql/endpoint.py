@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -43,14 +44,47 @@ class RequestError(Exception):
         self.status = status
 
 
-def _holds_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_holds_nul(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_holds_nul(v) for v in value)
-    return False
+class MalformedRequest(RequestError):
+    """Not a well-formed GraphQL-over-HTTP request: 400 whatever the client accepts."""
+
+
+MAX_JSON_DEPTH = 32  # nesting of the body's JSON: filters nest two or three levels
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(params: dict[str, Any]) -> None:
+    """Refuses what no request needs and what would break later: JSON nested past MAX_JSON_DEPTH,
+    lone UTF-16 surrogates (not text: they cannot be encoded), and NUL in variables (the engine's
+    query text ends at it; in the document, a validation rule refuses it)."""
+    pending: list[tuple[str, Any, int]] = [(name, value, 1) for name, value in params.items()]
+    while pending:
+        where, value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise MalformedRequest(
+                "BAD_REQUEST", f"the request's JSON nests deeper than {MAX_JSON_DEPTH} levels"
+            )
+        if isinstance(value, dict):
+            for key, item in value.items():
+                pending.append((where, key, depth + 1))
+                pending.append((where, item, depth + 1))
+        elif isinstance(value, list):
+            pending.extend((where, item, depth + 1) for item in value)
+        elif isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise MalformedRequest(
+                    "INVALID_TEXT", f"{where}: text may not contain lone UTF-16 surrogates (\\ud800-\\udfff)"
+                )
+            if where == "variables" and "\x00" in value:
+                raise MalformedRequest("INVALID_TEXT", f"variables: {NUL_REFUSED}")
+
+
+def _json(raw: str | bytes, what: str) -> Any:
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise MalformedRequest("BAD_REQUEST", f"{what} nests too deeply") from None
+    except ValueError:
+        raise MalformedRequest("BAD_REQUEST", f"{what} is not valid JSON") from None
 
 
 def negotiate(accept: str | None) -> str | None:
@@ -153,7 +187,8 @@ class GraphQLEndpoint:
             body = await self._parameters(request)
             result = await self._execute(request, body)
         except RequestError as exc:
-            status = exc.status if media == GRAPHQL_RESPONSE or exc.status in (405, 413, 415, 503) else 200
+            always = isinstance(exc, MalformedRequest) or exc.status in (405, 413, 415, 503)
+            status = exc.status if media == GRAPHQL_RESPONSE or always else 200
             payload = {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
             headers = {"Allow": "POST"} if exc.status == 405 else None
             return JSONResponse(payload, status_code=status, media_type=media, headers=headers)
@@ -166,35 +201,28 @@ class GraphQLEndpoint:
             params: dict[str, Any] = dict(request.query_params)
             for name in ("variables", "extensions"):
                 if params.get(name):
-                    try:
-                        params[name] = json.loads(params[name])
-                    except ValueError:
-                        raise RequestError("BAD_REQUEST", f"{name} is not valid JSON") from None
+                    params[name] = _json(params[name], name)
         else:
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
                 raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}", status=415)
             raw = await self._body(request)
             if not raw:
-                raise RequestError("BAD_REQUEST", "the request has no body")
-            try:
-                params = json.loads(raw)
-            except ValueError:
-                raise RequestError("BAD_REQUEST", "the request body is not valid JSON") from None
+                raise MalformedRequest("BAD_REQUEST", "the request has no body")
+            params = _json(raw, "the request body")
             if not isinstance(params, dict):
                 if isinstance(params, list):
-                    raise RequestError("BATCHING_NOT_SUPPORTED", "send one operation per request")
-                raise RequestError("BAD_REQUEST", "the request body must be a JSON object")
+                    raise MalformedRequest("BATCHING_NOT_SUPPORTED", "send one operation per request")
+                raise MalformedRequest("BAD_REQUEST", "the request body must be a JSON object")
         query = params.get("query")
         if not isinstance(query, str) or not query.strip():
-            raise RequestError("BAD_REQUEST", "query must be a non-empty string")
+            raise MalformedRequest("BAD_REQUEST", "query must be a non-empty string")
         if params.get("operationName") is not None and not isinstance(params["operationName"], str):
-            raise RequestError("BAD_REQUEST", "operationName must be a string")
+            raise MalformedRequest("BAD_REQUEST", "operationName must be a string")
         for name in ("variables", "extensions"):
             if params.get(name) is not None and not isinstance(params[name], dict):
-                raise RequestError("BAD_REQUEST", f"{name} must be a JSON object")
-        if _holds_nul(params.get("variables")):
-            raise RequestError("INVALID_TEXT", f"variables: {NUL_REFUSED}")
+                raise MalformedRequest("BAD_REQUEST", f"{name} must be a JSON object")
+        _check_text(params)
         return params
 
     async def _body(self, request: Request) -> bytes:

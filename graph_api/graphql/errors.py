@@ -26,6 +26,7 @@ def store_error(exc: StoreError) -> GraphQLError:
     messages = {
         "ENGINE_UNAVAILABLE": "the graph engine does not answer; try again shortly",
         "QUERY_TIMEOUT": "the query took longer than its time limit; ask for less",
+        "ENGINE_BUDGET_EXHAUSTED": "the request used up its engine time; ask for less in one request",
     }
     message = messages.get(exc.code, "the request could not be completed")
     code = exc.code if exc.code in messages else "INTERNAL_SERVER_ERROR"

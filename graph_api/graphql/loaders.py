@@ -11,21 +11,24 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from graph_api.store import Params, Row, Store
+from graph_api.store.budget import EngineBudget
 
 
 class RequestStore:
     """The store as one request sees it: every query gets the asker's `$zicht` (what they may
-    see, graph_api/toegang.py), and the round trips are counted for `extensions.queryStats`."""
+    see, graph_api/toegang.py) and its time limit from the request's engine budget, and the
+    round trips are counted for `extensions.queryStats`."""
 
-    def __init__(self, store: Store, zicht: Params):
+    def __init__(self, store: Store, zicht: Params, budget: EngineBudget):
         self._store = store
         self._zicht = zicht
+        self.budget = budget
         self.calls = 0
         self.compiled = 0
         self.seconds = 0.0
@@ -35,22 +38,26 @@ class RequestStore:
         return self._store.engine
 
     async def read(self, name: str, params: Params | None = None) -> list[Row]:
-        return await self._counted(self._store.read(name, {**(params or {}), **self._zicht}))
+        params = {**(params or {}), **self._zicht}
+        return await self._counted(lambda timeout_ms: self._store.read(name, params, timeout_ms=timeout_ms))
 
     async def read_text(self, name: str, text: str, params: Params | None = None) -> list[Row]:
         """A compiled read (graph_api/graphql/compiled). It gets `$zicht` only where its text reads
         it: the engine client writes every parameter into the query text."""
         self.compiled += 1
-        zicht = self._zicht if "$zicht" in text else {}
-        return await self._counted(self._store.read_text(name, text, {**(params or {}), **zicht}))
+        params = {**(params or {}), **(self._zicht if "$zicht" in text else {})}
+        return await self._counted(
+            lambda timeout_ms: self._store.read_text(name, text, params, timeout_ms=timeout_ms)
+        )
 
-    async def _counted(self, reading: Awaitable[list[Row]]) -> list[Row]:
+    async def _counted(self, reading: Callable[[int], Awaitable[list[Row]]]) -> list[Row]:
         self.calls += 1
-        started = time.perf_counter()
-        try:
-            return await reading
-        finally:
-            self.seconds += time.perf_counter() - started
+        async with self.budget.statement() as timeout_ms:
+            started = time.perf_counter()
+            try:
+                return await reading(timeout_ms)
+            finally:
+                self.seconds += time.perf_counter() - started
 
 
 class Loaders:

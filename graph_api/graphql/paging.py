@@ -13,6 +13,7 @@ import asyncio
 import base64
 import binascii
 import json
+import math
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -69,6 +70,20 @@ class Connection(Generic[T]):
         return await self._count()
 
 
+_INT64 = 2**63
+
+
+def _sort_key(key: Any) -> bool:
+    """Whether a cursor's key is a value the engines compare: text, or a finite 64-bit number."""
+    if isinstance(key, bool):
+        return False
+    if isinstance(key, int):
+        return -_INT64 <= key < _INT64
+    if isinstance(key, float):
+        return math.isfinite(key)
+    return isinstance(key, str)
+
+
 @dataclass(frozen=True)
 class Cursor:
     ordering: str
@@ -84,8 +99,8 @@ class Cursor:
         try:
             padded = text + "=" * (-len(text) % 4)
             ordering_, key, id_ = json.loads(base64.urlsafe_b64decode(padded.encode()))
-            valid = isinstance(ordering_, str) and isinstance(id_, str) and isinstance(key, (str, int, float))
-        except (ValueError, TypeError, binascii.Error):
+            valid = isinstance(ordering_, str) and isinstance(id_, str) and _sort_key(key)
+        except (ValueError, TypeError, RecursionError, binascii.Error):
             valid = False
         if not valid:
             raise ClientError(

@@ -9,7 +9,6 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError, OperationType
 from strawberry import relay
-from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
@@ -49,6 +48,7 @@ from graph_api.graphql.gemma import (
 from graph_api.graphql.ik import IkQuery
 from graph_api.graphql.landschap import Gebruik, Koppeling
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.node_ids import KnownNodeIds
 from graph_api.graphql.organisaties import (
     ORGANISATIE_TYPES,
     Community,
@@ -103,8 +103,12 @@ async def _gemma(
 
 @strawberry.type
 class CatalogusQuery:
-    node: relay.Node | None = relay.node(description="Any object by its global id.")
-    nodes: list[relay.Node | None] = relay.node(description="Objects by their global ids, in the same order.")
+    node: relay.Node | None = relay.node(
+        description="Any object by its global id.", extensions=[KnownNodeIds()]
+    )
+    nodes: list[relay.Node | None] = relay.node(
+        description="Objects by their global ids, in the same order.", extensions=[KnownNodeIds()]
+    )
 
     @strawberry.field(description="All organisations: gemeenten, leveranciers, samenwerkingen, communities.")
     async def organisaties(
@@ -443,13 +447,8 @@ def build_schema() -> strawberry.Schema:
     return Schema(
         query=Query,
         types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],
-        # Clients send the same documents again and again: parse and validate each once.
-        extensions=[
-            QueryLimits,
-            QueryStats,
-            lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
-        ],
+        # QueryLimits also parses and validates, each document once and off the event loop.
+        extensions=[QueryLimits, QueryStats],
         config=StrawberryConfig(auto_camel_case=True),
         execution_context_class=CompilingExecutionContext,
     )

@@ -140,6 +140,14 @@ def test_dev_token_refuses_when_an_issuer_is_configured(auth_settings) -> None:
     assert "ISSUER_CONFIGURED" in made.stderr and "https://login.gemeente.example" in made.stderr
 
 
+def test_dev_token_refuses_a_lifetime_the_api_would_refuse(auth_settings) -> None:
+    args = ("dev-token", "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger", "--minuten", "61")
+    made = cli(auth_settings, *args, GRAPH_API_OIDC_MAX_LIFETIME_S="3600")
+    assert made.returncode == 2 and made.stdout == ""
+    assert "TOKEN_LIFETIME_TOO_LONG" in made.stderr and "3600 s" in made.stderr
+    assert cli(auth_settings, *args[:-1], "60", GRAPH_API_OIDC_MAX_LIFETIME_S="3600").returncode == 0
+
+
 @pytest.mark.parametrize(
     ("organisatie", "rol", "code"),
     [

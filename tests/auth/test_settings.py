@@ -25,6 +25,7 @@ def test_every_identity_variable_is_read() -> None:
             "GRAPH_API_OIDC_AUDIENCE": "catalogus-api",
             "GRAPH_API_OIDC_ALGORITHMS": "ES256",
             "GRAPH_API_OIDC_LEEWAY_S": "0",
+            "GRAPH_API_OIDC_MAX_LIFETIME_S": "900",
             "GRAPH_API_OIDC_JWKS_TTL_S": "600",
             "GRAPH_API_OIDC_TIMEOUT_S": "2",
             "GRAPH_API_DEV_KEY_FILE": "/tmp/key.jwk",
@@ -33,6 +34,7 @@ def test_every_identity_variable_is_read() -> None:
     assert identity.issuer == "https://login.gemeente.example/realms/catalogus"
     assert identity.audience == "catalogus-api" and identity.algorithms == ("ES256",)
     assert identity.leeway_s == 0 and identity.jwks_ttl_s == 600 and identity.http_timeout_s == 2
+    assert identity.max_lifetime_s == 900
     assert identity.dev_key_file == Path("/tmp/key.jwk")
 
 
@@ -45,6 +47,7 @@ def test_every_identity_variable_is_read() -> None:
         ("GRAPH_API_OIDC_LEEWAY_S", "3600", "at most 300"),
         ("GRAPH_API_OIDC_LEEWAY_S", "soon", "whole number"),
         ("GRAPH_API_OIDC_JWKS_TTL_S", "0", "positive"),
+        ("GRAPH_API_OIDC_MAX_LIFETIME_S", "30", "at least 60"),
         ("GRAPH_API_OIDC_TIMEOUT_S", "600", "at most 60"),
         ("GRAPH_API_OIDC_ISSUER", "login.gemeente.example", "https"),
         ("GRAPH_API_OIDC_ISSUER", "http://login.gemeente.example", "https"),

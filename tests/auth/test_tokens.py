@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import time
 
 import pytest
+from joserfc import jws, jwt
 
 from tests.auth.conftest import GEMEENTE, cli, serve, with_issuer
 from tests.auth.issuer import LocalIssuer, SilentServer, b64, ec_key, free_port, rsa_key, sign, unb64
@@ -244,3 +246,48 @@ def test_a_dev_subject_from_a_real_issuer_gets_no_roles(auth_settings, engine, i
 
 def test_a_refused_token_refuses_the_request_before_its_query_runs(api) -> None:
     refused(api.post(query="{ nonsense", token="garbage"), "INVALID_TOKEN")
+
+
+# --- token hygiene ---
+
+
+def test_a_token_without_kid_is_refused_when_the_issuer_publishes_several_keys(api, issuer: LocalIssuer) -> None:
+    """Which of the issuer's keys signed it cannot be told; trying each would accept any of them."""
+    assert len(issuer.published) > 1
+    claims = issuer.claims("persoon-1")
+    unnamed = jwt.encode({"alg": "RS256"}, claims, issuer.rsa, ["RS256"])
+    assert "kid" not in unb64(unnamed.split(".")[0])
+    message = refused(api.post(token=unnamed), "UNKNOWN_KEY")
+    assert "names no key" in message and "several" in message
+    # The same token naming its key is the Gebruiker it names.
+    assert api.ik(jwt.encode({"alg": "RS256", "kid": "rsa-1"}, claims, issuer.rsa, ["RS256"]))["subject"] == "persoon-1"
+
+
+def test_a_token_valid_longer_than_the_maximum_is_refused(auth_settings, engine, issuer: LocalIssuer) -> None:
+    now = int(time.time())
+    settings = with_issuer(auth_settings, issuer.url, max_lifetime_s=3_600)
+    with serve(settings, engine) as client:
+        assert client.ik(issuer.token("persoon-1", iat=now, exp=now + 3_600))["subject"] == "persoon-1"
+        message = refused(client.post(token=issuer.token("persoon-1", iat=now, exp=now + 3_700)), "TOKEN_LIFETIME_TOO_LONG")
+        assert "3700 s" in message and "at most 3600 s" in message
+        # Without iat (or nbf) the lifetime counts from now.
+        no_iat = issuer.token("persoon-1", iat=None, exp=now + 7_200)
+        refused(client.post(token=no_iat), "TOKEN_LIFETIME_TOO_LONG")
+
+
+def test_the_default_maximum_lifetime_accepts_a_day_of_dev_tokens(api, issuer: LocalIssuer) -> None:
+    now = int(time.time())
+    assert api.ik(issuer.token("persoon-1", iat=now, exp=now + 86_400))["subject"] == "persoon-1"
+    refused(api.post(token=issuer.token("persoon-1", iat=now, exp=now + 86_400 + 120)), "TOKEN_LIFETIME_TOO_LONG")
+
+
+@pytest.mark.parametrize("subject", ["persoon\x00-1", "", "\ud800", "a\nb", "x" * 256, 42, ["persoon-1"], None])
+def test_a_token_whose_subject_is_no_subject_is_refused(api, issuer: LocalIssuer, subject) -> None:
+    """A NUL in `sub` once reached the engine as a parameter and answered 500."""
+    claims = {**issuer.claims("placeholder"), "sub": subject}
+    if subject is None:
+        del claims["sub"]
+    # JSON escapes keep a lone surrogate encodable, as a forger would send it.
+    token = jws.serialize_compact({"alg": "RS256", "kid": "rsa-1"}, json.dumps(claims).encode(), issuer.rsa)
+    message = refused(api.post(token=token), "INVALID_TOKEN")
+    assert "sub" in message

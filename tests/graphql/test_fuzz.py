@@ -901,3 +901,71 @@ def test_the_checks_catch_what_the_role_may_not_see(rol: str, teeth, expected: E
         for name, value in data.items():
             zicht.walk(value, name, None, (name, roots.get(name, {})))
         assert bool(zicht.problems) == (rol in flagged), (query, zicht.problems)
+
+
+# --- malformed input: generated bodies, tokens, cursors and ids; never a server error --------------
+
+_json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(st.characters(codec=None, exclude_categories=()), max_size=8)  # lone surrogates too
+)
+_json = st.recursive(_json_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=12)
+
+
+def _cursor(value: Any) -> str:
+    raw = json.dumps(value, allow_nan=True)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+_type_names = st.sampled_from(["Node", "Organisatie", "GemmaElement", "Gebruik", "Gemeente", "Query", "PageInfo", "", "x"]) | st.text(max_size=12)
+_global_ids = st.builds(lambda t, i: base64.b64encode(f"{t}:{i}".encode("utf-8", "surrogatepass")).decode(), _type_names, st.text(max_size=12))
+_texts = st.text(st.characters(codec=None, exclude_categories=()), max_size=20) | st.sampled_from(["x" * 2_000, "\x00", "\ud800", "\udfff\ud800"])
+
+MALFORMED_QUERIES = {
+    "cursor": ("query($v: String) { applicaties(first: 2, after: $v) { totalCount } }", st.builds(_cursor, st.tuples(st.sampled_from(["NAAM:ASC", "x"]), _json, _json).map(list) | _json) | _texts),
+    "id": ("query($v: ID!) { node(id: $v) { id } }", _global_ids | _texts),
+    "ids": ("query($v: [ID!]!) { nodes(ids: $v) { id } }", st.lists(_global_ids | _texts, max_size=4)),
+    "text": ("query($v: String!) { zoeken(tekst: $v) { applicaties(first: 1) { totalCount } } }", _texts),
+    "filter": ("query($v: ApplicatieFilter) { applicaties(first: 1, filter: $v) { totalCount } }", _json),
+    "gemeente": ("query($v: ID!) { standaardendekking(gemeente: $v) { koppelingen } }", _global_ids | _json),
+}
+
+
+@pytest.mark.parametrize("where", list(MALFORMED_QUERIES))
+def test_malformed_input_is_never_a_server_error(bezoeker: Api, api_as, where: str) -> None:
+    """Variables of the wrong shape, lone surrogates, NUL, numbers JSON cannot hold, global ids of
+    any type, in every position a client controls: each answer is a 4xx, or a 200 with codes."""
+    query, values = MALFORMED_QUERIES[where]
+    raadpleger = api_as(*ROLLEN["gebruik-raadpleger"])
+
+    @fuzzing(60)
+    @given(value=values, nesting=st.sampled_from([0, 0, 0, 40, 2_000]), as_json=st.booleans())
+    def each(value: Any, nesting: int, as_json: bool) -> None:
+        variables = {"v": value}
+        body = json.dumps({"query": query, "variables": variables}, allow_nan=True)  # ASCII: escapes kept
+        if nesting:  # written out: json.dumps itself refuses to nest this deep
+            body = body[: body.rindex('"v": ') + 5] + "[" * nesting + "]" * nesting + "}}"
+        for client in (bezoeker, raadpleger):
+            headers = {"content-type": "application/json", "accept": "application/json" if as_json else "application/graphql-response+json"}
+            if client.token:
+                headers["authorization"] = f"Bearer {client.token}"
+            response = client.client.post("/graphql", content=body.encode(), headers=headers)
+            assert response.status_code < 500, (variables, response.text)
+            codes = [(e.get("extensions") or {}).get("code") for e in response.json().get("errors") or []]
+            assert None not in codes and "INTERNAL_SERVER_ERROR" not in codes, (variables, response.text)
+
+    each()
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["a.b.c", "e30.e30.", "eyJhbGciOiJFUzI1NiIsImtpZCI6IngifQ.eyJzdWIiOiJcdTAwMDAifQ.AAAA", "x" * 20_000],
+)
+def test_malformed_tokens_are_401_not_500(bezoeker: Api, token: str) -> None:
+    response = bezoeker.client.post(
+        "/graphql", json={"query": "{ __typename }"}, headers={"authorization": f"Bearer {token}"}
+    )
+    assert response.status_code == 401, response.text

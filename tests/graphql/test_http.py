@@ -87,11 +87,15 @@ def test_malformed_requests_are_400_without_data(api: Api, body: str) -> None:
     assert payload["errors"][0]["extensions"]["code"] in ("BAD_REQUEST", "BATCHING_NOT_SUPPORTED")
 
 
-def test_malformed_requests_answer_200_to_json_clients(api: Api) -> None:
+def test_malformed_requests_answer_400_to_json_clients_too(api: Api) -> None:
+    """GraphQL over HTTP: a body that is no GraphQL-over-HTTP request is 400 whatever the client
+    accepts; only errors of a well-formed request (validation, say) answer 200 to JSON clients."""
     headers = {"content-type": "application/json", "accept": "application/json"}
-    response = api.client.post("/graphql", content="{not json", headers=headers)
-    assert response.status_code == 200
-    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    for body in ("{not json", "[]", '{"query": 1}', '{"query": "{ a }", "variables": "x"}'):
+        response = api.client.post("/graphql", content=body, headers=headers)
+        assert response.status_code == 400, body
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json()["errors"][0]["extensions"]["code"] in ("BAD_REQUEST", "BATCHING_NOT_SUPPORTED")
 
 
 def test_batches_are_refused(api: Api) -> None:

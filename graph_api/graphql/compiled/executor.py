@@ -25,6 +25,8 @@ from graph_api.graphql.compiled.compiler import (
     Unsupported,
     leaf_serializer,
 )
+from graph_api.store import EngineUnavailable, QueryTimeout
+from graph_api.store.budget import EngineBudgetExhausted
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +59,9 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if compiled is not None:
                 return self._run(
                     compiled,
-                    path.key,
+                    parent_type,
+                    field_details_list,
+                    path,
                     lambda: super(CompilingExecutionContext, self).execute_field(
                         parent_type, source, field_details_list, path, position_context
                     ),
@@ -97,14 +101,27 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
             plans[key] = (field_details_list, _plain_fields(self, return_type, field_details_list))
         return plans[key][1]
 
-    async def _run(self, compiled: CompiledRead, response: str | int, resolve: Callable[[], Any]) -> Any:
+    async def _run(
+        self,
+        compiled: CompiledRead,
+        parent_type: GraphQLObjectType,
+        field_details_list: Any,
+        path: Path,
+        resolve: Callable[[], Any],
+    ) -> Any:
         try:
             return await compiled.run(self.context_value.store)
         except Unsupported as reason:
             log.debug("compiled %s: resolving field by field (%s)", compiled.name, reason)
+        except (QueryTimeout, EngineUnavailable, EngineBudgetExhausted) as failure:
+            # The request's own limits, or the engine away: resolving again would only repeat it.
+            # The field fails as a resolver's would: located, null where the schema allows it.
+            field = self.schema.get_field(parent_type, field_details_list[0].node.name.value)
+            self.handle_field_error(failure, field.type, field_details_list, path)
+            return None
         except Exception:
             log.exception("compiled %s failed; resolving it field by field", compiled.name)
-        self.context_value.compiled_fields[response] = None
+        self.context_value.compiled_fields[path.key] = None
         result = resolve()
         return await result if self.is_awaitable(result) else result
 

@@ -1,0 +1,139 @@
+"""QueryLimits: every check a request passes before any field resolves, and where each runs.
+
+Parsing and validation run in a worker thread: graphql-core's own rules cost up to a second
+on an odd 2,000-token document, and on the event loop that second would stall every other
+request. What runs on the loop is linear in the document's size: the shape (depth, aliases,
+fields, each fragment measured once), the lengths of the arguments and the cost estimate.
+
+The schema is built once per process, so the limits come from the settings of the runtime in
+the request's context; the validation rules are made once per settings value, which keeps the
+validation cache effective.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError, ValidationRule, parse
+from graphql.validation import specified_rules
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
+
+from graph_api.graphql.limits import lengths
+from graph_api.graphql.limits.cost import estimate_cost
+from graph_api.graphql.limits.rules import NoIntrospection, NoNulCharacter, limit_error
+from graph_api.graphql.limits.shape import Measure
+from graph_api.settings import HardeningSettings
+from graph_api.toegang import Zicht
+
+# Clients send the same documents again and again: each is parsed and validated once.
+_parse = functools.lru_cache(maxsize=256)(parse)
+_validate = functools.lru_cache(maxsize=256)(validate_document)
+
+
+@functools.cache
+def validation_rules(limits: HardeningSettings) -> tuple[type[ValidationRule], ...]:
+    """graphql-core's rules and ours, for one settings value: made once, so that results stay cached."""
+    ours: tuple[type[ValidationRule], ...] = (NoNulCharacter,)
+    if not limits.introspection:
+        ours = (*ours, NoIntrospection)
+    return (*specified_rules, *ours)
+
+
+def limits_of(context: Any) -> HardeningSettings:
+    runtime = getattr(context, "runtime", None)
+    settings = getattr(runtime, "settings", None)
+    return getattr(settings, "hardening", None) or HardeningSettings()
+
+
+def shape_refusal(document: Any, limits: HardeningSettings) -> GraphQLError | None:
+    """The first of depth, aliases and size that the document's expansion exceeds."""
+    shape = Measure(document).document(document)
+    if shape.depth > limits.max_depth:
+        return limit_error(
+            "QUERY_TOO_DEEP",
+            f"the query nests {shape.depth} levels deep; at most {limits.max_depth} are allowed",
+            depth=shape.depth,
+            limit=limits.max_depth,
+        )
+    if shape.aliases > limits.max_aliases:
+        return limit_error(
+            "TOO_MANY_ALIASES",
+            f"the query has {shape.aliases} aliases; at most {limits.max_aliases} are allowed",
+            aliases=shape.aliases,
+            limit=limits.max_aliases,
+        )
+    if shape.fields > limits.max_fields:
+        return limit_error(
+            "QUERY_TOO_LARGE",
+            f"the query expands to {shape.fields} fields (each fragment counted where it is spread); "
+            f"at most {limits.max_fields} are allowed",
+            fields=shape.fields,
+            limit=limits.max_fields,
+        )
+    return None
+
+
+class QueryLimits(SchemaExtension):
+    """Refuses documents that are too large, deep, aliased, long-winded or costly, and
+    introspection when it is off; parses and validates off the event loop."""
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        limits = limits_of(context.context)
+        context.parse_options["max_tokens"] = limits.max_tokens
+        context.validation_rules = validation_rules(limits)
+        yield
+
+    async def on_parse(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        if context.graphql_document is None and context.query:
+            context.graphql_document = await asyncio.to_thread(_parse, context.query, **context.parse_options)
+        yield
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        refusal = shape_refusal(document, limits_of(context.context))
+        if refusal is not None:
+            context.pre_execution_errors = [refusal]
+        elif context.pre_execution_errors is None:
+            context.pre_execution_errors = await asyncio.to_thread(
+                _validate, context.schema._schema, document, tuple(context.validation_rules)
+            )
+        yield
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        refusal = await self._refusal()
+        if refusal is not None:
+            # A result set here makes strawberry skip execution: no resolver, no store call.
+            context.result = ExecutionResult(data=None, errors=[refusal])
+        yield
+
+    async def _refusal(self) -> GraphQLError | None:
+        context = self.execution_context
+        schema, document = context.schema._schema, context.graphql_document
+        too_long = lengths.refused(schema, document, context.variables or {})
+        if too_long is not None:
+            return too_long
+        limits = limits_of(context.context)
+        runtime = getattr(context.context, "runtime", None)
+        label_sizes = await runtime.label_sizes() if runtime is not None else {}
+        zicht = getattr(context.context, "zicht", None) or Zicht()
+        cost = estimate_cost(
+            schema, document, context.operation_name, context.variables, limits.list_size, label_sizes, zicht
+        )
+        if cost is not None and cost > limits.max_cost:
+            return limit_error(
+                "QUERY_TOO_COSTLY",
+                f"the query would cost about {cost} objects (returned, or read by the engine); at "
+                f"most {limits.max_cost} are allowed: ask for smaller pages, fewer nested lists or "
+                "narrower filters",
+                cost=cost,
+                limit=limits.max_cost,
+            )
+        return None

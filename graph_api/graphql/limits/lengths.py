@@ -1,0 +1,141 @@
+"""How long a string argument and how many items a list argument may be, by what they mean.
+
+A string costs the engine its length on every row it is compared with (a 900 KB search text
+took 10 s), so every string argument has a maximum that fits its meaning. The arguments are
+found by name wherever they appear, as arguments or as fields of input objects; an ID is a
+global id unless named otherwise. tests/graphql/test_limits.py checks that every string
+argument of the schema is listed here, so a new one gets its maximum on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from graphql import (
+    ArgumentNode,
+    DocumentNode,
+    GraphQLError,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLScalarType,
+    GraphQLSchema,
+    ListValueNode,
+    ObjectValueNode,
+    StringValueNode,
+    TypeInfo,
+    TypeInfoVisitor,
+    VariableNode,
+    Visitor,
+    visit,
+)
+
+from graph_api.graphql.limits.rules import limit_error
+from graph_api.graphql.paging import MAX_PAGE_SIZE
+
+# Longest text per argument name, in characters.
+MAX_LENGTHS: Mapping[str, int] = {
+    "tekst": 200,  # search text and name filters: longer than any name in the catalogue
+    "after": 1_000,  # cursors: an ordering, a sort key (at most a name) and an id, in base64
+    "before": 1_000,
+    "identificatie": 100,  # graph ids: "app-00001", "id-" and a UUID
+    "gemmaId": 100,  # GEMMA's own ids: "id-" and a UUID
+    "cbsCode": 10,  # "GM0363"
+    "provincie": 50,  # "Zuid-Holland", the longest of twelve
+}
+MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
+DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)
+MAX_ITEMS = MAX_PAGE_SIZE  # items of a list argument (`nodes(ids:)`): no more than one page
+
+
+def refused(
+    schema: GraphQLSchema, document: DocumentNode, variables: Mapping[str, Any]
+) -> GraphQLError | None:
+    """The first argument of the document that is too long, with its name; None when all fit.
+
+    One pass over the document as written (fragments once each), variables read where used.
+    """
+    found: list[GraphQLError] = []
+    type_info = TypeInfo(schema)
+
+    class Arguments(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: Any) -> Any:
+            argument = type_info.get_argument()
+            if argument is not None:
+                error = _check(node.value, argument.type, node.name.value, variables)
+                if error is not None:
+                    found.append(error)
+                    return Visitor.BREAK
+            return Visitor.SKIP
+
+    visit(document, TypeInfoVisitor(type_info, Arguments()))
+    return found[0] if found else None
+
+
+def _check(
+    value: Any, type_: GraphQLInputType, path: str, variables: Mapping[str, Any]
+) -> GraphQLError | None:
+    for name, text_or_items, limit in _sized(value, type_, path, variables):
+        size = len(text_or_items)
+        if size > limit:
+            what = "items" if isinstance(text_or_items, list) else "characters"
+            return limit_error(
+                "INVALID_INPUT",
+                f"{name} may have at most {limit} {what}; it has {size}",
+                argument=name,
+                length=size,
+                limit=limit,
+            )
+    return None
+
+
+def _sized(value: Any, type_: GraphQLInputType, path: str, variables: Mapping[str, Any]) -> Iterator[tuple]:
+    """(name, value, limit) for every string and list inside an argument's value."""
+    if isinstance(type_, GraphQLNonNull):
+        type_ = type_.of_type
+    if isinstance(value, VariableNode):
+        value = _Raw(variables.get(value.name.value))
+    if isinstance(value, _Raw) and value.value is None:
+        return
+    if isinstance(type_, GraphQLList):
+        if isinstance(value, ListValueNode):
+            items: list[Any] = list(value.values)
+        elif isinstance(value, _Raw) and isinstance(value.value, list):
+            items = [_Raw(item) for item in value.value]
+        else:
+            items = [value]  # one value where a list is expected: GraphQL makes it a list of one
+        yield path, items, MAX_ITEMS
+        for item in items:
+            yield from _sized(item, type_.of_type, path, variables)
+    elif isinstance(type_, GraphQLInputObjectType):
+        if isinstance(value, ObjectValueNode):
+            fields: dict[str, Any] = {field.name.value: field.value for field in value.fields}
+        elif isinstance(value, _Raw) and isinstance(value.value, dict):
+            fields = {name: _Raw(item) for name, item in value.value.items()}
+        else:
+            fields = {}
+        for name, item in fields.items():
+            if name in type_.fields:
+                yield from _sized(item, type_.fields[name].type, f"{path}.{name}", variables)
+    elif isinstance(type_, GraphQLScalarType) and type_.name in ("String", "ID"):
+        text = value.value if isinstance(value, (StringValueNode, _Raw)) else None
+        if isinstance(text, str):
+            yield path, text, max_length(path.rsplit(".", 1)[-1], type_.name)
+
+
+def max_length(name: str, type_name: str) -> int:
+    """The longest text an argument (or input field) of this name and type may hold."""
+    if name in MAX_LENGTHS:
+        return MAX_LENGTHS[name]
+    return MAX_GLOBAL_ID if type_name == "ID" else DEFAULT_LENGTH
+
+
+class _Raw:
+    """A variable's value as the client sent it (JSON), where the document has a `$name`."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value

@@ -1,12 +1,19 @@
 // How many applications pass the filter of applicatie/lijst.
 // params: {"tekst": null, "status": "ACTIEF", "type": null, "leverancier": null, "referentiecomponent": null, "standaard": null, "hostingmodel": null, "licentietype": "OPEN_SOURCE"}
+// Named nodes of the filters are found once, before the applications are read: a pattern per
+// row that names them by id looked each up again (0.6 s for one leverancier, against 3 ms).
+OPTIONAL MATCH (leverancier:Leverancier {id: $leverancier})
+OPTIONAL MATCH (component:Referentiecomponent {id: $referentiecomponent})
+OPTIONAL MATCH (standaard:Standaard {id: $standaard})
+WITH leverancier, component,
+     [(standaard)<-[:VERSIE_VAN]-(:Standaardversie)<-[:ONDERSTEUNT]-(:Versie)<-[:HEEFT_VERSIE]-(v) | v.id] AS ondersteunend
 MATCH (a:Applicatie)
 WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($status IS NULL OR a.status = $status)
   AND ($type IS NULL OR a.type = $type)
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($hostingmodel IS NULL OR $hostingmodel IN a.cloudModellen)
-  AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
-  AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND ($standaard IS NULL OR (a)-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))
+  AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(leverancier))
+  AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(component))
+  AND ($standaard IS NULL OR a.id IN ondersteunend)
 RETURN count(a) AS aantal

@@ -1,15 +1,22 @@
 // A page of applications, filtered, ordered by how many Gebruik they have, after a keyset cursor.
 // Only Gebruik the asker may see ($zicht) is counted.
 // params: {"tekst": "zaak", "status": null, "type": null, "leverancier": null, "referentiecomponent": null, "standaard": null, "hostingmodel": "SAAS", "licentietype": null, "aflopend": false, "na": null, "limit": 5}
+// Named nodes of the filters are found once, before the applications are read: a pattern per
+// row that names them by id looked each up again (0.6 s for one leverancier, against 3 ms).
+OPTIONAL MATCH (leverancier:Leverancier {id: $leverancier})
+OPTIONAL MATCH (component:Referentiecomponent {id: $referentiecomponent})
+OPTIONAL MATCH (standaard:Standaard {id: $standaard})
+WITH leverancier, component,
+     [(standaard)<-[:VERSIE_VAN]-(:Standaardversie)<-[:ONDERSTEUNT]-(:Versie)<-[:HEEFT_VERSIE]-(v) | v.id] AS ondersteunend
 MATCH (a:Applicatie)
 WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($status IS NULL OR a.status = $status)
   AND ($type IS NULL OR a.type = $type)
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($hostingmodel IS NULL OR $hostingmodel IN a.cloudModellen)
-  AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
-  AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND ($standaard IS NULL OR (a)-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)-[:VERSIE_VAN]->(:Standaard {id: $standaard}))
+  AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(leverancier))
+  AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(component))
+  AND ($standaard IS NULL OR a.id IN ondersteunend)
 WITH a, size([(a)<-[:VAN]-(g)<-[:GEBRUIKT]-(o) WHERE $zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten | 1]) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))

@@ -23,10 +23,11 @@ class EngineBudgetExhausted(StoreError):
 class EngineBudget:
     """Time limits for a request's statements, drawn from `total_ms`.
 
-    A statement gets at most `statement_ms`, and while others run at most half of what is
-    neither spent nor promised to them; one that would get less than `min_statement_ms` waits
-    until a running statement returns what it did not use. When nothing runs and too little
-    is left, the request has used its budget.
+    A statement alone gets what is left, at most `statement_ms`. While others run it gets half
+    of what is neither spent nor promised to them, but no less than `min_statement_ms` (so that
+    a statement started late in a busy request is not cut short), and waits while even that is
+    not left, until a running statement returns what it did not use. When nothing runs and
+    nothing is left, the request has used its budget.
 
     >>> budget = EngineBudget(total_ms=20_000, statement_ms=10_000)
     >>> async def two_side_by_side():
@@ -36,7 +37,7 @@ class EngineBudget:
     (10000, 5000)
     """
 
-    def __init__(self, total_ms: int, statement_ms: int, min_statement_ms: int = 50):
+    def __init__(self, total_ms: int, statement_ms: int, min_statement_ms: int = 2_000):
         self.total_ms = total_ms
         self.statement_ms = statement_ms
         self.min_statement_ms = min_statement_ms
@@ -63,8 +64,11 @@ class EngineBudget:
         async with self._returned:
             while True:
                 free = self.total_ms - self.spent_ms - self._promised_ms
-                grant = int(min(self.statement_ms, free / 2 if self._running else free))
-                if grant >= self.min_statement_ms:
+                if self._running:
+                    grant = int(min(self.statement_ms, max(self.min_statement_ms, free / 2)))
+                else:
+                    grant = int(min(self.statement_ms, free))
+                if 0 < grant <= free:
                     self._promised_ms += grant
                     self._running += 1
                     return grant

@@ -43,6 +43,7 @@ from graph_api.graphql.compiled.relations import (
     RELATIES,
     ROOT_LISTS,
     VERBINDINGEN,
+    Anchored,
     Eigenschap,
     GuardedKey,
     Relatie,
@@ -454,16 +455,27 @@ class Compiler:
 
         return "totalCount" in operations, bool(operations & {"nodes", "edges", "pageInfo"}), shape
 
-    def _conditions(self, page: _Page, names: _Names) -> list[str]:
+    def _conditions(self, page: _Page, names: _Names, anchors: list[str] | None = None) -> list[str]:
+        """The list's conditions; the clauses that find the nodes its filters name go to `anchors`
+        (None: the list is a pattern inside another clause, where no clause can go first)."""
         verbinding = page.verbinding
         conditions = []
         if verbinding.guard is not None and not self._granted(verbinding.guard.flag):
             conditions.append(f"({verbinding.guard.condition.format_map(names)})")
         for param, value in page.filters.items():
             if value is not None:
-                text = verbinding.filters[param].format_map(names)
                 name = self._param(value)
-                conditions.append("(" + re.sub(rf"\${param}\b", lambda _, name=name: name, text) + ")")
+                condition = verbinding.filters[param]
+                if isinstance(condition, Anchored):
+                    if anchors is None:
+                        raise Unsupported(f"the {param} filter inside a pattern")
+                    # Its own fresh names: {a} of the list's pattern is another node.
+                    filter_names = _Names(self._var, x=names["x"])
+                    anchors.append(_bind(condition.anchor.format_map(filter_names), param, name))
+                    condition = condition.condition.format_map(filter_names)
+                else:
+                    condition = condition.format_map(names)
+                conditions.append(f"({_bind(condition, param, name)})")
         return conditions
 
     def _page_statement(self, page: _Page, *, anchor: str | None = None) -> str:
@@ -477,8 +489,10 @@ class Compiler:
             lines.append(
                 f"MATCH {anchor.format_map(_Names(self._var, x=parent))} WHERE {parent}:{verbinding.parent}"
             )
+        anchors: list[str] = []
+        conditions = self._conditions(page, names, anchors)
+        lines += anchors
         lines.append(f"MATCH {verbinding.match.format_map(names)}")
-        conditions = self._conditions(page, names)
         if conditions:
             lines.append("WHERE " + "\n  AND ".join(conditions))
         lines.append(f"WITH {x}, {self._sort_key(page, names)} AS k")
@@ -534,9 +548,11 @@ class Compiler:
     def _count_statement(self, page: _Page) -> str:
         x = self._var()
         names = _Names(self._var, x=x)
-        conditions = self._conditions(page, names)
+        anchors: list[str] = []
+        conditions = self._conditions(page, names, anchors)
         where = "\nWHERE " + "\n  AND ".join(conditions) if conditions else ""
-        return f"MATCH {page.verbinding.match.format_map(names)}{where}\nRETURN count({x}) AS aantal"
+        found = "".join(f"{anchor}\n" for anchor in anchors)
+        return f"{found}MATCH {page.verbinding.match.format_map(names)}{where}\nRETURN count({x}) AS aantal"
 
     def _count_expression(self, page: _Page, parent: str) -> str:
         names = _Names(self._var, p=parent)
@@ -673,3 +689,9 @@ def _related(response: str, key: str, shape: Shape, many: bool, ordered: bool) -
         out[response] = [shape(v) for v in value]
 
     return step
+
+
+def _bind(text: str, param: str, name: str) -> str:
+    """A fragment's `$param` as the statement's own parameter `name`."""
+    return re.sub(rf"\${param}\b", lambda _: name, text)
+

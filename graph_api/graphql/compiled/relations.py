@@ -71,12 +71,23 @@ class Eigenschap:
 
 
 @dataclass(frozen=True)
+class Anchored:
+    """A filter that names a node: `anchor` finds it once, before the list is read (binding `{a}`,
+    and `{b}` where it collects from there), so that `condition` is a step from a found node.
+    A condition that named the node by id looked it up again for every row: 0.6 s for one
+    leverancier's applications, against 3 ms."""
+
+    anchor: str
+    condition: str
+
+
+@dataclass(frozen=True)
 class Verbinding:
     """A paged list: `match` from `{p}` (or from nothing, for a root list) to `{x}`."""
 
     match: str
     kind: str
-    filters: Mapping[str, str]  # filter parameter -> condition, applied when the value is given
+    filters: Mapping[str, str | Anchored]  # filter parameter -> condition, applied when the value is given
     keys: Mapping[str, str | GuardedKey]  # ordering field -> the sort key, as the named query computes it
     request: Callable[[dict[str, Any]], tuple[PageRequest, dict[str, Any], str]]
     guard: Guard | None = None
@@ -150,10 +161,16 @@ APPLICATIE_FILTERS = {
     "type": "{x}.type = $type",
     "licentietype": "{x}.licentietype = $licentietype",
     "hostingmodel": "$hostingmodel IN {x}.cloudModellen",
-    "leverancier": "({x})<-[:BIEDT_AAN]-(:Leverancier {{id: $leverancier}})",
-    "referentiecomponent": "({x})-[:REALISEERT]->(:Referentiecomponent {{id: $referentiecomponent}})",
-    "standaard": "({x})-[:HEEFT_VERSIE]->(:Versie)-[:ONDERSTEUNT]->(:Standaardversie)"
-    "-[:VERSIE_VAN]->(:Standaard {{id: $standaard}})",
+    "leverancier": Anchored("MATCH ({a}:Leverancier {{id: $leverancier}})", "({x})<-[:BIEDT_AAN]-({a})"),
+    "referentiecomponent": Anchored(
+        "MATCH ({a}:Referentiecomponent {{id: $referentiecomponent}})", "({x})-[:REALISEERT]->({a})"
+    ),
+    # The applications with a version supporting a version of the standard, collected once.
+    "standaard": Anchored(
+        "MATCH ({a}:Standaard {{id: $standaard}}) WITH *, [({a})<-[:VERSIE_VAN]-(:Standaardversie)"
+        "<-[:ONDERSTEUNT]-(:Versie)<-[:HEEFT_VERSIE]-({v}) | {v}.id] AS {b}",
+        "{x}.id IN {b}",
+    ),
 }
 APPLICATIE_KEYS: dict[str, str | GuardedKey] = {
     "NAAM": "toLower({x}.naam)",

@@ -31,7 +31,8 @@ class Context:
     once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.store = RequestStore(self.runtime.store, self.zicht.params())
+        # One unit of work per request: once a request writes, its reads see what it wrote.
+        self.store = RequestStore(self.runtime.store.unit(), self.zicht.params())
         self.loaders = Loaders(self.store)
 
 

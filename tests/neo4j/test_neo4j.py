@@ -15,10 +15,11 @@ import pytest
 
 from graph_api.model import ddl, describe
 from graph_api.seed.loader import Counts, SeedReport
-from graph_api.store import Store
+from graph_api.store import QueryCatalog, Store, open_store
 from tests.backends import cli_env, external_neo4j
 from tests.conftest import run_cli
 from tests.neo4j import server
+from tests.store.conftest import PROBE_QUERIES
 
 pytestmark = pytest.mark.neo4j
 
@@ -26,8 +27,12 @@ pytestmark = pytest.mark.neo4j
 def test_seeding_gives_the_same_graph_as_the_embedded_engine(neo4j_counts: Counts, seeded: SeedReport) -> None:
     """`graph-api seed` (scale 1, through the Cypher upserts) against the embedded engine's
     bulk loader: the same nodes per label and relationships per type."""
-    assert neo4j_counts.labels == seeded.counts.labels
-    assert neo4j_counts.relationships == seeded.counts.relationships
+    labels, relationships = neo4j_counts.labels, neo4j_counts.relationships
+    if external_neo4j() is not None:  # a graph kept from an earlier run holds its users too
+        labels = {k: v for k, v in labels.items() if k != "Gebruiker"}
+        relationships = {k: v for k, v in relationships.items() if k != "LID_VAN"}
+    assert labels == seeded.counts.labels
+    assert relationships == seeded.counts.relationships
 
 
 async def test_db_init_installs_the_models_constraints_and_indexes(neo4j_settings, neo4j_counts) -> None:
@@ -82,3 +87,26 @@ def test_without_java_the_neo4j_tests_say_why(tmp_path: Path) -> None:
         cwd=server.LAUNCHER.parents[2],
     )
     assert result.stdout.strip() == "no Java on this machine (Neo4j 5 needs Java 17 or 21)", result.stderr
+
+
+async def test_a_unit_carries_the_bookmarks_of_its_writes_into_its_reads(neo4j_settings, tmp_path) -> None:
+    """Through the routing driver, as a cluster is reached: a unit's sessions share a bookmark
+    manager of its own, so a secondary serves its reads only once it has the unit's writes."""
+    if external_neo4j() is None:
+        assert neo4j_settings.neo4j.uri.startswith("neo4j://")
+    for name, text in PROBE_QUERIES.items():
+        (tmp_path / f"{name}.cypher").write_text(text)
+    store = open_store(neo4j_settings, QueryCatalog.load(tmp_path))
+    try:
+        unit = store.unit()
+        assert not await unit.bookmarks.get_bookmarks()
+        assert await unit.read("vind", {"id": "probe-b1"}) == []
+        before = set(await unit.bookmarks.get_bookmarks())
+        await unit.write("create", {"row": {"id": "probe-b1", "naam": "Geboekt", "status": "ACTIEF"}})
+        written = set(await unit.bookmarks.get_bookmarks())
+        assert written and written != before
+        assert await unit.read("vind", {"id": "probe-b1"}) == [{"naam": "Geboekt"}]
+        assert not await store.unit().bookmarks.get_bookmarks()
+    finally:
+        await store.write("opruimen")
+        await store.close()

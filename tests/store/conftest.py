@@ -29,6 +29,8 @@ PROBE_QUERIES = {
     "echo": "RETURN $value AS value",
     "create": "CREATE (c:Organisatie:Community) SET c = $row RETURN c.id AS id",
     "broken": "MATCH (n:Community RETURN n",
+    "vind": "MATCH (c:Community {id: $id}) RETURN c.naam AS naam",
+    "hernoem": "MATCH (c:Community {id: $id}) SET c.naam = $naam RETURN c.id AS id",
     "opruimen": "MATCH (c:Community) WHERE c.id STARTS WITH 'probe-' DETACH DELETE c",
 }
 

@@ -126,7 +126,9 @@ def _seed_neo4j(server: Neo4jSettings) -> Counts:
 def _run_seed(neo4j: Settings, *options: str) -> None:
     result = run_cli("seed", "--seed", str(SEED), "--scale", "1", *options, env=cli_env(neo4j), timeout=1800)
     if result.returncode != 0:
-        raise RuntimeError(f"graph-api seed into Neo4j failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
+        raise RuntimeError(
+            f"graph-api seed into Neo4j failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        )
 
 
 def engine_alive(pid: int) -> bool:

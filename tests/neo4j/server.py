@@ -118,7 +118,9 @@ class Neo4jServer:
             if process.poll() is not None or time.monotonic() > deadline:
                 server.stop()
                 tail = (directory / "stderr.log").read_text(errors="replace")[-3000:]
-                raise RuntimeError(f"the Neo4j test server did not start (exit {process.returncode}):\n{tail}")
+                raise RuntimeError(
+                    f"the Neo4j test server did not start (exit {process.returncode}):\n{tail}"
+                )
             time.sleep(0.1)
 
     def routing_uri(self) -> str:

@@ -24,7 +24,9 @@ from tests.store.conftest import PROBE_QUERIES
 pytestmark = pytest.mark.neo4j
 
 
-def test_seeding_gives_the_same_graph_as_the_embedded_engine(neo4j_counts: Counts, seeded: SeedReport) -> None:
+def test_seeding_gives_the_same_graph_as_the_embedded_engine(
+    neo4j_counts: Counts, seeded: SeedReport
+) -> None:
     """`graph-api seed` (scale 1, through the Cypher upserts) against the embedded engine's
     bulk loader: the same nodes per label and relationships per type."""
     labels, relationships = neo4j_counts.labels, neo4j_counts.relationships

@@ -116,7 +116,9 @@ async def test_the_replica_answers_every_read_as_the_primary(servers, replicated
     assert primary.ro_queries() - before[1] == replica.ro_queries() - before[0]
 
 
-async def test_a_unit_reads_from_the_primary_after_it_wrote(servers, configured, replicated, tmp_path) -> None:
+async def test_a_unit_reads_from_the_primary_after_it_wrote(
+    servers, configured, replicated, tmp_path
+) -> None:
     primary, replica = servers
     for name, text in PROBE_QUERIES.items():
         (tmp_path / f"{name}.cypher").write_text(text)

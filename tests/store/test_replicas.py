@@ -20,7 +20,7 @@ from graph_api.seed.loader import counts, seed_graph
 from graph_api.settings import Settings
 from graph_api.store import QueryCatalog, Store, open_store
 from graph_api.toegang import BEHEER
-from tests.conftest import SEED, SEEDS
+from tests.conftest import SEED, SEEDS, run_cli
 from tests.store.conftest import CATALOG, PROBE_QUERIES
 from tests.store.test_query_files import WRITES
 
@@ -171,3 +171,29 @@ async def test_a_lagging_or_dead_replica_is_skipped_with_a_log_line(
         assert f"read replica {replica.url} skipped: down" in caplog.text
     finally:
         await store.close()
+
+
+def test_the_primary_and_replicas_are_configured_by_address() -> None:
+    settings = Settings.from_env(
+        {
+            "GRAPH_API_FALKORDB_URL": "redis://:geheim@10.0.0.10:6379",
+            "GRAPH_API_READ_REPLICAS": " redis://10.0.0.11:6379,, redis://10.0.0.12:6379 ,redis://10.0.0.11:6379",
+        }
+    )
+    assert settings.falkordb_url == "redis://:geheim@10.0.0.10:6379" and not settings.embedded
+    assert settings.read_replicas == ("redis://10.0.0.11:6379", "redis://10.0.0.12:6379")
+    assert Settings.from_env({}).embedded and Settings.from_env({}).read_replicas == ()
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"GRAPH_API_READ_REPLICAS": "10.0.0.11:6379"}, "redis://host:6379"),
+        ({"GRAPH_API_FALKORDB_URL": "http://falkordb"}, "GRAPH_API_FALKORDB_URL"),
+        ({"GRAPH_API_READ_REPLICAS": "redis://r:6379", "NEO4J_URI": "neo4j://n:7687"}, "neo4j://"),
+    ],
+)
+def test_replica_settings_that_cannot_work_are_refused(env: dict[str, str], says: str) -> None:
+    result = run_cli("db", "counts", env=env)
+    assert result.returncode == 2
+    assert "CONFIGURATION" in result.stderr and says in result.stderr

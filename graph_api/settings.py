@@ -239,7 +239,9 @@ class Settings:
             hardening=HardeningSettings.from_env(env),
             compiled_reads=_bool(env, "GRAPH_API_COMPILED_READS", True),
             falkordb_url=_url(env, "GRAPH_API_FALKORDB_URL") or None,
-            read_replicas=_replicas(env, neo4j is not None),
+            read_replicas=_replicas(
+                env, neo4j is not None, bool(env.get("GRAPH_API_FALKORDB_URL", "").strip())
+            ),
         )
 
 
@@ -256,7 +258,7 @@ def _url(env: Mapping[str, str], name: str, raw: str | None = None) -> str:
     return url
 
 
-def _replicas(env: Mapping[str, str], neo4j: bool) -> tuple[str, ...]:
+def _replicas(env: Mapping[str, str], neo4j: bool, server: bool) -> tuple[str, ...]:
     raw = env.get("GRAPH_API_READ_REPLICAS", "")
     replicas = tuple(dict.fromkeys(_url(env, "GRAPH_API_READ_REPLICAS", part) for part in raw.split(",")))
     replicas = tuple(r for r in replicas if r)
@@ -264,6 +266,11 @@ def _replicas(env: Mapping[str, str], neo4j: bool) -> tuple[str, ...]:
         raise ConfigurationError(
             "GRAPH_API_READ_REPLICAS names FalkorDB replicas; with Neo4j, point NEO4J_URI at the "
             "cluster (neo4j://...) and the driver routes reads to its secondaries"
+        )
+    if replicas and not server:
+        raise ConfigurationError(
+            "GRAPH_API_READ_REPLICAS needs GRAPH_API_FALKORDB_URL: replicas follow a primary over "
+            "TCP, and the embedded engine listens on its own socket only"
         )
     return replicas
 

@@ -20,7 +20,7 @@ import logging
 import sys
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -82,7 +82,6 @@ class _Replica:
     state: str = "unchecked"  # in use, down, lagging
     checked: float = -REPLICA_CHECK_S
     primary_offset: int | None = None  # the primary's offset at the previous check
-    detail: str = field(default="")
 
 
 class FalkorStore(Store):
@@ -194,13 +193,9 @@ class FalkorStore(Store):
                 log.warning(
                     "read replica %s skipped: %s (%s); reads go elsewhere", _safe(replica.url), state, detail
                 )
-        replica.state, replica.detail = state, detail
+        replica.state = state
         if state == "down":
             replica.checked = time.monotonic()
-
-    def replica_states(self) -> dict[str, str]:
-        """Each replica's state as last checked, for health reports."""
-        return {_safe(r.url): r.state for r in self._replicas}
 
     def _translate(self, name: str, exc: Exception) -> StoreError:
         if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)):

@@ -189,6 +189,7 @@ def test_the_primary_and_replicas_are_configured_by_address() -> None:
     ("env", "says"),
     [
         ({"GRAPH_API_READ_REPLICAS": "10.0.0.11:6379"}, "redis://host:6379"),
+        ({"GRAPH_API_READ_REPLICAS": "redis://r:6379"}, "needs GRAPH_API_FALKORDB_URL"),
         ({"GRAPH_API_FALKORDB_URL": "http://falkordb"}, "GRAPH_API_FALKORDB_URL"),
         ({"GRAPH_API_READ_REPLICAS": "redis://r:6379", "NEO4J_URI": "neo4j://n:7687"}, "neo4j://"),
     ],

@@ -365,9 +365,21 @@ class Compiler:
         if relatie.guard is not None and not self._granted(relatie.guard.flag):
             pattern = relatie.guard.pattern or pattern
             where = f" WHERE {relatie.guard.condition.format_map(names)}"
-        clauses.append(f"OPTIONAL MATCH {pattern.format_map(names)}{where}")
+        pattern = pattern.format_map(names)
+        paths: list[str] = []
+        if relatie.many:
+            # Two relationships to the same item are two items, as in the named query; the
+            # item's own relations group by its relationships too, or Neo4j merges the two
+            # rows into one group (FalkorDB kept them apart).
+            def named(_: re.Match[str]) -> str:
+                paths.append(self._var())
+                return f"[{paths[-1]}:"
+
+            pattern = re.sub(r"\[:", named, pattern)
+        clauses.append(f"OPTIONAL MATCH {pattern}{where}")
         label = relatie.label.format_map(names) if relatie.label else None
-        entries, shape = self._object(x, target, details, label, clauses, [*scope, x], ids=relatie.many)
+        inner = [*scope, x, *paths]
+        entries, shape = self._object(x, target, details, label, clauses, inner, ids=relatie.many)
         order_key = None
         if relatie.order is not None:
             order = relatie.order.format_map(names)

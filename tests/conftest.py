@@ -99,6 +99,15 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         shutil.rmtree(_NEO4J.directory, ignore_errors=True)
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _NEO4J is not None and _NEO4J.seeded_s:
+        where = "NEO4J_URI" if external_neo4j() else "the test server"
+        terminalreporter.write_line(
+            f"Neo4j ({where}): answering after {_NEO4J.started_s:.1f} s, seeded at scale 1 "
+            f"by graph-api seed in {_NEO4J.seeded_s:.1f} s, both beside the embedded tests"
+        )
+
+
 def _seed_neo4j(server: Neo4jSettings) -> Counts:
     """`graph-api seed` into Neo4j, as a user runs it; the counts it left."""
     neo4j = Settings(data_dir=_neo4j_session().directory, neo4j=server)

@@ -89,7 +89,7 @@ def _neo4j_session() -> Neo4jSession:
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
     # Starting and seeding Neo4j takes a while: it happens while the embedded tests run.
-    if any(_needs_neo4j(item) for item in items):
+    if not config.option.collectonly and any(_needs_neo4j(item) for item in items):
         _neo4j_session()
 
 

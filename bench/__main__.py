@@ -48,6 +48,16 @@ def api(
 
 
 @app.command()
+def engines(
+    rounds: Annotated[int, typer.Option(help="Measured runs per query and engine.")] = 30,
+) -> None:
+    """The embedded engine and Neo4j side by side: seeding at scale 1 and the read API's queries."""
+    from bench import engines as engines_bench
+
+    engines_bench.main(rounds)
+
+
+@app.command()
 def analytics(
     scales: Annotated[str, typer.Option(help="Two scales to compare, comma-separated.")] = "1,10",
     rounds: Annotated[int, typer.Option(help="Measured runs per analytic.")] = 10,

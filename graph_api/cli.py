@@ -81,7 +81,7 @@ def serve(
     # before the engine below is stopped (docker stop, systemd), so it becomes an exit.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    engine = embedded_engine(settings) if settings.neo4j is None else None
+    engine = embedded_engine(settings) if settings.embedded else None
     with _reported():
         if engine is not None:
             engine.start()

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Runtime:
     settings: Settings
-    engine: EmbeddedEngine | None  # None when Neo4j is configured
+    engine: EmbeddedEngine | None  # None when Neo4j or a FalkorDB server is configured
     store: Store
     # Nodes per label and when they were read (see label_sizes).
     _label_sizes: tuple[float, Mapping[str, int]] = field(default=(float("-inf"), {}), init=False, repr=False)
@@ -68,7 +68,7 @@ def embedded_engine(settings: Settings) -> EmbeddedEngine:
 async def open_runtime(settings: Settings, engine: EmbeddedEngine | None = None) -> AsyncIterator[Runtime]:
     """Open the store, starting the embedded engine unless the caller already runs it."""
     queries = QueryCatalog.load(settings.cypher_dir)
-    owns_engine = engine is None and settings.neo4j is None
+    owns_engine = engine is None and settings.embedded
     if owns_engine:
         engine = embedded_engine(settings)
         await asyncio.to_thread(engine.start)

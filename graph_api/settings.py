@@ -204,10 +204,20 @@ class Settings:
     hardening: HardeningSettings = field(default_factory=HardeningSettings)
     # Root fields the compiler covers are read by one projection each (graph_api/graphql/compiled).
     compiled_reads: bool = True
+    # A FalkorDB server of its own as the primary instead of the embedded engine: replicas
+    # follow a primary over TCP (REPLICAOF), and several API processes share it.
+    falkordb_url: str | None = None
+    # FalkorDB servers replicating the primary: read-only queries go to them in turn.
+    read_replicas: tuple[str, ...] = ()
 
     @property
     def engine(self) -> str:
         return "neo4j" if self.neo4j else "falkordb"
+
+    @property
+    def embedded(self) -> bool:
+        """Whether graph_api runs the engine itself (neither Neo4j nor a FalkorDB server named)."""
+        return self.neo4j is None and self.falkordb_url is None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -235,7 +245,41 @@ class Settings:
             identity=IdentitySettings.from_env(env),
             hardening=HardeningSettings.from_env(env),
             compiled_reads=_bool(env, "GRAPH_API_COMPILED_READS", True),
+            falkordb_url=_url(env, "GRAPH_API_FALKORDB_URL") or None,
+            read_replicas=_replicas(
+                env, neo4j is not None, bool(env.get("GRAPH_API_FALKORDB_URL", "").strip())
+            ),
         )
+
+
+_SERVER_SCHEMES = ("redis", "rediss", "unix")
+
+
+def _url(env: Mapping[str, str], name: str, raw: str | None = None) -> str:
+    url = (env.get(name, "") if raw is None else raw).strip()
+    if url and urlsplit(url).scheme not in _SERVER_SCHEMES:
+        raise ConfigurationError(
+            f"{name} takes FalkorDB server addresses like redis://host:6379 or "
+            f"unix:///path/to.sock, got {url!r}"
+        )
+    return url
+
+
+def _replicas(env: Mapping[str, str], neo4j: bool, server: bool) -> tuple[str, ...]:
+    raw = env.get("GRAPH_API_READ_REPLICAS", "")
+    replicas = tuple(dict.fromkeys(_url(env, "GRAPH_API_READ_REPLICAS", part) for part in raw.split(",")))
+    replicas = tuple(r for r in replicas if r)
+    if replicas and neo4j:
+        raise ConfigurationError(
+            "GRAPH_API_READ_REPLICAS names FalkorDB replicas; with Neo4j, point NEO4J_URI at the "
+            "cluster (neo4j://...) and the driver routes reads to its secondaries"
+        )
+    if replicas and not server:
+        raise ConfigurationError(
+            "GRAPH_API_READ_REPLICAS needs GRAPH_API_FALKORDB_URL: replicas follow a primary over "
+            "TCP, and the embedded engine listens on its own socket only"
+        )
+    return replicas
 
 
 def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int = 1) -> int:

@@ -1,14 +1,22 @@
-"""Shared fixtures: one embedded engine per test session, seeded once at scale 1.
+"""Shared fixtures: one embedded engine and one Neo4j 5 per test session, each seeded once at
+scale 1 (tests/backends.py).
 
 Tests reach graph_api through its public surfaces: the `graph-api` command (as a real
 process), the store interface, and (from the read API on) HTTP GraphQL requests.
+
+A test that asks for `backend` (directly, or through the GraphQL fixtures) runs on the embedded
+engine; in the modules of BOTH_ENGINES it runs once per engine, with the same expected answers.
+The modules themselves say nothing about engines.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,15 +25,119 @@ import pytest
 
 from graph_api.engine import EmbeddedEngine
 from graph_api.runtime import embedded_engine
-from graph_api.seed.loader import SeedReport, seed_graph
-from graph_api.settings import Settings
+from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
+from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import QueryCatalog, Store, open_store
+from tests.backends import ENGINES, Backend, Neo4jSession, Unavailable, cli_env, external_neo4j
 from tests.expected import Expected
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 CYPHER = REPO / "cypher"
 SEED = 1
+
+# Whose answers must not depend on the engine: the read API, paging and cursors, search,
+# analytics, identity and the role matrix, compiled reads against the resolvers, and the
+# store interface and every named query.
+BOTH_ENGINES = frozenset(
+    {
+        "tests/graphql/test_catalogue.py",
+        "tests/graphql/test_landscape.py",
+        "tests/graphql/test_paging.py",
+        "tests/graphql/test_batching.py",
+        "tests/graphql/test_search.py",
+        "tests/graphql/test_afhankelijkheden.py",
+        "tests/graphql/test_benchmarks.py",
+        "tests/graphql/test_toegang.py",
+        "tests/graphql/test_compiled.py",
+        "tests/auth/test_identiteit.py",
+        "tests/store/test_store.py",
+        "tests/store/test_query_files.py",
+        "tests/store/test_units.py",
+    }
+)
+
+
+def _on_both_engines(path: Path) -> bool:
+    return path.resolve().relative_to(REPO).as_posix() in BOTH_ENGINES
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and _on_both_engines(metafunc.definition.path):
+        # Session scope: pytest runs every test of one engine before those of the other.
+        metafunc.parametrize("backend", ENGINES, indirect=True, scope="session")
+
+
+_NEO4J: Neo4jSession | None = None
+
+
+def _needs_neo4j(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return (callspec is not None and callspec.params.get("backend") == "neo4j") or any(
+        name.startswith("neo4j") for name in getattr(item, "fixturenames", ())
+    )
+
+
+def _neo4j_session() -> Neo4jSession:
+    global _NEO4J
+    if _NEO4J is None:
+        _NEO4J = Neo4jSession(Path(tempfile.mkdtemp(prefix="graph-api-neo4j-")), _seed_neo4j)
+        _NEO4J.start()
+    return _NEO4J
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
+    # Starting and seeding Neo4j takes a while: it happens while the embedded tests run.
+    if not config.option.collectonly and any(_needs_neo4j(item) for item in items):
+        _neo4j_session()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _NEO4J is not None:
+        _NEO4J.stop()
+        shutil.rmtree(_NEO4J.directory, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _NEO4J is not None and _NEO4J.seeded_s:
+        where = "NEO4J_URI" if external_neo4j() else "the test server"
+        terminalreporter.write_line(
+            f"Neo4j ({where}): answering after {_NEO4J.started_s:.1f} s, seeded at scale 1 "
+            f"by graph-api seed in {_NEO4J.seeded_s:.1f} s, both beside the embedded tests"
+        )
+
+
+def _seed_neo4j(server: Neo4jSettings) -> Counts:
+    """`graph-api seed` into Neo4j, as a user runs it; the counts it left."""
+    neo4j = Settings(data_dir=_neo4j_session().directory, neo4j=server)
+
+    async def dataset() -> list[dict]:
+        async with open_store(neo4j) as store:
+            return await store.read("seed/dataset_lezen")
+
+    if external_neo4j() is not None:
+        # A server named by NEO4J_URI keeps its graph between runs: one seeded completely with
+        # these settings is used again, anything else replaced.
+        found = asyncio.run(dataset())
+        if not (found and (found[0]["seed"], found[0]["scale"]) == (SEED, 1) and found[0]["geladen"]):
+            _run_seed(neo4j, "--replace")
+    else:
+        _run_seed(neo4j)
+
+    async def read() -> Counts:
+        async with open_store(neo4j) as store:
+            return await counts(store)
+
+    return asyncio.run(read())
+
+
+def _run_seed(neo4j: Settings, *options: str) -> None:
+    result = run_cli("seed", "--seed", str(SEED), "--scale", "1", *options, env=cli_env(neo4j), timeout=1800)
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"graph-api seed into Neo4j failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+        )
 
 
 def engine_alive(pid: int) -> bool:
@@ -88,6 +200,44 @@ async def seeded(store: Store, settings: Settings) -> SeedReport:
 def expected() -> Expected:
     """The seeded landscape recomputed from the seed files and the generator's rows."""
     return Expected.load(SEEDS, seed=SEED)
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(settings: Settings) -> Settings:
+    """The embedded engine's settings (data dir, dev key) with the run's Neo4j instead."""
+    try:
+        return replace(settings, neo4j=_neo4j_session().neo4j())
+    except Unavailable as exc:
+        pytest.skip(f"no Neo4j test server: {exc}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_counts(neo4j_settings: Settings) -> Counts:
+    """The scale-1 landscape of seed 1, seeded into Neo4j by `graph-api seed`; its counts then."""
+    return _neo4j_session().counts()
+
+
+@pytest.fixture(scope="session")
+async def neo4j_store(neo4j_settings: Settings, queries: QueryCatalog) -> AsyncIterator[Store]:
+    store = open_store(neo4j_settings, queries)
+    yield store
+    await store.close()
+
+
+@pytest.fixture(scope="session")
+def falkordb_backend(settings: Settings, engine: EmbeddedEngine, store: Store, seeded: SeedReport) -> Backend:
+    return Backend("falkordb", settings, engine, store, seeded.counts)
+
+
+@pytest.fixture(scope="session")
+def neo4j_backend(neo4j_settings: Settings, neo4j_store: Store, neo4j_counts: Counts) -> Backend:
+    return Backend("neo4j", neo4j_settings, None, neo4j_store, neo4j_counts)
+
+
+@pytest.fixture(scope="session")
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """The engine holding the seeded landscape: the embedded one, or each in turn (BOTH_ENGINES)."""
+    return request.getfixturevalue(f"{getattr(request, 'param', 'falkordb')}_backend")
 
 
 @pytest.fixture

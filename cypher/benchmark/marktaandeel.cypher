@@ -13,5 +13,8 @@ WHERE u.status <> 'UITGEFASEERD' AND ($zicht.aggregaten OR $zicht.alleGebruik)
 MATCH (u)-[:VAN]->(a:Applicatie)
 WITH c, count(DISTINCT g) AS gemeenten, collect(DISTINCT CASE WHEN a.id IN eigen THEN g.id END) AS klanten
 WHERE gemeenten >= $minimaleGroep
-RETURN c {.*, label: 'Referentiecomponent'} AS referentiecomponent, gemeenten, size(klanten) AS klanten
-ORDER BY toFloat(size(klanten)) / gemeenten DESC, c.naam
+WITH c, gemeenten, size(klanten) AS aantal
+// An ORDER BY after RETURN sees RETURN's names first on Neo4j and the earlier ones on
+// FalkorDB: it names nothing RETURN renames.
+RETURN c {.*, label: 'Referentiecomponent'} AS referentiecomponent, gemeenten, aantal AS klanten
+ORDER BY toFloat(aantal) / gemeenten DESC, c.naam

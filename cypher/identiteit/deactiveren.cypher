@@ -1,6 +1,6 @@
 // Deactivates the Gebruiker of a subject: its tokens still validate, but it gets the rights of
 // a bezoeker. No row for an unknown subject.
-// params: {"subject": "dev:GM0363:GEBRUIK_RAADPLEGER"}
+// params: {"subject": "voorbeeld-1"}
 MATCH (u:Gebruiker {subject: $subject})
 SET u.status = 'GEDEACTIVEERD'
 RETURN u.id AS id

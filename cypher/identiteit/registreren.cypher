@@ -2,7 +2,7 @@
 // updates it, with exactly $rollen in one organisation: one statement, idempotent, keyed by the
 // subject. A new Gebruiker gets $id; registering again makes a deactivated one active.
 // No row when the organisation does not exist.
-// params: {"subject": "dev:GM0363:GEBRUIK_RAADPLEGER", "id": "gebruiker-voorbeeld", "naam": "Ontwikkelaar (gebruik-raadpleger)", "email": "gebruik-raadpleger@gm0363.dev.invalid", "soort": "PERSOON", "organisatie": "GM0363", "rollen": ["GEBRUIK_RAADPLEGER"]}
+// params: {"subject": "voorbeeld-1", "id": "gebruiker-voorbeeld", "naam": "Voorbeeld", "email": "voorbeeld@example.invalid", "soort": "PERSOON", "organisatie": "GM0363", "rollen": ["GEBRUIK_RAADPLEGER"]}
 MATCH (o:Organisatie {id: $organisatie})
 MERGE (u:Gebruiker {subject: $subject})
 ON CREATE SET u.id = $id

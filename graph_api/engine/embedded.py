@@ -332,9 +332,11 @@ class EmbeddedEngine:
         return "\n".join(text[-lines:]) or "(engine log is empty)"
 
 
-def compact_log(socket_path: Path, timeout_s: float = 600.0) -> None:
-    """Rewrite the append-only log as one snapshot, so a restart loads instead of replays."""
-    client = _client(socket_path, timeout_s=10)
+def compact_log(server: Path | str, timeout_s: float = 600.0) -> None:
+    """Rewrite the append-only log as one snapshot, so a restart loads instead of replays.
+
+    `server`: the embedded engine's socket, or a FalkorDB server's URL."""
+    client = _client(server, timeout_s=10)
     try:
         if not client.info("persistence").get("aof_rewrite_in_progress"):
             try:
@@ -352,20 +354,22 @@ def compact_log(socket_path: Path, timeout_s: float = 600.0) -> None:
         if persistence.get("aof_last_bgrewrite_status") != "ok":
             raise EngineError("compacting the append-only log failed; see engine.log")
     except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
-        raise EngineError(f"the embedded engine does not answer on {socket_path}: {exc}") from None
+        raise EngineError(f"the engine does not answer on {server}: {exc}") from None
     finally:
         client.close()
 
 
-def _client(socket_path: Path, timeout_s: float) -> redis.Redis:
+def _client(server: Path | str, timeout_s: float) -> redis.Redis:
     # No retries: the supervisor wants to know at once whether the server is there.
-    return redis.Redis(
-        unix_socket_path=str(socket_path),
-        socket_timeout=timeout_s,
-        socket_connect_timeout=1,
-        retry=Retry(NoBackoff(), 0),
-        decode_responses=True,
-    )
+    options = {
+        "socket_timeout": timeout_s,
+        "socket_connect_timeout": 1,
+        "retry": Retry(NoBackoff(), 0),
+        "decode_responses": True,
+    }
+    if isinstance(server, str):
+        return redis.Redis.from_url(server, **options)
+    return redis.Redis(unix_socket_path=str(server), **options)
 
 
 def _is_engine_process(pid: int) -> bool:

@@ -34,7 +34,8 @@ class Context:
     def __post_init__(self) -> None:
         settings = self.runtime.settings
         budget = EngineBudget(settings.hardening.request_engine_ms, settings.query_timeout_ms)
-        self.store = RequestStore(self.runtime.store, self.zicht.params(), budget)
+        # One unit of work per request: once a request writes, its reads see what it wrote.
+        self.store = RequestStore(self.runtime.store.unit(), self.zicht.params(), budget)
         self.loaders = Loaders(self.store)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from graph_api.store import Params, Row, Store
+from graph_api.store import Params, Row, Unit
 from graph_api.store.budget import EngineBudget
 
 
@@ -25,7 +25,7 @@ class RequestStore:
     see, graph_api/toegang.py) and its time limit from the request's engine budget, and the
     round trips are counted for `extensions.queryStats`."""
 
-    def __init__(self, store: Store, zicht: Params, budget: EngineBudget):
+    def __init__(self, store: Unit, zicht: Params, budget: EngineBudget):
         self._store = store
         self._zicht = zicht
         self.budget = budget

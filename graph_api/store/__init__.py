@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph_api.settings import Settings
-from graph_api.store.base import Health, Params, Row, Store
+from graph_api.store.base import Health, Params, Row, Store, Unit
 from graph_api.store.errors import (
     ConstraintViolation,
     EngineUnavailable,
@@ -27,6 +27,7 @@ __all__ = [
     "Row",
     "Store",
     "StoreError",
+    "Unit",
     "UnknownQuery",
     "open_store",
 ]
@@ -49,8 +50,9 @@ def open_store(settings: Settings, queries: QueryCatalog | None = None) -> Store
 
     return FalkorStore(
         queries,
-        (settings.data_dir / SOCKET_NAME).absolute(),
+        settings.falkordb_url or (settings.data_dir / SOCKET_NAME).absolute(),
         settings.graph_name,
         read_timeout_ms=settings.query_timeout_ms,
         write_timeout_ms=settings.write_timeout_ms,
+        replicas=settings.read_replicas,
     )

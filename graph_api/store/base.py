@@ -34,11 +34,45 @@ class Health:
     latency_ms: float
 
 
+class Unit:
+    """One unit of work (a request): what it reads after it wrote includes its own writes.
+
+    Reads may go to replicas that trail the primary: Neo4j's secondaries, FalkorDB's read
+    replicas. A unit closes that gap for its own writes only. On Neo4j it carries the
+    bookmarks of its writes into its later reads, so only a cluster member that has those
+    writes serves them; on FalkorDB its reads go to the primary once it has written. Get one
+    from `Store.unit()`; it has the store's read and write calls.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.engine = store.engine
+        self.wrote = False
+        self.bookmarks: Any = store._new_bookmarks()
+
+    async def read(
+        self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
+        return await self.store.read(name, params, timeout_ms=timeout_ms, unit=self)
+
+    async def read_text(
+        self, name: str, text: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
+        return await self.store.read_text(name, text, params, timeout_ms=timeout_ms, unit=self)
+
+    async def write(
+        self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> list[Row]:
+        return await self.store.write(name, params, timeout_ms=timeout_ms, unit=self)
+
+
 class Store(ABC):
     """A graph engine behind named queries.
 
     Reads are retried on transient failures (the engine restarting, a lost connection);
-    writes never are, because a write whose reply was lost may already have happened.
+    writes never are, because a write whose reply was lost may already have happened. Reads
+    may be served by replicas (Neo4j's cluster secondaries, FalkorDB's read replicas), which
+    trail the primary; a `Unit` reads its own writes.
     """
 
     engine: ClassVar[str]
@@ -50,19 +84,39 @@ class Store(ABC):
         self.read_timeout_ms = read_timeout_ms
         self.write_timeout_ms = write_timeout_ms
 
+    def unit(self) -> Unit:
+        """A unit of work whose reads see its own writes (one per request)."""
+        return Unit(self)
+
+    def _new_bookmarks(self) -> Any:
+        """What a unit carries from its writes to its reads, where the engine needs anything."""
+        return None
+
     async def read(
-        self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
+        self,
+        name: str,
+        params: Params | None = None,
+        *,
+        timeout_ms: int | None = None,
+        unit: Unit | None = None,
     ) -> list[Row]:
-        return await self.read_text(name, self.queries.text(name, self.engine), params, timeout_ms=timeout_ms)
+        text = self.queries.text(name, self.engine)
+        return await self.read_text(name, text, params, timeout_ms=timeout_ms, unit=unit)
 
     async def read_text(
-        self, name: str, text: str, params: Params | None = None, *, timeout_ms: int | None = None
+        self,
+        name: str,
+        text: str,
+        params: Params | None = None,
+        *,
+        timeout_ms: int | None = None,
+        unit: Unit | None = None,
     ) -> list[Row]:
         """A read whose text was composed at run time (graph_api/graphql/compiled), named for errors."""
         timeout = timeout_ms or self.read_timeout_ms
         for attempt in range(1, self.read_attempts + 1):
             try:
-                return await self._run(name, text, params or {}, write=False, timeout_ms=timeout)
+                return await self._run(name, text, params or {}, write=False, timeout_ms=timeout, unit=unit)
             except EngineUnavailable:
                 if attempt == self.read_attempts:
                     raise
@@ -71,11 +125,18 @@ class Store(ABC):
         raise AssertionError("unreachable")
 
     async def write(
-        self, name: str, params: Params | None = None, *, timeout_ms: int | None = None
+        self,
+        name: str,
+        params: Params | None = None,
+        *,
+        timeout_ms: int | None = None,
+        unit: Unit | None = None,
     ) -> list[Row]:
         text = self.queries.text(name, self.engine)
+        if unit is not None:
+            unit.wrote = True  # before: a write whose reply is lost may still have happened
         return await self._run(
-            name, text, params or {}, write=True, timeout_ms=timeout_ms or self.write_timeout_ms
+            name, text, params or {}, write=True, timeout_ms=timeout_ms or self.write_timeout_ms, unit=unit
         )
 
     async def health(self) -> Health:
@@ -87,7 +148,9 @@ class Store(ABC):
         return Health(self.engine, True, "answers", (time.perf_counter() - started) * 1000)
 
     @abstractmethod
-    async def _run(self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int) -> list[Row]:
+    async def _run(
+        self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int, unit: Unit | None
+    ) -> list[Row]:
         """Run one statement and return its rows as dicts of plain values."""
 
     @abstractmethod

@@ -1,4 +1,10 @@
-"""Neo4j 5 through the official async driver, for real deployments (`NEO4J_URI`)."""
+"""Neo4j 5 through the official async driver, for real deployments (`NEO4J_URI`).
+
+With a routing address (`neo4j://`) the driver spreads a cluster's work: reads run as read
+transactions, which it sends to the secondaries, and writes go to the leader. A `Unit` keeps
+the bookmarks of its writes (a bookmark manager of its own) and passes them to its later
+sessions, so its reads wait for a member that has its writes.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph_api.model import GraphModel, ddl
 from graph_api.settings import Neo4jSettings
-from graph_api.store.base import Params, Row, Store
+from graph_api.store.base import Params, Row, Store, Unit
 from graph_api.store.errors import (
     ConstraintViolation,
     EngineUnavailable,
@@ -44,12 +50,22 @@ class Neo4jStore(Store):
             settings.uri,
             auth=(settings.user, settings.password),
             max_transaction_retry_time=5.0,
+            # Warnings such as "this label does not exist yet" (counting an empty graph) are
+            # logged by the driver per query; query failures still raise.
+            notifications_min_severity="OFF",
         )
 
-    async def _run(self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int) -> list[Row]:
+    def _new_bookmarks(self) -> neo4j.AsyncBookmarkManager:
+        return AsyncGraphDatabase.bookmark_manager()
+
+    async def _run(
+        self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int, unit: Unit | None
+    ) -> list[Row]:
         timeout_s = timeout_ms / 1000
+        bookmarks = unit.bookmarks if unit is not None else None
         try:
-            async with self.driver.session(database=self.settings.database) as session:
+            session = self.driver.session(database=self.settings.database, bookmark_manager=bookmarks)
+            async with session:
                 if write:
                     # Auto-commit, deliberately not a retrying managed transaction.
                     result = await session.run(neo4j.Query(text, timeout=timeout_s), dict(params))

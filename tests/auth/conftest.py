@@ -22,7 +22,9 @@ from graph_api.engine import EmbeddedEngine
 from graph_api.seed.loader import seed_graph
 from graph_api.settings import IdentitySettings, Settings
 from graph_api.store import QueryCatalog, open_store
+from tests import backends
 from tests.auth.issuer import LocalIssuer
+from tests.backends import Backend
 from tests.conftest import SEED, SEEDS, run_cli
 
 GRAPH = "auth_tests"
@@ -31,7 +33,7 @@ IK = "{ ik { anoniem subject gebruiker naam lidmaatschappen { identificatie soor
 
 
 @pytest.fixture(scope="session")
-async def auth_settings(
+async def falkordb_auth_settings(
     settings: Settings,
     engine: EmbeddedEngine,
     queries: QueryCatalog,
@@ -51,13 +53,30 @@ async def auth_settings(
     await store.close()
 
 
+@pytest.fixture(scope="session")
+def neo4j_auth_settings(
+    neo4j_settings: Settings, neo4j_counts, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
+    """Neo4j Community holds one graph: the identity tests register their Gebruikers in the
+    seeded one, beside the dev Gebruikers (the other tests allow for people of their own)."""
+    return replace(
+        neo4j_settings, identity=IdentitySettings(dev_key_file=tmp_path_factory.mktemp("devkey") / "dev.jwk")
+    )
+
+
+@pytest.fixture(scope="session")
+def auth_settings(backend: Backend, request: pytest.FixtureRequest) -> Settings:
+    return request.getfixturevalue(f"{backend.name}_auth_settings")
+
+
+@pytest.fixture(scope="session")
+def auth_engine(backend: Backend) -> EmbeddedEngine | None:
+    return backend.engine
+
+
 def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
     """The environment that makes `graph-api` use these settings' engine, graph and dev key."""
-    env = {"GRAPH_API_DATA_DIR": str(settings.data_dir), "GRAPH_API_GRAPH": settings.graph_name}
-    if settings.identity.dev_key_file is not None:
-        env["GRAPH_API_DEV_KEY_FILE"] = str(settings.identity.dev_key_file)
-    env.update(extra)
-    return env
+    return backends.cli_env(settings, **extra)
 
 
 def with_issuer(settings: Settings, issuer: str, **identity: Any) -> Settings:
@@ -83,7 +102,7 @@ class Client:
 
 
 @contextlib.contextmanager
-def serve(settings: Settings, engine: EmbeddedEngine) -> Iterator[Client]:
+def serve(settings: Settings, engine: EmbeddedEngine | None) -> Iterator[Client]:
     with TestClient(create_app(settings, engine=engine)) as client:
         yield Client(client)
 

@@ -14,8 +14,8 @@ from tests.conftest import SEED, SEEDS
 
 
 @pytest.fixture(scope="module")
-def api(auth_settings, engine, issuer, registered):
-    with serve(with_issuer(auth_settings, issuer.url), engine) as client:
+def api(auth_settings, auth_engine, issuer, registered):
+    with serve(with_issuer(auth_settings, issuer.url), auth_engine) as client:
         yield client
 
 
@@ -55,12 +55,12 @@ def test_a_deactivated_gebruiker_is_a_bezoeker(api, issuer) -> None:
     assert ik["gebruiker"] is None and ik["naam"] is None and ik["lidmaatschappen"] == []
 
 
-def test_registering_again_reactivates_and_replaces_the_roles(auth_settings, engine, issuer) -> None:
+def test_registering_again_reactivates_and_replaces_the_roles(auth_settings, auth_engine, issuer) -> None:
     add = ("gebruiker", "add", "--subject", "wisselaar", "--naam", "Wim Wissel", "--email", "wim@example.nl")
     first = cli(auth_settings, *add, "--organisatie", GEMEENTE, "--rol", "gebruik-beheerder")
     assert first.returncode == 0, first.stderr
     assert cli(auth_settings, "gebruiker", "deactiveer", "--subject", "wisselaar").returncode == 0
-    with serve(with_issuer(auth_settings, issuer.url), engine) as api:
+    with serve(with_issuer(auth_settings, issuer.url), auth_engine) as api:
         assert api.ik(issuer.token("wisselaar"))["gebruiker"] is None
         again = cli(auth_settings, *add, "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger")
         assert again.returncode == 0, again.stderr
@@ -147,10 +147,13 @@ def test_deactivating_an_unknown_subject_is_an_error(auth_settings) -> None:
     assert result.returncode == 2 and "UNKNOWN_GEBRUIKER" in result.stderr
 
 
-async def test_roles_registered_after_the_first_token_count(auth_settings, engine, queries, issuer) -> None:
+async def test_roles_registered_after_the_first_token_count(
+    falkordb_auth_settings, engine, queries, issuer
+) -> None:
     """On a graph without any Gebruiker yet, a first token's lookup must not leave later
-    registrations without roles (FalkorDB keeps query plans made before a type existed)."""
-    fresh = replace(auth_settings, graph_name="auth_tests_fresh")
+    registrations without roles (FalkorDB keeps query plans made before a type existed; the
+    fresh graph is one of the embedded engine's, as Neo4j Community holds one graph only)."""
+    fresh = replace(falkordb_auth_settings, graph_name="auth_tests_fresh")
     store = open_store(fresh, queries)
     await store.drop_all()
     try:

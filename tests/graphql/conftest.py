@@ -1,4 +1,4 @@
-"""The API over HTTP, in-process, on the session's seeded engine."""
+"""The API over HTTP, in-process, on the session's seeded engine (`backend`: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 from graph_api.app import create_app
+from tests.backends import Backend
 from tests.conftest import run_cli
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -55,26 +56,41 @@ class Api:
         return body["extensions"]["queryStats"]
 
 
-@pytest.fixture(scope="session")
-def client(settings, engine, seeded) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, engine=engine)) as client:
+def _serve(backend: Backend) -> Iterator[TestClient]:
+    with TestClient(create_app(backend.settings, engine=backend.engine)) as client:
         yield client
 
 
 @pytest.fixture(scope="session")
-def token(settings, seeded) -> Callable[[str, str], str]:
+def falkordb_client(falkordb_backend: Backend) -> Iterator[TestClient]:
+    yield from _serve(falkordb_backend)
+
+
+@pytest.fixture(scope="session")
+def neo4j_client(neo4j_backend: Backend) -> Iterator[TestClient]:
+    yield from _serve(neo4j_backend)
+
+
+@pytest.fixture(scope="session")
+def client(backend: Backend, request: pytest.FixtureRequest) -> TestClient:
+    return request.getfixturevalue(f"{backend.name}_client")
+
+
+# Tokens minted per engine (each registers its dev Gebruiker there), kept for the whole run.
+_MINTED: dict[tuple[str, str, str], str] = {}
+
+
+@pytest.fixture(scope="session")
+def token(backend: Backend) -> Callable[[str, str], str]:
     """A development token for a role in an organisation, minted by `graph-api dev-token`."""
-    minted: dict[tuple[str, str], str] = {}
 
     def mint(organisatie: str, rol: str) -> str:
-        if (organisatie, rol) not in minted:
-            result = run_cli(
-                "dev-token", "--organisatie", organisatie, "--rol", rol,
-                env={"GRAPH_API_DATA_DIR": str(settings.data_dir)},
-            )  # fmt: skip
+        key = (backend.name, organisatie, rol)
+        if key not in _MINTED:
+            result = run_cli("dev-token", "--organisatie", organisatie, "--rol", rol, env=backend.cli_env())
             assert result.returncode == 0, result.stderr
-            minted[(organisatie, rol)] = result.stdout.strip()
-        return minted[(organisatie, rol)]
+            _MINTED[key] = result.stdout.strip()
+        return _MINTED[key]
 
     return mint
 

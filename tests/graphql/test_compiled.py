@@ -51,9 +51,11 @@ PAGINA = """{ applicaties(first: 50) { totalCount nodes {
 
 
 @pytest.fixture(scope="module")
-def resolved(settings, engine, seeded) -> Iterator[TestClient]:
+def resolved(backend) -> Iterator[TestClient]:
     """The same API with compiled reads off: every field resolved on its own."""
-    with TestClient(create_app(replace(settings, compiled_reads=False), engine=engine)) as client:
+    with TestClient(
+        create_app(replace(backend.settings, compiled_reads=False), engine=backend.engine)
+    ) as client:
         yield client
 
 

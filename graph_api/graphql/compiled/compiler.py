@@ -324,8 +324,9 @@ class Compiler:
         if isinstance(found, Relatie):
             if gql_field.args:
                 raise Unsupported(f"{kind.name}.{name} with arguments")
-            shape = self._related(var, found, get_named_type(gql_field.type), details, key, clauses, scope)
-            steps.append(_related(response, key, shape, found.many, found.order is not None))
+            target = get_named_type(gql_field.type)
+            shape, order = self._related(var, found, target, details, key, clauses, scope)
+            steps.append(_related(response, key, shape, found.many, order))
             return key
         if isinstance(found, Verbinding):
             connection = get_named_type(gql_field.type)
@@ -357,22 +358,45 @@ class Compiler:
         key: str,
         clauses: list[str],
         scope: list[str],
-    ) -> Shape:
+    ) -> tuple[Shape, str | None]:
+        """The relation's shape, and the key its items are ordered by (None: unordered)."""
         x = self._var()
         names = _Names(self._var, p=parent, x=x)
         pattern, where = relatie.pattern, ""
         if relatie.guard is not None and not self._granted(relatie.guard.flag):
             pattern = relatie.guard.pattern or pattern
             where = f" WHERE {relatie.guard.condition.format_map(names)}"
-        clauses.append(f"OPTIONAL MATCH {pattern.format_map(names)}{where}")
+        pattern = pattern.format_map(names)
+        paths: list[str] = []
+        if relatie.many:
+            # Two relationships to the same item are two items, as in the named query; the
+            # item's own relations group by its relationships too, or Neo4j merges the two
+            # rows into one group (FalkorDB kept them apart).
+            def named(_: re.Match[str]) -> str:
+                paths.append(self._var())
+                return f"[{paths[-1]}:"
+
+            pattern = re.sub(r"\[:", named, pattern)
+        clauses.append(f"OPTIONAL MATCH {pattern}{where}")
         label = relatie.label.format_map(names) if relatie.label else None
-        entries, shape = self._object(x, target, details, label, clauses, [*scope, x], ids=relatie.many)
+        inner = [*scope, x, *paths]
+        entries, shape = self._object(x, target, details, label, clauses, inner, ids=relatie.many)
+        order_key = None
         if relatie.order is not None:
-            entries += f", _o: {relatie.order.format_map(names)}"
+            order = relatie.order.format_map(names)
+            plain = re.fullmatch(rf"{x}\.(\w+)", order)
+            if plain and f".{plain.group(1)}" in entries.split(", "):
+                # Neo4j 5.26 answers null for a projected property that another entry of the same
+                # projection reads again inside CASE (`x {.naam, _o: x.naam}`): the items are
+                # ordered by the projected property itself.
+                order_key = plain.group(1)
+            else:
+                entries += f", _o: {order}"
+                order_key = "_o"
         value = f"CASE WHEN {x} IS NULL THEN null ELSE {x} {{{entries}}} END"
         clauses.append(f"WITH {', '.join(scope)}, {f'collect({value})' if relatie.many else value} AS {key}")
         scope.append(key)
-        return shape
+        return shape, order_key
 
     # -- paged lists --------------------------------------------------------------------------
 
@@ -678,14 +702,14 @@ def _value(response: str, key: str, complete: Callable[[Any], Any], *, keep_none
     return step
 
 
-def _related(response: str, key: str, shape: Shape, many: bool, ordered: bool) -> Step:
+def _related(response: str, key: str, shape: Shape, many: bool, order: str | None) -> Step:
     def step(item: dict, out: dict) -> None:
         value = item.get(key)
         if not many:
             out[response] = None if value is None else shape(value)
             return
-        if ordered:  # collect has no order: the resolver's query orders by _o, then id
-            value = sorted(value, key=lambda v: (v["_o"] is None, v["_o"] or "", v["id"]))
+        if order:  # collect has no order: the resolver's query orders by this key, then id
+            value = sorted(value, key=lambda v: (v[order] is None, v[order] or "", v["id"]))
         out[response] = [shape(v) for v in value]
 
     return step

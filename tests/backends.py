@@ -1,0 +1,128 @@
+"""The engines a test run uses: the embedded engine, and one Neo4j 5 seeded like it.
+
+Neo4j is the test server of tests/neo4j/server.py (or the server `NEO4J_URI` names), started
+once per run and seeded once by `graph-api seed`, both in a background thread as soon as
+collection shows that a test needs it: the embedded tests run meanwhile, and pytest runs the
+tests parametrized for Neo4j after them (see `pytest_generate_tests` in tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph_api.engine import EmbeddedEngine
+from graph_api.seed.loader import Counts
+from graph_api.settings import Neo4jSettings, Settings
+from graph_api.store import Store
+from tests.neo4j.server import Neo4jServer, Unavailable
+
+ENGINES = ("falkordb", "neo4j")
+
+
+@dataclass(frozen=True)
+class Backend:
+    """One engine holding the session's seeded landscape, as the behaviour tests see it."""
+
+    name: str
+    settings: Settings
+    engine: EmbeddedEngine | None  # the embedded engine's supervisor; None for Neo4j
+    store: Store
+    counts: Counts  # per label and relationship type, right after seeding
+
+    def cli_env(self, **extra: str) -> dict[str, str]:
+        """The environment that points `graph-api` at this engine and graph."""
+        return cli_env(self.settings, **extra)
+
+
+def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
+    env = {"GRAPH_API_DATA_DIR": str(settings.data_dir), "GRAPH_API_GRAPH": settings.graph_name}
+    if settings.identity.dev_key_file is not None:
+        env["GRAPH_API_DEV_KEY_FILE"] = str(settings.identity.dev_key_file)
+    if settings.neo4j is not None:
+        env |= {
+            "NEO4J_URI": settings.neo4j.uri,
+            "NEO4J_USER": settings.neo4j.user,
+            "NEO4J_PASSWORD": settings.neo4j.password,
+            "NEO4J_DATABASE": settings.neo4j.database,
+        }
+    env.update(extra)
+    return env
+
+
+def external_neo4j() -> Neo4jSettings | None:
+    """The server NEO4J_URI names, if any: the suite then runs against it instead."""
+    if not os.environ.get("NEO4J_URI"):
+        return None
+    neo4j = Settings.from_env().neo4j
+    assert neo4j is not None
+    return neo4j
+
+
+class Neo4jSession:
+    """The run's Neo4j: started, then seeded, in a thread of its own; stopped at the end."""
+
+    def __init__(self, directory: Path, seed: Callable[[Neo4jSettings], Counts]):
+        self.directory = directory
+        self._seed = seed
+        self.server: Neo4jServer | None = None
+        self._neo4j: Future[Neo4jSettings] = Future()
+        self._counts: Future[Counts] = Future()
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self.started_s = self.seeded_s = 0.0
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="neo4j", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        started = time.perf_counter()
+        try:
+            neo4j = external_neo4j()
+            if neo4j is None:
+                self.server = Neo4jServer.start(self.directory)
+                # The routing driver, as a cluster is reached: reads in read transactions.
+                neo4j = Neo4jSettings(uri=self.server.routing_uri())
+            self.started_s = time.perf_counter() - started
+            if self._stopping.is_set():
+                raise RuntimeError("the test run ended before Neo4j was needed")
+            self._neo4j.set_result(neo4j)
+        except BaseException as exc:  # Unavailable included: the fixtures skip or fail with it
+            self._neo4j.set_exception(exc)
+            self._counts.set_exception(exc)
+            return
+        started = time.perf_counter()
+        try:
+            self._counts.set_result(self._seed(neo4j))
+            self.seeded_s = time.perf_counter() - started
+        except BaseException as exc:
+            self._counts.set_exception(exc)
+
+    def neo4j(self) -> Neo4jSettings:
+        """The server's settings once it answers; raises Unavailable on a machine without Java."""
+        return self._neo4j.result()
+
+    def counts(self) -> Counts:
+        """The seeded graph's counts once `graph-api seed` has finished."""
+        return self._counts.result()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        # The server first: a seed run still going then fails at once instead of finishing.
+        if self.server is not None:
+            self.server.stop()
+        if self._thread is not None:
+            self._thread.join()
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
+__all__ = ["ENGINES", "Backend", "Neo4jSession", "Unavailable", "cli_env", "external_neo4j"]

@@ -1,0 +1,75 @@
+// A Neo4j 5 Community server for the test suite, run by tests/neo4j/server.py as
+// `java -cp <neo4j-harness classpath> Neo4jTestServer.java WORKDIR`.
+//
+// Bolt listens on a free loopback port and is advertised under that same port, so the routing
+// driver (neo4j://) gets a routing table it can use. The first line on stdout is the Bolt
+// address; the server then runs until its standard input closes, which happens when the test
+// run ends however it ends (a killed pytest closes the pipe too), or until SIGTERM.
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+public class Neo4jTestServer {
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: Neo4jTestServer WORKDIR");
+            System.exit(2);
+        }
+        Path workDir = Path.of(args[0]);
+        Neo4j neo4j = start(workDir);
+        Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+        System.out.println("bolt://127.0.0.1:" + neo4j.boltURI().getPort());
+        System.out.flush();
+        InputStream in = System.in;
+        byte[] buffer = new byte[256];
+        while (in.read(buffer) >= 0) {
+            // nothing is sent; the stream only tells that the test run still holds it
+        }
+        System.exit(0); // runs the shutdown hook
+    }
+
+    private static Neo4j start(Path workDir) throws IOException {
+        IOException last = null;
+        // The port is chosen before Neo4j binds it; another process may take it in between.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int port = freePort();
+            SocketAddress address = new SocketAddress("127.0.0.1", port);
+            try {
+                return Neo4jBuilders.newInProcessBuilder(workDir.resolve("attempt-" + attempt))
+                        .withDisabledServer()
+                        .withConfig(HttpConnector.enabled, false)
+                        .withConfig(BoltConnector.enabled, true)
+                        .withConfig(BoltConnector.listen_address, address)
+                        .withConfig(BoltConnector.advertised_address, address)
+                        .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                        .withConfig(GraphDatabaseSettings.pagecache_memory, 512L * 1024 * 1024)
+                        .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                        .withConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
+                        .build();
+            } catch (RuntimeException e) {
+                last = new IOException("Neo4j did not start on port " + port, e);
+            }
+        }
+        throw last;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}

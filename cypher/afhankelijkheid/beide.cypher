@@ -1,7 +1,9 @@
 // The dependencies of one Gebruik up to $diepte (1-6) koppelingen away, breadth-first: each
 // node once, at its shortest distance, however many paths lead there. The walk follows
-// koppelingen either way; national facilities end it, being shared by every landscape.
-// Each node comes with its koppelingen to other nodes found: the induced subgraph.
+// koppelingen either way, whichever way their data flows; national facilities end it, being
+// shared by every landscape.
+// Each node comes with its koppelingen to other nodes found, whichever way they flow: the
+// induced subgraph, not only the koppelingen walked.
 // The start must be visible to the asker ($zicht); the walk goes on only where its whole
 // landscape is.
 // params: {"id": "geb-GM0363-0001", "diepte": 3}

@@ -1,5 +1,6 @@
 // What happens when an organisation stops using an application, or replaces it ($vervanger,
-// an application id, or null): its koppelingen (each breaks, or must be rebuilt), the standard
+// an application id, or null): its koppelingen (each breaks, or must be rebuilt; with the way its
+// data flows, so that what loses a source or a destination can be told), the standard
 // versions they use that the replacement supports in none of its versions, the reference
 // components the organisation would have no application for any more, and the diensten taken
 // with it that lapse (those not also offered on the replacement).
@@ -16,8 +17,8 @@ WITH o, g, x, y, $zicht.alleLandschappen OR o.id IN $zicht.landschappen AS heel,
      [(y)-[:REALISEERT]->(c) | c.id] AS gerealiseerd,
      [(y)<-[:BIJ]-(d) | d.id] AS aangeboden
 WITH o, g, x, y, ondersteund, gerealiseerd, aangeboden, heel, rest,
-     [(g)<-[:VAN]-(k)-[:NAAR]->(m) WHERE heel | {koppeling: k.id, kant: 'VAN', anderEind: m.id, anderSoort: CASE WHEN 'Gebruik' IN labels(m) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END}] +
-     [(g)<-[:NAAR]-(k2)-[:VAN]->(m2) WHERE heel | {koppeling: k2.id, kant: 'NAAR', anderEind: m2.id, anderSoort: 'Gebruik'}] AS koppelingen,
+     [(g)<-[:VAN]-(k)-[:NAAR]->(m) WHERE heel | {koppeling: k.id, kant: 'VAN', richting: k.richting, anderEind: m.id, anderSoort: CASE WHEN 'Gebruik' IN labels(m) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END}] +
+     [(g)<-[:NAAR]-(k2)-[:VAN]->(m2) WHERE heel | {koppeling: k2.id, kant: 'NAAR', richting: k2.richting, anderEind: m2.id, anderSoort: 'Gebruik'}] AS koppelingen,
      [(g)<-[:VAN]-(k3)-[:VOLGENS]->(s3) WHERE heel | {koppeling: k3.id, standaardversie: s3.id}] +
      [(g)<-[:NAAR]-(k4)-[:VOLGENS]->(s4) WHERE heel | {koppeling: k4.id, standaardversie: s4.id}] AS gebruikt,
      [(g)-[:VOOR]->(c) WHERE rest | c] AS componenten,

@@ -1,7 +1,10 @@
 // The dependencies of one Gebruik up to $diepte (1-6) koppelingen away, breadth-first: each
 // node once, at its shortest distance, however many paths lead there. The walk follows
-// koppelingen from their VAN end to their NAAR end; national facilities end it, being shared by every landscape.
-// Each node comes with its koppelingen to other nodes found: the induced subgraph.
+// koppelingen the way their data flows (KOPPELT points that way: a koppeling flowing back
+// counts from NAAR to VAN, one flowing both ways both ways): where this Gebruik's data goes.
+// National facilities end it, being shared by every landscape.
+// Each node comes with its koppelingen to other nodes found, whichever way they flow: the
+// induced subgraph, not only the koppelingen walked.
 // The start must be visible to the asker ($zicht); the walk goes on only where its whole
 // landscape is.
 // params: {"id": "geb-GM0363-0001", "diepte": 3}

@@ -50,16 +50,22 @@ async def _object(info: Info, kind: str, key: str) -> Any:
     return None if item is None else build(item, kind)
 
 
-@strawberry.enum(description="Which way a dependency walk follows the koppelingen.")
+@strawberry.enum(
+    description="Which way a walk follows the koppelingen: by the way their data flows (`richting`), "
+    "not by the order in which their ends were recorded."
+)
 class Afhankelijkheidsrichting(Enum):
     STROOMAFWAARTS = strawberry.enum_value(
-        "STROOMAFWAARTS", description="From each koppeling's VAN end to its NAAR end: what this one relies on"
+        "STROOMAFWAARTS",
+        description="Where the data goes: along each koppeling the way its data flows (from VAN to NAAR "
+        "for HEEN, from NAAR to VAN for TERUG, both for BEIDE): what receives from this one",
     )
     STROOMOPWAARTS = strawberry.enum_value(
         "STROOMOPWAARTS",
-        description="From each koppeling's NAAR end back to its VAN end: what relies on this one",
+        description="Where the data comes from: against the way each koppeling's data flows: "
+        "what this one receives from",
     )
-    BEIDE = strawberry.enum_value("BEIDE", description="Either way")
+    BEIDE = strawberry.enum_value("BEIDE", description="Either way, whichever way the data flows")
 
 
 @strawberry.type(
@@ -157,14 +163,28 @@ def _walk_graph(rows: list[dict[str, Any]]) -> Subgraph:
     return Subgraph(nodes=nodes, edges=edges)
 
 
+def _steps(edge: SubgraphEdge, richting: Afhankelijkheidsrichting) -> list[tuple[str, str]]:
+    """The (from, to) steps a walk in `richting` may take over one koppeling."""
+    flows = []
+    if edge.richting in (KoppelingRichting.HEEN, KoppelingRichting.BEIDE):
+        flows.append((edge.source, edge.target))
+    if edge.richting in (KoppelingRichting.TERUG, KoppelingRichting.BEIDE):
+        flows.append((edge.target, edge.source))
+    if richting == Afhankelijkheidsrichting.STROOMAFWAARTS:
+        return flows
+    against = [(there, here) for here, there in flows]
+    return against if richting == Afhankelijkheidsrichting.STROOMOPWAARTS else flows + against
+
+
 def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsrichting) -> dict[str, Path]:
-    """Breadth-first over the walk's own edges, following them the way the walk did."""
+    """Breadth-first over the walk's own edges, stepping the way the walk did: with or against
+    each koppeling's data flow, and never on from a national facility (as the walk itself)."""
+    facilities = {node.id for node in graph.nodes if node.type == "BuitengemeentelijkeVoorziening"}
     neighbours: dict[str, list[tuple[str, str]]] = {}
     for edge in graph.edges:
-        if richting != Afhankelijkheidsrichting.STROOMOPWAARTS:
-            neighbours.setdefault(edge.source, []).append((edge.target, edge.id))
-        if richting != Afhankelijkheidsrichting.STROOMAFWAARTS:
-            neighbours.setdefault(edge.target, []).append((edge.source, edge.id))
+        for here, there in _steps(edge, richting):
+            if here not in facilities:
+                neighbours.setdefault(here, []).append((there, edge.id))
     paths = {start: Path(nodes=[start], edges=[])}
     queue = deque([start])
     while queue:
@@ -190,11 +210,37 @@ class KoppelingGevolg(Enum):
     )
 
 
+@strawberry.enum(description="Which end of a koppeling, as it was recorded.")
+class Koppelkant(Enum):
+    VAN = "VAN"
+    NAAR = "NAAR"
+
+
+@strawberry.enum(description="Which way data flows over a koppeling, seen from one of its ends.")
+class Gegevensstroom(Enum):
+    UITGAAND = strawberry.enum_value("UITGAAND", description="Data leaves this end")
+    INKOMEND = strawberry.enum_value("INKOMEND", description="Data reaches this end")
+    BEIDE = strawberry.enum_value("BEIDE", description="Both")
+
+
+def stroom(kant: Koppelkant, richting: KoppelingRichting) -> Gegevensstroom:
+    """Which way a koppeling's data flows, seen from its `kant` end."""
+    if richting == KoppelingRichting.BEIDE:
+        return Gegevensstroom.BEIDE
+    leaves_van = richting == KoppelingRichting.HEEN
+    return Gegevensstroom.UITGAAND if leaves_van == (kant == Koppelkant.VAN) else Gegevensstroom.INKOMEND
+
+
 @strawberry.type(description="A koppeling of the Gebruik that changes.")
 class GeraakteKoppeling:
     gevolg: KoppelingGevolg
-    kant: str = strawberry.field(
-        description="VAN when the changing Gebruik starts the koppeling, NAAR when it ends it."
+    kant: Koppelkant = strawberry.field(
+        description="VAN when the changing Gebruik is the koppeling's recorded VAN end, NAAR when "
+        "its NAAR end."
+    )
+    stroom: Gegevensstroom = strawberry.field(
+        description="Whether the changing Gebruik sends data over it (UITGAAND: what receives it loses a "
+        "source), receives data over it (INKOMEND), or both."
     )
     _koppeling: strawberry.Private[str]
     _ander: strawberry.Private[str]
@@ -321,10 +367,18 @@ class AfhankelijkheidQuery:
         )
 
     @strawberry.field(
-        description="The shortest chain of koppelingen, either way, between two Gebruik of one landscape "
-        "(at most 6 koppelingen); null when they are not connected."
+        description="The shortest chain of koppelingen between two Gebruik of one landscape (at most 6), "
+        "following the data: by default along which data flows from `van` to `naar` (STROOMAFWAARTS); "
+        "BEIDE for any chain whichever way its data flows. It never passes a national facility (those "
+        "are shared by every landscape). Null when there is no such chain."
     )
-    async def kortste_pad(self, info: Info, van: relay.GlobalID, naar: relay.GlobalID) -> Path | None:
+    async def kortste_pad(
+        self,
+        info: Info,
+        van: relay.GlobalID,
+        naar: relay.GlobalID,
+        richting: Afhankelijkheidsrichting = Afhankelijkheidsrichting.STROOMAFWAARTS,
+    ) -> Path | None:
         start, end = _gebruik_key(van, "van"), _gebruik_key(naar, "naar")
         owners = await info.context.store.read(
             "afhankelijkheid/zelfde_landschap", {"van": start, "naar": end}
@@ -336,10 +390,10 @@ class AfhankelijkheidQuery:
             raise ClientError(
                 "NOT_SAME_LANDSCAPE", "van and naar belong to the landscapes of different organisations"
             )
-        rows = await info.context.store.read("afhankelijkheid/beide", {"id": start, "diepte": MAX_DEPTH})
-        paths = _shortest_paths(
-            global_id("Gebruik", start), _walk_graph(rows), Afhankelijkheidsrichting.BEIDE
+        rows = await info.context.store.read(
+            f"afhankelijkheid/{richting.value.lower()}", {"id": start, "diepte": MAX_DEPTH}
         )
+        paths = _shortest_paths(global_id("Gebruik", start), _walk_graph(rows), richting)
         return paths.get(global_id("Gebruik", end))
 
     @strawberry.field(
@@ -433,7 +487,8 @@ class AfhankelijkheidQuery:
             koppelingen=[
                 GeraakteKoppeling(
                     gevolg=gevolg,
-                    kant=k["kant"],
+                    kant=Koppelkant(k["kant"]),
+                    stroom=stroom(Koppelkant(k["kant"]), KoppelingRichting[k["richting"]]),
                     _koppeling=k["koppeling"],
                     _ander=k["anderEind"],
                     _ander_soort=k["anderSoort"],

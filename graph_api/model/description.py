@@ -17,6 +17,7 @@ from neomodel import (
     StringProperty,
 )
 from neomodel.properties import Property
+from neomodel.util import RelationshipDirection
 
 from graph_api.model.base import GraphNode
 
@@ -121,7 +122,9 @@ def describe() -> GraphModel:
             spec = relationships.setdefault(
                 definition["relation_type"], RelationshipSpec(definition["relation_type"])
             )
-            spec.endpoints.add((cls.__label__, definition["node_class"].__label__))
+            ends = (cls.__label__, definition["node_class"].__label__)
+            incoming = definition["direction"] == RelationshipDirection.INCOMING
+            spec.endpoints.add(ends[::-1] if incoming else ends)
             if definition["model"] is not None:
                 model_props = definition["model"].defined_properties(aliases=False, rels=False)
                 spec.properties.update(_properties(model_props))

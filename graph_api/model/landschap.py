@@ -1,6 +1,12 @@
 """A gemeente's landscape: its Gebruik of applications and the Koppelingen between them."""
 
-from neomodel import AsyncRelationshipTo, AsyncStructuredRel, BooleanProperty, StringProperty
+from neomodel import (
+    AsyncRelationshipFrom,
+    AsyncRelationshipTo,
+    AsyncStructuredRel,
+    BooleanProperty,
+    StringProperty,
+)
 
 from graph_api.model import keuzes
 from graph_api.model.aanbod import Applicatie, Dienst, Versie
@@ -13,7 +19,8 @@ from graph_api.model.gemma import (
 
 
 class Koppelt(AsyncStructuredRel):
-    """Written with its Koppeling, so dependency traversals are plain variable-length paths."""
+    """Written with its Koppeling, pointing the way its data flows (both ways: two of them), so
+    dependency traversals are plain variable-length paths."""
 
     koppelingId = StringProperty(required=True, index=True)
 
@@ -34,6 +41,8 @@ class Gebruik(GraphNode):
     neemt_af = AsyncRelationshipTo(Dienst, "NEEMT_AF")
     koppelt = AsyncRelationshipTo("Gebruik", "KOPPELT", model=Koppelt)
     koppelt_voorziening = AsyncRelationshipTo(BuitengemeentelijkeVoorziening, "KOPPELT", model=Koppelt)
+    # A facility that sends data to this Gebruik (a koppeling flowing back, or both ways).
+    gevoed_door = AsyncRelationshipFrom(BuitengemeentelijkeVoorziening, "KOPPELT", model=Koppelt)
 
 
 class Koppeling(GraphNode):

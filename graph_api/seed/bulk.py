@@ -27,6 +27,7 @@ class Edge:
     van: str  # the row field with the start node's id, or NODE
     naar: str  # the row field with the end node's id, or NODE
     properties: tuple[tuple[str, str], ...] = ()  # (edge property, row field path)
+    when: tuple[str, tuple[str, ...]] | None = None  # (row field path, values): only for these rows
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Shape:
 def _between(type_: str, *properties: str) -> Shape:
     return Shape(edges=(Edge(type_, "van", "naar", tuple((p, p) for p in properties)),))
 
+
+_KOPPELT = (("koppelingId", "eigenschappen.id"),)
 
 SHAPES: dict[str, Shape] = {
     # GEMMA and the organisations: nodes whose properties are the row.
@@ -67,7 +70,9 @@ SHAPES: dict[str, Shape] = {
             (
                 Edge("VAN", NODE, "van"),
                 Edge("NAAR", NODE, "naar"),
-                Edge("KOPPELT", "van", "naar", (("koppelingId", "eigenschappen.id"),)),
+                # KOPPELT points the way the data flows: from VAN to NAAR, back, or both ways.
+                Edge("KOPPELT", "van", "naar", _KOPPELT, ("eigenschappen.richting", ("HEEN", "BEIDE"))),
+                Edge("KOPPELT", "naar", "van", _KOPPELT, ("eigenschappen.richting", ("TERUG", "BEIDE"))),
             ),
         )
         for name in ("seed/koppelingen", "seed/koppelingen_voorziening")
@@ -124,6 +129,8 @@ class BulkFiles:
             if shape.labels:
                 self._spool("nodes", ":".join(shape.labels), properties)
             for edge in shape.edges:
+                if edge.when is not None and _field(row, edge.when[0]) not in edge.when[1]:
+                    continue
                 record = {
                     ":START_ID": properties["id"] if edge.van == NODE else row[edge.van],
                     ":END_ID": properties["id"] if edge.naar == NODE else row[edge.naar],

@@ -27,7 +27,29 @@ def _decode(value: str) -> str:
     return base64.b64decode(value).decode().split(":", 1)[1]
 
 
+def _flows(k: dict) -> list[tuple[str, str]]:
+    """The way a koppeling's data flows, from its richting: HEEN from VAN to NAAR, TERUG back, BEIDE both."""
+    return {
+        "HEEN": [(k["van"], k["naar"])],
+        "TERUG": [(k["naar"], k["van"])],
+        "BEIDE": [(k["van"], k["naar"]), (k["naar"], k["van"])],
+    }[k["richting"]]
+
+
 def _landscape_graph(expected: Expected, cbs: str) -> nx.MultiDiGraph:
+    """One landscape's koppelingen as edges the way their data flows (keyed by koppeling)."""
+    mine = {g["id"] for g in expected.gebruik_of[cbs]}
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(mine)
+    for k in expected.koppelingen:
+        if k["van"] in mine:
+            for source, target in _flows(k):
+                graph.add_edge(source, target, key=k["id"])
+    return graph
+
+
+def _recorded_graph(expected: Expected, cbs: str) -> nx.MultiDiGraph:
+    """The same koppelingen in the order their ends were recorded: what a walk must not follow."""
     mine = {g["id"] for g in expected.gebruik_of[cbs]}
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(mine)
@@ -94,10 +116,29 @@ def test_dependencies_match_a_breadth_first_walk(
             zip(path["nodes"], path["nodes"][1:], strict=False), path["edges"], strict=True
         ):
             assert {here, there} == set(edges[edge])
+            a, b, key = _decode(here), _decode(there), _decode(edge)
+            # Each step goes the way the data flows over that koppeling (or against it, upstream).
             if richting == "STROOMAFWAARTS":
-                assert edges[edge] == (here, there)
+                assert graph.has_edge(a, b, key)
             if richting == "STROOMOPWAARTS":
-                assert edges[edge] == (there, here)
+                assert graph.has_edge(b, a, key)
+
+
+@pytest.mark.parametrize("richting", ["STROOMAFWAARTS", "STROOMOPWAARTS"])
+def test_the_walk_follows_the_data_not_the_recorded_order(api: Api, expected: Expected, richting: str) -> None:
+    """A third of the koppelingen flow back or both ways: walking the recorded order would differ."""
+    koppelingen = [k for k in expected.koppelingen if k["van"] in {g["id"] for g in expected.gebruik_of["GM0014"]}]
+    flowing_back = sum(k["richting"] != "HEEN" for k in koppelingen)
+    assert flowing_back > len(koppelingen) / 5
+    graph, recorded = _landscape_graph(expected, "GM0014"), _recorded_graph(expected, "GM0014")
+    starts = sorted(g["id"] for g in expected.gebruik_of["GM0014"])
+    start = next(
+        g for g in starts if _walk(graph, g, richting, 3, expected) != _walk(recorded, g, richting, 3, expected)
+    )
+    data = api.query(AFHANKELIJKHEDEN, {"g": global_id("Gebruik", start), "r": richting, "d": 3})["afhankelijkheden"]
+    found = {_decode(n["id"]): n["diepte"] for n in data["graaf"]["nodes"]}
+    assert found == _walk(graph, start, richting, 3, expected)
+    assert found != _walk(recorded, start, richting, 3, expected)
 
 
 def test_national_facilities_end_the_walk(api: Api, expected: Expected) -> None:
@@ -126,20 +167,38 @@ def test_bad_dependency_arguments(api: Api, expected: Expected, variables: dict,
     assert error["extensions"]["code"] == code
 
 
-def test_the_shortest_path_between_two_applications(api: Api, expected: Expected) -> None:
+KORTSTE_PAD = "query($a: ID!, $b: ID!, $r: Afhankelijkheidsrichting) { kortstePad(van: $a, naar: $b, richting: $r) { nodes edges } }"
+
+
+@pytest.mark.parametrize("richting", [None, "STROOMAFWAARTS", "BEIDE"])
+def test_the_shortest_path_between_two_applications(api: Api, expected: Expected, richting: str | None) -> None:
+    """By default along the data: from `van` to `naar` the way the data flows, never through a facility."""
     graph = _landscape_graph(expected, "GM0363")
     start = _hub(expected, "GM0363")
-    reached = _walk(graph, start, "BEIDE", 6, expected)
+    reached = _walk(graph, start, richting or "STROOMAFWAARTS", 6, expected)
     checked = 0
     for end in sorted(g for g, depth in reached.items() if depth >= 2 and g in expected.gebruik_by_id)[:5]:
-        path = api.query(
-            "query($a: ID!, $b: ID!) { kortstePad(van: $a, naar: $b) { nodes edges } }",
-            {"a": global_id("Gebruik", start), "b": global_id("Gebruik", end)},
-        )["kortstePad"]
+        variables = {"a": global_id("Gebruik", start), "b": global_id("Gebruik", end)}
+        if richting is not None:  # left out: the argument's default
+            variables["r"] = richting
+        path = api.query(KORTSTE_PAD, variables)["kortstePad"]
         assert len(path["edges"]) == reached[end]
         assert _decode(path["nodes"][0]) == start and _decode(path["nodes"][-1]) == end
+        assert all(_decode(n) in expected.gebruik_by_id for n in path["nodes"])  # no facility passed
         checked += 1
     assert checked
+
+
+def test_no_path_against_the_data(api: Api, expected: Expected) -> None:
+    """A Gebruik that only sends data to the start is reached either way, not downstream."""
+    graph = _landscape_graph(expected, "GM0363")
+    start = _hub(expected, "GM0363")
+    downstream = _walk(graph, start, "STROOMAFWAARTS", 6, expected)
+    either = _walk(graph, start, "BEIDE", 6, expected)
+    end = min(g for g in either if g in expected.gebruik_by_id and g not in downstream)
+    variables = {"a": global_id("Gebruik", start), "b": global_id("Gebruik", end)}
+    assert api.query(KORTSTE_PAD, variables)["kortstePad"] is None
+    assert len(api.query(KORTSTE_PAD, {**variables, "r": "BEIDE"})["kortstePad"]["edges"]) == either[end]
 
 
 def test_no_path_across_landscapes(api: Api, expected: Expected) -> None:
@@ -188,7 +247,7 @@ def test_impact_of_replacing_an_application(api: Api, expected: Expected) -> Non
     data = api.query(
         """query($g: ID!, $y: ID) { impactanalyse(gebruik: $g, vervangenDoor: $y) {
           gebruik { identificatie } vervanger { identificatie }
-          koppelingen { gevolg kant koppeling { identificatie } anderEind { ... on Gebruik { identificatie }
+          koppelingen { gevolg kant stroom koppeling { identificatie } anderEind { ... on Gebruik { identificatie }
                         ... on BuitengemeentelijkeVoorziening { identificatie } } }
           ontbrekendeStandaarden { koppeling { identificatie } standaardversie { identificatie } }
           onbediendeReferentiecomponenten { identificatie }
@@ -202,6 +261,9 @@ def test_impact_of_replacing_an_application(api: Api, expected: Expected) -> Non
         row = mine[k["koppeling"]["identificatie"]]
         assert k["kant"] == ("VAN" if row["van"] == gebruik["id"] else "NAAR")
         assert k["anderEind"]["identificatie"] == (row["naar"] if k["kant"] == "VAN" else row["van"])
+        sends = (gebruik["id"], k["anderEind"]["identificatie"]) in _flows(row)
+        receives = (k["anderEind"]["identificatie"], gebruik["id"]) in _flows(row)
+        assert k["stroom"] == {(True, True): "BEIDE", (True, False): "UITGAAND", (False, True): "INKOMEND"}[(sends, receives)]
     versions = {r["eigenschappen"]["id"] for r in rows["seed/versies"] if r["applicatie"] == vervanger}
     supported = {r["naar"] for r in rows["seed/ondersteunt"] if r["van"] in versions}
     volgens = [(r["van"], r["naar"]) for r in rows["seed/koppeling_volgens"] if r["van"] in mine]

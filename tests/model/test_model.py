@@ -48,6 +48,7 @@ def test_every_relationship_of_the_architecture_is_declared_with_its_ends() -> N
         ("Koppeling", "VOLGENS", "Standaardversie"),
         ("Gebruik", "KOPPELT", "Gebruik"),
         ("Gebruik", "KOPPELT", "BuitengemeentelijkeVoorziening"),
+        ("BuitengemeentelijkeVoorziening", "KOPPELT", "Gebruik"),
         ("Leverancier", "LEVERT", "Dienst"),
         ("Dienst", "BIJ", "Applicatie"),
         ("Gebruik", "NEEMT_AF", "Dienst"),

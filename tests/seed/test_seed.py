@@ -90,7 +90,15 @@ def test_the_graph_holds_what_the_generator_produced(
     assert labels["Versie"] == len(generated["seed/versies"])
     assert labels["Dienst"] == len(generated["seed/diensten"])
     assert labels["Gebruik"] == len(generated["seed/gebruik"])
-    assert labels["Koppeling"] == koppelingen == types["KOPPELT"] == types["NAAR"]
+    assert labels["Koppeling"] == koppelingen == types["NAAR"]
+    # KOPPELT follows the data: one edge a koppeling, two for one whose data flows both ways.
+    both_ways = sum(
+        1
+        for query in ("seed/koppelingen", "seed/koppelingen_voorziening")
+        for row in generated[query]
+        if row["eigenschappen"]["richting"] == "BEIDE"
+    )
+    assert types["KOPPELT"] == koppelingen + both_ways
     assert types["VAN"] == len(generated["seed/gebruik"]) + koppelingen
     assert types["VOOR"] == len(generated["seed/gebruik_voor"])
     assert types["VOLGENS"] == len(generated["seed/koppeling_volgens"])
@@ -219,7 +227,8 @@ async def test_seeding_again_restores_the_same_graph(
     the properties of what exists and merge its missing relationships."""
     before = await counts(store)
     gebruik = generated["seed/gebruik"][0]["eigenschappen"]
-    koppeling = generated["seed/koppelingen"][0]
+    # One whose data flows from VAN to NAAR: its KOPPELT edge starts at VAN (tests/seed/cypher).
+    koppeling = next(k for k in generated["seed/koppelingen"] if k["eigenschappen"]["richting"] == "HEEN")
     ids = {"gebruik": gebruik["id"], "koppeling": koppeling["eigenschappen"]["id"], "van": koppeling["van"]}
     assert (await probe.write("verstoor", ids))[0]["verstoord"] == 1
     damaged = (await probe.read("hersteld", ids))[0]

@@ -1,5 +1,5 @@
 // What test setup damaged (verstoor): the Gebruik's status, the koppeling's type, its VAN edge
-// and the KOPPELT edge that mirrors it.
+// and the KOPPELT edge that mirrors it (for a koppeling whose data flows from VAN to NAAR).
 // params: {"gebruik": "geb-GM0014-0001", "koppeling": "kop-GM0014-0001", "van": "geb-GM0014-0002"}
 MATCH (g:Gebruik {id: $gebruik})
 MATCH (k:Koppeling {id: $koppeling})

@@ -50,6 +50,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_benchmarks.py",
         "tests/graphql/test_toegang.py",
         "tests/graphql/test_compiled.py",
+        "tests/graphql/test_malformed.py",
         "tests/auth/test_identiteit.py",
         "tests/store/test_store.py",
         "tests/store/test_query_files.py",

@@ -75,7 +75,8 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
     )
     routes = [
         Route("/health", health, methods=["GET"]),
-        Route("/graphql", endpoint.handle, methods=["GET", "POST"]),
+        # Every method reaches the endpoint, which answers the ones it does not take in JSON too.
+        Route("/graphql", endpoint.handle, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
     ]
     if hardening.graphiql:
         routes += [

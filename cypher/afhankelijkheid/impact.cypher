@@ -3,7 +3,8 @@
 // data flows, so that what loses a source or a destination can be told), the standard
 // versions they use that the replacement supports in none of its versions, the reference
 // components the organisation would have no application for any more, and the diensten taken
-// with it that lapse (those not also offered on the replacement).
+// with it that lapse (those not also offered on the replacement), and the organisation's
+// Gebruik of the replacement it already has.
 // The Gebruik must be visible to the asker ($zicht); its koppelingen and diensten count only
 // for those who may see the whole landscape, the other Gebruik only for those who may see them.
 // params: {"gebruik": "geb-GM0363-0001", "vervanger": "app-00001"}
@@ -22,14 +23,15 @@ WITH o, g, x, y, ondersteund, gerealiseerd, aangeboden, heel, rest,
      [(g)<-[:VAN]-(k3)-[:VOLGENS]->(s3) WHERE heel | {koppeling: k3.id, standaardversie: s3.id}] +
      [(g)<-[:NAAR]-(k4)-[:VOLGENS]->(s4) WHERE heel | {koppeling: k4.id, standaardversie: s4.id}] AS gebruikt,
      [(g)-[:VOOR]->(c) WHERE rest | c] AS componenten,
-     [(g)-[:NEEMT_AF]->(d) WHERE heel | d.id] AS diensten
+     [(g)-[:NEEMT_AF]->(d) WHERE heel | d.id] AS diensten,
+     [(o)-[:GEBRUIKT]->(h)-[:VAN]->(y) WHERE rest AND h <> g | h.id] AS bestaand
 UNWIND (CASE WHEN size(componenten) = 0 THEN [null] ELSE componenten END) AS c
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(h:Gebruik)-[:VOOR]->(c)
 WHERE h <> g AND h.status <> 'UITGEFASEERD'
-WITH g, x, y, ondersteund, gerealiseerd, aangeboden, koppelingen, gebruikt, diensten, c, count(h) AS anderen
-WITH g, x, y, ondersteund, gerealiseerd, aangeboden, koppelingen, gebruikt, diensten,
+WITH g, x, y, ondersteund, gerealiseerd, aangeboden, koppelingen, gebruikt, diensten, bestaand, c, count(h) AS anderen
+WITH g, x, y, ondersteund, gerealiseerd, aangeboden, koppelingen, gebruikt, diensten, bestaand,
      collect(CASE WHEN c IS NOT NULL AND anderen = 0 AND NOT c.id IN gerealiseerd THEN c.id END) AS onbediend
 RETURN g.id AS gebruik, x.id AS applicatie, y.id AS vervanger, koppelingen,
        [u IN gebruikt WHERE y IS NOT NULL AND NOT u.standaardversie IN ondersteund] AS ontbrekend,
        onbediend,
-       [d IN diensten WHERE NOT d IN aangeboden] AS vervallend
+       [d IN diensten WHERE NOT d IN aangeboden] AS vervallend, bestaand

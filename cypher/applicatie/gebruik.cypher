@@ -1,12 +1,13 @@
 // A page of each application's Gebruik (the organisations using it), after a keyset cursor,
 // ordered by the organisation's name.
 // Only the Gebruik the asker may see ($zicht).
-// params: {"ids": ["app-00001"], "status": null, "aflopend": false, "na": null, "limit": 5}
+// params: {"ids": ["app-00001"], "status": null, "hosting": null, "aflopend": false, "na": null, "limit": 5}
 UNWIND $ids AS sleutel
 MATCH (a:Applicatie {id: sleutel})<-[:VAN]-(g:Gebruik)<-[:GEBRUIKT]-(o:Organisatie)
 WITH sleutel, a, g, o
 WHERE ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten)
   AND ($status IS NULL OR g.status = $status)
+  AND ($hosting IS NULL OR g.hosting = $hosting)
 WITH sleutel, g, toLower(o.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND g.id < $na.id)))

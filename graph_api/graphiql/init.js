@@ -14,12 +14,15 @@
       defaultEditorToolsVisibility: true,
       defaultQuery:
         "# graph_api: the application landscape of the Dutch gemeenten.\n" +
-        "# The Docs tab lists every type; docs/graphql.md has example queries.\n" +
-        "# Signed in? Put {\"Authorization\": \"Bearer <token>\"} in the Headers tab below;\n" +
-        "# `{ ik { subject lidmaatschappen { soort rollen } } }` shows who the API takes you to be.\n\n" +
-        "{\n  gemeente(cbsCode: \"GM0363\") {\n    naam\n    inwoners\n" +
-        "    gebruik(first: 10) {\n      totalCount\n      nodes {\n        status\n" +
-        "        applicatie { naam leverancier { naam } }\n      }\n    }\n  }\n}\n",
+        "# The Docs tab lists every type; docs/graphql.md has example queries per user.\n" +
+        "# Signed out you see the catalogue, GEMMA and the organisations. Who uses what (a\n" +
+        "# landscape) needs a token: `graph-api dev-token --organisatie GM0363 --rol\n" +
+        "# GEBRUIK_RAADPLEGER` on a laptop, then {\"Authorization\": \"Bearer <token>\"} in the\n" +
+        "# Headers tab below. extensions.beperkingen says what your role left out of an answer.\n\n" +
+        "{\n  gemeente(cbsCode: \"GM0363\") {\n    naam\n    inwoners\n    provincie\n  }\n" +
+        "  applicaties(first: 5, filter: {tekst: \"zaak\"}) {\n    totalCount\n" +
+        "    nodes {\n      naam\n      leverancier { naam }\n" +
+        "      referentiecomponenten { naam }\n    }\n  }\n}\n",
     })
   );
 })();

@@ -19,6 +19,7 @@ from graph_api.graphql.enums import (
     Licentietype,
     VersieStatus,
 )
+from graph_api.graphql.filters import GebruikersFilter
 from graph_api.graphql.paging import Connection, PageRequest
 
 if TYPE_CHECKING:
@@ -103,10 +104,13 @@ class Applicatie(relay.Node):
         after: str | None = None,
         last: int | None = None,
         before: str | None = None,
-        status: GebruikStatus | None = None,
+        filter: GebruikersFilter | None = None,
+        status: Annotated[
+            GebruikStatus | None, strawberry.argument(deprecation_reason="Use filter: {status: ...}.")
+        ] = None,
     ) -> Connection[Gebruik_]:
         page = PageRequest.of(first, after, last, before, field="ORGANISATIE")
-        params = {"status": status.value if status else None}
+        params = (filter or GebruikersFilter()).params(status)
         return await load_page(info, "applicatie/gebruik", self.key, page, params, "Gebruik")
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.graphql import beperkingen
 from graph_api.graphql.benchmarks import group_size
 from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
@@ -118,6 +119,18 @@ class Subgraph:
 class Path:
     nodes: list[strawberry.ID]
     edges: list[strawberry.ID]
+    _graph: strawberry.Private[Subgraph | None] = None
+
+    @strawberry.field(
+        description="The same nodes and edges as objects, in order, each with its type and label: "
+        "what a frontend draws."
+    )
+    def graaf(self) -> Subgraph:
+        if self._graph is None:
+            return Subgraph(nodes=[], edges=[])
+        nodes = {node.id: node for node in self._graph.nodes}
+        edges = {edge.id: edge for edge in self._graph.edges}
+        return Subgraph(nodes=[nodes[n] for n in self.nodes], edges=[edges[e] for e in self.edges])
 
 
 @strawberry.type(description="What one Gebruik depends on, or what depends on it, up to a depth.")
@@ -185,13 +198,15 @@ def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsricht
         for here, there in _steps(edge, richting):
             if here not in facilities:
                 neighbours.setdefault(here, []).append((there, edge.id))
-    paths = {start: Path(nodes=[start], edges=[])}
+    paths = {start: Path(nodes=[start], edges=[], _graph=graph)}
     queue = deque([start])
     while queue:
         here = queue.popleft()
         for there, edge in sorted(neighbours.get(here, [])):
             if there not in paths:
-                paths[there] = Path(nodes=[*paths[here].nodes, there], edges=[*paths[here].edges, edge])
+                paths[there] = Path(
+                    nodes=[*paths[here].nodes, there], edges=[*paths[here].edges, edge], _graph=graph
+                )
                 queue.append(there)
     return paths
 
@@ -284,6 +299,7 @@ class Impactanalyse:
     _vervanger: strawberry.Private[str | None]
     _onbediend: strawberry.Private[list[str]]
     _vervallend: strawberry.Private[list[str]]
+    _bestaand: strawberry.Private[list[str]]
 
     @strawberry.field(description="The Gebruik that changes.")
     async def gebruik(self, info: Info) -> Gebruik | None:
@@ -292,6 +308,14 @@ class Impactanalyse:
     @strawberry.field(description="The replacement, if one was given.")
     async def vervanger(self, info: Info) -> Applicatie_ | None:
         return None if self._vervanger is None else await _object(info, "Applicatie", self._vervanger)
+
+    @strawberry.field(
+        description="The organisation's Gebruik of the replacement it already has: the replacement is "
+        "in use there, nothing new to acquire (empty without a replacement, or when it is new)."
+    )
+    async def vervanger_in_gebruik(self, info: Info) -> list[Gebruik]:
+        items = await info.context.loaders.one("gebruik/per_id").load_many(self._bestaand)
+        return [build(item, "Gebruik") for item in items if item]
 
     @strawberry.field(description="Reference components the organisation would have no application for.")
     async def onbediende_referentiecomponenten(self, info: Info) -> list[Referentiecomponent_]:
@@ -307,7 +331,7 @@ class Impactanalyse:
 @strawberry.input(description="Narrows a landscape graph.")
 class LandschapsgraafFilter:
     status: GebruikStatus | None = None
-    referentiecomponent: relay.GlobalID | None = None
+    referentiecomponent: strawberry.ID | None = None
 
 
 @strawberry.type(
@@ -325,10 +349,27 @@ class Landschapsgraaf:
     total_count: int = strawberry.field(description="How many Gebruik the landscape has under the filter.")
 
 
-def _gebruik_key(value: relay.GlobalID, argument: str) -> str:
+def _gebruik_key(value: strawberry.ID, argument: str) -> str:
     key = reference(value, "Gebruik", argument=argument)
     assert key is not None
     return key
+
+
+async def _note_landscape(
+    info: Info, veld: str, wat: str, *, gebruik: str | None = None, organisatie: str | None = None
+) -> None:
+    """Say so in the answer when the landscape an analytic read may not be seen whole."""
+    zicht = info.context.zicht
+    if zicht.alle_landschappen:
+        return
+    if organisatie is None:
+        item = await info.context.loaders.one("gebruik/organisatie").load(gebruik)
+        if item is None:
+            return
+        organisatie = item["id"]
+    note = beperkingen.for_landscape(veld, wat, zicht, organisatie)
+    if note is not None:
+        info.context.beperkingen.append(note)
 
 
 async def _require(info: Info, kind: str, key: str, argument: str) -> None:
@@ -345,7 +386,7 @@ class AfhankelijkheidQuery:
     async def afhankelijkheden(
         self,
         info: Info,
-        gebruik: relay.GlobalID,
+        gebruik: strawberry.ID,
         richting: Afhankelijkheidsrichting = Afhankelijkheidsrichting.BEIDE,
         diepte: int = 3,
     ) -> Afhankelijkheden:
@@ -355,6 +396,7 @@ class AfhankelijkheidQuery:
         )
         if not rows:
             raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
+        await _note_landscape(info, "afhankelijkheden", "the walk beyond its start", gebruik=key)
         graph = _walk_graph(rows)
         start = global_id("Gebruik", key)
         paths = _shortest_paths(start, graph, richting)
@@ -375,8 +417,8 @@ class AfhankelijkheidQuery:
     async def kortste_pad(
         self,
         info: Info,
-        van: relay.GlobalID,
-        naar: relay.GlobalID,
+        van: strawberry.ID,
+        naar: strawberry.ID,
         richting: Afhankelijkheidsrichting = Afhankelijkheidsrichting.STROOMAFWAARTS,
     ) -> Path | None:
         start, end = _gebruik_key(van, "van"), _gebruik_key(naar, "naar")
@@ -390,6 +432,8 @@ class AfhankelijkheidQuery:
             raise ClientError(
                 "NOT_SAME_LANDSCAPE", "van and naar belong to the landscapes of different organisations"
             )
+        owner = owners[0]["van"]
+        await _note_landscape(info, "kortstePad", "the koppelingen between them", organisatie=owner)
         rows = await info.context.store.read(
             f"afhankelijkheid/{richting.value.lower()}", {"id": start, "diepte": MAX_DEPTH}
         )
@@ -397,13 +441,14 @@ class AfhankelijkheidQuery:
         return paths.get(global_id("Gebruik", end))
 
     @strawberry.field(
-        description="An organisation's landscape as a graph, paged by its Gebruik (at most 500 a page): "
-        "each page brings its Gebruik, the koppelingen starting there, and their far ends."
+        description="An organisation's landscape as a graph, paged by its Gebruik (50 a page unless "
+        "`first` says otherwise, at most 500): each page brings its Gebruik, the koppelingen starting "
+        "there, and their far ends (with a status filter, only far Gebruik of that status)."
     )
     async def landschapsgraaf(
         self,
         info: Info,
-        organisatie: relay.GlobalID,
+        organisatie: strawberry.ID,
         filter: LandschapsgraafFilter | None = None,
         first: int | None = None,
         after: str | None = None,
@@ -421,8 +466,9 @@ class AfhankelijkheidQuery:
                 filter.referentiecomponent, "Referentiecomponent", argument="filter.referentiecomponent"
             ),
         }
-        page = PageRequest.of(500 if first is None else first, after, None, None, field="ID")
+        page = PageRequest.of(first, after, None, None, field="ID")
         store = info.context.store
+        await _note_landscape(info, "landschapsgraaf", "koppelingen (edges)", organisatie=key)
         rows = await store.read("afhankelijkheid/landschap", {**params, **page.params()})
         total = (await store.read("afhankelijkheid/landschap_aantal", params))[0]["aantal"]
         has_more = len(rows) > page.size
@@ -470,7 +516,7 @@ class AfhankelijkheidQuery:
         "replacement does not support, the components left without an application, the diensten that lapse."
     )
     async def impactanalyse(
-        self, info: Info, gebruik: relay.GlobalID, vervangen_door: relay.GlobalID | None = None
+        self, info: Info, gebruik: strawberry.ID, vervangen_door: strawberry.ID | None = None
     ) -> Impactanalyse:
         key = _gebruik_key(gebruik, "gebruik")
         vervanger = reference(vervangen_door, "Applicatie", argument="vervangenDoor")
@@ -481,6 +527,9 @@ class AfhankelijkheidQuery:
         )
         if not rows:
             raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
+        await _note_landscape(
+            info, "impactanalyse", "its koppelingen, their standards and diensten", gebruik=key
+        )
         row = rows[0]
         gevolg = KoppelingGevolg.BREEKT if vervanger is None else KoppelingGevolg.OPNIEUW_BOUWEN
         return Impactanalyse(
@@ -503,6 +552,7 @@ class AfhankelijkheidQuery:
             _vervanger=vervanger,
             _onbediend=sorted(c for c in row["onbediend"] if c),
             _vervallend=sorted(row["vervallend"]),
+            _bestaand=sorted(row["bestaand"]),
         )
 
     @strawberry.field(
@@ -513,7 +563,7 @@ class AfhankelijkheidQuery:
     async def koppelingsnetwerk(
         self,
         info: Info,
-        referentiecomponent: relay.GlobalID | None = None,
+        referentiecomponent: strawberry.ID | None = None,
         minimale_groep: int = 5,
         first: int = 100,
     ) -> Subgraph:

@@ -9,6 +9,7 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
+from graph_api.graphql.beperkingen import Beperking
 from graph_api.graphql.compiled import CompiledRead, CompiledReads
 from graph_api.graphql.loaders import Loaders, RequestStore
 from graph_api.identiteit import ANONIEM, Identiteit
@@ -30,6 +31,8 @@ class Context:
     loaders: Loaders = field(init=False)
     # Lookups several fields share, each run once per request (see zoeken).
     once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict)
+    # What visibility left out of an analytic's answer (graph_api/graphql/beperkingen.py).
+    beperkingen: list[Beperking] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         settings = self.runtime.settings

@@ -127,10 +127,17 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
             log.error("store failure in %s", error.path, exc_info=original)
         return {**formatted, "message": masked.message, "extensions": masked.extensions}
     if isinstance(original, GlobalIDValueError):
-        return {**formatted, "extensions": {"code": "INVALID_ID"}}
+        # Raised while Strawberry reads `node(id:)`/`nodes(ids:)`, the fields that take only ids.
+        arguments = [a.name.value for node in error.nodes or () for a in getattr(node, "arguments", ())]
+        extensions = {"code": "INVALID_ID", **({"argument": arguments[0]} if len(arguments) == 1 else {})}
+        return {**formatted, "extensions": extensions}
     if original is None or isinstance(original, GraphQLError):
         # Raised by GraphQL itself (parse, validation, input coercion): the client's to fix.
-        return {**formatted, "extensions": {"code": _request_error_code(error.message)}}
+        code = _request_error_code(error.message)
+        extensions: dict[str, Any] = {"code": code}
+        if code == "TOO_MANY_TOKENS" and (limit := re.search(r"more than (\d+) tokens", error.message)):
+            extensions["limit"] = int(limit.group(1))
+        return {**formatted, "extensions": extensions}
     log.error("unexpected error in %s", error.path, exc_info=original)
     return {
         "message": "internal server error",
@@ -172,6 +179,19 @@ class GraphQLEndpoint:
         self.request_timeout_s = request_timeout_s
 
     async def handle(self, request: Request) -> Response:
+        if request.method not in ("GET", "POST"):
+            return JSONResponse(
+                {
+                    "errors": [
+                        {
+                            "message": f"{request.method} is not served here: send GET or POST",
+                            "extensions": {"code": "METHOD_NOT_ALLOWED"},
+                        }
+                    ]
+                },
+                status_code=405,
+                headers={"Allow": "GET, POST"},
+            )
         media = negotiate(request.headers.get("accept"))
         if media == "text/html":
             if request.method == "GET" and self.graphiql is not None and "query" not in request.query_params:

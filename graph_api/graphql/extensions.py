@@ -6,13 +6,24 @@ from typing import Any
 
 from strawberry.extensions import SchemaExtension
 
+from graph_api.graphql import beperkingen
+from graph_api.graphql.limits.extension import limits_of
+
 
 class QueryStats(SchemaExtension):
     """`extensions.queryStats`: the store round trips this request made (how many of them were
-    compiled reads, graph_api/graphql/compiled) and their time."""
+    compiled reads, graph_api/graphql/compiled) and their time; and `extensions.beperkingen`:
+    what the asker's role left out of the answer (graph_api/graphql/beperkingen.py)."""
 
     def get_results(self) -> dict[str, Any]:
-        return query_stats(self.execution_context.context)
+        context = self.execution_context
+        return answer_extensions(context.schema._schema, context.query, context.context)
+
+
+def answer_extensions(schema: Any, query: str | None, context: Any) -> dict[str, Any]:
+    """What every answer tells besides its data, however it was answered."""
+    max_tokens = limits_of(context).max_tokens
+    return {**query_stats(context), **beperkingen.results(schema, query, max_tokens, context)}
 
 
 def query_stats(context: Any) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from enum import Enum
 from typing import Any
 
@@ -27,10 +28,16 @@ from graph_api.graphql.errors import ClientError
 from graph_api.graphql.paging import text_filter
 
 
-def reference(value: relay.GlobalID | None, *kinds: str, argument: str) -> str | None:
-    """The graph id behind a global ID that must point at one of these kinds."""
+def reference(value: str | relay.GlobalID | None, *kinds: str, argument: str) -> str | None:
+    """The graph id an argument names: by the object's global id (which must be of one of these
+    kinds), or by its identificatie as it is (a CBS code, `lev-0348`, `app-00001`, GEMMA's id)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        global_id = _global_id(value)
+        if global_id is None:
+            return value  # not a global id: the object's own id, as the docs use it
+        value = global_id
     if value.type_name not in kinds:
         raise ClientError(
             "INVALID_ID",
@@ -38,6 +45,18 @@ def reference(value: relay.GlobalID | None, *kinds: str, argument: str) -> str |
             argument=argument,
         )
     return value.node_id
+
+
+def _global_id(value: str) -> relay.GlobalID | None:
+    """The global id in `value`, when it is one: base64 of a type name, a colon and an id."""
+    try:
+        decoded = base64.b64decode(value, validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    type_name, colon, node_id = decoded.partition(":")
+    if not colon or not type_name.isidentifier() or not node_id:
+        return None
+    return relay.GlobalID(type_name=type_name, node_id=node_id)
 
 
 def _code(value: Enum | None) -> str | None:
@@ -90,13 +109,13 @@ class ApplicatieFilter:
     tekst: str | None = strawberry.field(default=None, description="Part of the name, any case.")
     status: ApplicatieStatus | None = None
     type: ApplicatieType | None = None
-    leverancier: relay.GlobalID | None = strawberry.field(
+    leverancier: strawberry.ID | None = strawberry.field(
         default=None, description="Offered by this leverancier."
     )
-    referentiecomponent: relay.GlobalID | None = strawberry.field(
+    referentiecomponent: strawberry.ID | None = strawberry.field(
         default=None, description="Realises this GEMMA reference component."
     )
-    standaard: relay.GlobalID | None = strawberry.field(
+    standaard: strawberry.ID | None = strawberry.field(
         default=None, description="Has a version that supports a version of this standard."
     )
     hostingmodel: Hostingmodel | None = None
@@ -156,8 +175,8 @@ class NaamOrder:
 class DienstFilter:
     tekst: str | None = strawberry.field(default=None, description="Part of the name, any case.")
     type: DienstType | None = None
-    leverancier: relay.GlobalID | None = None
-    applicatie: relay.GlobalID | None = strawberry.field(
+    leverancier: strawberry.ID | None = None
+    applicatie: strawberry.ID | None = strawberry.field(
         default=None, description="Offered on this application."
     )
 
@@ -173,11 +192,16 @@ class DienstFilter:
 @strawberry.input(description="Narrows a landscape or a list of Gebruik.")
 class GebruikFilter:
     status: GebruikStatus | None = None
-    applicatie: relay.GlobalID | None = None
-    referentiecomponent: relay.GlobalID | None = strawberry.field(
+    applicatie: strawberry.ID | None = None
+    referentiecomponent: strawberry.ID | None = strawberry.field(
         default=None, description="Used for this GEMMA reference component."
     )
-    hosting: Hostingmodel | None = None
+    hostingmodel: Hostingmodel | None = strawberry.field(
+        default=None, description="Hosted this way (the name ApplicatieFilter uses too)."
+    )
+    hosting: Hostingmodel | None = strawberry.field(
+        default=None, deprecation_reason="Use hostingmodel, as ApplicatieFilter does."
+    )
 
     def params(self) -> dict[str, Any]:
         return {
@@ -186,8 +210,17 @@ class GebruikFilter:
             "referentiecomponent": reference(
                 self.referentiecomponent, "Referentiecomponent", argument="filter.referentiecomponent"
             ),
-            "hosting": _code(self.hosting),
+            "hosting": _code(self.hostingmodel or self.hosting),
         }
+
+
+@strawberry.input(description="Narrows the Gebruik of one application: the organisations that use it.")
+class GebruikersFilter:
+    status: GebruikStatus | None = None
+    hostingmodel: Hostingmodel | None = None
+
+    def params(self, status: GebruikStatus | None = None) -> dict[str, Any]:
+        return {"status": _code(self.status or status), "hosting": _code(self.hostingmodel)}
 
 
 @strawberry.enum(description="What a list of Gebruik can be ordered by.")
@@ -207,7 +240,7 @@ class GebruikOrder:
 class KoppelingFilter:
     type: KoppelingType | None = None
     status: KoppelingStatus | None = None
-    standaard: relay.GlobalID | None = strawberry.field(
+    standaard: strawberry.ID | None = strawberry.field(
         default=None, description="Uses a version of this standard."
     )
 

@@ -20,7 +20,7 @@ from graph_api.graphql.build import list_page, load_one, load_page
 from graph_api.graphql.compiled import CompilingExecutionContext
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.extensions import QueryStats, query_stats
+from graph_api.graphql.extensions import QueryStats, answer_extensions
 from graph_api.graphql.filters import (
     ApplicatieFilter,
     ApplicatieOrder,
@@ -325,7 +325,7 @@ class CatalogusQuery:
     async def gebruik(
         self,
         info: Info,
-        organisatie: relay.GlobalID | None = None,
+        organisatie: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
@@ -345,7 +345,7 @@ class CatalogusQuery:
     async def koppelingen(
         self,
         info: Info,
-        organisatie: relay.GlobalID | None = None,
+        organisatie: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,
         last: int | None = None,
@@ -423,7 +423,8 @@ class Schema(strawberry.Schema):
         if kept is not None and query is not None:
             data = await kept.answer(query, operation_name, variable_values, context_value)
             if data is not None:
-                return ExecutionResult(data=data, errors=None, extensions=query_stats(context_value))
+                extensions = answer_extensions(self._schema, query, context_value)
+                return ExecutionResult(data=data, errors=None, extensions=extensions)
         result = await super().execute(
             query,
             variable_values,

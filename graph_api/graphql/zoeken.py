@@ -81,10 +81,10 @@ class Facetten:
 
 @strawberry.input(description="Narrows search results; each facet's `waarde` fits here.")
 class ZoekFilter:
-    referentiecomponent: relay.GlobalID | None = None
+    referentiecomponent: strawberry.ID | None = None
     hostingmodel: Hostingmodel | None = None
     licentietype: Licentietype | None = None
-    leverancier: relay.GlobalID | None = None
+    leverancier: strawberry.ID | None = None
     grootteklasse: Grootteklasse | None = strawberry.field(default=None, description="Applies to gemeenten.")
 
     def applicatie_params(self) -> dict[str, Any]:

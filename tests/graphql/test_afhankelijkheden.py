@@ -228,7 +228,12 @@ def test_a_landscape_graph_pages_through_the_whole_landscape(api: Api, expected:
     productie = {g["id"] for g in expected.gebruik_of["GM0363"] if g["status"] == "IN_PRODUCTIE"}
     assert page["totalCount"] == len(productie)
     assert {_decode(i) for i, n in nodes.items() if n["type"] == "Gebruik"} >= productie
-    wanted = {k["id"] for k in expected.koppelingen if k["van"] in productie}
+    # A far Gebruik of another status stays out, with its koppeling; facilities have no status.
+    wanted = {
+        k["id"]
+        for k in expected.koppelingen
+        if k["van"] in productie and (k["naar"] in productie or k["naar"] not in expected.gebruik_by_id)
+    }
     assert {_decode(e[0]) for e in edges} == wanted
     assert all(e[2] in nodes for e in edges)
 
@@ -318,3 +323,51 @@ def test_the_koppelingen_network_over_all_landscapes(api: Api, expected: Expecte
     assert all(e["source"] in ids and e["target"] in ids for e in data["koppelingsnetwerk"]["edges"])
     error = api.error("{ koppelingsnetwerk(minimaleGroep: 0) { nodes { id } } }")
     assert error["extensions"]["code"] == "INVALID_GROUP_SIZE"
+
+
+def test_a_landscape_graph_with_a_status_shows_far_ends_of_that_status(api: Api, expected: Expected) -> None:
+    query = """query($o: ID!) { landschapsgraaf(organisatie: $o, filter: {status: IN_PRODUCTIE}) {
+        nodes { id type } edges { id target } } }"""
+    page = api.query(query, {"o": "GM0363"})["landschapsgraaf"]
+    productie = {g["id"] for g in expected.gebruik_of["GM0363"] if g["status"] == "IN_PRODUCTIE"}
+    far = {_decode(n["id"]) for n in page["nodes"] if n["type"] == "Gebruik"}
+    assert far <= productie
+    # Without `first`, a page holds 50 Gebruik, as every list (with their far ends besides).
+    assert len({_decode(e["id"]) for e in page["edges"]}) >= 1
+    pages = api.query("query($o: ID!) { landschapsgraaf(organisatie: $o) { totalCount pageInfo { hasNextPage } nodes { id } edges { source } } }", {"o": "GM0363"})["landschapsgraaf"]
+    assert len({e["source"] for e in pages["edges"]}) <= 50 and pages["pageInfo"]["hasNextPage"]
+
+
+def test_impact_says_when_the_replacement_is_already_in_use(api: Api, expected: Expected) -> None:
+    apps = defaultdict(list)
+    for g in expected.gebruik_of["GM0363"]:
+        apps[g["applicatie"]].append(g["id"])
+    gebruik = expected.gebruik_of["GM0363"][0]
+    vervanger = next(a for a in sorted(apps) if a != gebruik["applicatie"])
+    data = api.query(
+        "query($g: ID!, $y: ID) { impactanalyse(gebruik: $g, vervangenDoor: $y) { vervangerInGebruik { identificatie } } }",
+        {"g": gebruik["id"], "y": vervanger},
+    )["impactanalyse"]
+    assert {g["identificatie"] for g in data["vervangerInGebruik"]} == set(apps[vervanger])
+    unused = next(a for a in sorted(expected.apps) if a not in apps)
+    data = api.query(
+        "query($g: ID!, $y: ID) { impactanalyse(gebruik: $g, vervangenDoor: $y) { vervangerInGebruik { identificatie } } }",
+        {"g": gebruik["id"], "y": unused},
+    )["impactanalyse"]
+    assert data["vervangerInGebruik"] == []
+
+
+def test_a_path_comes_with_labels_for_a_frontend(api: Api, expected: Expected) -> None:
+    graph = _landscape_graph(expected, "GM0363")
+    start = _hub(expected, "GM0363")
+    reached = _walk(graph, start, "STROOMAFWAARTS", 6, expected)
+    end = min(g for g, depth in reached.items() if depth == 2 and g in expected.gebruik_by_id)
+    path = api.query(
+        "query($a: ID!, $b: ID!) { kortstePad(van: $a, naar: $b) { nodes edges graaf { nodes { id type label } edges { id type } } } }",
+        {"a": start, "b": end},
+    )["kortstePad"]
+    assert [n["id"] for n in path["graaf"]["nodes"]] == path["nodes"]
+    assert [e["id"] for e in path["graaf"]["edges"]] == path["edges"]
+    for node in path["graaf"]["nodes"]:
+        gebruik = expected.gebruik_by_id[_decode(node["id"])]
+        assert node["label"] == expected.apps[gebruik["applicatie"]]["naam"] and node["type"] == "Gebruik"

@@ -227,3 +227,12 @@ def test_a_tampered_package_is_refused() -> None:
         graphiql.verify(package, b"not the real tarball")
     digest = base64.b64encode(hashlib.sha512(b"x").digest()).decode()
     graphiql.verify(graphiql.NpmPackage("x", "1", f"sha512-{digest}", {}), b"x")
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS"])
+def test_other_methods_answer_json_405(api: Api, method: str) -> None:
+    response = api.client.request(method, "/graphql", headers={"accept": "application/json"})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"

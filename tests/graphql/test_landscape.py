@@ -148,3 +148,42 @@ def _naam(expected: Expected, organisatie: str) -> str:
     if organisatie in expected.gemeenten:
         return expected.gemeenten[organisatie]["naam"]
     return next(r["naam"] for r in expected.rows["seed/samenwerkingen"] if r["id"] == organisatie)
+
+
+def test_an_organisation_argument_takes_its_cbs_code_or_identifier(api: Api, expected: Expected) -> None:
+    """As the docs write it: koppelingen(organisatie: "GM0344"); the global id answers the same."""
+    mine = {g["id"] for g in expected.gebruik_of["GM0344"]}
+    query = "query($o: ID) { koppelingen(organisatie: $o, first: 1) { totalCount } gebruik(organisatie: $o) { totalCount } }"
+    by_code = api.query(query, {"o": "GM0344"})
+    assert by_code["koppelingen"]["totalCount"] == sum(k["van"] in mine for k in expected.koppelingen)
+    assert by_code["gebruik"]["totalCount"] == len(mine)
+    assert api.query(query, {"o": global_id("Gemeente", "GM0344")}) == by_code
+    error = api.error(query, {"o": global_id("Applicatie", "app-00001")})
+    assert error["extensions"] == {"code": "INVALID_ID", "argument": "organisatie"}
+
+
+def test_a_malformed_global_id_error_names_its_argument(api: Api) -> None:
+    error = api.error('{ node(id: "!!!") { id } }')
+    assert error["extensions"] == {"code": "INVALID_ID", "argument": "id"}
+
+
+def test_gebruik_filters_by_hostingmodel_as_applications_do(api: Api, expected: Expected) -> None:
+    mine = [g for g in expected.gebruik_of["GM0014"] if g.get("hosting") == "SAAS"]
+    data = api.query(
+        'query($o: ID) { nieuw: gebruik(organisatie: $o, filter: {hostingmodel: SAAS}) { totalCount } '
+        'oud: gebruik(organisatie: $o, filter: {hosting: SAAS}) { totalCount } }',
+        {"o": "GM0014"},
+    )
+    assert data["nieuw"]["totalCount"] == data["oud"]["totalCount"] == len(mine) > 0
+
+
+def test_the_users_of_an_application_can_be_filtered(api: Api, expected: Expected) -> None:
+    app = max(expected.apps, key=expected.usage_count)
+    users = [g for g in expected.gebruik_by_id.values() if g["applicatie"] == app]
+    query = """query($i: String!) { applicatie(identificatie: $i) {
+      productie: gebruik(filter: {status: IN_PRODUCTIE}) { totalCount }
+      saas: gebruik(filter: {hostingmodel: SAAS}) { totalCount }
+      oud: gebruik(status: IN_PRODUCTIE) { totalCount } } }"""
+    data = api.query(query, {"i": app})["applicatie"]
+    assert data["productie"]["totalCount"] == data["oud"]["totalCount"] == sum(g["status"] == "IN_PRODUCTIE" for g in users)
+    assert data["saas"]["totalCount"] == sum(g.get("hosting") == "SAAS" for g in users)

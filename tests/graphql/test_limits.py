@@ -142,7 +142,7 @@ def test_tokens_up_to_the_limit_run(tight: Api) -> None:
 
 def test_one_token_more_is_refused(tight: Api) -> None:
     error = refused(tight, "{ " + "__typename " * 59 + "}")
-    assert error["extensions"] == {"code": "TOO_MANY_TOKENS"}
+    assert error["extensions"] == {"code": "TOO_MANY_TOKENS", "limit": 60}
     assert "more than 60 tokens" in error["message"]
 
 

@@ -197,3 +197,13 @@ def test_a_search_without_words_is_refused(api: Api, tekst: str) -> None:
 def test_query_syntax_in_the_text_is_only_words(api: Api) -> None:
     data = api.query(ZOEKEN, {"tekst": "(groningen) | @:(*"})["zoeken"]
     assert "GM0014" in {n["identificatie"] for n in data["organisaties"]["nodes"]}
+
+
+def test_every_facet_value_goes_straight_back_into_the_filter(api: Api) -> None:
+    """A facet's `waarde` as it is (no global id to build) narrows to exactly its count."""
+    facets = api.query(ZOEKEN, {"tekst": "toepassing"})["zoeken"]["facetten"]
+    for name, field in (("referentiecomponenten", "referentiecomponent"), ("leveranciers", "leverancier"),
+                        ("hostingmodellen", "hostingmodel"), ("licentietypen", "licentietype")):  # fmt: skip
+        facet = facets[name][0]
+        narrowed = api.query(ZOEKEN, {"tekst": "toepassing", "filter": {field: facet["waarde"]}})["zoeken"]
+        assert narrowed["applicaties"]["totalCount"] == facet["aantal"], (name, facet)

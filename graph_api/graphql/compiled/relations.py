@@ -19,6 +19,7 @@ from graph_api.graphql.filters import (
     AanbodFilter,
     ApplicatieFilter,
     ApplicatieOrder,
+    GebruikersFilter,
     GebruikFilter,
     GebruikOrder,
     NaamOrder,
@@ -151,8 +152,8 @@ def _aanbod(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
 
 
 def _gebruikers(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
-    status = args.get("status")
-    return _page(args, "ORGANISATIE", False), {"status": status.value if status else None}, "ORGANISATIE"
+    params = (args.get("filter") or GebruikersFilter()).params(args.get("status"))
+    return _page(args, "ORGANISATIE", False), params, "ORGANISATIE"
 
 
 APPLICATIE_FILTERS = {
@@ -249,7 +250,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
     ("Applicatie", "gebruik"): Verbinding(
         match="({p})<-[:VAN]-({x}:Gebruik)<-[:GEBRUIKT]-({o}:Organisatie)",
         kind="Gebruik",
-        filters={"status": "{x}.status = $status"},
+        filters={"status": "{x}.status = $status", "hosting": "{x}.hosting = $hosting"},
         keys={"ORGANISATIE": "toLower({o}.naam)"},
         request=_gebruikers,
         guard=Guard("alleGebruik", ZICHT_GEBRUIK.replace("{a}", "{p}")),

@@ -108,8 +108,6 @@ LARGE_LISTS = frozenset(
         "Vergelijking.gedeeldeApplicaties",
     }
 )
-# Fields whose resolver pages by more than DEFAULT_PAGE_SIZE when `first` is not given.
-_DEFAULT_SIZES = {"landschapsgraaf": MAX_PAGE_SIZE}
 _SIZE_ARGUMENTS = ("first", "last", "aantal")
 
 
@@ -134,7 +132,7 @@ def _size(field_name: str, arguments: Mapping[str, Any], field_args: Mapping[str
         # Larger pages are refused by the resolver before the store is asked.
         return min(max(asked[0], 0), MAX_PAGE_SIZE)
     if "first" in field_args or "last" in field_args:
-        return _DEFAULT_SIZES.get(field_name, DEFAULT_PAGE_SIZE)
+        return DEFAULT_PAGE_SIZE
     return None
 
 

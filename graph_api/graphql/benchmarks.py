@@ -23,6 +23,7 @@ from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.filters import reference
 from graph_api.graphql.landschap import Gebruik
+from graph_api.toegang import GROEPSMINIMUM
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod import Applicatie
@@ -313,8 +314,9 @@ class BenchmarkQuery:
             store.read("benchmark/adoptie", {"referentiecomponent": key}),
         )
         crossgroups, leverancier_van = _crossgroups(group_rows, usage_rows)
+        shown = drempel.adoption(crossgroups, leverancier_van, splitsing.value, per.value, m, GROEPSMINIMUM)
         result = []
-        for group in drempel.adoption(crossgroups, leverancier_van, splitsing.value, per.value, m):
+        for group in shown:
             users = group.gebruikers
             shares = [
                 Marktaandeel(
@@ -416,7 +418,10 @@ class BenchmarkQuery:
             )
             groups[_group_of(row, splitsing)].append(crossgroup)
         shown = drempel.coverage(
-            {name: drempel.merge_coverage(parts) for name, parts in groups.items()}, splitsing.value, m
+            {name: drempel.merge_coverage(parts) for name, parts in groups.items()},
+            splitsing.value,
+            m,
+            GROEPSMINIMUM,
         )
         return [
             Standaardendekkinggroep(
@@ -452,7 +457,7 @@ class BenchmarkQuery:
         result = []
         for row in rows:
             usage, leverancier_van = _market(row)
-            figures = drempel.concentration(usage, leverancier_van, per.value, m)
+            figures = drempel.concentration(usage, leverancier_van, per.value, m, GROEPSMINIMUM)
             if figures is not None:
                 result.append(
                     Marktconcentratie(
@@ -487,7 +492,7 @@ class BenchmarkQuery:
         shares = []
         for row in rows:
             usage, leverancier_van = _market(row)
-            figures = drempel.vendor_share(usage, leverancier_van, key, m)
+            figures = drempel.vendor_share(usage, leverancier_van, key, m, GROEPSMINIMUM)
             if figures is not None:
                 shares.append(
                     ComponentAandeel(

@@ -304,43 +304,88 @@ def test_functioneel_beheer_sees_every_adoptie_figure_at_one(raw: Raw, api: Api)
         assert all(g["onderdrukt"] == 0 for groups in answers.values() for g in groups)
 
 
+def crossgroups(raw: Raw, component: str) -> list[drempel.Crossgroup]:
+    """The usage of each province and size class, as graph_api reads it, from the raw rows."""
+    members: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cbs in raw.e.gemeenten:
+        members[(raw.group(cbs, "PROVINCIE"), raw.group(cbs, "GROOTTEKLASSE"))].append(cbs)
+    result = []
+    for (provincie, klasse), gemeenten in sorted(members.items()):
+        apps: Counter = Counter()
+        levs: Counter = Counter()
+        for cbs in gemeenten:
+            used = raw.uses[component].get(cbs, set())
+            apps.update(used)
+            levs.update({raw.e.leverancier_of[a] for a in used})
+        users = sum(bool(raw.uses[component].get(cbs)) for cbs in gemeenten)
+        result.append(drempel.Crossgroup(provincie, klasse, drempel.Usage(len(gemeenten), users, apps, levs)))
+    return result
+
+
+def adoption_cells(raw: Raw, component: str, m: int, base: int | None) -> dict[Cell, int]:
+    """What drempel.adoption shows for the component at m, every split and kind, as cells."""
+    shown: dict[Cell, int] = {}
+    usages = crossgroups(raw, component)
+    for per in PERS:
+        for splitsing in SPLITS:
+            for group in drempel.adoption(usages, raw.e.leverancier_of, splitsing, per, m, base):
+                assert raw.sizes(splitsing)[group.groep] >= m
+                if group.gebruikers is not None:
+                    shown[(splitsing, group.groep, GEBRUIKERS, "")] = group.gebruikers
+                for value, n in group.waarden.items():
+                    shown[(splitsing, group.groep, per, value)] = n
+    return shown
+
+
 def test_every_component_at_the_floor_gives_nothing_away(raw: Raw, expected: Expected) -> None:
     """The rule itself, over every component of the seed (and the four above at two more floors),
     without HTTP: the answers adoption() builds, checked by the analyst above."""
-    leverancier_of = expected.leverancier_of
     picked = set(raw.pick().values())
     for m in (3, 5, 12):
-        sizes = {s: raw.sizes(s) for s in SPLITS}
         for component in sorted(c for c in raw.uses if m == M or c in picked):
             truth = raw.cells(component)
-            crossgroups: dict[tuple[str, str], list[str]] = defaultdict(list)
-            for cbs in expected.gemeenten:
-                crossgroups[(raw.group(cbs, "PROVINCIE"), raw.group(cbs, "GROOTTEKLASSE"))].append(cbs)
-            usages = []
-            for (provincie, klasse), members in sorted(crossgroups.items()):
-                apps: Counter = Counter()
-                levs: Counter = Counter()
-                users = 0
-                for cbs in members:
-                    used = raw.uses[component].get(cbs, set())
-                    users += bool(used)
-                    apps.update(used)
-                    levs.update({leverancier_of[a] for a in used})
-                usages.append(
-                    drempel.Crossgroup(provincie, klasse, drempel.Usage(len(members), users, apps, levs))
-                )
-            shown: dict[Cell, int] = {}
-            for per in PERS:
-                for splitsing in SPLITS:
-                    for group in drempel.adoption(usages, leverancier_of, splitsing, per, m):
-                        assert sizes[splitsing][group.groep] >= m
-                        if group.gebruikers is not None:
-                            shown[(splitsing, group.groep, GEBRUIKERS, "")] = group.gebruikers
-                        for value, n in group.waarden.items():
-                            shown[(splitsing, group.groep, per, value)] = n
+            shown = adoption_cells(raw, component, m, M)
             assert all(shown[c] == truth[c] >= m for c in shown), component
             assert subtraction_leaks(truth, shown, m) == [], (component, m)
-            assert worked_out(truth, shown, leverancier_of) == [], (component, m)
+            assert worked_out(truth, shown, expected.leverancier_of) == [], (component, m)
+
+
+FLOORS = (6, 8)
+
+
+def test_answers_at_higher_floors_show_nothing_the_answer_at_five_hides(
+    raw: Raw, raadpleger: Api, answers
+) -> None:
+    """A raadpleger may ask any floor from 5: each answer shows a part of the one at 5, so all
+    of them together show no more than it (and it gives nothing away)."""
+    for name, component in raw.pick().items():
+        at_five = shown_cells(answers[name]).items()
+        for m in FLOORS:
+            assert shown_cells(adoptie(raadpleger, component, m)).items() <= at_five, (name, m)
+    coverage_at = {m: raadpleger.query(OVERZICHT, {"m": m}) for m in (M, *FLOORS)}
+    markets_at = {m: raadpleger.query(MARKT, {"m": m}) for m in (M, *FLOORS)}
+    for m in FLOORS:
+        for splitsing in SPLITS:
+            five = {(r["groep"], f): r[f] for r in coverage_at[M][splitsing] for f in FIGURES}
+            higher = {(r["groep"], f): r[f] for r in coverage_at[m][splitsing] for f in FIGURES}
+            assert all(v is None or five[k] == v for k, v in higher.items()), (splitsing, m)
+        for per in PERS:
+            five = {r["referentiecomponent"]["identificatie"]: r for r in markets_at[M][per]}
+            for row in markets_at[m][per]:  # a market's index at m is over fewer providers, or none
+                assert row["referentiecomponent"]["identificatie"] in five
+
+
+def test_without_starting_from_five_higher_floors_would_give_cells_away(raw: Raw, expected: Expected) -> None:
+    """The rule applied at each floor on its own picks other further cells at 6, 7 and 8 than
+    at 5; together those answers fix cells of fewer than 5 gemeenten in the seed."""
+    for component in sorted(c for c, users in raw.uses.items() if len(users) >= M):
+        truth = raw.cells(component)
+        union: dict[Cell, int] = {}
+        for m in (5, 6, 7, 8):
+            union.update(adoption_cells(raw, component, m, None))
+        if any(truth[c] < M for c in worked_out(truth, union, expected.leverancier_of)):
+            return
+    pytest.fail("no component of the seed shows the need")
 
 
 # --- marktconcentratie and leveranciersprofiel: national figures only --------------------------
@@ -420,6 +465,25 @@ def _small_customer_bases(raw: Raw) -> dict[str, list[str]]:
     return small
 
 
+def national_leveranciers(client: Api, components: list[str]) -> dict[str, dict]:
+    """adoptie's national group per leverancier for each component, 10 to a request (query cost)."""
+    result = {}
+    for start in range(0, len(components), 10):
+        chunk = components[start : start + 10]
+        fields = " ".join(
+            f"c{i}: adoptie(referentiecomponent: $c{i}, per: LEVERANCIER) {{ groepen {{ gemeentenMetComponent "
+            "onderdrukt aandelen { gemeenten leverancier { identificatie } } } }"
+            for i in range(len(chunk))
+        )
+        variables = ", ".join(f"$c{i}: ID!" for i in range(len(chunk)))
+        data = client.query(
+            f"query({variables}) {{ {fields} }}",
+            {f"c{i}": global_id("Referentiecomponent", c) for i, c in enumerate(chunk)},
+        )
+        result.update({c: data[f"c{i}"]["groepen"][0] for i, c in enumerate(chunk)})
+    return result
+
+
 @pytest.mark.parametrize("which", ["most-small-markets", "lev-0001"])
 def test_a_leveranciers_market_shares_are_adoptie_figures(raw: Raw, raadpleger: Api, api: Api, which) -> None:
     small = _small_customer_bases(raw)
@@ -430,8 +494,9 @@ def test_a_leveranciers_market_shares_are_adoptie_figures(raw: Raw, raadpleger: 
     seen = raadpleger.query(PROFIEL, {"l": global_id("Leverancier", lev), "m": M})["leveranciersprofiel"]
     markets = {r["referentiecomponent"]["identificatie"]: r for r in seen["marktaandelen"]}
     assert set(markets) == {c for c in components if len(raw.uses[c]) >= M}
+    nationally = national_leveranciers(raadpleger, sorted(markets))
     for component, row in markets.items():
-        national = adoptie(raadpleger, component, M)[("LEVERANCIER", "GEEN")][0]
+        national = nationally[component]
         assert row["gemeenten"] == national["gemeentenMetComponent"] == len(raw.uses[component])
         shown = {a["leverancier"]["identificatie"]: a["gemeenten"] for a in national["aandelen"]}
         klanten = raw.cells(component).get((*NL, "LEVERANCIER", lev), 0)

@@ -19,6 +19,9 @@ where no gemeente uses two of them. Given the cells, the sums and the floor `m`:
 3. **No hidden cell is determined by all sums together**: the sums form a linear system over
    the hidden cells, solved exactly over the rationals. A hidden cell it determines gets one
    more cell of its sums hidden, and 2 and 3 run again until nothing changes.
+4. **A higher floor hides more**: the aggregates below take `base`, the lowest floor most
+   askers may choose (5); an answer at m above it starts from the cells hidden at `base`, so
+   answers at several floors together show no more than the one at `base`.
 
 The system of 3 is the worst case for the figures: an analyst who knows every sum (also the
 ones that hold only because no gemeente uses two of the values) and which hidden cells are
@@ -356,11 +359,14 @@ def _national(usage: Usage, leverancier_van: Mapping[str, str]) -> tuple[dict[Ce
     return _cells(GEEN, NEDERLAND, usage), _group_sums(GEEN, NEDERLAND, usage, leverancier_van)
 
 
-def national_hidden(usage: Usage, leverancier_van: Mapping[str, str], m: int) -> frozenset[Cell]:
+def national_hidden(
+    usage: Usage, leverancier_van: Mapping[str, str], m: int, base: int | None = None
+) -> frozenset[Cell]:
     """The national cells of one component to hide: the same for adoptie, marktconcentratie
     and leveranciersprofiel, as it depends on national counts only."""
     cells, sums = _national(usage, leverancier_van)
-    return suppress(cells, sums, m)
+    start = national_hidden(usage, leverancier_van, base) if base is not None and m > base else ()
+    return suppress(cells, sums, m, hidden=start)
 
 
 def adoption(
@@ -369,6 +375,7 @@ def adoption(
     splitsing: str,
     per: str,
     m: int,
+    base: int | None = None,
 ) -> list[ShownGroup]:
     """One adoptie answer: its groups (those of at least m gemeenten) with what may be shown.
 
@@ -378,14 +385,14 @@ def adoption(
     national = merge(c.usage for c in crossgroups)
     groups: dict[tuple[str, str], Usage] = {(GEEN, NEDERLAND): national}
     if splitsing == GEEN:
-        hidden = national_hidden(national, leverancier_van, m)
+        hidden = national_hidden(national, leverancier_van, m, base)
     else:
         for split in SPLITS:
             members: dict[str, list[Usage]] = defaultdict(list)
             for crossgroup in crossgroups:
                 members[crossgroup.group(split)].append(crossgroup.usage)
             groups.update(((split, name), merge(usages)) for name, usages in members.items())
-        hidden = _split_hidden(groups, leverancier_van, m)
+        hidden = _split_hidden(groups, leverancier_van, m, base)
     return [
         _shown(split, name, usage, per, hidden)
         for (split, name), usage in sorted(groups.items())
@@ -394,7 +401,7 @@ def adoption(
 
 
 def _split_hidden(
-    groups: Mapping[tuple[str, str], Usage], leverancier_van: Mapping[str, str], m: int
+    groups: Mapping[tuple[str, str], Usage], leverancier_van: Mapping[str, str], m: int, base: int | None
 ) -> frozenset[Cell]:
     """The cells to hide in both splits, the national ones as `national_hidden` has them."""
     national = groups[(GEEN, NEDERLAND)]
@@ -414,7 +421,9 @@ def _split_hidden(
             if n:
                 columns[(split, (GEEN, NEDERLAND, *cell[2:]))].append(cell)
     sums.extend(Sum(tuple(sorted(parts)), total) for (_, total), parts in sorted(columns.items()))
-    hidden = national_hidden(national, leverancier_van, m) | small
+    hidden = national_hidden(national, leverancier_van, m, base) | small
+    if base is not None and m > base:
+        hidden |= _split_hidden(groups, leverancier_van, base, None)
     return suppress(cells, sums, m, hidden=hidden, fixed=national_cells)
 
 
@@ -446,7 +455,9 @@ class Concentration:
     grootste_aandeel: float | None  # the largest provider's share, 0-1
 
 
-def concentration(usage: Usage, leverancier_van: Mapping[str, str], per: str, m: int) -> Concentration | None:
+def concentration(
+    usage: Usage, leverancier_van: Mapping[str, str], per: str, m: int, base: int | None = None
+) -> Concentration | None:
     """The Herfindahl-Hirschman index of one component's market, or None when the market may
     not be shown (fewer than m gemeenten use the component).
 
@@ -462,7 +473,7 @@ def concentration(usage: Usage, leverancier_van: Mapping[str, str], per: str, m:
     >>> round(concentration(usage, {"a": "x", "b": "y", "c": "z"}, APPLICATIE, 5).hhi, 1)  # c hidden
     5041.3
     """
-    hidden = national_hidden(usage, leverancier_van, m)
+    hidden = national_hidden(usage, leverancier_van, m, base)
     if not usage.gebruikers or (GEEN, NEDERLAND, GEBRUIKERS, "") in hidden:
         return None
     counts = {k: n for k, n in usage.count(per).items() if n}
@@ -486,12 +497,12 @@ class VendorShare:
 
 
 def vendor_share(
-    usage: Usage, leverancier_van: Mapping[str, str], leverancier: str, m: int
+    usage: Usage, leverancier_van: Mapping[str, str], leverancier: str, m: int, base: int | None = None
 ) -> VendorShare | None:
     """A leverancier's customers in one component's market (None when the market may not be
     shown): the very figure adoptie shows for it nationally, hidden alike; none is 0, as a value
     no gemeente uses is no secret (adoptie simply does not list it)."""
-    hidden = national_hidden(usage, leverancier_van, m)
+    hidden = national_hidden(usage, leverancier_van, m, base)
     if not usage.gebruikers or (GEEN, NEDERLAND, GEBRUIKERS, "") in hidden:
         return None
     klanten = usage.leveranciers.get(leverancier, 0)
@@ -531,7 +542,9 @@ class ShownCoverage:
     volgens_verplichte_standaard: int | None
 
 
-def coverage(groups: Mapping[str, Coverage], splitsing: str, m: int) -> dict[str, ShownCoverage]:
+def coverage(
+    groups: Mapping[str, Coverage], splitsing: str, m: int, base: int | None = None
+) -> dict[str, ShownCoverage]:
     """standaardendekkingOverzicht: the groups of a split (for GEEN the one group NEDERLAND)
     whose count of gemeenten may be shown, with their figures, hidden ones None.
 
@@ -544,43 +557,59 @@ def coverage(groups: Mapping[str, Coverage], splitsing: str, m: int) -> dict[str
     national = merge_coverage(groups.values())
     values: dict[Cell, int] = {}
     weights: dict[Cell, int] = {}
-    split = [] if splitsing == GEEN else [((splitsing, name), group) for name, group in groups.items()]
-    for prefix, group in [((GEEN, NEDERLAND), national), *split]:
+    split = {} if splitsing == GEEN else {name: (splitsing, name) for name in groups}
+    cells_of = [((GEEN, NEDERLAND), national), *((split[name], g) for name, g in groups.items() if split)]
+    for prefix, group in cells_of:
         for figure in COVERAGE_FIGURES:
             values[(*prefix, figure)] = getattr(group, figure)
             weights[(*prefix, figure)] = group.weight(figure)
-    national_cells = [(GEEN, NEDERLAND, f) for f in COVERAGE_FIGURES]
-    hidden = suppress(
-        {c: values[c] for c in national_cells}, [], m, weights={c: weights[c] for c in national_cells}
-    )
-    if split:
-        sums = [
-            Sum(
-                tuple(sorted((splitsing, name, f) for name in groups if values[(splitsing, name, f)])),
-                (GEEN, NEDERLAND, f),
-            )
-            for f in COVERAGE_FIGURES
-        ]
-        national_hidden_cells = hidden
-        left_out: set[str] = set()
-        while True:
-            also = {(splitsing, name, f) for name in left_out for f in COVERAGE_FIGURES}
-            hidden = suppress(
-                values, sums, m, weights=weights, hidden=national_hidden_cells | also, fixed=national_cells
-            )
-            more = {name for name in groups if (splitsing, name, "gemeenten") in hidden} - left_out
-            if not more:
-                break
-            left_out |= more
-    prefix_of = {name: (GEEN, NEDERLAND) if not split else (splitsing, name) for name in groups}
+    sums = [
+        Sum(tuple(sorted((*split[n], f) for n in groups if values[(*split[n], f)])), (GEEN, NEDERLAND, f))
+        for f in COVERAGE_FIGURES
+        if split
+    ]
+    hidden = _coverage_hidden(values, weights, sums, split, m, base)
     result = {}
     for name, group in sorted(groups.items()):
-        prefix = prefix_of[name]
+        prefix = split.get(name, (GEEN, NEDERLAND))
         if not group.gemeenten or (*prefix, "gemeenten") in hidden:
             continue
         shown = {f: None if (*prefix, f) in hidden else getattr(group, f) for f in COVERAGE_FIGURES[1:]}
         result[name] = ShownCoverage(group.gemeenten, **shown)
     return result
+
+
+def _coverage_hidden(
+    values: Mapping[Cell, int],
+    weights: Mapping[Cell, int],
+    sums: Sequence[Sum],
+    split: Mapping[str, tuple[str, str]],
+    m: int,
+    base: int | None,
+) -> frozenset[Cell]:
+    """The national cells settled on their own, then the groups', a group whose gemeenten are
+    hidden losing all its figures; from the cells hidden at `base` when m is above it."""
+    national_cells = [(GEEN, NEDERLAND, f) for f in COVERAGE_FIGURES]
+    below: Iterable[Cell] = ()
+    if base is not None and m > base:
+        below = _coverage_hidden(values, weights, sums, split, base, None)
+    hidden = suppress(
+        {c: values[c] for c in national_cells},
+        [],
+        m,
+        weights={c: weights[c] for c in national_cells},
+        hidden=[c for c in below if c[:2] == (GEEN, NEDERLAND)],
+    )
+    left_out: set[tuple[str, str]] = set()
+    while split:
+        also = {(*prefix, f) for prefix in left_out for f in COVERAGE_FIGURES}
+        start = hidden | set(below) | also
+        hidden = suppress(values, sums, m, weights=weights, hidden=start, fixed=national_cells)
+        more = {p for p in split.values() if (*p, "gemeenten") in hidden} - left_out
+        if not more:
+            break
+        left_out |= more
+    return frozenset(hidden)
 
 
 def merge_coverage(groups: Iterable[Coverage]) -> Coverage:

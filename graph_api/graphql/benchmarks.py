@@ -10,7 +10,7 @@ that rest on fewer gemeenten and those that would give them away by subtraction
 from __future__ import annotations
 
 import asyncio
-from collections import Counter, defaultdict
+from collections import defaultdict
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -481,13 +481,11 @@ class BenchmarkQuery:
         await _require(info, "organisatie/per_id", key, "leverancier", "Leverancier")
         m = group_size(info, minimale_groep)
         store = info.context.store
-        klanten, components = await asyncio.gather(
+        realised = await store.read("benchmark/marktaandeel", {"leverancier": key})
+        components = [row["referentiecomponent"] for row in realised]
+        klanten, rows = await asyncio.gather(  # independent reads: the engine runs them side by side
             store.read("benchmark/klanten", {"leverancier": key}),
-            store.read("benchmark/marktaandeel", {"leverancier": key}),
-        )
-        rows = await store.read(
-            "benchmark/marktconcentratie",
-            {"referentiecomponenten": [row["referentiecomponent"] for row in components]},
+            store.read("benchmark/marktconcentratie", {"referentiecomponenten": components}),
         )
         shares = []
         for row in rows:
@@ -549,14 +547,16 @@ def _crossgroups(
 
 def _market(row: dict[str, Any]) -> tuple[drempel.Usage, dict[str, str]]:
     """A row of benchmark/marktconcentratie as the national Usage of its component."""
-    applicaties: Counter[str] = Counter()
+    applicaties: dict[str, int] = {}
     leveranciers: dict[str, int] = {}
     leverancier_van: dict[str, str] = {}
     for lev, gemeenten, apps in row["leveranciers"]:
         leveranciers[lev] = gemeenten
-        applicaties.update(apps)
-        leverancier_van.update(dict.fromkeys(apps, lev))
-    usage = drempel.Usage(row["gebruikers"], row["gebruikers"], dict(applicaties), leveranciers)
+        for app, n in apps:
+            applicaties[app] = n
+            leverancier_van[app] = lev
+    # A national usage: the size of the group, all gemeenten, plays no part in it.
+    usage = drempel.Usage(row["gebruikers"], row["gebruikers"], applicaties, leveranciers)
     return usage, leverancier_van
 
 

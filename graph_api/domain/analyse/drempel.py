@@ -143,8 +143,10 @@ class _Table:
             if s.total in index:
                 row[index[s.total]] = -1
             rows.append(row)
+        if all(len(row) > 1 for row, _ in _reduce(rows, track=False).values()):
+            return {}  # the usual case, found without tracking the combinations
         result = {}
-        for col, (row, combination) in sorted(_reduce(rows).items()):
+        for col, (row, combination) in sorted(_reduce(rows, track=True).items()):
             if len(row) > 1:
                 continue
             coefficient: dict[Cell, int] = defaultdict(int)  # of each cell in the combination
@@ -160,16 +162,17 @@ class _Table:
 Row = dict[int, int]
 
 
-def _reduce(rows: Sequence[Row]) -> dict[int, tuple[Row, Row]]:
+def _reduce(rows: Sequence[Row], *, track: bool) -> dict[int, tuple[Row, Row]]:
     """Gauss-Jordan elimination of sparse integer rows, exact and fraction-free: each pivot
-    column → its row, reduced against every other pivot, and the combination of the given rows
-    that row is (row number → factor). A row holding its pivot alone is a determined unknown."""
+    column → its row, reduced against every other pivot, and (with `track`) the combination of
+    the given rows that row is (row number → factor). A row holding its pivot alone is a
+    determined unknown."""
     pivots: dict[int, tuple[Row, Row]] = {}
     holding: dict[int, set[int]] = defaultdict(set)  # column → the pivots whose rows hold it
     for number, source in enumerate(rows):
         if not source:
             continue
-        pair = (dict(source), {number: 1})
+        pair = (dict(source), {number: 1} if track else {})
         for col in [c for c in source if c in pivots]:
             pair = _eliminate(pair, pivots[col], col)
         if not pair[0]:

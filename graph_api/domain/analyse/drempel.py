@@ -77,6 +77,7 @@ class _Table:
     ):
         self.values, self.sums, self.m, self.weights = values, sums, m, weights
         self.hidden, self.fixed = hidden, fixed
+        self.settled: set[tuple[tuple[int, ...], frozenset[Cell]]] = set()  # systems that fix nothing
         self.sums_of: dict[Cell, list[int]] = defaultdict(list)
         for index, s in enumerate(sums):
             for cell in s.cells():
@@ -129,21 +130,53 @@ class _Table:
 
     def determined(self) -> dict[Cell, list[Cell]]:
         """The hidden non-zero cells the sums together determine (rule 3), each with the shown
-        cells that, hidden too, would undo the combination of sums that determines it."""
-        unknowns = sorted(c for c in self.hidden if self.values[c] > 0)
-        if all(len(self.sums_of[c]) <= 1 for c in unknowns):
-            # No two sums share an unknown, so one is determined only when alone in its sum,
-            # which rule 2 repairs wherever a cell can still be hidden.
-            alone = ([c for c in s.cells() if self.unknown(c)] for s in self.sums)
-            return {cells[0]: [] for cells in alone if len(cells) == 1}
+        cells that, hidden too, would undo the combination of sums that determines it.
+
+        Sums that share no hidden cell are independent systems: each is solved on its own (a
+        leverancier's applications and their groups rarely touch another's), and a system
+        solved before with the same hidden cells is not solved again."""
+        unknown = {c for c in self.hidden if self.values[c] > 0}
+        root: dict[Cell, Cell] = {}
+
+        def find(c: Cell) -> Cell:
+            while root[c] != c:
+                root[c] = root[root[c]]
+                c = root[c]
+            return c
+
+        hidden_in = []  # per sum, its hidden non-zero cells
+        for s in self.sums:
+            cells = [c for c in s.cells() if c in unknown]
+            hidden_in.append(cells)
+            for c in cells:
+                root.setdefault(c, c)
+            for c in cells[1:]:
+                root[find(c)] = find(cells[0])
+        systems: dict[Cell, list[int]] = defaultdict(list)
+        for number, cells in enumerate(hidden_in):
+            if cells:
+                systems[find(cells[0])].append(number)
+        result = {}
+        for numbers in systems.values():
+            result.update(self._solve(numbers, hidden_in))
+        return result
+
+    def _solve(self, numbers: list[int], hidden_in: list[list[Cell]]) -> dict[Cell, list[Cell]]:
+        """Rule 3 for the sums numbered, which share their hidden cells with no other sum."""
+        if len(numbers) == 1:  # one sum fixes a cell only when the cell is alone in it
+            cells = hidden_in[numbers[0]]
+            return {cells[0]: self.hideable(self.sums[numbers[0]].cells())} if len(cells) == 1 else {}
+        unknowns = sorted({c for n in numbers for c in hidden_in[n]})
+        key = (tuple(numbers), frozenset(unknowns))
+        if key in self.settled:
+            return {}
         index = {c: i for i, c in enumerate(unknowns)}
         rows = []
-        for s in self.sums:
-            row = {index[c]: 1 for c in s.parts if c in index}
-            if s.total in index:
-                row[index[s.total]] = -1
-            rows.append(row)
+        for n in numbers:
+            total = self.sums[n].total
+            rows.append({index[c]: -1 if c == total else 1 for c in hidden_in[n]})
         if all(len(row) > 1 for row, _ in _reduce(rows, track=False).values()):
+            self.settled.add(key)
             return {}  # the usual case, found without tracking the combinations
         result = {}
         for col, (row, combination) in sorted(_reduce(rows, track=True).items()):
@@ -151,7 +184,7 @@ class _Table:
                 continue
             coefficient: dict[Cell, int] = defaultdict(int)  # of each cell in the combination
             for number, factor in combination.items():
-                s = self.sums[number]
+                s = self.sums[numbers[number]]
                 for c in s.parts:
                     coefficient[c] += factor
                 coefficient[s.total] -= factor

@@ -1,23 +1,23 @@
-// Market concentration per reference component: the Herfindahl-Hirschman index (the sum of
-// squared market shares in percent, 0-10,000) over its applications or leveranciers ($per),
-// shares by Gebruik that is not phased out. Components used by fewer than $minimaleGroep
-// gemeenten are left out. $referentiecomponent narrows to one, or null for all.
+// The national market of each reference component in $referentiecomponenten (null: every
+// component with Gebruik), counting Gebruik of gemeenten that is not phased out: how many
+// gemeenten use anything for it, and per leverancier [leverancier, gemeenten using one of its
+// applications, [[application, gemeenten using it], ...]]. The applications are counted here
+// rather than returned per Gebruik: reading 100,000 ids back cost more than counting them. Shared by
+// marktconcentratie and leveranciersprofiel: graph_api/domain/analyse/drempel.py settles from
+// it which national figures may be shown, the same for both and for adoptie.
 // An aggregate over every landscape, for those who may see aggregates or all Gebruik ($zicht);
 // nothing for others.
-// params: {"referentiecomponent": null, "per": "APPLICATIE", "minimaleGroep": 5, "limit": 10}
+// params: {"referentiecomponenten": null}
 MATCH (c:Referentiecomponent)
-WHERE $referentiecomponent IS NULL OR c.id = $referentiecomponent
+WHERE $referentiecomponenten IS NULL OR c.id IN $referentiecomponenten
 MATCH (c)<-[:VOOR]-(u:Gebruik)<-[:GEBRUIKT]-(g:Gemeente)
 WITH c, u, g
 WHERE u.status <> 'UITGEFASEERD' AND ($zicht.aggregaten OR $zicht.alleGebruik)
-WITH c, count(DISTINCT g) AS gemeenten, collect(u) AS gebruiken
-WHERE gemeenten >= $minimaleGroep
-UNWIND gebruiken AS u
+WITH c, count(DISTINCT g) AS gebruikers, collect([u, g.id]) AS paren
+UNWIND paren AS paar
+WITH c, gebruikers, paar[0] AS u, paar[1] AS g
 MATCH (u)-[:VAN]->(a:Applicatie)<-[:BIEDT_AAN]-(l:Leverancier)
-WITH c, gemeenten, size(gebruiken) AS totaal, CASE $per WHEN 'LEVERANCIER' THEN l.id ELSE a.id END AS waarde, count(u) AS n
-WITH c, gemeenten, totaal, collect(n) AS aantallen
-RETURN c {.*, label: 'Referentiecomponent'} AS referentiecomponent, gemeenten, totaal, size(aantallen) AS aanbieders,
-       reduce(h = 0.0, x IN aantallen | h + (100.0 * x / totaal) * (100.0 * x / totaal)) AS hhi,
-       toFloat(reduce(m = 0, x IN aantallen | CASE WHEN x > m THEN x ELSE m END)) / totaal AS grootsteAandeel
-ORDER BY hhi DESC, c.id
-LIMIT $limit
+WITH DISTINCT c, gebruikers, g, a.id AS a, l
+WITH c, gebruikers, l, count(DISTINCT g) AS gemeenten, collect(a) AS gebruik, collect(DISTINCT a) AS applicaties
+RETURN c {.*, label: 'Referentiecomponent'} AS referentiecomponent, gebruikers,
+       collect([l.id, gemeenten, [x IN applicaties | [x, size([y IN gebruik WHERE y = x])]]]) AS leveranciers

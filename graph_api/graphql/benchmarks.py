@@ -1,25 +1,29 @@
 """Benchmarks across gemeenten (F006): adoption, neighbours, similar gemeenten, recommendations,
 standards coverage, market concentration, a leverancier's market.
 
-Every aggregate takes `minimaleGroep` (default 5): a group or a value seen in fewer gemeenten
-is left out by the query itself rather than shown, so the same fields can serve analysts who
-may only see anonymised figures.
+Every aggregate takes `minimaleGroep` (default 5), the group floor: its queries return every
+count, and graph_api/domain/analyse/drempel.py decides which figures may be shown, hiding those
+that rest on fewer gemeenten and those that would give them away by subtraction
+(docs/access.md, "The group floor"). The queries still read only what the asker may see.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import defaultdict
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
 
+from graph_api.domain.analyse import drempel
 from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.filters import reference
 from graph_api.graphql.landschap import Gebruik
+from graph_api.toegang import GROEPSMINIMUM
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod import Applicatie
@@ -88,7 +92,7 @@ class Marktaandeel:
     aandeel: float = strawberry.field(description="Of the group's gemeenten.")
     aandeel_onder_gebruikers: float | None = strawberry.field(
         description="Of the group's gemeenten that use anything for the component "
-        "(null when that number is suppressed)."
+        "(null when that number is hidden)."
     )
     _kind: strawberry.Private[str]
     _key: strawberry.Private[str]
@@ -111,11 +115,15 @@ class Adoptiegroep:
     groep: str = strawberry.field(description="NEDERLAND, a province, or a size class.")
     gemeenten: int
     gemeenten_met_component: int | None = strawberry.field(
-        description="How many use anything for the component (null when fewer than minimaleGroep)."
+        description="How many use anything for the component (null when hidden: fewer than "
+        "minimaleGroep, or it would give a hidden figure away)."
     )
-    aandelen: list[Marktaandeel] = strawberry.field(description="Most used first.")
+    aandelen: list[Marktaandeel] = strawberry.field(
+        description="Most used first; the values whose figures may be shown."
+    )
     onderdrukt: int = strawberry.field(
-        description="Values left out: used by fewer than minimaleGroep gemeenten."
+        description="Values used in the group whose figures are hidden: used by fewer than "
+        "minimaleGroep gemeenten, or hidden so that those cannot be worked out."
     )
 
 
@@ -189,21 +197,47 @@ class Standaardendekking:
         )
 
 
-@strawberry.type(description="Standards coverage of one group of gemeenten.")
-class Standaardendekkinggroep(Standaardendekking):
+@strawberry.type(
+    description="Standards coverage of one group of gemeenten; a figure resting on fewer than "
+    "minimaleGroep gemeenten, or that would give such a figure away, is null."
+)
+class Standaardendekkinggroep:
     groep: str
-    gemeenten: int
+    gemeenten: int = strawberry.field(description="The group's gemeenten that have koppelingen.")
+    koppelingen: int | None
+    met_verplichte_standaard: int | None = strawberry.field(description="With a required standard at an end.")
+    volgens_verplichte_standaard: int | None = strawberry.field(description="That follow (a version of) one.")
+
+    @strawberry.field(description="Share of all koppelingen that follow a required standard.")
+    def dekking(self) -> float | None:
+        if self.koppelingen and self.volgens_verplichte_standaard is not None:
+            return self.volgens_verplichte_standaard / self.koppelingen
+        return None
+
+    @strawberry.field(description="Share of the koppelingen with a required standard that follow one.")
+    def dekking_waar_vereist(self) -> float | None:
+        if self.met_verplichte_standaard and self.volgens_verplichte_standaard is not None:
+            return self.volgens_verplichte_standaard / self.met_verplichte_standaard
+        return None
 
 
-@strawberry.type(description="How concentrated the market of one reference component is.")
+@strawberry.type(
+    description="How concentrated the market of one reference component is. Shares are by gemeenten "
+    "(the figures of adoptie: a provider's gemeenten over the sum of those over the providers), among "
+    "the providers adoptie shows nationally: those hidden by the group floor are left out of the market."
+)
 class Marktconcentratie:
-    hhi: float = strawberry.field(
+    hhi: float | None = strawberry.field(
         description="Herfindahl-Hirschman index: the sum of squared shares in percent, "
-        "0 (spread) to 10,000 (one)."
+        "0 (spread) to 10,000 (one); null when no provider may be shown."
     )
-    aanbieders: int = strawberry.field(description="Applications or leveranciers with a share.")
+    aanbieders: int = strawberry.field(
+        description="Applications or leveranciers used for the component, hidden ones included."
+    )
     gemeenten: int = strawberry.field(description="Gemeenten that use something for the component.")
-    grootste_aandeel: float
+    grootste_aandeel: float | None = strawberry.field(
+        description="The largest provider's share; null when that provider's figure is hidden."
+    )
     _component: strawberry.Private[dict[str, Any]]
 
     @strawberry.field
@@ -214,10 +248,12 @@ class Marktconcentratie:
 @strawberry.type(description="A leverancier's share of one reference component's market.")
 class ComponentAandeel:
     gemeenten: int = strawberry.field(description="Gemeenten using anything for the component.")
-    klanten: int = strawberry.field(
-        description="Of those, the ones using this leverancier's applications for it."
+    klanten: int | None = strawberry.field(
+        description="Of those, the ones using this leverancier's applications for it: null when hidden "
+        "(fewer than minimaleGroep, or hidden so that another figure cannot be worked out), exactly "
+        "as adoptie hides it."
     )
-    aandeel: float
+    aandeel: float | None = strawberry.field(description="klanten / gemeenten; null with klanten.")
     _component: strawberry.Private[dict[str, Any]]
 
     @strawberry.field
@@ -243,7 +279,10 @@ class Klant:
 @strawberry.type(description="A leverancier's customers and market shares.")
 class Leveranciersprofiel:
     klanten: list[Klant]
-    marktaandelen: list[ComponentAandeel] = strawberry.field(description="Largest share first.")
+    marktaandelen: list[ComponentAandeel] = strawberry.field(
+        description="Every component market its applications serve that may be shown (used by at "
+        "least minimaleGroep gemeenten); largest share first, hidden shares last."
+    )
     _leverancier: strawberry.Private[str]
 
     @strawberry.field
@@ -267,40 +306,35 @@ class BenchmarkQuery:
     ) -> Adoptie:
         key = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
         await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
-        params = {
-            "referentiecomponent": key,
-            "splitsing": splitsing.value,
-            "minimaleGroep": group_size(info, minimale_groep),
-        }
+        m = group_size(info, minimale_groep)
         store = info.context.store
         # Independent reads: the engine runs them side by side.
-        group_rows, value_rows = await asyncio.gather(
-            store.read("benchmark/groepen", params),
-            store.read("benchmark/adoptie", {**params, "per": per.value}),
+        group_rows, usage_rows = await asyncio.gather(
+            store.read("benchmark/groepen"),
+            store.read("benchmark/adoptie", {"referentiecomponent": key}),
         )
-        groups = {row["groep"]: row for row in group_rows}
-        values = {row["groep"]: row for row in value_rows}
+        crossgroups, leverancier_van = _crossgroups(group_rows, usage_rows)
+        shown = drempel.adoption(crossgroups, leverancier_van, splitsing.value, per.value, m, GROEPSMINIMUM)
         result = []
-        for name, group in groups.items():
-            row = values.get(name, {"zichtbaar": [], "onderdrukt": 0})
-            users = group["metComponent"]
+        for group in shown:
+            users = group.gebruikers
             shares = [
                 Marktaandeel(
-                    gemeenten=value["gemeenten"],
-                    aandeel=value["gemeenten"] / group["gemeenten"],
-                    aandeel_onder_gebruikers=value["gemeenten"] / users if users else None,
+                    gemeenten=n,
+                    aandeel=n / group.gemeenten,
+                    aandeel_onder_gebruikers=n / users if users else None,
                     _kind=per.value,
-                    _key=value["waarde"],
+                    _key=value,
                 )
-                for value in sorted(row["zichtbaar"], key=lambda v: (-v["gemeenten"], v["waarde"]))
+                for value, n in sorted(group.waarden.items(), key=lambda v: (-v[1], v[0]))
             ]
             result.append(
                 Adoptiegroep(
-                    groep=name,
-                    gemeenten=group["gemeenten"],
+                    groep=group.groep,
+                    gemeenten=group.gemeenten,
                     gemeenten_met_component=users,
                     aandelen=shares,
-                    onderdrukt=row["onderdrukt"],
+                    onderdrukt=group.onderdrukt,
                 )
             )
         return Adoptie(minimale_groep=minimale_groep, groepen=result)
@@ -371,19 +405,33 @@ class BenchmarkQuery:
     async def standaardendekking_overzicht(
         self, info: Info, splitsing: Splitsing = Splitsing.GEEN, minimale_groep: int = DEFAULT_GROUP
     ) -> list[Standaardendekkinggroep]:
-        rows = await info.context.store.read(
-            "benchmark/standaardendekking_overzicht",
-            {"splitsing": splitsing.value, "minimaleGroep": group_size(info, minimale_groep)},
+        m = group_size(info, minimale_groep)
+        groups: dict[str, list[drempel.Coverage]] = defaultdict(list)
+        for row in await info.context.store.read("benchmark/standaardendekking_overzicht"):
+            crossgroup = drempel.Coverage(
+                gemeenten=row["gemeenten"],
+                koppelingen=int(row["koppelingen"]),
+                met_verplichte_standaard=int(row["metVerplichteStandaard"]),
+                volgens_verplichte_standaard=int(row["volgensVerplichteStandaard"]),
+                gemeenten_met=row["gemeentenMet"],
+                gemeenten_volgens=row["gemeentenVolgens"],
+            )
+            groups[_group_of(row, splitsing)].append(crossgroup)
+        shown = drempel.coverage(
+            {name: drempel.merge_coverage(parts) for name, parts in groups.items()},
+            splitsing.value,
+            m,
+            GROEPSMINIMUM,
         )
         return [
             Standaardendekkinggroep(
-                groep=row["groep"],
-                gemeenten=row["gemeenten"],
-                koppelingen=row["koppelingen"],
-                met_verplichte_standaard=row["metVerplichteStandaard"],
-                volgens_verplichte_standaard=row["volgensVerplichteStandaard"],
+                groep=name,
+                gemeenten=group.gemeenten,
+                koppelingen=group.koppelingen,
+                met_verplichte_standaard=group.met_verplichte_standaard,
+                volgens_verplichte_standaard=group.volgens_verplichte_standaard,
             )
-            for row in rows
+            for name, group in shown.items()
         ]
 
     @strawberry.field(
@@ -401,25 +449,27 @@ class BenchmarkQuery:
         key = reference(referentiecomponent, "Referentiecomponent", argument="referentiecomponent")
         if key is not None:
             await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
+        m = group_size(info, minimale_groep)
+        limit = _count(first, "first", 500)
         rows = await info.context.store.read(
-            "benchmark/marktconcentratie",
-            {
-                "referentiecomponent": key,
-                "per": per.value,
-                "minimaleGroep": group_size(info, minimale_groep),
-                "limit": _count(first, "first", 500),
-            },
+            "benchmark/marktconcentratie", {"referentiecomponenten": None if key is None else [key]}
         )
-        return [
-            Marktconcentratie(
-                hhi=row["hhi"],
-                aanbieders=row["aanbieders"],
-                gemeenten=row["gemeenten"],
-                grootste_aandeel=row["grootsteAandeel"],
-                _component=row["referentiecomponent"],
-            )
-            for row in rows
-        ]
+        result = []
+        for row in rows:
+            usage, leverancier_van = _market(row)
+            figures = drempel.concentration(usage, leverancier_van, per.value, m, GROEPSMINIMUM)
+            if figures is not None:
+                result.append(
+                    Marktconcentratie(
+                        hhi=figures.hhi,
+                        aanbieders=figures.aanbieders,
+                        gemeenten=figures.gemeenten,
+                        grootste_aandeel=figures.grootste_aandeel,
+                        _component=row["referentiecomponent"],
+                    )
+                )
+        result.sort(key=lambda r: (r.hhi is None, -(r.hhi or 0), r._component["id"]))
+        return result[:limit]
 
     @strawberry.field(
         description="A leverancier's customers, and its share of each component market it serves."
@@ -429,24 +479,85 @@ class BenchmarkQuery:
     ) -> Leveranciersprofiel:
         key = _key(leverancier, "Leverancier", "leverancier")
         await _require(info, "organisatie/per_id", key, "leverancier", "Leverancier")
+        m = group_size(info, minimale_groep)
         store = info.context.store
-        klanten = await store.read("benchmark/klanten", {"leverancier": key})
-        aandelen = await store.read(
-            "benchmark/marktaandeel", {"leverancier": key, "minimaleGroep": group_size(info, minimale_groep)}
+        realised = await store.read("benchmark/marktaandeel", {"leverancier": key})
+        components = [row["referentiecomponent"] for row in realised]
+        klanten, rows = await asyncio.gather(  # independent reads: the engine runs them side by side
+            store.read("benchmark/klanten", {"leverancier": key}),
+            store.read("benchmark/marktconcentratie", {"referentiecomponenten": components}),
+        )
+        shares = []
+        for row in rows:
+            usage, leverancier_van = _market(row)
+            figures = drempel.vendor_share(usage, leverancier_van, key, m, GROEPSMINIMUM)
+            if figures is not None:
+                shares.append(
+                    ComponentAandeel(
+                        gemeenten=figures.gemeenten,
+                        klanten=figures.klanten,
+                        aandeel=figures.aandeel,
+                        _component=row["referentiecomponent"],
+                    )
+                )
+        shares.sort(
+            key=lambda s: (s.aandeel is None, -(s.aandeel or 0), s._component["naam"], s._component["id"])
         )
         return Leveranciersprofiel(
             klanten=[Klant(_organisatie=row["klant"], _applicaties=row["applicaties"]) for row in klanten],
-            marktaandelen=[
-                ComponentAandeel(
-                    gemeenten=row["gemeenten"],
-                    klanten=row["klanten"],
-                    aandeel=row["klanten"] / row["gemeenten"],
-                    _component=row["referentiecomponent"],
-                )
-                for row in aandelen
-            ],
+            marktaandelen=shares,
             _leverancier=key,
         )
+
+
+def _group_of(row: dict[str, Any], splitsing: Splitsing) -> str:
+    """The group of a split that a row of one province and size class falls in."""
+    if splitsing is Splitsing.PROVINCIE:
+        return row["provincie"]
+    return row["grootteklasse"] if splitsing is Splitsing.GROOTTEKLASSE else drempel.NEDERLAND
+
+
+def _crossgroups(
+    group_rows: list[dict[str, Any]], usage_rows: list[dict[str, Any]]
+) -> tuple[list[drempel.Crossgroup], dict[str, str]]:
+    """benchmark/groepen and benchmark/adoptie as one Usage per province and size class."""
+    usage = {(row["provincie"], row["grootteklasse"]): row["waarden"] for row in usage_rows}
+    leverancier_van: dict[str, str] = {}
+    crossgroups = []
+    for row in group_rows:
+        gebruikers = 0
+        applicaties: dict[str, int] = {}
+        leveranciers: dict[str, int] = defaultdict(int)
+        for applicatie, lev, gemeenten, eerste in usage.get((row["provincie"], row["grootteklasse"]), []):
+            if not applicatie:
+                gebruikers = gemeenten
+                continue
+            applicaties[applicatie] = gemeenten
+            leveranciers[lev] += eerste
+            leverancier_van[applicatie] = lev
+        crossgroups.append(
+            drempel.Crossgroup(
+                row["provincie"],
+                row["grootteklasse"],
+                drempel.Usage(row["gemeenten"], gebruikers, applicaties, dict(leveranciers)),
+            )
+        )
+    return crossgroups, leverancier_van
+
+
+def _market(row: dict[str, Any]) -> tuple[drempel.Usage, dict[str, str]]:
+    """A row of benchmark/marktconcentratie as the national Usage of its component."""
+    applicaties: dict[str, int] = {}
+    leveranciers: dict[str, int] = {}
+    leverancier_van: dict[str, str] = {}
+    for lev, gemeenten, apps in row["leveranciers"]:
+        leveranciers[lev] = gemeenten
+        for app, n in apps:
+            applicaties[app] = n
+            leverancier_van[app] = lev
+    # A national usage: the size of the group, all gemeenten, plays no part in it.
+    usage = drempel.Usage(row["gebruikers"], row["gebruikers"], applicaties, leveranciers)
+    return usage, leverancier_van
 
 
 async def _similar(info: Info, key: str, aantal: int) -> list[Vergelijking]:

@@ -27,14 +27,20 @@ def _group(expected: Expected, cbs: str, splitsing: str) -> str:
 
 
 @pytest.mark.parametrize("splitsing", ["GEEN", "PROVINCIE", "GROOTTEKLASSE"])
-@pytest.mark.parametrize(("per", "k"), [("APPLICATIE", 5), ("LEVERANCIER", 5), ("APPLICATIE", 12)])
+@pytest.mark.parametrize(
+    ("per", "k"),
+    [("APPLICATIE", 1), ("LEVERANCIER", 1), ("APPLICATIE", 5), ("LEVERANCIER", 5), ("APPLICATIE", 12)],
+)
 def test_adoption_per_group(api: Api, expected: Expected, splitsing: str, per: str, k: int) -> None:
+    """Every figure shown is the seed's; at 1 every figure is shown, above it none under the
+    floor (which further figures the floor hides is tests/graphql/test_groepsdrempel.py's)."""
     data = api.query(
         f"""query($c: ID!) {{ adoptie(referentiecomponent: $c, per: {per}, splitsing: {splitsing}, minimaleGroep: {k}) {{
           minimaleGroep groepen {{ groep gemeenten gemeentenMetComponent onderdrukt
             aandelen {{ gemeenten aandeel aandeelOnderGebruikers applicatie {{ identificatie }} leverancier {{ identificatie }} }} }} }} }}""",
         {"c": global_id("Referentiecomponent", ZAAKREGISTRATIE)},
     )["adoptie"]
+    assert data["minimaleGroep"] == k
     sizes = Counter(_group(expected, cbs, splitsing) for cbs in expected.gemeenten)
     users: dict[str, set[str]] = defaultdict(set)
     per_value: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -48,13 +54,19 @@ def test_adoption_per_group(api: Api, expected: Expected, splitsing: str, per: s
     for group in data["groepen"]:
         name = group["groep"]
         assert group["gemeenten"] == sizes[name]
-        assert group["gemeentenMetComponent"] == (len(users[name]) if len(users[name]) >= k else None)
+        if k == 1:
+            assert group["gemeentenMetComponent"] == (len(users[name]) or None)
+        else:
+            assert group["gemeentenMetComponent"] in (None, len(users[name]))
+            assert group["gemeentenMetComponent"] is None or len(users[name]) >= k
         counts = {v: len(s) for (grp, v), s in per_value.items() if grp == name}
         shown = {
             (a["applicatie"] or a["leverancier"])["identificatie"]: a["gemeenten"] for a in group["aandelen"]
         }
-        assert shown == {v: n for v, n in counts.items() if n >= k}
-        assert group["onderdrukt"] == sum(1 for n in counts.values() if n < k)
+        assert all(counts[v] == n >= k for v, n in shown.items())
+        if k == 1:
+            assert shown == counts
+        assert group["onderdrukt"] == len(counts) - len(shown)
         assert all(a["aandeel"] == pytest.approx(a["gemeenten"] / sizes[name]) for a in group["aandelen"])
         values = [a["gemeenten"] for a in group["aandelen"]]
         assert values == sorted(values, reverse=True)
@@ -139,7 +151,7 @@ def test_recommendations_from_similar_gemeenten(api: Api, expected: Expected) ->
     )
 
 
-def _coverage(expected: Expected) -> dict[str, tuple[int, int, int]]:
+def coverage_per_gemeente(expected: Expected) -> dict[str, tuple[int, int, int]]:
     """Per gemeente: koppelingen, with a required standard at an end, following one."""
     required: dict[str, set[str]] = defaultdict(set)
     for r in expected.relaties:
@@ -166,7 +178,7 @@ def _coverage(expected: Expected) -> dict[str, tuple[int, int, int]]:
 
 
 def test_standards_coverage_of_a_gemeente(api: Api, expected: Expected) -> None:
-    coverage = _coverage(expected)
+    coverage = coverage_per_gemeente(expected)
     for cbs in ("GM0363", "GM0014"):
         data = api.query(
             "query($g: ID!) { standaardendekking(gemeente: $g) { koppelingen metVerplichteStandaard volgensVerplichteStandaard dekking dekkingWaarVereist } }",
@@ -183,7 +195,7 @@ def test_standards_coverage_of_a_gemeente(api: Api, expected: Expected) -> None:
 
 
 def test_standards_coverage_per_group(api: Api, expected: Expected) -> None:
-    coverage = _coverage(expected)
+    coverage = coverage_per_gemeente(expected)
     data = api.query(
         "{ standaardendekkingOverzicht(splitsing: PROVINCIE, minimaleGroep: 15) { groep gemeenten koppelingen volgensVerplichteStandaard } }"
     )["standaardendekkingOverzicht"]
@@ -200,48 +212,75 @@ def test_standards_coverage_per_group(api: Api, expected: Expected) -> None:
     } == wanted
 
 
-def test_market_concentration(api: Api, expected: Expected) -> None:
-    usage: dict[str, Counter] = defaultdict(Counter)
+def _market(expected: Expected, per: str) -> tuple[dict[str, Counter], dict[str, set[str]]]:
+    """Per component: each provider's gemeenten (application, or leverancier counting a gemeente
+    once), and the gemeenten using anything for it."""
+    using: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     users: dict[str, set[str]] = defaultdict(set)
     for g in _active(expected):
         if g["organisatie"] not in expected.gemeenten:
             continue
+        provider = g["applicatie"] if per == "APPLICATIE" else expected.leverancier_of[g["applicatie"]]
         for c in expected.voor[g["id"]]:
-            usage[c][g["applicatie"]] += 1
+            using[c][provider].add(g["organisatie"])
             users[c].add(g["organisatie"])
-    hhi = {
-        c: sum((100 * n / sum(counts.values())) ** 2 for n in counts.values())
-        for c, counts in usage.items()
-        if len(users[c]) >= 5
-    }
+    return {c: Counter({p: len(s) for p, s in providers.items()}) for c, providers in using.items()}, users
+
+
+@pytest.mark.parametrize("per", ["APPLICATIE", "LEVERANCIER"])
+def test_market_concentration(api: Api, expected: Expected, per: str) -> None:
+    """At minimaleGroep 1, the index over every provider, shares by gemeenten."""
+    counts, users = _market(expected, per)
+    hhi = {c: sum((100 * n / sum(cs.values())) ** 2 for n in cs.values()) for c, cs in counts.items()}
     wanted = sorted(hhi.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
     data = api.query(
-        "{ marktconcentratie(first: 10) { hhi aanbieders gemeenten grootsteAandeel referentiecomponent { identificatie } } }"
+        f"{{ marktconcentratie(per: {per}, minimaleGroep: 1, first: 10) {{ hhi aanbieders gemeenten grootsteAandeel referentiecomponent {{ identificatie }} }} }}"
     )["marktconcentratie"]
     assert [r["referentiecomponent"]["identificatie"] for r in data] == [c for c, _ in wanted]
     for row, (component, value) in zip(data, wanted, strict=True):
         assert row["hhi"] == pytest.approx(value)
-        assert row["aanbieders"] == len(usage[component])
+        assert row["aanbieders"] == len(counts[component])
         assert row["gemeenten"] == len(users[component])
         assert row["grootsteAandeel"] == pytest.approx(
-            max(usage[component].values()) / sum(usage[component].values())
+            max(counts[component].values()) / sum(counts[component].values())
         )
+
+
+def test_market_concentration_above_the_floor(api: Api, expected: Expected) -> None:
+    """At 5: the markets of at least 5 gemeenten; an index only where a provider may be shown."""
+    counts, users = _market(expected, "APPLICATIE")
+    data = api.query(
+        "{ marktconcentratie(first: 500) { hhi aanbieders gemeenten grootsteAandeel referentiecomponent { identificatie } } }"
+    )["marktconcentratie"]
+    assert {r["referentiecomponent"]["identificatie"] for r in data} == {
+        c for c, u in users.items() if len(u) >= 5
+    }
+    hhis = [r["hhi"] for r in data if r["hhi"] is not None]
+    assert hhis == sorted(hhis, reverse=True) and all(0 < h <= 10_000 for h in hhis)
+    for row in data:
+        component = row["referentiecomponent"]["identificatie"]
+        assert (row["gemeenten"], row["aanbieders"]) == (len(users[component]), len(counts[component]))
+        if all(n < 5 for n in counts[component].values()):  # no provider to show
+            assert row["hhi"] is None and row["grootsteAandeel"] is None
 
 
 def test_a_leveranciers_customers_and_market_shares(api: Api, expected: Expected) -> None:
     leverancier = Counter(expected.leverancier_of.values()).most_common(1)[0][0]
     own = {a for a, lev in expected.leverancier_of.items() if lev == leverancier}
-    data = api.query(
-        "query($l: ID!) { leveranciersprofiel(leverancier: $l) { leverancier { identificatie } klanten { organisatie { identificatie } applicaties { identificatie } } marktaandelen { gemeenten klanten aandeel referentiecomponent { identificatie } } } }",
-        {"l": global_id("Leverancier", leverancier)},
-    )["leveranciersprofiel"]
+    query = """query($l: ID!, $m: Int!) { leveranciersprofiel(leverancier: $l, minimaleGroep: $m) {
+        leverancier { identificatie } klanten { organisatie { identificatie } applicaties { identificatie } }
+        marktaandelen { gemeenten klanten aandeel referentiecomponent { identificatie } } } }"""
+    data = {
+        m: api.query(query, {"l": global_id("Leverancier", leverancier), "m": m})["leveranciersprofiel"]
+        for m in (1, 5)
+    }
     customers: dict[str, set[str]] = defaultdict(set)
     for g in _active(expected):
         if g["applicatie"] in own:
             customers[g["organisatie"]].add(g["applicatie"])
     assert {
         k["organisatie"]["identificatie"]: {a["identificatie"] for a in k["applicaties"]}
-        for k in data["klanten"]
+        for k in data[5]["klanten"]
     } == customers
     components = {r["naar"] for r in expected.rows["seed/applicatie_realiseert"] if r["van"] in own}
     shares = {}
@@ -258,12 +297,22 @@ def test_a_leveranciers_customers_and_market_shares(api: Api, expected: Expected
             and g["organisatie"] in expected.gemeenten
             and g["applicatie"] in own
         }
-        if len(using) >= 5:
+        if using:
             shares[c] = (len(using), len(theirs))
     assert {
         r["referentiecomponent"]["identificatie"]: (r["gemeenten"], r["klanten"])
-        for r in data["marktaandelen"]
+        for r in data[1]["marktaandelen"]
     } == shares
+    at_five = {r["referentiecomponent"]["identificatie"]: r for r in data[5]["marktaandelen"]}
+    assert set(at_five) == {c for c, (n, _) in shares.items() if n >= 5}
+    for c, row in at_five.items():
+        assert row["gemeenten"] == shares[c][0]
+        if row["klanten"] is None:  # hidden: there are customers
+            assert shares[c][1] > 0
+        else:
+            assert row["klanten"] == shares[c][1] and (row["klanten"] >= 5 or row["klanten"] == 0)
+    ordered = [r["aandeel"] for r in data[5]["marktaandelen"] if r["aandeel"] is not None]
+    assert ordered == sorted(ordered, reverse=True)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,12 @@ class Zicht:
     organisaties: frozenset[str] = frozenset()  # organisations whose users and roles are visible
 
     @property
+    def alleen_eigen_landschappen(self) -> bool:
+        """Whether the asker's aggregates over landscapes count only landscapes it sees whole
+        (its own, a samenwerking's members): the group floor protects others, not oneself."""
+        return not (self.aggregaten or self.alle_landschappen)
+
+    @property
     def minimale_groep(self) -> int:
         """The smallest group an aggregate may show: functioneel beheer may go below the floor."""
         return 1 if self.beheer else GROEPSMINIMUM

@@ -1,5 +1,5 @@
 // What the gemeenten of each province and size class (see benchmark/groepen) use for one
-// reference component, counting Gebruik that is not phased out: per cross group, one row per
+// reference component, counting Gebruik of the statuses given ($statussen): per cross group, one row per
 // application [application, its leverancier, gemeenten using it, gemeenten for which it is
 // the first of its leverancier's applications] and one row ['', null, gemeenten using
 // anything for the component, 0]. A leverancier's gemeenten are the sum of its applications'
@@ -9,10 +9,10 @@
 // and needs them all to decide which further figures to hide.
 // An aggregate over every landscape, for those who may see aggregates or all Gebruik ($zicht);
 // nothing for others.
-// params: {"referentiecomponent": "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"}
+// params: {"referentiecomponent": "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf", "statussen": ["VERWERVING", "GEPLAND", "IN_PRODUCTIE", "UIT_TE_FASEREN"]}
 MATCH (:Referentiecomponent {id: $referentiecomponent})<-[:VOOR]-(u:Gebruik)<-[:GEBRUIKT]-(g:Gemeente)
 WITH u, g
-WHERE u.status <> 'UITGEFASEERD' AND ($zicht.aggregaten OR $zicht.alleGebruik)
+WHERE u.status IN $statussen AND ($zicht.aggregaten OR $zicht.alleGebruik)
 MATCH (u)-[:VAN]->(a:Applicatie)<-[:BIEDT_AAN]-(l:Leverancier)
 WITH DISTINCT g, a.id AS a, l.id AS l
 ORDER BY l

@@ -567,7 +567,11 @@ class AfhankelijkheidQuery:
         minimale_groep: int = 5,
         first: int = 100,
     ) -> Subgraph:
-        group_size(info, minimale_groep)
+        # Over the asker's own landscapes only, nothing of others is shown: no floor needed.
+        if info.context.zicht.alleen_eigen_landschappen:
+            minimale_groep = 1
+        else:
+            group_size(info, minimale_groep)
         if not 1 <= first <= MAX_PAGE_SIZE:
             raise ClientError("PAGE_SIZE_TOO_LARGE" if first > MAX_PAGE_SIZE else "INVALID_PAGE_SIZE",
                               f"first must be between 1 and {MAX_PAGE_SIZE}", argument="first")  # fmt: skip

@@ -52,6 +52,37 @@ class Marktpartij(Enum):
     LEVERANCIER = "LEVERANCIER"
 
 
+@strawberry.enum(description="Which Gebruik an adoption figure counts.")
+class Adoptiestatus(Enum):
+    IN_GEBRUIK = strawberry.enum_value(
+        "IN_GEBRUIK",
+        description="Every Gebruik not phased out: acquiring, planned, in production or being phased out",
+    )
+    IN_PRODUCTIE = strawberry.enum_value("IN_PRODUCTIE", description="Gebruik in production only")
+    GEPLAND = strawberry.enum_value("GEPLAND", description="Gebruik acquiring or planned: what is coming")
+
+
+ADOPTIESTATUSSEN = {
+    Adoptiestatus.IN_GEBRUIK: ["VERWERVING", "GEPLAND", "IN_PRODUCTIE", "UIT_TE_FASEREN"],
+    Adoptiestatus.IN_PRODUCTIE: ["IN_PRODUCTIE"],
+    Adoptiestatus.GEPLAND: ["VERWERVING", "GEPLAND"],
+}
+
+
+def _statussen(info: Info, choice: Adoptiestatus) -> list[str]:
+    """The statuses counted. Behind the group floor only the default: two answers over different
+    statuses subtract to a third count the floor never settled."""
+    zicht = info.context.zicht
+    if choice is not Adoptiestatus.IN_GEBRUIK and not zicht.alle_gebruik:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            "gebruik other than IN_GEBRUIK is for those who see every Gebruik; anonymised aggregates "
+            "count every Gebruik not phased out",
+            argument="gebruik",
+        )
+    return ADOPTIESTATUSSEN[choice]
+
+
 def group_size(info: Info, value: int) -> int:
     """`minimaleGroep`, refused below the asker's floor (1 for functioneel beheer, else 5)."""
     floor = info.context.zicht.minimale_groep
@@ -86,14 +117,9 @@ async def _require(info: Info, query: str, key: str, argument: str, kind: str) -
         raise ClientError("NOT_FOUND", f"{argument} is the id of no {kind}", argument=argument)
 
 
-@strawberry.type(description="How many gemeenten of a group use one application or leverancier.")
-class Marktaandeel:
+@strawberry.type(description="An application or leverancier in a market, and how many gemeenten use it.")
+class Aanbieder:
     gemeenten: int
-    aandeel: float = strawberry.field(description="Of the group's gemeenten.")
-    aandeel_onder_gebruikers: float | None = strawberry.field(
-        description="Of the group's gemeenten that use anything for the component "
-        "(null when that number is hidden)."
-    )
     _kind: strawberry.Private[str]
     _key: strawberry.Private[str]
 
@@ -108,6 +134,15 @@ class Marktaandeel:
     @strawberry.field
     async def leverancier(self, info: Info) -> Leverancier_ | None:
         return await _one(info, "organisatie/per_id", self._key) if self._kind == "LEVERANCIER" else None
+
+
+@strawberry.type(description="How many gemeenten of a group use one application or leverancier.")
+class Marktaandeel(Aanbieder):
+    aandeel: float = strawberry.field(description="Of the group's gemeenten.")
+    aandeel_onder_gebruikers: float | None = strawberry.field(
+        description="Of the group's gemeenten that use anything for the component "
+        "(null when that number is hidden)."
+    )
 
 
 @strawberry.type(description="Adoption within one group of gemeenten.")
@@ -236,7 +271,12 @@ class Marktconcentratie:
     )
     gemeenten: int = strawberry.field(description="Gemeenten that use something for the component.")
     grootste_aandeel: float | None = strawberry.field(
-        description="The largest provider's share; null when that provider's figure is hidden."
+        description="The largest provider's share, 0 to 1: its gemeenten over the gemeenten of the "
+        "providers shown added up; null when that provider's figure is hidden."
+    )
+    grootste: Aanbieder | None = strawberry.field(
+        description="Who holds that share (the application or leverancier, as `per` asks), and on how "
+        "many gemeenten it rests; null when hidden."
     )
     _component: strawberry.Private[dict[str, Any]]
 
@@ -303,15 +343,19 @@ class BenchmarkQuery:
         per: Marktpartij = Marktpartij.APPLICATIE,
         splitsing: Splitsing = Splitsing.GEEN,
         minimale_groep: int = DEFAULT_GROUP,
+        gebruik: Annotated[
+            Adoptiestatus, strawberry.argument(description="Which Gebruik counts as adoption.")
+        ] = Adoptiestatus.IN_GEBRUIK,
     ) -> Adoptie:
         key = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
         await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
         m = group_size(info, minimale_groep)
+        statussen = _statussen(info, gebruik)
         store = info.context.store
         # Independent reads: the engine runs them side by side.
         group_rows, usage_rows = await asyncio.gather(
             store.read("benchmark/groepen"),
-            store.read("benchmark/adoptie", {"referentiecomponent": key}),
+            store.read("benchmark/adoptie", {"referentiecomponent": key, "statussen": statussen}),
         )
         crossgroups, leverancier_van = _crossgroups(group_rows, usage_rows)
         shown = drempel.adoption(crossgroups, leverancier_van, splitsing.value, per.value, m, GROEPSMINIMUM)
@@ -405,7 +449,8 @@ class BenchmarkQuery:
     async def standaardendekking_overzicht(
         self, info: Info, splitsing: Splitsing = Splitsing.GEEN, minimale_groep: int = DEFAULT_GROUP
     ) -> list[Standaardendekkinggroep]:
-        m = group_size(info, minimale_groep)
+        own = info.context.zicht.alleen_eigen_landschappen
+        m = 1 if own else group_size(info, minimale_groep)
         groups: dict[str, list[drempel.Coverage]] = defaultdict(list)
         for row in await info.context.store.read("benchmark/standaardendekking_overzicht"):
             crossgroup = drempel.Coverage(
@@ -421,7 +466,7 @@ class BenchmarkQuery:
             {name: drempel.merge_coverage(parts) for name, parts in groups.items()},
             splitsing.value,
             m,
-            GROEPSMINIMUM,
+            1 if own else GROEPSMINIMUM,
         )
         return [
             Standaardendekkinggroep(
@@ -465,6 +510,13 @@ class BenchmarkQuery:
                         aanbieders=figures.aanbieders,
                         gemeenten=figures.gemeenten,
                         grootste_aandeel=figures.grootste_aandeel,
+                        grootste=None
+                        if figures.grootste is None
+                        else Aanbieder(
+                            gemeenten=usage.count(per.value)[figures.grootste],
+                            _kind=per.value,
+                            _key=figures.grootste,
+                        ),
                         _component=row["referentiecomponent"],
                     )
                 )

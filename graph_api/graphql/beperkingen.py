@@ -54,6 +54,12 @@ def _gebruik(zicht: Zicht) -> str | None:
         return None
     if zicht.producten:
         return f"only the Gebruik of your own products (aanbod-beheerder); {SIGN_IN}"
+    if zicht.aggregaten:
+        return (
+            "which organisation uses which application is not for anonymised aggregates; how many "
+            "gemeenten use each application for a component is in adoptie (per: APPLICATIE), "
+            "behind the group floor"
+        )
     return f"which organisation uses which application is not visible to your role; {SIGN_IN}"
 
 

@@ -26,6 +26,7 @@ from graph_api.graphql.enums import (
 )
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.paging import text_filter
+from graph_api.model import keuzes
 
 
 def reference(value: str | relay.GlobalID | None, *kinds: str, argument: str) -> str | None:
@@ -80,7 +81,9 @@ class OrganisatieFilter:
 
 @strawberry.input(description="Narrows a list of gemeenten.")
 class GemeenteFilter(OrganisatieFilter):
-    provincie: str | None = None
+    provincie: str | None = strawberry.field(
+        default=None, description="One of the twelve provinces (Zuid-Holland), any case."
+    )
     grootteklasse: Grootteklasse | None = strawberry.field(
         default=None, description="Size class by inhabitants."
     )
@@ -89,7 +92,26 @@ class GemeenteFilter(OrganisatieFilter):
         low, high = (None, None)
         if self.grootteklasse is not None:
             _, low, high = GROOTTEKLASSEN[self.grootteklasse.value]
-        return {**super().params(), "provincie": self.provincie, "minInwoners": low, "maxInwoners": high}
+        return {
+            **super().params(),
+            "provincie": provincie(self.provincie),
+            "minInwoners": low,
+            "maxInwoners": high,
+        }
+
+
+def provincie(value: str | None) -> str | None:
+    """A province as the gemeenten list names it, any case; refused by name when it is none."""
+    if value is None:
+        return None
+    for name in keuzes.PROVINCIES:
+        if name.lower() == value.strip().lower():
+            return name
+    raise ClientError(
+        "INVALID_ARGUMENT",
+        f"filter.provincie must be one of {', '.join(keuzes.PROVINCIES)}, not {value[:50]!r}",
+        argument="filter.provincie",
+    )
 
 
 @strawberry.enum(description="What a list of organisations can be ordered by.")

@@ -77,3 +77,19 @@ KOPPELING_TYPE = {
 KOPPELING_RICHTING = {"HEEN": "heen", "TERUG": "terug", "BEIDE": "heen en terug"}
 
 KOPPELING_STATUS = {"GEPLAND": "gepland", "IN_PRODUCTIE": "in productie", "UITGEFASEERD": "uitgefaseerd"}
+
+# The twelve provinces, as the gemeenten list names them (CBS).
+PROVINCIES = (
+    "Drenthe",
+    "Flevoland",
+    "Friesland",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
+)

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from tests.expected import Expected, global_id, size_class
-from tests.graphql.conftest import Api
+from tests.graphql.conftest import VNG, Api
 
 ZAAKREGISTRATIE = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
 
@@ -333,3 +333,56 @@ def test_a_leveranciers_customers_and_market_shares(api: Api, expected: Expected
 )
 def test_bad_benchmark_arguments(api: Api, query: str, code: str) -> None:
     assert api.error(query)["extensions"]["code"] == code
+
+
+@pytest.mark.parametrize("per", ["APPLICATIE", "LEVERANCIER"])
+def test_market_concentration_names_who_holds_the_largest_share(api: Api, expected: Expected, per: str) -> None:
+    counts, _ = _market(expected, per)
+    data = api.query(
+        f"{{ marktconcentratie(per: {per}, minimaleGroep: 1, first: 20) {{ grootsteAandeel grootste {{ gemeenten applicatie {{ identificatie }} leverancier {{ identificatie }} }} referentiecomponent {{ identificatie }} }} }}"
+    )["marktconcentratie"]
+    for row in data:
+        providers = counts[row["referentiecomponent"]["identificatie"]]
+        leader = min(providers, key=lambda p: (-providers[p], p))
+        named = row["grootste"]["applicatie" if per == "APPLICATIE" else "leverancier"]["identificatie"]
+        assert named == leader and row["grootste"]["gemeenten"] == providers[leader]
+
+
+@pytest.mark.parametrize("gebruik", ["IN_PRODUCTIE", "GEPLAND"])
+def test_adoption_counts_the_statuses_asked(api: Api, expected: Expected, gebruik: str) -> None:
+    statussen = {"IN_PRODUCTIE": {"IN_PRODUCTIE"}, "GEPLAND": {"VERWERVING", "GEPLAND"}}[gebruik]
+    per_app: dict[str, set[str]] = defaultdict(set)
+    for g in expected.gebruik_by_id.values():
+        if g["status"] in statussen and g["organisatie"] in expected.gemeenten and ZAAKREGISTRATIE in expected.voor[g["id"]]:
+            per_app[g["applicatie"]].add(g["organisatie"])
+    data = api.query(
+        f"query($c: ID!) {{ adoptie(referentiecomponent: $c, gebruik: {gebruik}, minimaleGroep: 1) {{ groepen {{ aandelen {{ gemeenten applicatie {{ identificatie }} }} }} }} }}",
+        {"c": global_id("Referentiecomponent", ZAAKREGISTRATIE)},
+    )["adoptie"]
+    (nederland,) = data["groepen"]
+    assert {a["applicatie"]["identificatie"]: a["gemeenten"] for a in nederland["aandelen"]} == {
+        app: len(gemeenten) for app, gemeenten in per_app.items()
+    }
+
+
+def test_a_status_choice_is_refused_behind_the_group_floor(api_as) -> None:
+    """Two answers over different statuses would subtract to a count the floor never settled."""
+    error = api_as(VNG, "VNG_RAADPLEGER").error(
+        "query($c: ID!) { adoptie(referentiecomponent: $c, gebruik: IN_PRODUCTIE) { minimaleGroep } }",
+        {"c": global_id("Referentiecomponent", ZAAKREGISTRATIE)},
+    )
+    assert error["extensions"] == {"code": "INVALID_ARGUMENT", "argument": "gebruik"}
+
+
+def test_own_landscape_aggregates_have_no_floor(api_as, expected: Expected) -> None:
+    """A gemeente sees its own standards coverage and network even though it is one gemeente."""
+    coverage = coverage_per_gemeente(expected)
+    raadpleger = api_as("GM0363", "GEBRUIK_RAADPLEGER")
+    (row,) = raadpleger.query("{ standaardendekkingOverzicht { groep gemeenten koppelingen volgensVerplichteStandaard } }")["standaardendekkingOverzicht"]
+    total, _, follows = coverage["GM0363"]
+    assert (row["groep"], row["gemeenten"], row["koppelingen"], row["volgensVerplichteStandaard"]) == ("NEDERLAND", 1, total, follows)
+    edges = raadpleger.query("{ koppelingsnetwerk(first: 500) { edges { aantal } } }")["koppelingsnetwerk"]["edges"]
+    mine = {g["id"] for g in expected.gebruik_of["GM0363"]}
+    app_of = {g: row["applicatie"] for g, row in expected.gebruik_by_id.items()}
+    pairs = {(app_of[k["van"]], app_of.get(k["naar"], k["naar"])) for k in expected.koppelingen if k["van"] in mine}
+    assert len(edges) == min(len(pairs), 500) and all(e["aantal"] == 1 for e in edges)

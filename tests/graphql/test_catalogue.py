@@ -277,3 +277,12 @@ def test_node_and_nodes_resolve_every_kind(api: Api, expected: Expected) -> None
     ]  # fmt: skip
     single = api.query("query($id: ID!) { node(id: $id) { ... on Gemeente { naam } } }", {"id": ids[0]})
     assert single["node"]["naam"] == "Groningen"
+
+
+def test_a_province_is_named_in_any_case_or_refused(api: Api, expected: Expected) -> None:
+    utrecht = sum(row["provincie"] == "Utrecht" for row in expected.gemeenten.values())
+    query = "query($p: String) { gemeenten(filter: {provincie: $p}) { totalCount } }"
+    assert api.query(query, {"p": "utrecht"})["gemeenten"]["totalCount"] == utrecht
+    error = api.error(query, {"p": "Utreht"})
+    assert error["extensions"] == {"code": "INVALID_ARGUMENT", "argument": "filter.provincie"}
+    assert "Zuid-Holland" in error["message"]

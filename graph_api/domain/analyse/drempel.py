@@ -489,6 +489,7 @@ class Concentration:
     aanbieders: int  # providers (applications or leveranciers) with at least one gemeente
     hhi: float | None  # 0-10,000; None when no provider may be shown
     grootste_aandeel: float | None  # the largest provider's share, 0-1
+    grootste: str | None  # who holds it (an application or leverancier id), when it may be shown
 
 
 def concentration(
@@ -513,13 +514,18 @@ def concentration(
     if not usage.gebruikers or (GEEN, NEDERLAND, GEBRUIKERS, "") in hidden:
         return None
     counts = {k: n for k, n in usage.count(per).items() if n}
-    shown = [n for k, n in counts.items() if (GEEN, NEDERLAND, per, k) not in hidden]
-    total = sum(shown)
+    shown = {k: n for k, n in counts.items() if (GEEN, NEDERLAND, per, k) not in hidden}
+    total = sum(shown.values())
+    # The largest provider, ties by id; named only when no hidden provider is as large.
+    leader = min(shown, key=lambda k: (-shown[k], k)) if total else None
+    if leader is not None and shown[leader] != max(counts.values()):
+        leader = None
     return Concentration(
         gemeenten=usage.gebruikers,
         aanbieders=len(counts),
-        hhi=sum((100 * n / total) ** 2 for n in shown) if total else None,
-        grootste_aandeel=max(shown) / total if total and max(shown) == max(counts.values()) else None,
+        hhi=sum((100 * n / total) ** 2 for n in shown.values()) if total else None,
+        grootste_aandeel=shown[leader] / total if leader is not None else None,
+        grootste=leader,
     )
 
 

@@ -15,9 +15,9 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry import relay
 
 from graph_api.domain.analyse import drempel
+from graph_api.graphql import beperkingen
 from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
 from graph_api.graphql.errors import ClientError
@@ -101,7 +101,7 @@ def _count(value: int, argument: str, maximum: int = 100) -> int:
     return value
 
 
-def _key(value: relay.GlobalID, kind: str, argument: str) -> str:
+def _key(value: strawberry.ID, kind: str, argument: str) -> str:
     key = reference(value, kind, argument=argument)
     assert key is not None
     return key
@@ -339,7 +339,7 @@ class BenchmarkQuery:
     async def adoptie(
         self,
         info: Info,
-        referentiecomponent: relay.GlobalID,
+        referentiecomponent: strawberry.ID,
         per: Marktpartij = Marktpartij.APPLICATIE,
         splitsing: Splitsing = Splitsing.GEEN,
         minimale_groep: int = DEFAULT_GROUP,
@@ -387,7 +387,7 @@ class BenchmarkQuery:
         description="Gluren bij de buren: what each neighbouring gemeente uses for a reference component."
     )
     async def gluur_bij_de_buren(
-        self, info: Info, gemeente: relay.GlobalID, referentiecomponent: relay.GlobalID
+        self, info: Info, gemeente: strawberry.ID, referentiecomponent: strawberry.ID
     ) -> list[Buurgebruik]:
         key = _key(gemeente, "Gemeente", "gemeente")
         component = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
@@ -403,7 +403,7 @@ class BenchmarkQuery:
 
     @strawberry.field(description="The gemeenten whose applications overlap most with this one's (Jaccard).")
     async def vergelijkbare_gemeenten(
-        self, info: Info, gemeente: relay.GlobalID, aantal: int = 10
+        self, info: Info, gemeente: strawberry.ID, aantal: int = 10
     ) -> list[Vergelijking]:
         key = _key(gemeente, "Gemeente", "gemeente")
         await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
@@ -414,7 +414,7 @@ class BenchmarkQuery:
         "by how many of them use each."
     )
     async def aanbevelingen(
-        self, info: Info, gemeente: relay.GlobalID, vergelijkbaar: int = 10, aantal: int = 10
+        self, info: Info, gemeente: strawberry.ID, vergelijkbaar: int = 10, aantal: int = 10
     ) -> list[Aanbeveling]:
         key = _key(gemeente, "Gemeente", "gemeente")
         await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
@@ -435,9 +435,12 @@ class BenchmarkQuery:
     @strawberry.field(
         description="How many of a gemeente's koppelingen follow a standard GEMMA requires for their ends."
     )
-    async def standaardendekking(self, info: Info, gemeente: relay.GlobalID) -> Standaardendekking:
+    async def standaardendekking(self, info: Info, gemeente: strawberry.ID) -> Standaardendekking:
         key = _key(gemeente, "Gemeente", "gemeente")
         await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
+        note = beperkingen.for_landscape("standaardendekking", "its koppelingen", info.context.zicht, key)
+        if note is not None:
+            info.context.beperkingen.append(note)
         row = (await info.context.store.read("benchmark/standaardendekking", {"gemeente": key}))[0]
         return Standaardendekking(
             koppelingen=row["koppelingen"],
@@ -486,7 +489,7 @@ class BenchmarkQuery:
     async def marktconcentratie(
         self,
         info: Info,
-        referentiecomponent: relay.GlobalID | None = None,
+        referentiecomponent: strawberry.ID | None = None,
         per: Marktpartij = Marktpartij.APPLICATIE,
         minimale_groep: int = DEFAULT_GROUP,
         first: int = 50,
@@ -527,7 +530,7 @@ class BenchmarkQuery:
         description="A leverancier's customers, and its share of each component market it serves."
     )
     async def leveranciersprofiel(
-        self, info: Info, leverancier: relay.GlobalID, minimale_groep: int = DEFAULT_GROUP
+        self, info: Info, leverancier: strawberry.ID, minimale_groep: int = DEFAULT_GROUP
     ) -> Leveranciersprofiel:
         key = _key(leverancier, "Leverancier", "leverancier")
         await _require(info, "organisatie/per_id", key, "leverancier", "Leverancier")

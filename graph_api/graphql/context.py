@@ -9,9 +9,9 @@ from typing import Any
 
 from strawberry.types import Info as StrawberryInfo
 
-from graph_api.graphql.beperkingen import Beperking
 from graph_api.graphql.compiled import CompiledRead, CompiledReads
-from graph_api.graphql.loaders import Loaders, RequestStore
+from graph_api.graphql.core.beperkingen import Beperking
+from graph_api.graphql.core.loaders import Loaders, RequestStore
 from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.runtime import Runtime
 from graph_api.store.budget import EngineBudget
@@ -31,7 +31,7 @@ class Context:
     loaders: Loaders = field(init=False)
     # Lookups several fields share, each run once per request (see zoeken).
     once: dict[Hashable, asyncio.Future[Any]] = field(default_factory=dict)
-    # What visibility left out of an analytic's answer (graph_api/graphql/beperkingen.py).
+    # What visibility left out of an analytic's answer (graph_api/graphql/core/beperkingen.py).
     beperkingen: list[Beperking] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -6,14 +6,14 @@ from typing import Any
 
 from strawberry.extensions import SchemaExtension
 
-from graph_api.graphql import beperkingen
+from graph_api.graphql.core import beperkingen
 from graph_api.graphql.limits.extension import limits_of
 
 
 class QueryStats(SchemaExtension):
     """`extensions.queryStats`: the store round trips this request made (how many of them were
     compiled reads, graph_api/graphql/compiled) and their time; and `extensions.beperkingen`:
-    what the asker's role left out of the answer (graph_api/graphql/beperkingen.py)."""
+    what the asker's role left out of the answer (graph_api/graphql/core/beperkingen.py)."""
 
     def get_results(self) -> dict[str, Any]:
         context = self.execution_context

@@ -13,15 +13,14 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
 
-from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
-from graph_api.graphql.afhankelijkheden import AfhankelijkheidQuery
-from graph_api.graphql.benchmarks import BenchmarkQuery
-from graph_api.graphql.build import list_page, load_one, load_page
+from graph_api.graphql.aanbod.types import Applicatie, Dienst, Versie
+from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
+from graph_api.graphql.analyse.benchmarks import BenchmarkQuery
+from graph_api.graphql.analyse.zoeken import ZoekFilter, Zoekresultaten, zoeken
 from graph_api.graphql.compiled import CompilingExecutionContext
 from graph_api.graphql.context import Info
-from graph_api.graphql.errors import ClientError
-from graph_api.graphql.extensions import QueryStats, answer_extensions
-from graph_api.graphql.filters import (
+from graph_api.graphql.core.build import list_page, load_one, load_page
+from graph_api.graphql.core.filters import (
     ApplicatieFilter,
     ApplicatieOrder,
     DienstFilter,
@@ -36,7 +35,11 @@ from graph_api.graphql.filters import (
     OrganisatieOrder,
     reference,
 )
-from graph_api.graphql.gemma import (
+from graph_api.graphql.core.node_ids import KnownNodeIds
+from graph_api.graphql.core.paging import Connection, PageRequest
+from graph_api.graphql.errors import ClientError
+from graph_api.graphql.extensions import QueryStats, answer_extensions
+from graph_api.graphql.gemma.types import (
     GEMMA_TYPES,
     Applicatieservice,
     Bedrijfsfunctie,
@@ -45,11 +48,10 @@ from graph_api.graphql.gemma import (
     Referentiecomponent,
     Standaard,
 )
-from graph_api.graphql.ik import IkQuery
-from graph_api.graphql.landschap import Gebruik, Koppeling
+from graph_api.graphql.identiteit.queries import IkQuery
+from graph_api.graphql.landschap.types import Gebruik, Koppeling
 from graph_api.graphql.limits import QueryLimits
-from graph_api.graphql.node_ids import KnownNodeIds
-from graph_api.graphql.organisaties import (
+from graph_api.graphql.organisaties.types import (
     ORGANISATIE_TYPES,
     Community,
     Gemeente,
@@ -57,8 +59,6 @@ from graph_api.graphql.organisaties import (
     Organisatie,
     Samenwerking,
 )
-from graph_api.graphql.paging import Connection, PageRequest
-from graph_api.graphql.zoeken import ZoekFilter, Zoekresultaten, zoeken
 
 
 @strawberry.type(description="Whether the graph engine answers, and which one runs.")

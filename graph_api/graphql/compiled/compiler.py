@@ -49,9 +49,9 @@ from graph_api.graphql.compiled.relations import (
     Relatie,
     Verbinding,
 )
+from graph_api.graphql.core.loaders import RequestStore
+from graph_api.graphql.core.paging import Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.loaders import RequestStore
-from graph_api.graphql.paging import Cursor, PageRequest
 from graph_api.toegang import Zicht
 
 DEFINITION = "strawberry-definition"

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph_api.graphql.enums import grootteklasse
-from graph_api.graphql.filters import (
+from graph_api.graphql.core.enums import grootteklasse
+from graph_api.graphql.core.filters import (
     AanbodFilter,
     ApplicatieFilter,
     ApplicatieOrder,
@@ -24,7 +24,7 @@ from graph_api.graphql.filters import (
     GebruikOrder,
     NaamOrder,
 )
-from graph_api.graphql.paging import PageRequest
+from graph_api.graphql.core.paging import PageRequest
 
 ORGANISATIE_LABEL = "[l IN labels({x}) WHERE l <> 'Organisatie'][0]"
 GEMMA_LABEL = "[l IN labels({x}) WHERE l <> 'GemmaElement'][0]"

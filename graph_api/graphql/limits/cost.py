@@ -30,8 +30,8 @@ from graphql import (
 from graphql.execution.values import get_argument_values, get_variable_values
 from graphql.utilities import get_operation_ast
 
+from graph_api.graphql.core.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from graph_api.graphql.limits.shape import fragments_of
-from graph_api.graphql.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from graph_api.toegang import Zicht
 
 # Root fields that analyse a landscape or the whole country in the engine instead of looking

@@ -32,8 +32,8 @@ from graphql import (
     visit,
 )
 
+from graph_api.graphql.core.paging import MAX_PAGE_SIZE
 from graph_api.graphql.limits.rules import limit_error
-from graph_api.graphql.paging import MAX_PAGE_SIZE
 
 # Longest text per argument name, in characters.
 MAX_LENGTHS: Mapping[str, int] = {

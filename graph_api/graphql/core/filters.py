@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql.enums import (
+from graph_api.graphql.core.enums import (
     GROOTTEKLASSEN,
     ApplicatieStatus,
     ApplicatieType,
@@ -24,8 +24,8 @@ from graph_api.graphql.enums import (
     OrganisatieStatus,
     SortDirection,
 )
+from graph_api.graphql.core.paging import text_filter
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.paging import text_filter
 from graph_api.model import keuzes
 
 

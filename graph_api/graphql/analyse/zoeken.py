@@ -20,22 +20,22 @@ import strawberry
 from strawberry import relay
 from strawberry.types.nodes import SelectedField, Selection
 
-from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import GROOTTEKLASSEN, Grootteklasse, Hostingmodel, Licentietype
+from graph_api.graphql.core.build import build
+from graph_api.graphql.core.enums import GROOTTEKLASSEN, Grootteklasse, Hostingmodel, Licentietype
+from graph_api.graphql.core.filters import reference
+from graph_api.graphql.core.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.filters import reference
-from graph_api.graphql.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from graph_api.graphql.aanbod import Applicatie
-    from graph_api.graphql.gemma import Referentiecomponent
-    from graph_api.graphql.organisaties import Organisatie
+    from graph_api.graphql.aanbod.types import Applicatie
+    from graph_api.graphql.gemma.types import Referentiecomponent
+    from graph_api.graphql.organisaties.types import Organisatie
 
-Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
-Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties")]
-Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 
 T = TypeVar("T")
 WORD = re.compile(r"\w+", re.UNICODE)

@@ -13,24 +13,24 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql import beperkingen
-from graph_api.graphql.benchmarks import group_size
-from graph_api.graphql.build import build
+from graph_api.graphql.analyse.benchmarks import group_size
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import GebruikStatus, KoppelingRichting
+from graph_api.graphql.core import beperkingen
+from graph_api.graphql.core.build import build
+from graph_api.graphql.core.enums import GebruikStatus, KoppelingRichting
+from graph_api.graphql.core.filters import reference
+from graph_api.graphql.core.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.filters import reference
-from graph_api.graphql.landschap import Gebruik, Koppeling, Koppelpunt
-from graph_api.graphql.paging import MAX_PAGE_SIZE, Cursor, PageRequest
+from graph_api.graphql.landschap.types import Gebruik, Koppeling, Koppelpunt
 
 if TYPE_CHECKING:
-    from graph_api.graphql.aanbod import Applicatie, Dienst
-    from graph_api.graphql.gemma import Referentiecomponent, Standaardversie
+    from graph_api.graphql.aanbod.types import Applicatie, Dienst
+    from graph_api.graphql.gemma.types import Referentiecomponent, Standaardversie
 
-Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
-Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod")]
-Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
-Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma")]
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
+Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
 
 MAX_DEPTH = 6
 _BY_KIND = {
@@ -453,7 +453,7 @@ class AfhankelijkheidQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Landschapsgraaf:
-        from graph_api.graphql.organisaties import ORGANISATIE_TYPES
+        from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
         key = reference(organisatie, *(t.__name__ for t in ORGANISATIE_TYPES), argument="organisatie")
         assert key is not None

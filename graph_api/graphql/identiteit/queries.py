@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from graph_api.graphql.build import load_one
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import Rol
-from graph_api.graphql.organisaties import Organisatie
+from graph_api.graphql.core.build import load_one
+from graph_api.graphql.core.enums import Rol
+from graph_api.graphql.organisaties.types import Organisatie
 from graph_api.identiteit import Identiteit
 from graph_api.model import keuzes
 

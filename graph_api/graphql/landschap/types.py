@@ -8,29 +8,29 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql.build import load_many, load_nodes, load_one, registered
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import (
+from graph_api.graphql.core.build import load_many, load_nodes, load_one, registered
+from graph_api.graphql.core.enums import (
     GebruikStatus,
     Hostingmodel,
     KoppelingRichting,
     KoppelingStatus,
     KoppelingType,
 )
-from graph_api.graphql.gemma import BuitengemeentelijkeVoorziening
+from graph_api.graphql.gemma.types import BuitengemeentelijkeVoorziening
 
 if TYPE_CHECKING:
-    from graph_api.graphql.aanbod import Applicatie, Dienst, Versie
-    from graph_api.graphql.gemma import Referentiecomponent, Standaardversie
-    from graph_api.graphql.organisaties import Organisatie, Samenwerking
+    from graph_api.graphql.aanbod.types import Applicatie, Dienst, Versie
+    from graph_api.graphql.gemma.types import Referentiecomponent, Standaardversie
+    from graph_api.graphql.organisaties.types import Organisatie, Samenwerking
 
-Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
-Versie_ = Annotated["Versie", strawberry.lazy("graph_api.graphql.aanbod")]
-Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod")]
-Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties")]
-Samenwerking_ = Annotated["Samenwerking", strawberry.lazy("graph_api.graphql.organisaties")]
-Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
-Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma")]
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Versie_ = Annotated["Versie", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Samenwerking_ = Annotated["Samenwerking", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
+Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
 
 
 @registered("Gebruik")

@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql.build import load_many, load_nodes, load_page, registered
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import GebruikerStatus, Grootteklasse, OrganisatieStatus, Rol, grootteklasse
-from graph_api.graphql.filters import AanbodFilter, GebruikFilter, GebruikOrder, NaamOrder
-from graph_api.graphql.paging import Connection, PageRequest
+from graph_api.graphql.core.build import load_many, load_nodes, load_page, registered
+from graph_api.graphql.core.enums import GebruikerStatus, Grootteklasse, OrganisatieStatus, Rol, grootteklasse
+from graph_api.graphql.core.filters import AanbodFilter, GebruikFilter, GebruikOrder, NaamOrder
+from graph_api.graphql.core.paging import Connection, PageRequest
 
 if TYPE_CHECKING:
-    from graph_api.graphql.aanbod import Applicatie, Dienst
-    from graph_api.graphql.landschap import Gebruik
+    from graph_api.graphql.aanbod.types import Applicatie, Dienst
+    from graph_api.graphql.landschap.types import Gebruik
 
-Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
-Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod")]
-Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap")]
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
 
 
 def _common(item: dict[str, Any]) -> dict[str, Any]:

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql.build import build, load_many, load_nodes, load_one, load_page, registered
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import ApplicatieserviceSoort, GemmaStatus, Verbindingsrol
-from graph_api.graphql.filters import AanbodFilter, ApplicatieOrder
-from graph_api.graphql.paging import Connection, PageRequest
+from graph_api.graphql.core.build import build, load_many, load_nodes, load_one, load_page, registered
+from graph_api.graphql.core.enums import ApplicatieserviceSoort, GemmaStatus, Verbindingsrol
+from graph_api.graphql.core.filters import AanbodFilter, ApplicatieOrder
+from graph_api.graphql.core.paging import Connection, PageRequest
 
 if TYPE_CHECKING:
-    from graph_api.graphql.aanbod import Applicatie
+    from graph_api.graphql.aanbod.types import Applicatie
 
-Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
 
 
 def _status(item: dict[str, Any]) -> GemmaStatus | None:

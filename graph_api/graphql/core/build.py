@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from graph_api.graphql.context import Info
-from graph_api.graphql.paging import Connection, PageRequest
+from graph_api.graphql.core.paging import Connection, PageRequest
 
 _BUILDERS: dict[str, Callable[[dict], Any]] = {}
 C = TypeVar("C", bound=type)

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql.build import build, load_many, load_nodes, load_one, load_page, registered
 from graph_api.graphql.context import Info
-from graph_api.graphql.enums import (
+from graph_api.graphql.core.build import build, load_many, load_nodes, load_one, load_page, registered
+from graph_api.graphql.core.enums import (
     ApplicatieStatus,
     ApplicatieType,
     DienstType,
@@ -19,18 +19,18 @@ from graph_api.graphql.enums import (
     Licentietype,
     VersieStatus,
 )
-from graph_api.graphql.filters import GebruikersFilter
-from graph_api.graphql.paging import Connection, PageRequest
+from graph_api.graphql.core.filters import GebruikersFilter
+from graph_api.graphql.core.paging import Connection, PageRequest
 
 if TYPE_CHECKING:
-    from graph_api.graphql.gemma import Referentiecomponent, Standaardversie
-    from graph_api.graphql.landschap import Gebruik
-    from graph_api.graphql.organisaties import Leverancier
+    from graph_api.graphql.gemma.types import Referentiecomponent, Standaardversie
+    from graph_api.graphql.landschap.types import Gebruik
+    from graph_api.graphql.organisaties.types import Leverancier
 
-Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties")]
-Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
-Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma")]
-Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap")]
+Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
+Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
+Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
 
 
 @registered("Applicatie")

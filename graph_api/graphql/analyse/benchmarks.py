@@ -17,24 +17,24 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_api.domain.analyse import drempel
-from graph_api.graphql import beperkingen
-from graph_api.graphql.build import build
 from graph_api.graphql.context import Info
+from graph_api.graphql.core import beperkingen
+from graph_api.graphql.core.build import build
+from graph_api.graphql.core.filters import reference
 from graph_api.graphql.errors import ClientError
-from graph_api.graphql.filters import reference
-from graph_api.graphql.landschap import Gebruik
+from graph_api.graphql.landschap.types import Gebruik
 from graph_api.toegang import GROEPSMINIMUM
 
 if TYPE_CHECKING:
-    from graph_api.graphql.aanbod import Applicatie
-    from graph_api.graphql.gemma import Referentiecomponent
-    from graph_api.graphql.organisaties import Gemeente, Leverancier, Organisatie
+    from graph_api.graphql.aanbod.types import Applicatie
+    from graph_api.graphql.gemma.types import Referentiecomponent
+    from graph_api.graphql.organisaties.types import Gemeente, Leverancier, Organisatie
 
-Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod")]
-Gemeente_ = Annotated["Gemeente", strawberry.lazy("graph_api.graphql.organisaties")]
-Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties")]
-Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties")]
-Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma")]
+Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
+Gemeente_ = Annotated["Gemeente", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 
 DEFAULT_GROUP = 5
 

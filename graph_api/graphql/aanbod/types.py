@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.graphql.aanbod.inputs import GebruikersFilter, gebruikers_verzoek
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import build, load_many, load_nodes, load_one, load_page, registered
 from graph_api.graphql.core.enums import (
@@ -19,8 +20,8 @@ from graph_api.graphql.core.enums import (
     Licentietype,
     VersieStatus,
 )
-from graph_api.graphql.core.filters import GebruikersFilter
-from graph_api.graphql.core.paging import Connection, PageRequest
+from graph_api.graphql.core.lists import Verzoek, paged_list
+from graph_api.graphql.core.paging import Connection
 
 if TYPE_CHECKING:
     from graph_api.graphql.gemma.types import Referentiecomponent, Standaardversie
@@ -32,6 +33,13 @@ Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_a
 Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
 Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
 
+
+
+_STATUS_DEPRECATED = strawberry.argument(deprecation_reason="Use filter: {status: ...}.")
+
+
+async def _gebruikers(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
+    return await load_page(info, "applicatie/gebruik", source.key, verzoek.page, verzoek.params, "Gebruik")
 
 @registered("Applicatie")
 @strawberry.type(description="A product or a module of one in the catalogue.")
@@ -96,23 +104,11 @@ class Applicatie(relay.Node):
     async def diensten(self, info: Info) -> list[Dienst]:
         return await load_many(info, "applicatie/diensten", self.key, "Dienst")
 
-    @strawberry.field(description="Its Gebruik: the organisations that use it, by their name.")
-    async def gebruik(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: GebruikersFilter | None = None,
-        status: Annotated[
-            GebruikStatus | None, strawberry.argument(deprecation_reason="Use filter: {status: ...}.")
-        ] = None,
-    ) -> Connection[Gebruik_]:
-        page = PageRequest.of(first, after, last, before, field="ORGANISATIE")
-        params = (filter or GebruikersFilter()).params(status)
-        return await load_page(info, "applicatie/gebruik", self.key, page, params, "Gebruik")
-
+    gebruik = paged_list(
+        Gebruik_, "Its Gebruik: the organisations that use it, by their name.",
+        filter=GebruikersFilter, request=gebruikers_verzoek, read=_gebruikers,
+        trailing=[("status", GebruikStatus, _STATUS_DEPRECATED)],
+    )  # fmt: skip
 
 @strawberry.type(description="A standard version a version complies with, and the evidence.")
 class Ondersteuning:

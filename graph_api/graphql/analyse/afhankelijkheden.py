@@ -18,7 +18,7 @@ from graph_api.graphql.context import Info
 from graph_api.graphql.core import beperkingen
 from graph_api.graphql.core.build import build
 from graph_api.graphql.core.enums import GebruikStatus, KoppelingRichting
-from graph_api.graphql.core.filters import reference
+from graph_api.graphql.core.ids import reference
 from graph_api.graphql.core.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.landschap.types import Gebruik, Koppeling, Koppelpunt

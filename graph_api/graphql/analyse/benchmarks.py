@@ -20,7 +20,7 @@ from graph_api.domain.analyse import drempel
 from graph_api.graphql.context import Info
 from graph_api.graphql.core import beperkingen
 from graph_api.graphql.core.build import build
-from graph_api.graphql.core.filters import reference
+from graph_api.graphql.core.ids import reference
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.landschap.types import Gebruik
 from graph_api.toegang import GROEPSMINIMUM

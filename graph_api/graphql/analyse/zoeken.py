@@ -23,7 +23,7 @@ from strawberry.types.nodes import SelectedField, Selection
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import build
 from graph_api.graphql.core.enums import GROOTTEKLASSEN, Grootteklasse, Hostingmodel, Licentietype
-from graph_api.graphql.core.filters import reference
+from graph_api.graphql.core.ids import reference
 from graph_api.graphql.core.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
 from graph_api.store.errors import StoreError
@@ -286,3 +286,12 @@ async def _lookup(info: Info, soort: str, woorden: list[str]) -> tuple[list[str]
 
 def zoeken(tekst: str, filter: ZoekFilter | None) -> Zoekresultaten:
     return Zoekresultaten(_woorden=words(tekst), _filter=filter or ZoekFilter())
+
+
+@strawberry.type
+class ZoekQuery:
+    @strawberry.field(
+        description="Full-text search over applications, organisations and reference components, with facets."
+    )
+    def zoeken(self, tekst: str, filter: ZoekFilter | None = None) -> Zoekresultaten:
+        return zoeken(tekst, filter)

@@ -401,7 +401,8 @@ class Compiler:
     # -- paged lists --------------------------------------------------------------------------
 
     def _page(self, verbinding: Verbinding, args: dict, connection: GraphQLObjectType, key: str) -> _Page:
-        request, filters, ordering = verbinding.request(args)
+        verzoek = verbinding.request(args)
+        request, filters, ordering = verzoek.page, verzoek.params, verzoek.field
         if ordering not in verbinding.keys or any(
             value is not None and param not in verbinding.filters for param, value in filters.items()
         ):

@@ -14,17 +14,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from graph_api.graphql.core.enums import grootteklasse
-from graph_api.graphql.core.filters import (
-    AanbodFilter,
-    ApplicatieFilter,
-    ApplicatieOrder,
-    GebruikersFilter,
-    GebruikFilter,
-    GebruikOrder,
-    NaamOrder,
+from graph_api.graphql.aanbod.inputs import (
+    aanbod_verzoek,
+    applicaties_verzoek,
+    gebruikers_verzoek,
+    realisaties_verzoek,
 )
-from graph_api.graphql.core.paging import PageRequest
+from graph_api.graphql.core.enums import grootteklasse
+from graph_api.graphql.core.lists import Verzoek
+from graph_api.graphql.landschap.inputs import gebruik_verzoek
 
 ORGANISATIE_LABEL = "[l IN labels({x}) WHERE l <> 'Organisatie'][0]"
 GEMMA_LABEL = "[l IN labels({x}) WHERE l <> 'GemmaElement'][0]"
@@ -90,7 +88,7 @@ class Verbinding:
     kind: str
     filters: Mapping[str, str | Anchored]  # filter parameter -> condition, applied when the value is given
     keys: Mapping[str, str | GuardedKey]  # ordering field -> the sort key, as the named query computes it
-    request: Callable[[dict[str, Any]], tuple[PageRequest, dict[str, Any], str]]
+    request: Callable[[dict[str, Any]], Verzoek]  # the list field's own (graph_api/graphql/core/lists.py)
     guard: Guard | None = None
     parent: str = ""  # the label of `{p}`, where the list hangs off one object
     query: str = ""
@@ -106,54 +104,6 @@ class Lookup:
     find: Callable[[dict[str, Any]], tuple[str, str] | None]
     label: str | None = None
     query: str = ""
-
-
-def _order(order: Any, default: Any) -> tuple[str, bool]:
-    """The ordering field and direction of an orderBy input (NaamOrder has no field: NAAM)."""
-    order = order or default
-    field = getattr(order, "field", None)
-    return (field.value if field else "NAAM"), order.direction.value == "DESC"
-
-
-def _page(args: dict[str, Any], field: str, descending: bool) -> PageRequest:
-    return PageRequest.of(
-        args.get("first"),
-        args.get("after"),
-        args.get("last"),
-        args.get("before"),
-        field=field,
-        descending=descending,
-    )
-
-
-def _applicaties(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
-    field, descending = _order(args.get("order_by"), ApplicatieOrder())
-    params = (args.get("filter") or ApplicatieFilter()).params()
-    return _page(args, field, descending), params, field
-
-
-def _landschap(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
-    field, descending = _order(args.get("order_by"), GebruikOrder())
-    return _page(args, field, descending), (args.get("filter") or GebruikFilter()).params(), field
-
-
-def _realisaties(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
-    field, descending = _order(args.get("order_by"), ApplicatieOrder())
-    return (
-        _page(args, field, descending),
-        {"status": (args.get("filter") or AanbodFilter()).params()["status"]},
-        field,
-    )
-
-
-def _aanbod(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
-    _, descending = _order(args.get("order_by"), NaamOrder())
-    return _page(args, "NAAM", descending), (args.get("filter") or AanbodFilter()).params(), "NAAM"
-
-
-def _gebruikers(args: dict[str, Any]) -> tuple[PageRequest, dict[str, Any], str]:
-    params = (args.get("filter") or GebruikersFilter()).params(args.get("status"))
-    return _page(args, "ORGANISATIE", False), params, "ORGANISATIE"
 
 
 APPLICATIE_FILTERS = {
@@ -192,7 +142,7 @@ APPLICATIES = Verbinding(
     kind="Applicatie",
     filters=APPLICATIE_FILTERS,
     keys=APPLICATIE_KEYS,
-    request=_applicaties,
+    request=applicaties_verzoek,
     query="applicatie/lijst, applicatie/lijst_op_gebruik, applicatie/aantal",
 )
 
@@ -242,7 +192,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
             "STATUS": "{x}.status",
             "START_DATUM": "coalesce({x}.startDatum, '')",
         },
-        request=_landschap,
+        request=gebruik_verzoek,
         guard=Guard("alleGebruik", ZICHT_GEBRUIK.replace("{o}", "{p}")),
         parent="Organisatie",
         query="organisatie/gebruik, organisatie/gebruik_aantal",
@@ -252,7 +202,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
         kind="Gebruik",
         filters={"status": "{x}.status = $status", "hosting": "{x}.hosting = $hosting"},
         keys={"ORGANISATIE": "toLower({o}.naam)"},
-        request=_gebruikers,
+        request=gebruikers_verzoek,
         guard=Guard("alleGebruik", ZICHT_GEBRUIK.replace("{a}", "{p}")),
         parent="Applicatie",
         counted_by="GEBRUIK",
@@ -263,7 +213,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
         kind="Applicatie",
         filters={"status": "{x}.status = $status"},
         keys=APPLICATIE_KEYS,
-        request=_realisaties,
+        request=realisaties_verzoek,
         parent="Referentiecomponent",
         query="gemma/applicaties, gemma/applicaties_op_gebruik, gemma/applicaties_aantal",
     ),
@@ -272,7 +222,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
         kind="Applicatie",
         filters={"tekst": "toLower({x}.naam) CONTAINS $tekst", "status": "{x}.status = $status"},
         keys={"NAAM": "toLower({x}.naam)"},
-        request=_aanbod,
+        request=aanbod_verzoek,
         parent="Leverancier",
         query="organisatie/aanbod, organisatie/aanbod_aantal",
     ),

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.graphql.aanbod.inputs import AanbodFilter, ApplicatieOrder, realisaties_verzoek
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import build, load_many, load_nodes, load_one, load_page, registered
 from graph_api.graphql.core.enums import ApplicatieserviceSoort, GemmaStatus, Verbindingsrol
-from graph_api.graphql.core.filters import AanbodFilter, ApplicatieOrder
-from graph_api.graphql.core.paging import Connection, PageRequest
+from graph_api.graphql.core.lists import Verzoek, paged_list
+from graph_api.graphql.core.paging import Connection
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod.types import Applicatie
@@ -32,6 +33,14 @@ def _common(item: dict[str, Any]) -> dict[str, Any]:
         "naam": item["naam"],
     }
 
+
+
+async def _realisaties(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
+    query = "gemma/applicaties_op_gebruik" if verzoek.field == "GEBRUIK" else "gemma/applicaties"
+    page, params = verzoek.page, verzoek.params
+    return await load_page(
+        info, query, source.key, page, params, "Applicatie", count_query="gemma/applicaties_aantal"
+    )
 
 @strawberry.interface(description="An element of GEMMA, keeping GEMMA's own identifiers.")
 class GemmaElement(relay.Node):
@@ -90,27 +99,10 @@ class Referentiecomponent(GemmaElement):
     async def applicatieservices(self, info: Info) -> list[Applicatieservice]:
         return await load_many(info, "gemma/applicatieservices", self.key)
 
-    @strawberry.field(description="The applications that realise it.")
-    async def applicaties(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: AanbodFilter | None = None,
-        order_by: ApplicatieOrder | None = None,
-    ) -> Connection[Applicatie_]:
-        order = order_by or ApplicatieOrder()
-        page = PageRequest.of(
-            first, after, last, before, field=order.field.value, descending=order.direction.value == "DESC"
-        )
-        params = {"status": (filter or AanbodFilter()).params()["status"]}
-        query = "gemma/applicaties_op_gebruik" if order.field.value == "GEBRUIK" else "gemma/applicaties"
-        return await load_page(
-            info, query, self.key, page, params, "Applicatie", count_query="gemma/applicaties_aantal"
-        )
-
+    applicaties = paged_list(
+        Applicatie_, "The applications that realise it.",
+        filter=AanbodFilter, order=ApplicatieOrder, request=realisaties_verzoek, read=_realisaties,
+    )  # fmt: skip
 
 @registered("Standaard")
 @strawberry.type(description="A standard GEMMA names (Forum Standaardisatie, VNG, Kadaster, ...).")

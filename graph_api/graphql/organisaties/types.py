@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.graphql.aanbod.inputs import AanbodFilter, aanbod_verzoek
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import load_many, load_nodes, load_page, registered
 from graph_api.graphql.core.enums import GebruikerStatus, Grootteklasse, OrganisatieStatus, Rol, grootteklasse
-from graph_api.graphql.core.filters import AanbodFilter, GebruikFilter, GebruikOrder, NaamOrder
-from graph_api.graphql.core.paging import Connection, PageRequest
+from graph_api.graphql.core.inputs import NaamOrder
+from graph_api.graphql.core.lists import Verzoek, paged_list
+from graph_api.graphql.core.paging import Connection
+from graph_api.graphql.landschap.inputs import GebruikFilter, GebruikOrder, gebruik_verzoek
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod.types import Applicatie, Dienst
@@ -21,6 +24,15 @@ if TYPE_CHECKING:
 Applicatie_ = Annotated["Applicatie", strawberry.lazy("graph_api.graphql.aanbod.types")]
 Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod.types")]
 Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
+
+
+async def _landschap(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
+    params = {**verzoek.params, "veld": verzoek.field}
+    return await load_page(info, "organisatie/gebruik", source.key, verzoek.page, params, "Gebruik")
+
+
+async def _aanbod(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
+    return await load_page(info, "organisatie/aanbod", source.key, verzoek.page, verzoek.params, "Applicatie")
 
 
 def _common(item: dict[str, Any]) -> dict[str, Any]:
@@ -72,25 +84,10 @@ class Organisatie(relay.Node):
     certificeringen: list[str]
     aangemaakt: str | None = strawberry.field(description="When it was registered (ISO-8601).")
 
-    @strawberry.field(description="The organisation's landscape: the applications it uses.")
-    async def gebruik(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: GebruikFilter | None = None,
-        order_by: GebruikOrder | None = None,
-    ) -> Connection[Gebruik_]:
-        order = order_by or GebruikOrder()
-        page = PageRequest.of(
-            first, after, last, before, field=order.field.value, descending=order.direction.value == "DESC"
-        )
-        params = (filter or GebruikFilter()).params()
-        return await load_page(
-            info, "organisatie/gebruik", self.key, page, {**params, "veld": order.field.value}, "Gebruik"
-        )
+    gebruik = paged_list(
+        Gebruik_, "The organisation's landscape: the applications it uses.",
+        filter=GebruikFilter, order=GebruikOrder, request=gebruik_verzoek, read=_landschap,
+    )  # fmt: skip
 
     @strawberry.field(
         description="Its people and machine clients with their roles; only for its organisatie-beheerders "
@@ -145,21 +142,10 @@ class Leverancier(Organisatie):
     def from_item(cls, item: dict[str, Any]) -> Leverancier:
         return cls(**_common(item), kvk_nummer=item.get("kvkNummer"))
 
-    @strawberry.field(description="The applications it offers.")
-    async def aanbod(
-        self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: AanbodFilter | None = None,
-        order_by: NaamOrder | None = None,
-    ) -> Connection[Applicatie_]:
-        order = order_by or NaamOrder()
-        page = PageRequest.of(first, after, last, before, descending=order.direction.value == "DESC")
-        params = (filter or AanbodFilter()).params()
-        return await load_page(info, "organisatie/aanbod", self.key, page, params, "Applicatie")
+    aanbod = paged_list(
+        Applicatie_, "The applications it offers.",
+        filter=AanbodFilter, order=NaamOrder, request=aanbod_verzoek, read=_aanbod,
+    )  # fmt: skip
 
     @strawberry.field(description="The diensten it delivers.")
     async def diensten(self, info: Info) -> list[Dienst_]:

@@ -1,0 +1,63 @@
+"""`graph-api serve`: the API on uvicorn, with the embedded engine it runs on."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from graph_api.cli.reporting import console, load_settings, reported
+from graph_api.cli.seed import ScaleOption, SeedOption, print_report, seed_with_progress
+from graph_api.engine import EmbeddedEngine
+from graph_api.runtime import embedded_engine, open_runtime
+from graph_api.settings import Settings
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    seed_if_empty: Annotated[
+        bool, typer.Option("--seed-if-empty", help="Seed the graph first when it holds no data.")
+    ] = False,
+    seed: SeedOption = 1,
+    scale: ScaleOption = 1,
+) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    import uvicorn
+
+    from graph_api.app import create_app
+
+    settings = load_settings()
+    settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    # uvicorn re-raises SIGTERM after its graceful shutdown; by default that ends the process
+    # before the engine below is stopped (docker stop, systemd), so it becomes an exit.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    engine = embedded_engine(settings) if settings.embedded else None
+    with reported():
+        if engine is not None:
+            engine.start()
+        try:
+            if seed_if_empty:
+                asyncio.run(_seed_if_empty(settings, engine, seed, scale))
+            console.print(f"graph_api on http://{settings.host}:{settings.port}/graphql ({settings.engine})")
+            uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port)
+        finally:
+            if engine is not None:
+                engine.stop()
+
+
+async def _seed_if_empty(settings: Settings, engine: EmbeddedEngine | None, seed: int, scale: int) -> None:
+    async with open_runtime(settings, engine) as runtime:
+        if (await runtime.store.read("stats/leeg"))[0]["gevuld"]:
+            dataset = await runtime.store.read("seed/dataset_lezen")
+            if not dataset or dataset[0]["geladen"]:
+                return
+            console.print("resuming an interrupted seed run")
+        report = await seed_with_progress(runtime.store, settings, seed, scale, replace=False)
+    print_report(report)

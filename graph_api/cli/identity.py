@@ -40,7 +40,7 @@ def dev_token(
     tokens signed with the local development key, which this command makes on first use.
     """
     from graph_api.auth.dev import key_path, mint_token, signing_key
-    from graph_api.auth.gebruikers import registreer_dev
+    from graph_api.domain.gebruikers import registreer_dev
 
     settings = load_settings()
     if settings.identity.issuer is not None:
@@ -99,7 +99,7 @@ def gebruiker_add(
     ] = False,
 ) -> None:
     """Register a user or machine client of the identity provider, or update it (idempotent)."""
-    from graph_api.auth.gebruikers import registreer_extern
+    from graph_api.domain.gebruikers import registreer_extern
     from graph_api.model import keuzes
 
     settings = load_settings()
@@ -132,7 +132,7 @@ def gebruiker_deactiveer(
     subject: Annotated[str, typer.Option("--subject", help="The identity provider's `sub`.")],
 ) -> None:
     """Deactivate a Gebruiker: its tokens keep validating but carry a bezoeker's rights only."""
-    from graph_api.auth.gebruikers import deactiveer
+    from graph_api.domain.gebruikers import deactiveer
 
     settings = load_settings()
 

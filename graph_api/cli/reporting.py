@@ -42,7 +42,7 @@ def reported() -> Iterator[None]:
 def registration_reported() -> Iterator[None]:
     """A registration refused, and the development key that could not be read or written."""
     # Imported when a command needs it: the other commands start without the auth package.
-    from graph_api.auth.gebruikers import RegistratieFout
+    from graph_api.domain.gebruikers import RegistratieFout
 
     try:
         yield

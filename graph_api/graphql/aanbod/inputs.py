@@ -65,6 +65,7 @@ class ApplicatieOrder:
     field: ApplicatieVeld = ApplicatieVeld.NAAM
     direction: SortDirection = SortDirection.ASC
 
+
 @strawberry.input(description="Narrows a list of applications realising a component.")
 class AanbodFilter:
     tekst: str | None = strawberry.field(default=None, description="Part of the name, any case.")
@@ -72,6 +73,7 @@ class AanbodFilter:
 
     def params(self) -> dict[str, Any]:
         return {"tekst": text_filter(self.tekst), "status": code(self.status)}
+
 
 @strawberry.input(description="Narrows a list of diensten.")
 class DienstFilter:
@@ -89,6 +91,7 @@ class DienstFilter:
             "leverancier": reference(self.leverancier, "Leverancier", argument="filter.leverancier"),
             "applicatie": reference(self.applicatie, "Applicatie", argument="filter.applicatie"),
         }
+
 
 @strawberry.input(description="Narrows the Gebruik of one application: the organisations that use it.")
 class GebruikersFilter:

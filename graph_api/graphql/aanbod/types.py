@@ -34,12 +34,12 @@ Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graph
 Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
 
 
-
 _STATUS_DEPRECATED = strawberry.argument(deprecation_reason="Use filter: {status: ...}.")
 
 
 async def _gebruikers(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
     return await load_page(info, "applicatie/gebruik", source.key, verzoek.page, verzoek.params, "Gebruik")
+
 
 @registered("Applicatie")
 @strawberry.type(description="A product or a module of one in the catalogue.")
@@ -109,6 +109,7 @@ class Applicatie(relay.Node):
         filter=GebruikersFilter, request=gebruikers_verzoek, read=_gebruikers,
         trailing=[("status", GebruikStatus, _STATUS_DEPRECATED)],
     )  # fmt: skip
+
 
 @strawberry.type(description="A standard version a version complies with, and the evidence.")
 class Ondersteuning:

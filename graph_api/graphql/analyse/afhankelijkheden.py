@@ -6,14 +6,14 @@ ready for a visualisation library; each node and edge also leads to its full obj
 
 from __future__ import annotations
 
-from collections import deque
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
 
-from graph_api.graphql.analyse.benchmarks import group_size
+from graph_api.domain import afhankelijkheden
+from graph_api.domain.afhankelijkheden import MAX_DEPTH
 from graph_api.graphql.context import Info
 from graph_api.graphql.core import beperkingen
 from graph_api.graphql.core.build import build
@@ -32,7 +32,6 @@ Dienst_ = Annotated["Dienst", strawberry.lazy("graph_api.graphql.aanbod.types")]
 Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
 
-MAX_DEPTH = 6
 _BY_KIND = {
     "Gebruik": "gebruik/per_id",
     "BuitengemeentelijkeVoorziening": "gemma/per_id",
@@ -176,45 +175,11 @@ def _walk_graph(rows: list[dict[str, Any]]) -> Subgraph:
     return Subgraph(nodes=nodes, edges=edges)
 
 
-def _steps(edge: SubgraphEdge, richting: Afhankelijkheidsrichting) -> list[tuple[str, str]]:
-    """The (from, to) steps a walk in `richting` may take over one koppeling."""
-    flows = []
-    if edge.richting in (KoppelingRichting.HEEN, KoppelingRichting.BEIDE):
-        flows.append((edge.source, edge.target))
-    if edge.richting in (KoppelingRichting.TERUG, KoppelingRichting.BEIDE):
-        flows.append((edge.target, edge.source))
-    if richting == Afhankelijkheidsrichting.STROOMAFWAARTS:
-        return flows
-    against = [(there, here) for here, there in flows]
-    return against if richting == Afhankelijkheidsrichting.STROOMOPWAARTS else flows + against
-
-
 def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsrichting) -> dict[str, Path]:
-    """Breadth-first over the walk's own edges, stepping the way the walk did: with or against
-    each koppeling's data flow, and never on from a national facility (as the walk itself)."""
     facilities = {node.id for node in graph.nodes if node.type == "BuitengemeentelijkeVoorziening"}
-    neighbours: dict[str, list[tuple[str, str]]] = {}
-    for edge in graph.edges:
-        for here, there in _steps(edge, richting):
-            if here not in facilities:
-                neighbours.setdefault(here, []).append((there, edge.id))
-    paths = {start: Path(nodes=[start], edges=[], _graph=graph)}
-    queue = deque([start])
-    while queue:
-        here = queue.popleft()
-        for there, edge in sorted(neighbours.get(here, [])):
-            if there not in paths:
-                paths[there] = Path(
-                    nodes=[*paths[here].nodes, there], edges=[*paths[here].edges, edge], _graph=graph
-                )
-                queue.append(there)
-    return paths
-
-
-def _depth(diepte: int) -> int:
-    if not 1 <= diepte <= MAX_DEPTH:
-        raise ClientError("INVALID_DEPTH", f"diepte must be between 1 and {MAX_DEPTH}", argument="diepte")
-    return diepte
+    stappen = [afhankelijkheden.Stap(e.id, e.source, e.target, e.richting.value) for e in graph.edges]
+    paden = afhankelijkheden.kortste_paden(start, stappen, facilities, richting.value)
+    return {node: Path(nodes=pad.nodes, edges=pad.koppelingen, _graph=graph) for node, pad in paden.items()}
 
 
 @strawberry.enum(description="What a change does to a koppeling.")
@@ -391,11 +356,7 @@ class AfhankelijkheidQuery:
         diepte: int = 3,
     ) -> Afhankelijkheden:
         key = _gebruik_key(gebruik, "gebruik")
-        rows = await info.context.store.read(
-            f"afhankelijkheid/{richting.value.lower()}", {"id": key, "diepte": _depth(diepte)}
-        )
-        if not rows:
-            raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
+        rows = await afhankelijkheden.wandeling(info.context.store, key, richting.value, diepte)
         await _note_landscape(info, "afhankelijkheden", "the walk beyond its start", gebruik=key)
         graph = _walk_graph(rows)
         start = global_id("Gebruik", key)
@@ -422,21 +383,13 @@ class AfhankelijkheidQuery:
         richting: Afhankelijkheidsrichting = Afhankelijkheidsrichting.STROOMAFWAARTS,
     ) -> Path | None:
         start, end = _gebruik_key(van, "van"), _gebruik_key(naar, "naar")
-        owners = await info.context.store.read(
-            "afhankelijkheid/zelfde_landschap", {"van": start, "naar": end}
-        )
-        if not owners:
+        owner = await afhankelijkheden.landschap_van(info.context.store, start, end)
+        if owner is None:
             await _require(info, "Gebruik", start, "van")
             await _require(info, "Gebruik", end, "naar")
-        if owners[0]["van"] != owners[0]["naar"]:
-            raise ClientError(
-                "NOT_SAME_LANDSCAPE", "van and naar belong to the landscapes of different organisations"
-            )
-        owner = owners[0]["van"]
+            return None
         await _note_landscape(info, "kortstePad", "the koppelingen between them", organisatie=owner)
-        rows = await info.context.store.read(
-            f"afhankelijkheid/{richting.value.lower()}", {"id": start, "diepte": MAX_DEPTH}
-        )
+        rows = await afhankelijkheden.wandeling(info.context.store, start, richting.value, MAX_DEPTH)
         paths = _shortest_paths(global_id("Gebruik", start), _walk_graph(rows), richting)
         return paths.get(global_id("Gebruik", end))
 
@@ -467,10 +420,8 @@ class AfhankelijkheidQuery:
             ),
         }
         page = PageRequest.of(first, after, None, None, field="ID")
-        store = info.context.store
         await _note_landscape(info, "landschapsgraaf", "koppelingen (edges)", organisatie=key)
-        rows = await store.read("afhankelijkheid/landschap", {**params, **page.params()})
-        total = (await store.read("afhankelijkheid/landschap_aantal", params))[0]["aantal"]
+        rows, total = await afhankelijkheden.landschap(info.context.store, params, page.params())
         has_more = len(rows) > page.size
         rows = rows[: page.size]
         nodes: dict[str, SubgraphNode] = {}
@@ -522,15 +473,10 @@ class AfhankelijkheidQuery:
         vervanger = reference(vervangen_door, "Applicatie", argument="vervangenDoor")
         if vervanger is not None:
             await _require(info, "Applicatie", vervanger, "vervangenDoor")
-        rows = await info.context.store.read(
-            "afhankelijkheid/impact", {"gebruik": key, "vervanger": vervanger}
-        )
-        if not rows:
-            raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
+        row = await afhankelijkheden.impact(info.context.store, key, vervanger)
         await _note_landscape(
             info, "impactanalyse", "its koppelingen, their standards and diensten", gebruik=key
         )
-        row = rows[0]
         gevolg = KoppelingGevolg.BREEKT if vervanger is None else KoppelingGevolg.OPNIEUW_BOUWEN
         return Impactanalyse(
             koppelingen=[
@@ -567,22 +513,18 @@ class AfhankelijkheidQuery:
         minimale_groep: int = 5,
         first: int = 100,
     ) -> Subgraph:
-        # Over the asker's own landscapes only, nothing of others is shown: no floor needed.
-        if info.context.zicht.alleen_eigen_landschappen:
-            minimale_groep = 1
-        else:
-            group_size(info, minimale_groep)
         if not 1 <= first <= MAX_PAGE_SIZE:
             raise ClientError("PAGE_SIZE_TOO_LARGE" if first > MAX_PAGE_SIZE else "INVALID_PAGE_SIZE",
                               f"first must be between 1 and {MAX_PAGE_SIZE}", argument="first")  # fmt: skip
-        params = {
-            "referentiecomponent": reference(
+        rows = await afhankelijkheden.netwerk(
+            info.context.store,
+            info.context.zicht,
+            referentiecomponent=reference(
                 referentiecomponent, "Referentiecomponent", argument="referentiecomponent"
             ),
-            "minimaleGroep": minimale_groep,
-            "limit": first,
-        }
-        rows = await info.context.store.read("afhankelijkheid/netwerk", params)
+            minimale_groep=minimale_groep,
+            first=first,
+        )
         nodes: dict[str, SubgraphNode] = {}
         edges = []
         for row in rows:

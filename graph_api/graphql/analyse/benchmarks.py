@@ -9,21 +9,22 @@ that rest on fewer gemeenten and those that would give them away by subtraction
 
 from __future__ import annotations
 
-import asyncio
-from collections import defaultdict
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph_api.domain.analyse import drempel
+from graph_api.domain import bounded
+from graph_api.domain.analyse import adoptie as adoptie_
+from graph_api.domain.analyse import markt, standaarden, vergelijking
+from graph_api.domain.analyse.groepen import DEFAULT_GROUP, statussen
+from graph_api.domain.analyse.groepen import minimale_groep as group_floor
 from graph_api.graphql.context import Info
 from graph_api.graphql.core import beperkingen
 from graph_api.graphql.core.build import build
 from graph_api.graphql.core.ids import reference
 from graph_api.graphql.errors import ClientError
 from graph_api.graphql.landschap.types import Gebruik
-from graph_api.toegang import GROEPSMINIMUM
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod.types import Applicatie
@@ -35,8 +36,6 @@ Gemeente_ = Annotated["Gemeente", strawberry.lazy("graph_api.graphql.organisatie
 Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organisaties.types")]
 Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties.types")]
 Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
-
-DEFAULT_GROUP = 5
 
 
 @strawberry.enum(description="How a benchmark groups the gemeenten.")
@@ -60,45 +59,6 @@ class Adoptiestatus(Enum):
     )
     IN_PRODUCTIE = strawberry.enum_value("IN_PRODUCTIE", description="Gebruik in production only")
     GEPLAND = strawberry.enum_value("GEPLAND", description="Gebruik acquiring or planned: what is coming")
-
-
-ADOPTIESTATUSSEN = {
-    Adoptiestatus.IN_GEBRUIK: ["VERWERVING", "GEPLAND", "IN_PRODUCTIE", "UIT_TE_FASEREN"],
-    Adoptiestatus.IN_PRODUCTIE: ["IN_PRODUCTIE"],
-    Adoptiestatus.GEPLAND: ["VERWERVING", "GEPLAND"],
-}
-
-
-def _statussen(info: Info, choice: Adoptiestatus) -> list[str]:
-    """The statuses counted. Behind the group floor only the default: two answers over different
-    statuses subtract to a third count the floor never settled."""
-    zicht = info.context.zicht
-    if choice is not Adoptiestatus.IN_GEBRUIK and not zicht.alle_gebruik:
-        raise ClientError(
-            "INVALID_ARGUMENT",
-            "gebruik other than IN_GEBRUIK is for those who see every Gebruik; anonymised aggregates "
-            "count every Gebruik not phased out",
-            argument="gebruik",
-        )
-    return ADOPTIESTATUSSEN[choice]
-
-
-def group_size(info: Info, value: int) -> int:
-    """`minimaleGroep`, refused below the asker's floor (1 for functioneel beheer, else 5)."""
-    floor = info.context.zicht.minimale_groep
-    if value < floor:
-        raise ClientError(
-            "INVALID_GROUP_SIZE", f"minimaleGroep must be at least {floor}", argument="minimaleGroep"
-        )
-    return value
-
-
-def _count(value: int, argument: str, maximum: int = 100) -> int:
-    if not 1 <= value <= maximum:
-        raise ClientError(
-            "INVALID_ARGUMENT", f"{argument} must be between 1 and {maximum}", argument=argument
-        )
-    return value
 
 
 def _key(value: strawberry.ID, kind: str, argument: str) -> str:
@@ -349,38 +309,35 @@ class BenchmarkQuery:
     ) -> Adoptie:
         key = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
         await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
-        m = group_size(info, minimale_groep)
-        statussen = _statussen(info, gebruik)
-        store = info.context.store
-        # Independent reads: the engine runs them side by side.
-        group_rows, usage_rows = await asyncio.gather(
-            store.read("benchmark/groepen"),
-            store.read("benchmark/adoptie", {"referentiecomponent": key, "statussen": statussen}),
+        groepen = await adoptie_.adoptie(
+            info.context.store,
+            key,
+            per=per.value,
+            splitsing=splitsing.value,
+            minimale_groep=group_floor(info.context.zicht, minimale_groep),
+            statussen=statussen(info.context.zicht, gebruik.value),
         )
-        crossgroups, leverancier_van = _crossgroups(group_rows, usage_rows)
-        shown = drempel.adoption(crossgroups, leverancier_van, splitsing.value, per.value, m, GROEPSMINIMUM)
-        result = []
-        for group in shown:
-            users = group.gebruikers
-            shares = [
-                Marktaandeel(
-                    gemeenten=n,
-                    aandeel=n / group.gemeenten,
-                    aandeel_onder_gebruikers=n / users if users else None,
-                    _kind=per.value,
-                    _key=value,
-                )
-                for value, n in sorted(group.waarden.items(), key=lambda v: (-v[1], v[0]))
-            ]
-            result.append(
-                Adoptiegroep(
-                    groep=group.groep,
-                    gemeenten=group.gemeenten,
-                    gemeenten_met_component=users,
-                    aandelen=shares,
-                    onderdrukt=group.onderdrukt,
-                )
+        result = [
+            Adoptiegroep(
+                groep=groep.groep,
+                gemeenten=groep.gemeenten,
+                gemeenten_met_component=groep.gebruikers,
+                aandelen=[
+                    Marktaandeel(
+                        gemeenten=aandeel.gemeenten,
+                        aandeel=aandeel.gemeenten / groep.gemeenten,
+                        aandeel_onder_gebruikers=aandeel.gemeenten / groep.gebruikers
+                        if groep.gebruikers
+                        else None,
+                        _kind=per.value,
+                        _key=aandeel.sleutel,
+                    )
+                    for aandeel in groep.aandelen
+                ],
+                onderdrukt=groep.onderdrukt,
             )
+            for groep in groepen
+        ]
         return Adoptie(minimale_groep=minimale_groep, groepen=result)
 
     @strawberry.field(
@@ -393,9 +350,7 @@ class BenchmarkQuery:
         component = _key(referentiecomponent, "Referentiecomponent", "referentiecomponent")
         await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
         await _require(info, "gemma/per_id", component, "referentiecomponent", "Referentiecomponent")
-        rows = await info.context.store.read(
-            "benchmark/buren", {"gemeente": key, "referentiecomponent": component}
-        )
+        rows = await vergelijking.buren(info.context.store, key, component)
         return [
             Buurgebruik(_buur=row["buur"], gebruik=[build(item, "Gebruik") for item in row["gebruik"]])
             for row in rows
@@ -407,7 +362,8 @@ class BenchmarkQuery:
     ) -> list[Vergelijking]:
         key = _key(gemeente, "Gemeente", "gemeente")
         await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
-        return await _similar(info, key, _count(aantal, "aantal"))
+        rows = await vergelijking.vergelijkbaar(info.context.store, key, bounded(aantal, "aantal"))
+        return [_vergelijking(row, key) for row in rows]
 
     @strawberry.field(
         description="Applications that the most similar gemeenten use and this one does not, "
@@ -418,14 +374,11 @@ class BenchmarkQuery:
     ) -> list[Aanbeveling]:
         key = _key(gemeente, "Gemeente", "gemeente")
         await _require(info, "organisatie/per_id", key, "gemeente", "Gemeente")
-        similar = await _similar(info, key, _count(vergelijkbaar, "vergelijkbaar"))
-        rows = await info.context.store.read(
-            "benchmark/aanbevelingen",
-            {
-                "gemeente": key,
-                "vergelijkbaar": [s._gemeente["id"] for s in similar],
-                "aantal": _count(aantal, "aantal"),
-            },
+        rows = await vergelijking.aanbevelingen(
+            info.context.store,
+            key,
+            vergelijkbaar_met=bounded(vergelijkbaar, "vergelijkbaar"),
+            aantal=bounded(aantal, "aantal"),
         )
         return [
             Aanbeveling(aantal=row["aantal"], _applicatie=row["applicatie"], _door=row["door"])
@@ -441,35 +394,21 @@ class BenchmarkQuery:
         note = beperkingen.for_landscape("standaardendekking", "its koppelingen", info.context.zicht, key)
         if note is not None:
             info.context.beperkingen.append(note)
-        row = (await info.context.store.read("benchmark/standaardendekking", {"gemeente": key}))[0]
+        dekking = await standaarden.standaardendekking(info.context.store, key)
         return Standaardendekking(
-            koppelingen=row["koppelingen"],
-            met_verplichte_standaard=row["metVerplichteStandaard"],
-            volgens_verplichte_standaard=row["volgensVerplichteStandaard"],
+            koppelingen=dekking.koppelingen,
+            met_verplichte_standaard=dekking.met_verplichte_standaard,
+            volgens_verplichte_standaard=dekking.volgens_verplichte_standaard,
         )
 
     @strawberry.field(description="Standards coverage over all gemeenten, per group.")
     async def standaardendekking_overzicht(
         self, info: Info, splitsing: Splitsing = Splitsing.GEEN, minimale_groep: int = DEFAULT_GROUP
     ) -> list[Standaardendekkinggroep]:
-        own = info.context.zicht.alleen_eigen_landschappen
-        m = 1 if own else group_size(info, minimale_groep)
-        groups: dict[str, list[drempel.Coverage]] = defaultdict(list)
-        for row in await info.context.store.read("benchmark/standaardendekking_overzicht"):
-            crossgroup = drempel.Coverage(
-                gemeenten=row["gemeenten"],
-                koppelingen=int(row["koppelingen"]),
-                met_verplichte_standaard=int(row["metVerplichteStandaard"]),
-                volgens_verplichte_standaard=int(row["volgensVerplichteStandaard"]),
-                gemeenten_met=row["gemeentenMet"],
-                gemeenten_volgens=row["gemeentenVolgens"],
-            )
-            groups[_group_of(row, splitsing)].append(crossgroup)
-        shown = drempel.coverage(
-            {name: drempel.merge_coverage(parts) for name, parts in groups.items()},
-            splitsing.value,
-            m,
-            1 if own else GROEPSMINIMUM,
+        zicht = info.context.zicht
+        m = minimale_groep if zicht.alleen_eigen_landschappen else group_floor(zicht, minimale_groep)
+        shown = await standaarden.overzicht(
+            info.context.store, zicht, splitsing=splitsing.value, minimale_groep=m
         )
         return [
             Standaardendekkinggroep(
@@ -497,34 +436,26 @@ class BenchmarkQuery:
         key = reference(referentiecomponent, "Referentiecomponent", argument="referentiecomponent")
         if key is not None:
             await _require(info, "gemma/per_id", key, "referentiecomponent", "Referentiecomponent")
-        m = group_size(info, minimale_groep)
-        limit = _count(first, "first", 500)
-        rows = await info.context.store.read(
-            "benchmark/marktconcentratie", {"referentiecomponenten": None if key is None else [key]}
+        concentraties = await markt.marktconcentratie(
+            info.context.store,
+            key,
+            per=per.value,
+            minimale_groep=group_floor(info.context.zicht, minimale_groep),
+            first=bounded(first, "first", 500),
         )
-        result = []
-        for row in rows:
-            usage, leverancier_van = _market(row)
-            figures = drempel.concentration(usage, leverancier_van, per.value, m, GROEPSMINIMUM)
-            if figures is not None:
-                result.append(
-                    Marktconcentratie(
-                        hhi=figures.hhi,
-                        aanbieders=figures.aanbieders,
-                        gemeenten=figures.gemeenten,
-                        grootste_aandeel=figures.grootste_aandeel,
-                        grootste=None
-                        if figures.grootste is None
-                        else Aanbieder(
-                            gemeenten=usage.count(per.value)[figures.grootste],
-                            _kind=per.value,
-                            _key=figures.grootste,
-                        ),
-                        _component=row["referentiecomponent"],
-                    )
-                )
-        result.sort(key=lambda r: (r.hhi is None, -(r.hhi or 0), r._component["id"]))
-        return result[:limit]
+        return [
+            Marktconcentratie(
+                hhi=c.figures.hhi,
+                aanbieders=c.figures.aanbieders,
+                gemeenten=c.figures.gemeenten,
+                grootste_aandeel=c.figures.grootste_aandeel,
+                grootste=None
+                if c.figures.grootste is None or c.grootste_gemeenten is None
+                else Aanbieder(gemeenten=c.grootste_gemeenten, _kind=per.value, _key=c.figures.grootste),
+                _component=c.referentiecomponent,
+            )
+            for c in concentraties
+        ]
 
     @strawberry.field(
         description="A leverancier's customers, and its share of each component market it serves."
@@ -534,97 +465,32 @@ class BenchmarkQuery:
     ) -> Leveranciersprofiel:
         key = _key(leverancier, "Leverancier", "leverancier")
         await _require(info, "organisatie/per_id", key, "leverancier", "Leverancier")
-        m = group_size(info, minimale_groep)
-        store = info.context.store
-        realised = await store.read("benchmark/marktaandeel", {"leverancier": key})
-        components = [row["referentiecomponent"] for row in realised]
-        klanten, rows = await asyncio.gather(  # independent reads: the engine runs them side by side
-            store.read("benchmark/klanten", {"leverancier": key}),
-            store.read("benchmark/marktconcentratie", {"referentiecomponenten": components}),
-        )
-        shares = []
-        for row in rows:
-            usage, leverancier_van = _market(row)
-            figures = drempel.vendor_share(usage, leverancier_van, key, m, GROEPSMINIMUM)
-            if figures is not None:
-                shares.append(
-                    ComponentAandeel(
-                        gemeenten=figures.gemeenten,
-                        klanten=figures.klanten,
-                        aandeel=figures.aandeel,
-                        _component=row["referentiecomponent"],
-                    )
-                )
-        shares.sort(
-            key=lambda s: (s.aandeel is None, -(s.aandeel or 0), s._component["naam"], s._component["id"])
+        profiel = await markt.leveranciersprofiel(
+            info.context.store, key, minimale_groep=group_floor(info.context.zicht, minimale_groep)
         )
         return Leveranciersprofiel(
-            klanten=[Klant(_organisatie=row["klant"], _applicaties=row["applicaties"]) for row in klanten],
-            marktaandelen=shares,
+            klanten=[
+                Klant(_organisatie=row["klant"], _applicaties=row["applicaties"]) for row in profiel.klanten
+            ],
+            marktaandelen=[
+                ComponentAandeel(
+                    gemeenten=share.figures.gemeenten,
+                    klanten=share.figures.klanten,
+                    aandeel=share.figures.aandeel,
+                    _component=share.referentiecomponent,
+                )
+                for share in profiel.marktaandelen
+            ],
             _leverancier=key,
         )
 
 
-def _group_of(row: dict[str, Any], splitsing: Splitsing) -> str:
-    """The group of a split that a row of one province and size class falls in."""
-    if splitsing is Splitsing.PROVINCIE:
-        return row["provincie"]
-    return row["grootteklasse"] if splitsing is Splitsing.GROOTTEKLASSE else drempel.NEDERLAND
-
-
-def _crossgroups(
-    group_rows: list[dict[str, Any]], usage_rows: list[dict[str, Any]]
-) -> tuple[list[drempel.Crossgroup], dict[str, str]]:
-    """benchmark/groepen and benchmark/adoptie as one Usage per province and size class."""
-    usage = {(row["provincie"], row["grootteklasse"]): row["waarden"] for row in usage_rows}
-    leverancier_van: dict[str, str] = {}
-    crossgroups = []
-    for row in group_rows:
-        gebruikers = 0
-        applicaties: dict[str, int] = {}
-        leveranciers: dict[str, int] = defaultdict(int)
-        for applicatie, lev, gemeenten, eerste in usage.get((row["provincie"], row["grootteklasse"]), []):
-            if not applicatie:
-                gebruikers = gemeenten
-                continue
-            applicaties[applicatie] = gemeenten
-            leveranciers[lev] += eerste
-            leverancier_van[applicatie] = lev
-        crossgroups.append(
-            drempel.Crossgroup(
-                row["provincie"],
-                row["grootteklasse"],
-                drempel.Usage(row["gemeenten"], gebruikers, applicaties, dict(leveranciers)),
-            )
-        )
-    return crossgroups, leverancier_van
-
-
-def _market(row: dict[str, Any]) -> tuple[drempel.Usage, dict[str, str]]:
-    """A row of benchmark/marktconcentratie as the national Usage of its component."""
-    applicaties: dict[str, int] = {}
-    leveranciers: dict[str, int] = {}
-    leverancier_van: dict[str, str] = {}
-    for lev, gemeenten, apps in row["leveranciers"]:
-        leveranciers[lev] = gemeenten
-        for app, n in apps:
-            applicaties[app] = n
-            leverancier_van[app] = lev
-    # A national usage: the size of the group, all gemeenten, plays no part in it.
-    usage = drempel.Usage(row["gebruikers"], row["gebruikers"], applicaties, leveranciers)
-    return usage, leverancier_van
-
-
-async def _similar(info: Info, key: str, aantal: int) -> list[Vergelijking]:
-    rows = await info.context.store.read("benchmark/vergelijkbaar", {"gemeente": key, "aantal": aantal})
-    return [
-        Vergelijking(
-            jaccard=row["jaccard"],
-            gedeeld=row["gedeeld"],
-            alleen_hier=row["alleenHier"],
-            alleen_daar=row["alleenDaar"],
-            _gemeente=row["gemeente"],
-            _van=key,
-        )
-        for row in rows
-    ]
+def _vergelijking(row: dict[str, Any], van: str) -> Vergelijking:
+    return Vergelijking(
+        jaccard=row["jaccard"],
+        gedeeld=row["gedeeld"],
+        alleen_hier=row["alleenHier"],
+        alleen_daar=row["alleenDaar"],
+        _gemeente=row["gemeente"],
+        _van=van,
+    )

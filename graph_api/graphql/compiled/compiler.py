@@ -719,4 +719,3 @@ def _related(response: str, key: str, shape: Shape, many: bool, order: str | Non
 def _bind(text: str, param: str, name: str) -> str:
     """A fragment's `$param` as the statement's own parameter `name`."""
     return re.sub(rf"\${param}\b", lambda _: name, text)
-

@@ -12,9 +12,11 @@ from graph_api.graphql.core.enums import SortDirection
 def code(value: Enum | None) -> str | None:
     return None if value is None else value.value
 
+
 @strawberry.input(description="Orders a list by name.")
 class NaamOrder:
     direction: SortDirection = SortDirection.ASC
+
 
 @strawberry.input(description="Orders a list by its items' ids.")
 class IdOrder:

@@ -40,9 +40,7 @@ class Verzoek:
     field: str
 
 
-def verzoek(
-    args: dict[str, Any], params: dict[str, Any], order: Any = None, field: str = "NAAM"
-) -> Verzoek:
+def verzoek(args: dict[str, Any], params: dict[str, Any], order: Any = None, field: str = "NAAM") -> Verzoek:
     """The page the paging arguments ask for, ordered by `order` (its `field` where it has one,
     else `field`, in its `direction`; ascending without an order input)."""
     if order is not None and getattr(order, "field", None) is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry import relay
 
+from graph_api.domain import graaf
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.node_ids import KnownNodeIds
 
@@ -36,8 +37,10 @@ class NodeQuery:
 class GraafQuery:
     @strawberry.field(description="How many nodes the graph holds per label.")
     async def aantallen(self, info: Info) -> list[Aantal]:
-        rows = await info.context.store.read("stats/labels")
-        return [Aantal(naam=row["label"], aantal=row["aantal"]) for row in rows]
+        return [
+            Aantal(naam=naam, aantal=aantal)
+            for naam, aantal in (await graaf.aantallen(info.context.store)).items()
+        ]
 
     @strawberry.field(description="The state of the graph engine behind this API.")
     async def gezondheid(self, info: Info) -> Gezondheid:

@@ -43,6 +43,7 @@ class GebruikFilter:
             "hosting": code(self.hostingmodel or self.hosting),
         }
 
+
 @strawberry.enum(description="What a list of Gebruik can be ordered by.")
 class GebruikVeld(Enum):
     APPLICATIE = strawberry.enum_value("APPLICATIE", description="The application's name")

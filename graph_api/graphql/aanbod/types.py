@@ -34,12 +34,12 @@ Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graph
 Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
 
 
-
 _STATUS_DEPRECATED = strawberry.argument(deprecation_reason="Use filter: {status: ...}.")
 
 
 async def _gebruikers(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
     return await load_page(info, "applicatie/gebruik", source.key, verzoek.page, verzoek.params, "Gebruik")
+
 
 @registered("Applicatie")
 @strawberry.type(description="A product or a module of one in the catalogue.")
@@ -75,7 +75,7 @@ class Applicatie(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Applicatie | None]:
         return await load_nodes(info, "applicatie/per_id", list(node_ids), "Applicatie")
@@ -110,6 +110,7 @@ class Applicatie(relay.Node):
         trailing=[("status", GebruikStatus, _STATUS_DEPRECATED)],
     )  # fmt: skip
 
+
 @strawberry.type(description="A standard version a version complies with, and the evidence.")
 class Ondersteuning:
     standaardversie: Standaardversie_
@@ -138,7 +139,7 @@ class Versie(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Versie | None]:
         return await load_nodes(info, "versie/per_id", list(node_ids), "Versie")
@@ -177,7 +178,7 @@ class Dienst(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Dienst | None]:
         return await load_nodes(info, "dienst/per_id", list(node_ids), "Dienst")

@@ -42,8 +42,8 @@ _BY_KIND = {
 }
 
 
-def global_id(kind: str, key: str) -> str:
-    return str(relay.GlobalID(type_name=kind, node_id=key))
+def global_id(kind: str, key: str) -> strawberry.ID:
+    return strawberry.ID(str(relay.GlobalID(type_name=kind, node_id=key)))
 
 
 async def _object(info: Info, kind: str, key: str) -> Any:
@@ -51,6 +51,8 @@ async def _object(info: Info, kind: str, key: str) -> Any:
     return None if item is None else build(item, kind)
 
 
+# Members made with strawberry.enum_value: a type checker sees their .value as an
+# EnumValueDefinition (a str at run time); the code reads .name, the same string.
 @strawberry.enum(
     description="Which way a walk follows the koppelingen: by the way their data flows (`richting`), "
     "not by the order in which their ends were recorded."
@@ -176,9 +178,11 @@ def _walk_graph(rows: list[dict[str, Any]]) -> Subgraph:
     return Subgraph(nodes=nodes, edges=edges)
 
 
-def _steps(edge: SubgraphEdge, richting: Afhankelijkheidsrichting) -> list[tuple[str, str]]:
+def _steps(
+    edge: SubgraphEdge, richting: Afhankelijkheidsrichting
+) -> list[tuple[strawberry.ID, strawberry.ID]]:
     """The (from, to) steps a walk in `richting` may take over one koppeling."""
-    flows = []
+    flows: list[tuple[strawberry.ID, strawberry.ID]] = []
     if edge.richting in (KoppelingRichting.HEEN, KoppelingRichting.BEIDE):
         flows.append((edge.source, edge.target))
     if edge.richting in (KoppelingRichting.TERUG, KoppelingRichting.BEIDE):
@@ -189,11 +193,13 @@ def _steps(edge: SubgraphEdge, richting: Afhankelijkheidsrichting) -> list[tuple
     return against if richting == Afhankelijkheidsrichting.STROOMOPWAARTS else flows + against
 
 
-def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsrichting) -> dict[str, Path]:
+def _shortest_paths(
+    start: strawberry.ID, graph: Subgraph, richting: Afhankelijkheidsrichting
+) -> dict[strawberry.ID, Path]:
     """Breadth-first over the walk's own edges, stepping the way the walk did: with or against
     each koppeling's data flow, and never on from a national facility (as the walk itself)."""
     facilities = {node.id for node in graph.nodes if node.type == "BuitengemeentelijkeVoorziening"}
-    neighbours: dict[str, list[tuple[str, str]]] = {}
+    neighbours: dict[strawberry.ID, list[tuple[strawberry.ID, strawberry.ID]]] = {}
     for edge in graph.edges:
         for here, there in _steps(edge, richting):
             if here not in facilities:
@@ -202,10 +208,10 @@ def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsricht
     queue = deque([start])
     while queue:
         here = queue.popleft()
-        for there, edge in sorted(neighbours.get(here, [])):
+        for there, edge_id in sorted(neighbours.get(here, [])):
             if there not in paths:
                 paths[there] = Path(
-                    nodes=[*paths[here].nodes, there], edges=[*paths[here].edges, edge], _graph=graph
+                    nodes=[*paths[here].nodes, there], edges=[*paths[here].edges, edge_id], _graph=graph
                 )
                 queue.append(there)
     return paths
@@ -363,6 +369,8 @@ async def _note_landscape(
     if zicht.alle_landschappen:
         return
     if organisatie is None:
+        if gebruik is None:
+            raise TypeError("_note_landscape needs the gebruik or the organisatie")
         item = await info.context.loaders.one("gebruik/organisatie").load(gebruik)
         if item is None:
             return
@@ -392,7 +400,7 @@ class AfhankelijkheidQuery:
     ) -> Afhankelijkheden:
         key = _gebruik_key(gebruik, "gebruik")
         rows = await info.context.store.read(
-            f"afhankelijkheid/{richting.value.lower()}", {"id": key, "diepte": _depth(diepte)}
+            f"afhankelijkheid/{richting.name.lower()}", {"id": key, "diepte": _depth(diepte)}
         )
         if not rows:
             raise ClientError("NOT_FOUND", "gebruik is the id of no Gebruik", argument="gebruik")
@@ -435,7 +443,7 @@ class AfhankelijkheidQuery:
         owner = owners[0]["van"]
         await _note_landscape(info, "kortstePad", "the koppelingen between them", organisatie=owner)
         rows = await info.context.store.read(
-            f"afhankelijkheid/{richting.value.lower()}", {"id": start, "diepte": MAX_DEPTH}
+            f"afhankelijkheid/{richting.name.lower()}", {"id": start, "diepte": MAX_DEPTH}
         )
         paths = _shortest_paths(global_id("Gebruik", start), _walk_graph(rows), richting)
         return paths.get(global_id("Gebruik", end))
@@ -594,7 +602,7 @@ class AfhankelijkheidQuery:
                                                   _kind=row["naarSoort"], _key=row["naar"]))  # fmt: skip
             edges.append(
                 SubgraphEdge(
-                    id=f"{source}>{target}",
+                    id=strawberry.ID(f"{source}>{target}"),
                     source=source,
                     target=target,
                     type="KOPPELINGEN",

@@ -39,6 +39,8 @@ Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_a
 DEFAULT_GROUP = 5
 
 
+# Members made with strawberry.enum_value: a type checker sees their .value as an
+# EnumValueDefinition (a str at run time); the code reads .name, the same string.
 @strawberry.enum(description="How a benchmark groups the gemeenten.")
 class Splitsing(Enum):
     GEEN = strawberry.enum_value("GEEN", description="One group: all gemeenten (NEDERLAND)")
@@ -358,7 +360,7 @@ class BenchmarkQuery:
             store.read("benchmark/adoptie", {"referentiecomponent": key, "statussen": statussen}),
         )
         crossgroups, leverancier_van = _crossgroups(group_rows, usage_rows)
-        shown = drempel.adoption(crossgroups, leverancier_van, splitsing.value, per.value, m, GROEPSMINIMUM)
+        shown = drempel.adoption(crossgroups, leverancier_van, splitsing.name, per.value, m, GROEPSMINIMUM)
         result = []
         for group in shown:
             users = group.gebruikers
@@ -467,7 +469,7 @@ class BenchmarkQuery:
             groups[_group_of(row, splitsing)].append(crossgroup)
         shown = drempel.coverage(
             {name: drempel.merge_coverage(parts) for name, parts in groups.items()},
-            splitsing.value,
+            splitsing.name,
             m,
             1 if own else GROEPSMINIMUM,
         )

@@ -40,9 +40,7 @@ class Verzoek:
     field: str
 
 
-def verzoek(
-    args: dict[str, Any], params: dict[str, Any], order: Any = None, field: str = "NAAM"
-) -> Verzoek:
+def verzoek(args: dict[str, Any], params: dict[str, Any], order: Any = None, field: str = "NAAM") -> Verzoek:
     """The page the paging arguments ask for, ordered by `order` (its `field` where it has one,
     else `field`, in its `direction`; ascending without an order input)."""
     if order is not None and getattr(order, "field", None) is not None:
@@ -95,7 +93,7 @@ def paged_list(
         add("order_by", order | None)
     for name, annotation, argument in trailing:
         add(name, annotation | None if argument is None else Annotated[annotation | None, argument])
-    returns = Connection[node]  # type: ignore[valid-type]
+    returns = Connection[node]
     resolve.__signature__ = inspect.Signature(params, return_annotation=returns)  # type: ignore[attr-defined]
     resolve.__annotations__ = {**annotations, "return": returns}
     return strawberry.field(resolver=resolve, description=description)

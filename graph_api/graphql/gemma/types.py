@@ -34,13 +34,13 @@ def _common(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-
 async def _realisaties(source: Any, info: Info, args: dict[str, Any], verzoek: Verzoek) -> Connection:
     query = "gemma/applicaties_op_gebruik" if verzoek.field == "GEBRUIK" else "gemma/applicaties"
     page, params = verzoek.page, verzoek.params
     return await load_page(
         info, query, source.key, page, params, "Applicatie", count_query="gemma/applicaties_aantal"
     )
+
 
 @strawberry.interface(description="An element of GEMMA, keeping GEMMA's own identifiers.")
 class GemmaElement(relay.Node):
@@ -58,7 +58,7 @@ class GemmaElement(relay.Node):
         return await load_many(info, "gemma/ontvangt_van", self.key)
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[GemmaElement | None]:
         return await load_nodes(info, "gemma/per_id", list(node_ids), cls.__name__)
@@ -103,6 +103,7 @@ class Referentiecomponent(GemmaElement):
         Applicatie_, "The applications that realise it.",
         filter=AanbodFilter, order=ApplicatieOrder, request=realisaties_verzoek, read=_realisaties,
     )  # fmt: skip
+
 
 @registered("Standaard")
 @strawberry.type(description="A standard GEMMA names (Forum Standaardisatie, VNG, Kadaster, ...).")

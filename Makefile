@@ -1,6 +1,6 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
 #   make run    install, seed the embedded engine when empty, serve http://127.0.0.1:8000/graphql
-#   make test   install and run the whole test suite
+#   make test   install, lint, type-check (mypy) and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -22,6 +22,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy graph_api
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed
@@ -29,4 +30,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench api
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

@@ -10,7 +10,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graph_api import graphiql, security
@@ -73,7 +73,7 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
         max_body_bytes=hardening.max_body_bytes,
         request_timeout_s=hardening.request_timeout_s,
     )
-    routes = [
+    routes: list[BaseRoute] = [
         Route("/health", health, methods=["GET"]),
         # Every method reaches the endpoint, which answers the ones it does not take in JSON too.
         Route("/graphql", endpoint.handle, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),

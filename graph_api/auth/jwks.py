@@ -42,6 +42,9 @@ class KeySource(Protocol):
         ...
 
 
+_KINDS: dict[str, type[RSAKey] | type[ECKey]] = {"RSA": RSAKey, "EC": ECKey}
+
+
 def import_keys(document: Any) -> list[Key]:
     """The signature keys of a JWK set; keys of other kinds or uses are left out, not fatal."""
     if not isinstance(document, dict) or not isinstance(document.get("keys"), list):
@@ -50,7 +53,8 @@ def import_keys(document: Any) -> list[Key]:
     for data in document["keys"]:
         if not isinstance(data, dict) or data.get("use", "sig") != "sig":
             continue
-        kind = {"RSA": RSAKey, "EC": ECKey}.get(data.get("kty"))
+        kty = data.get("kty")
+        kind = _KINDS.get(kty) if isinstance(kty, str) else None  # a `kty` of another type: unknown
         if kind is None:
             continue
         try:

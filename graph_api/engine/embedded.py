@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import redis
 from redis.backoff import NoBackoff
@@ -361,7 +361,7 @@ def compact_log(server: Path | str, timeout_s: float = 600.0) -> None:
 
 def _client(server: Path | str, timeout_s: float) -> redis.Redis:
     # No retries: the supervisor wants to know at once whether the server is there.
-    options = {
+    options: dict[str, Any] = {
         "socket_timeout": timeout_s,
         "socket_connect_timeout": 1,
         "retry": Retry(NoBackoff(), 0),

@@ -116,25 +116,28 @@ def negotiate(accept: str | None) -> str | None:
 
 def format_error(error: GraphQLError) -> dict[str, Any]:
     """An error as the client sees it: a message, where it happened and a code."""
-    formatted = error.formatted
+    formatted: dict[str, Any] = dict(error.formatted)
     original = error.original_error
     code = (error.extensions or {}).get("code")
     if code:
         return formatted
     if isinstance(original, StoreError):
         masked = store_error(original)
-        if masked.extensions["code"] == "INTERNAL_SERVER_ERROR":
+        if (masked.extensions or {}).get("code") == "INTERNAL_SERVER_ERROR":
             log.error("store failure in %s", error.path, exc_info=original)
         return {**formatted, "message": masked.message, "extensions": masked.extensions}
     if isinstance(original, GlobalIDValueError):
         # Raised while Strawberry reads `node(id:)`/`nodes(ids:)`, the fields that take only ids.
         arguments = [a.name.value for node in error.nodes or () for a in getattr(node, "arguments", ())]
-        extensions = {"code": "INVALID_ID", **({"argument": arguments[0]} if len(arguments) == 1 else {})}
+        extensions: dict[str, Any] = {
+            "code": "INVALID_ID",
+            **({"argument": arguments[0]} if len(arguments) == 1 else {}),
+        }
         return {**formatted, "extensions": extensions}
     if original is None or isinstance(original, GraphQLError):
         # Raised by GraphQL itself (parse, validation, input coercion): the client's to fix.
         code = _request_error_code(error.message)
-        extensions: dict[str, Any] = {"code": code}
+        extensions = {"code": code}
         if code == "TOO_MANY_TOKENS" and (limit := re.search(r"more than (\d+) tokens", error.message)):
             extensions["limit"] = int(limit.group(1))
         return {**formatted, "extensions": extensions}
@@ -274,7 +277,7 @@ class GraphQLEndpoint:
             context = await self.context(request, await self.authenticate(request))
         except StoreError as exc:  # finding the token's Gebruiker and its reach needs the engine
             error = store_error(exc)
-            code = error.extensions["code"]
+            code = (error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR")
             status = {"ENGINE_UNAVAILABLE": 503, "QUERY_TIMEOUT": 504}.get(code, 500)
             raise RequestError(code, error.message, status=status) from None
         request.state.graphql_context = context

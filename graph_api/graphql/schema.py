@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, OperationType
+from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie

@@ -63,6 +63,8 @@ class GraphModel:
 
 def _type_name(prop: Property) -> str:
     if isinstance(prop, ArrayProperty):
+        if prop.base_property is None:
+            raise TypeError("an array property without the type of its items is not used by graph_api")
         return f"list<{_type_name(prop.base_property)}>"
     for cls, name in (
         (StringProperty, "string"),

@@ -148,7 +148,8 @@ class BulkFiles:
         """The node files per label set and the edge files per type, as the loader takes them."""
         for spool in self._spools.values():
             spool.close()
-        nodes, edges = [], []
+        nodes: list[tuple[str, Path]] = []
+        edges: list[tuple[str, Path]] = []
         for (kind, name), spool in self._spools.items():
             path = _csv(Path(spool.name), identity=kind == "nodes")
             (nodes if kind == "nodes" else edges).append((name, path))

@@ -457,7 +457,8 @@ class LandscapeGenerator:
         rng = self._rng("aanbod", cat.copy)
         leveranciers = [_public(lev) for lev in cat.leveranciers]
         yield Batch("aanbod", "seed/leveranciers", leveranciers)
-        apps, realiseert, versies, ondersteunt, modules = [], [], [], [], []
+        realiseert: list[dict[str, str]] = []
+        apps, versies, ondersteunt, modules = [], [], [], []
         for app in cat.apps.values():
             technisch = any(c in self.technisch for c in app.componenten)
             open_source = rng.random() < m["open_source_aandeel"]
@@ -680,8 +681,8 @@ class LandscapeGenerator:
         for comp in self.componenten:
             chance = min(0.98, cat.coverage[comp] * (0.55 + 0.7 * size))
             if comp in registered:
-                app, sid = registered[comp]
-                use(app, comp, sid)
+                registered_app, sid = registered[comp]
+                use(registered_app, comp, sid)
             elif rng.random() < chance and (app := pick(comp)):
                 use(app, comp)
         for app_id in list(usages):
@@ -764,12 +765,12 @@ class LandscapeGenerator:
                     for s, rol in self.standaarden_van.get(c, {}).items()
                     if rol == "VERPLICHT"
                 }
-            shared = sorted(s for s in shared if self.versies_van.get(s))
-            if not shared:
+            candidates = sorted(s for s in shared if self.versies_van.get(s))
+            if not candidates:
                 return []
-            chosen = [rng.choice(shared)]
-            if len(shared) > 1 and rng.random() < k["tweede_standaard_kans"]:
-                chosen.append(rng.choice([s for s in shared if s != chosen[0]]))
+            chosen = [rng.choice(candidates)]
+            if len(candidates) > 1 and rng.random() < k["tweede_standaard_kans"]:
+                chosen.append(rng.choice([s for s in candidates if s != chosen[0]]))
             supported = [cat.apps[u.app].ondersteunt.get(u.versie or "", set()) for u in apps]
             result = []
             for std in chosen:
@@ -793,7 +794,7 @@ class LandscapeGenerator:
             kid = f"kop-{gid}-{next(counter):04d}"
             intern = not isinstance(naar, str)
             types = k["types_intern"] if intern else k["types_voorziening"]
-            ends = [van, naar] if intern else [van]
+            ends = [van] if isinstance(naar, str) else [van, naar]
             props = {
                 "id": kid,
                 "type": rng.choices(list(types), list(types.values()))[0],

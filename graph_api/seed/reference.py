@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 GEMMA_FILES = {
     "Referentiecomponent": "referentiecomponenten.csv",
@@ -63,7 +64,11 @@ def load_reference(seeds_dir: Path) -> Reference:
     for label, filename in GEMMA_FILES.items():
         rows = []
         for record in _read(gemma / filename):
-            row = {"id": record["identifier"], "gemmaId": record["object_id"], "naam": record["naam"]}
+            row: dict[str, Any] = {
+                "id": record["identifier"],
+                "gemmaId": record["object_id"],
+                "naam": record["naam"],
+            }
             if "status" in record:
                 row["status"] = _STATUS[record["status"]]
             for source, target in (

@@ -272,12 +272,6 @@ class FalkorStore(Store):
                 raise SchemaInstallFailed("unique constraints still pending after two minutes")
             await asyncio.sleep(0.1)
 
-    async def _ping(self) -> None:
-        try:
-            await self._db.connection.execute_command("GRAPH.LIST")
-        except Exception as exc:
-            raise self._translate("ping", exc) from exc
-
     @contextlib.asynccontextmanager
     async def bulk_load(self) -> AsyncIterator[None]:
         """No log rewrites while loading (each one copies the whole graph); one at the end."""

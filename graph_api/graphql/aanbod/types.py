@@ -75,7 +75,7 @@ class Applicatie(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Applicatie | None]:
         return await load_nodes(info, "applicatie/per_id", list(node_ids), "Applicatie")
@@ -139,7 +139,7 @@ class Versie(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Versie | None]:
         return await load_nodes(info, "versie/per_id", list(node_ids), "Versie")
@@ -178,7 +178,7 @@ class Dienst(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Dienst | None]:
         return await load_nodes(info, "dienst/per_id", list(node_ids), "Dienst")

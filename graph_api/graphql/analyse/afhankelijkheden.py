@@ -41,8 +41,8 @@ _BY_KIND = {
 }
 
 
-def global_id(kind: str, key: str) -> str:
-    return str(relay.GlobalID(type_name=kind, node_id=key))
+def global_id(kind: str, key: str) -> strawberry.ID:
+    return strawberry.ID(str(relay.GlobalID(type_name=kind, node_id=key)))
 
 
 async def _object(info: Info, kind: str, key: str) -> Any:
@@ -50,6 +50,8 @@ async def _object(info: Info, kind: str, key: str) -> Any:
     return None if item is None else build(item, kind)
 
 
+# Members made with strawberry.enum_value: a type checker sees their .value as an
+# EnumValueDefinition (a str at run time); the code reads .name, the same string.
 @strawberry.enum(
     description="Which way a walk follows the koppelingen: by the way their data flows (`richting`), "
     "not by the order in which their ends were recorded."
@@ -176,10 +178,20 @@ def _walk_graph(rows: list[dict[str, Any]]) -> Subgraph:
 
 
 def _shortest_paths(start: str, graph: Subgraph, richting: Afhankelijkheidsrichting) -> dict[str, Path]:
-    facilities = {node.id for node in graph.nodes if node.type == "BuitengemeentelijkeVoorziening"}
-    stappen = [afhankelijkheden.Stap(e.id, e.source, e.target, e.richting.value) for e in graph.edges]
-    paden = afhankelijkheden.kortste_paden(start, stappen, facilities, richting.value)
-    return {node: Path(nodes=pad.nodes, edges=pad.koppelingen, _graph=graph) for node, pad in paden.items()}
+    facilities = {str(node.id) for node in graph.nodes if node.type == "BuitengemeentelijkeVoorziening"}
+    stappen = [
+        afhankelijkheden.Stap(e.id, e.source, e.target, e.richting.name if e.richting else "")
+        for e in graph.edges
+    ]
+    paden = afhankelijkheden.kortste_paden(start, stappen, facilities, richting.name)
+    return {
+        node: Path(
+            nodes=[strawberry.ID(n) for n in pad.nodes],
+            edges=[strawberry.ID(k) for k in pad.koppelingen],
+            _graph=graph,
+        )
+        for node, pad in paden.items()
+    }
 
 
 @strawberry.enum(description="What a change does to a koppeling.")
@@ -328,6 +340,8 @@ async def _note_landscape(
     if zicht.alle_landschappen:
         return
     if organisatie is None:
+        if gebruik is None:
+            raise TypeError("_note_landscape needs the gebruik or the organisatie")
         item = await info.context.loaders.one("gebruik/organisatie").load(gebruik)
         if item is None:
             return
@@ -356,7 +370,7 @@ class AfhankelijkheidQuery:
         diepte: int = 3,
     ) -> Afhankelijkheden:
         key = _gebruik_key(gebruik, "gebruik")
-        rows = await afhankelijkheden.wandeling(info.context.store, key, richting.value, diepte)
+        rows = await afhankelijkheden.wandeling(info.context.store, key, richting.name, diepte)
         await _note_landscape(info, "afhankelijkheden", "the walk beyond its start", gebruik=key)
         graph = _walk_graph(rows)
         start = global_id("Gebruik", key)
@@ -389,7 +403,7 @@ class AfhankelijkheidQuery:
             await _require(info, "Gebruik", end, "naar")
             return None
         await _note_landscape(info, "kortstePad", "the koppelingen between them", organisatie=owner)
-        rows = await afhankelijkheden.wandeling(info.context.store, start, richting.value, MAX_DEPTH)
+        rows = await afhankelijkheden.wandeling(info.context.store, start, richting.name, MAX_DEPTH)
         paths = _shortest_paths(global_id("Gebruik", start), _walk_graph(rows), richting)
         return paths.get(global_id("Gebruik", end))
 
@@ -536,7 +550,7 @@ class AfhankelijkheidQuery:
                                                   _kind=row["naarSoort"], _key=row["naar"]))  # fmt: skip
             edges.append(
                 SubgraphEdge(
-                    id=f"{source}>{target}",
+                    id=strawberry.ID(f"{source}>{target}"),
                     source=source,
                     target=target,
                     type="KOPPELINGEN",

@@ -38,6 +38,8 @@ Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organ
 Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 
 
+# Members made with strawberry.enum_value: a type checker sees their .value as an
+# EnumValueDefinition (a str at run time); the code reads .name, the same string.
 @strawberry.enum(description="How a benchmark groups the gemeenten.")
 class Splitsing(Enum):
     GEEN = strawberry.enum_value("GEEN", description="One group: all gemeenten (NEDERLAND)")
@@ -313,9 +315,9 @@ class BenchmarkQuery:
             info.context.store,
             key,
             per=per.value,
-            splitsing=splitsing.value,
+            splitsing=splitsing.name,
             minimale_groep=group_floor(info.context.zicht, minimale_groep),
-            statussen=statussen(info.context.zicht, gebruik.value),
+            statussen=statussen(info.context.zicht, gebruik.name),
         )
         result = [
             Adoptiegroep(
@@ -408,7 +410,7 @@ class BenchmarkQuery:
         zicht = info.context.zicht
         m = minimale_groep if zicht.alleen_eigen_landschappen else group_floor(zicht, minimale_groep)
         shown = await standaarden.overzicht(
-            info.context.store, zicht, splitsing=splitsing.value, minimale_groep=m
+            info.context.store, zicht, splitsing=splitsing.name, minimale_groep=m
         )
         return [
             Standaardendekkinggroep(

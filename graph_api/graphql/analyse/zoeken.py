@@ -198,7 +198,7 @@ class Zoekresultaten:
     async def facetten(self, info: Info) -> Facetten:
         params = self._filter.applicatie_params()
         asked = {name for field in info.selected_fields for name in _field_names(field.selections)}
-        reads = []
+        reads: list[Awaitable[list[dict[str, Any]]]] = []
         if asked & _APPLICATIE_FACETS:
             reads.append(self._applicatie_facetten(info, params))
         if "grootteklassen" in asked:
@@ -259,14 +259,14 @@ def _field_names(selections: Iterable[Selection]) -> set[str]:
     return names
 
 
-async def _side_by_side(*reads: Awaitable[T]) -> list[T]:
+async def _side_by_side(*reads: Awaitable[Any]) -> list[Any]:
     """The reads' results, run concurrently; fails with the error of the first read (in the
     order given) that failed, as if they had run one after the other."""
     results = await asyncio.gather(*reads, return_exceptions=True)
     for result in results:
         if isinstance(result, BaseException):
             raise result
-    return results
+    return list(results)
 
 
 async def _matches(info: Info, soort: str, woorden: list[str]) -> tuple[list[str], list[float]]:

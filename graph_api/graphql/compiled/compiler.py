@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,8 +123,7 @@ class Compiler:
             args = self._arguments(gql_field, details)
             if name in LOOKUPS:
                 return self._lookup(name, gql_field, args, details)
-            if name in ROOT_LISTS:
-                return self._root_list(name, gql_field, args, details)
+            return self._root_list(name, gql_field, args, details)
         except ClientError as error:  # the resolver raises it where it belongs
             raise Unsupported(str(error)) from error
 
@@ -234,7 +233,7 @@ class Compiler:
             return text, shapes[kinds[0].name]
 
         def shape(item: dict[str, Any]) -> Any:
-            fields = shapes.get(item.get("label"))
+            fields = shapes.get(item.get("label", ""))
             if fields is None:
                 raise Unsupported(f"an item labelled {item.get('label')}")
             return fields(item)
@@ -318,6 +317,8 @@ class Compiler:
             expr = found.expr.format_map(names)
             if not self._granted(found.guard.flag):
                 guard = found.guard
+                if guard.pattern is None:  # a property's guard reads through a path from its parent
+                    raise Unsupported(f"{kind.name}.{name} guarded without a pattern")
                 pattern, condition = guard.pattern.format_map(names), guard.condition.format_map(names)
                 expr = f"head([{pattern} WHERE {condition} | {expr}])"
             return f"{key}: {expr}"
@@ -539,7 +540,8 @@ class Compiler:
     def _page_clauses(self, page: _Page, parent: str, scope: list[str]) -> list[str]:
         """The page inside the lookup's statement: its items matched optionally from the one
         `parent`, ordered and limited, then collected in order into `page.rows` (added to `scope`)."""
-        verbinding, request = page.verbinding, page.request
+        verbinding, request, rows = page.verbinding, page.request, page.rows
+        assert rows is not None  # only a mergeable page, its variable named, is read here
         x = self._var()
         names = _Names(self._var, p=parent, x=x)
         conditions = [f"{parent}:{verbinding.parent}", *self._conditions(page, names)]
@@ -560,8 +562,8 @@ class Compiler:
         if len(lines) > limited:  # the relations' aggregations may reorder the rows
             lines.append(f"WITH {', '.join(inner)} {sort}")
         row = f"CASE WHEN {x} IS NULL THEN null ELSE {{k: k, item: {x} {{{entries}}}}} END"
-        lines.append(f"WITH {carried}, collect({row}) AS {page.rows}")
-        scope.append(page.rows)
+        lines.append(f"WITH {carried}, collect({row}) AS {rows}")
+        scope.append(rows)
         return lines
 
     def _sort_key(self, page: _Page, names: _Names) -> str:
@@ -616,7 +618,7 @@ class Compiler:
         return f"n{self._vars}"
 
 
-async def together(reads: list[Awaitable[Any]]) -> list[Any]:
+async def together(reads: Sequence[Awaitable[Any]]) -> list[Any]:
     """The results of reads run side by side; a single one is awaited as it is, without the
     task asyncio.gather would wrap it in."""
     if len(reads) == 1:
@@ -705,13 +707,14 @@ def _value(response: str, key: str, complete: Callable[[Any], Any], *, keep_none
 
 def _related(response: str, key: str, shape: Shape, many: bool, order: str | None) -> Step:
     def step(item: dict, out: dict) -> None:
-        value = item.get(key)
         if not many:
+            value = item.get(key)
             out[response] = None if value is None else shape(value)
             return
+        values: list[dict[str, Any]] = item[key]  # a list comprehension: never null
         if order:  # collect has no order: the resolver's query orders by this key, then id
-            value = sorted(value, key=lambda v: (v[order] is None, v[order] or "", v["id"]))
-        out[response] = [shape(v) for v in value]
+            values = sorted(values, key=lambda v: (v[order] is None, v[order] or "", v["id"]))
+        out[response] = [shape(v) for v in values]
 
     return step
 

@@ -94,9 +94,11 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _plain_plan(self, return_type: GraphQLObjectType, field_details_list: Any) -> list | None:
         key = (return_type, id(field_details_list))  # as graphql-core memoizes collect_subfields
+        plans: dict[tuple[GraphQLObjectType, int], tuple[Any, list | None]] | None
         plans = getattr(self, "_plain_plans", None)
         if plans is None:
-            plans = self._plain_plans = {}
+            plans = {}
+            self._plain_plans = plans
         if key not in plans:
             plans[key] = (field_details_list, _plain_fields(self, return_type, field_details_list))
         return plans[key][1]
@@ -116,7 +118,7 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except (QueryTimeout, EngineUnavailable, EngineBudgetExhausted) as failure:
             # The request's own limits, or the engine away: resolving again would only repeat it.
             # The field fails as a resolver's would: located, null where the schema allows it.
-            field = self.schema.get_field(parent_type, field_details_list[0].node.name.value)
+            field = parent_type.fields[field_details_list[0].node.name.value]
             self.handle_field_error(failure, field.type, field_details_list, path)
             return None
         except Exception:

@@ -106,7 +106,7 @@ class Lookup:
     query: str = ""
 
 
-APPLICATIE_FILTERS = {
+APPLICATIE_FILTERS: dict[str, str | Anchored] = {
     "tekst": "toLower({x}.naam) CONTAINS $tekst",
     "status": "{x}.status = $status",
     "type": "{x}.type = $type",
@@ -155,11 +155,11 @@ def _by(pattern: str, argument: str, normal: Callable[[str], str] = str) -> Call
 
 def _gemma(args: dict[str, Any]) -> tuple[str, str] | None:
     identificatie, gemma_id = args.get("identificatie"), args.get("gemma_id")
-    if (identificatie is None) == (gemma_id is None):
-        return None
-    if identificatie is not None:
+    if identificatie is not None and gemma_id is None:
         return "({x}:GemmaElement {{id: $sleutel}})", identificatie
-    return "({x}:GemmaElement {{gemmaId: $sleutel}})", gemma_id
+    if gemma_id is not None and identificatie is None:
+        return "({x}:GemmaElement {{gemmaId: $sleutel}})", gemma_id
+    return None
 
 
 LOOKUPS = {
@@ -228,16 +228,13 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
     ),
 }
 
-_LANDSCHAP_ZIEN = Guard(
-    "alleLandschappen", "{o}.id IN $zicht.landschappen", "({o}:Organisatie)-[:GEBRUIKT]->({p})"
-)
+_LANDSCHAP_PAD = "({o}:Organisatie)-[:GEBRUIKT]->({p})"
+_LANDSCHAP_ZIEN = Guard("alleLandschappen", "{o}.id IN $zicht.landschappen", _LANDSCHAP_PAD)
 
 
 def _in_landschap(path: str) -> Guard:
     """The landscape guard with the relation's own path appended after the Gebruik `{p}`."""
-    return Guard(
-        _LANDSCHAP_ZIEN.flag, _LANDSCHAP_ZIEN.condition, _LANDSCHAP_ZIEN.pattern + path[len("({p})") :]
-    )
+    return Guard(_LANDSCHAP_ZIEN.flag, _LANDSCHAP_ZIEN.condition, _LANDSCHAP_PAD + path[len("({p})") :])
 
 
 def _many(pattern: str, order: str | None, query: str, **kwargs: Any) -> Relatie:

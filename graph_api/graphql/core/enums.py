@@ -1,4 +1,9 @@
-"""GraphQL enums of the graph's value lists (graph_api/model/keuzes.py), codes as stored."""
+"""GraphQL enums of the graph's value lists (graph_api/model/keuzes.py), codes as stored.
+
+Each enum is declared, so a type checker knows its members; tests/unit/test_enums.py holds
+every declaration to its value list (members and their order), and each description lists
+the codes with their labels from that value list.
+"""
 
 from __future__ import annotations
 
@@ -9,49 +14,159 @@ import strawberry
 from graph_api.model import keuzes
 
 
-def _enum(name: str, values: dict[str, str], description: str) -> type[Enum]:
-    members = Enum(name, {code: code for code in values})  # type: ignore[misc]
+def _description(description: str, values: dict[str, str]) -> str:
     labels = "; ".join(f"{code}: {label}" for code, label in values.items())
-    return strawberry.enum(members, description=f"{description} ({labels})")
+    return f"{description} ({labels})"
 
 
-OrganisatieStatus = _enum("OrganisatieStatus", keuzes.ORGANISATIE_STATUS, "Status of an organisation")
-GemmaStatus = _enum("GemmaStatus", keuzes.GEMMA_STATUS, "GEMMA's lifecycle status")
-Verbindingsrol = _enum("Verbindingsrol", keuzes.VERBINDINGSROL, "How strongly GEMMA names a standard")
-ApplicatieserviceSoort = _enum(
-    "ApplicatieserviceSoort", keuzes.APPLICATIESERVICE_SOORT, "Kind of application service"
-)
-ApplicatieType = _enum("ApplicatieType", keuzes.APPLICATIE_TYPE, "Kind of software")
-Licentietype = _enum("Licentietype", keuzes.LICENTIETYPE, "Open or closed source")
-Hostingmodel = _enum("Hostingmodel", keuzes.HOSTINGMODEL, "How software is hosted")
-ApplicatieStatus = _enum(
-    "ApplicatieStatus", keuzes.APPLICATIE_STATUS, "Status of an application in the catalogue"
-)
-VersieStatus = _enum("VersieStatus", keuzes.VERSIE_STATUS, "Lifecycle status of a version")
-DienstType = _enum("DienstType", keuzes.DIENST_TYPE, "Kind of dienst")
-GebruikStatus = _enum("GebruikStatus", keuzes.GEBRUIK_STATUS, "Status of a Gebruik")
-KoppelingType = _enum("KoppelingType", keuzes.KOPPELING_TYPE, "Technique of a koppeling")
-KoppelingRichting = _enum(
-    "KoppelingRichting", keuzes.KOPPELING_RICHTING, "Which way a koppeling's data goes, seen from its VAN end"
-)
-KoppelingStatus = _enum("KoppelingStatus", keuzes.KOPPELING_STATUS, "Status of a koppeling")
-Rol = _enum("Rol", keuzes.ROLLEN, "A role held in an organisation (docs/access.md)")
-GebruikerStatus = _enum("GebruikerStatus", keuzes.GEBRUIKER_STATUS, "Status of a person or machine client")
+@strawberry.enum(description=_description("Status of an organisation", keuzes.ORGANISATIE_STATUS))
+class OrganisatieStatus(Enum):
+    CONCEPT = "CONCEPT"
+    ACTIEF = "ACTIEF"
+    GEDEACTIVEERD = "GEDEACTIVEERD"
 
-GROOTTEKLASSEN = {
+
+@strawberry.enum(description=_description("GEMMA's lifecycle status", keuzes.GEMMA_STATUS))
+class GemmaStatus(Enum):
+    IN_GEBRUIK = "IN_GEBRUIK"
+    IN_ONTWIKKELING = "IN_ONTWIKKELING"
+    EINDE_ONDERSTEUNING = "EINDE_ONDERSTEUNING"
+
+
+@strawberry.enum(description=_description("How strongly GEMMA names a standard", keuzes.VERBINDINGSROL))
+class Verbindingsrol(Enum):
+    VERPLICHT = "VERPLICHT"
+    AANBEVOLEN = "AANBEVOLEN"
+
+
+@strawberry.enum(description=_description("Kind of application service", keuzes.APPLICATIESERVICE_SOORT))
+class ApplicatieserviceSoort(Enum):
+    GEMEENTELIJK = "GEMEENTELIJK"
+    BUITENGEMEENTELIJK = "BUITENGEMEENTELIJK"
+
+
+@strawberry.enum(description=_description("Kind of software", keuzes.APPLICATIE_TYPE))
+class ApplicatieType(Enum):
+    APPLICATIE = "APPLICATIE"
+    SYSTEEMSOFTWARE = "SYSTEEMSOFTWARE"
+
+
+@strawberry.enum(description=_description("Open or closed source", keuzes.LICENTIETYPE))
+class Licentietype(Enum):
+    OPEN_SOURCE = "OPEN_SOURCE"
+    CLOSED_SOURCE = "CLOSED_SOURCE"
+
+
+@strawberry.enum(description=_description("How software is hosted", keuzes.HOSTINGMODEL))
+class Hostingmodel(Enum):
+    ON_PREMISES = "ON_PREMISES"
+    IAAS = "IAAS"
+    PAAS = "PAAS"
+    SAAS = "SAAS"
+
+
+@strawberry.enum(
+    description=_description("Status of an application in the catalogue", keuzes.APPLICATIE_STATUS)
+)
+class ApplicatieStatus(Enum):
+    CONCEPT = "CONCEPT"
+    ACTIEF = "ACTIEF"
+    GEDEACTIVEERD = "GEDEACTIVEERD"
+
+
+@strawberry.enum(description=_description("Lifecycle status of a version", keuzes.VERSIE_STATUS))
+class VersieStatus(Enum):
+    IN_GEBRUIK = "IN_GEBRUIK"
+    IN_ONTWIKKELING = "IN_ONTWIKKELING"
+    EINDE_ONDERSTEUNING = "EINDE_ONDERSTEUNING"
+
+
+@strawberry.enum(description=_description("Kind of dienst", keuzes.DIENST_TYPE))
+class DienstType(Enum):
+    FUNCTIONEEL_BEHEER = "FUNCTIONEEL_BEHEER"
+    APPLICATIEBEHEER = "APPLICATIEBEHEER"
+    TECHNISCH_BEHEER = "TECHNISCH_BEHEER"
+    HOSTING = "HOSTING"
+    IMPLEMENTATIE = "IMPLEMENTATIE"
+    OPLEIDING = "OPLEIDING"
+    LICENTIE_RESELLER = "LICENTIE_RESELLER"
+
+
+@strawberry.enum(description=_description("Status of a Gebruik", keuzes.GEBRUIK_STATUS))
+class GebruikStatus(Enum):
+    VERWERVING = "VERWERVING"
+    GEPLAND = "GEPLAND"
+    IN_PRODUCTIE = "IN_PRODUCTIE"
+    UIT_TE_FASEREN = "UIT_TE_FASEREN"
+    UITGEFASEERD = "UITGEFASEERD"
+
+
+@strawberry.enum(description=_description("Technique of a koppeling", keuzes.KOPPELING_TYPE))
+class KoppelingType(Enum):
+    API = "API"
+    WEBSERVICE = "WEBSERVICE"
+    DIGIKOPPELING = "DIGIKOPPELING"
+    BESTANDSOVERDRACHT = "BESTANDSOVERDRACHT"
+    MESSAGE_QUEUE = "MESSAGE_QUEUE"
+    UPLOAD_NAAR_PORTAAL = "UPLOAD_NAAR_PORTAAL"
+
+
+@strawberry.enum(
+    description=_description(
+        "Which way a koppeling's data goes, seen from its VAN end", keuzes.KOPPELING_RICHTING
+    )
+)
+class KoppelingRichting(Enum):
+    HEEN = "HEEN"
+    TERUG = "TERUG"
+    BEIDE = "BEIDE"
+
+
+@strawberry.enum(description=_description("Status of a koppeling", keuzes.KOPPELING_STATUS))
+class KoppelingStatus(Enum):
+    GEPLAND = "GEPLAND"
+    IN_PRODUCTIE = "IN_PRODUCTIE"
+    UITGEFASEERD = "UITGEFASEERD"
+
+
+@strawberry.enum(description=_description("A role held in an organisation (docs/access.md)", keuzes.ROLLEN))
+class Rol(Enum):
+    GEBRUIK_RAADPLEGER = "GEBRUIK_RAADPLEGER"
+    GEBRUIK_BEHEERDER = "GEBRUIK_BEHEERDER"
+    AANBOD_BEHEERDER = "AANBOD_BEHEERDER"
+    ORGANISATIE_BEHEERDER = "ORGANISATIE_BEHEERDER"
+    VNG_RAADPLEGER = "VNG_RAADPLEGER"
+    FUNCTIONEEL_BEHEERDER = "FUNCTIONEEL_BEHEERDER"
+
+
+@strawberry.enum(description=_description("Status of a person or machine client", keuzes.GEBRUIKER_STATUS))
+class GebruikerStatus(Enum):
+    ACTIEF = "ACTIEF"
+    GEDEACTIVEERD = "GEDEACTIVEERD"
+
+
+# Size classes of a gemeente: label, lower bound (inclusive), upper bound (exclusive).
+GROOTTEKLASSEN: dict[str, tuple[str, int | None, int | None]] = {
     "KLEIN": ("minder dan 20.000 inwoners", None, 20_000),
     "MIDDEL": ("20.000 tot 50.000 inwoners", 20_000, 50_000),
     "GROOT": ("50.000 tot 100.000 inwoners", 50_000, 100_000),
     "ZEER_GROOT": ("100.000 inwoners of meer", 100_000, None),
 }
-Grootteklasse = _enum(
-    "Grootteklasse",
-    {code: label for code, (label, _, _) in GROOTTEKLASSEN.items()},
-    "Size class of a gemeente",
+
+
+@strawberry.enum(
+    description=_description(
+        "Size class of a gemeente", {code: label for code, (label, _, _) in GROOTTEKLASSEN.items()}
+    )
 )
+class Grootteklasse(Enum):
+    KLEIN = "KLEIN"
+    MIDDEL = "MIDDEL"
+    GROOT = "GROOT"
+    ZEER_GROOT = "ZEER_GROOT"
 
 
-def grootteklasse(inwoners: int) -> Enum:
+def grootteklasse(inwoners: int) -> Grootteklasse:
     for code, (_, low, high) in GROOTTEKLASSEN.items():
         if (low is None or inwoners >= low) and (high is None or inwoners < high):
             return Grootteklasse[code]

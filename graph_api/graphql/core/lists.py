@@ -93,7 +93,7 @@ def paged_list(
         add("order_by", order | None)
     for name, annotation, argument in trailing:
         add(name, annotation | None if argument is None else Annotated[annotation | None, argument])
-    returns = Connection[node]  # type: ignore[valid-type]
+    returns = Connection[node]
     resolve.__signature__ = inspect.Signature(params, return_annotation=returns)  # type: ignore[attr-defined]
     resolve.__annotations__ = {**annotations, "return": returns}
     return strawberry.field(resolver=resolve, description=description)

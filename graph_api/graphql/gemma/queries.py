@@ -54,8 +54,8 @@ class GemmaOpzoeken:
     async def gemma_element(
         self, info: Info, identificatie: str | None = None, gemma_id: str | None = None
     ) -> GemmaElement | None:
-        if (identificatie is None) == (gemma_id is None):
-            raise ClientError("INVALID_ARGUMENTS", "give either identificatie or gemmaId")
-        if identificatie is not None:
+        if identificatie is not None and gemma_id is None:
             return await load_one(info, "gemma/per_id", identificatie)
-        return await load_one(info, "gemma/per_gemma_id", gemma_id)
+        if gemma_id is not None and identificatie is None:
+            return await load_one(info, "gemma/per_gemma_id", gemma_id)
+        raise ClientError("INVALID_ARGUMENTS", "give either identificatie or gemmaId")

@@ -58,7 +58,7 @@ class GemmaElement(relay.Node):
         return await load_many(info, "gemma/ontvangt_van", self.key)
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[GemmaElement | None]:
         return await load_nodes(info, "gemma/per_id", list(node_ids), cls.__name__)

@@ -55,7 +55,7 @@ class Gebruik(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Gebruik | None]:
         return await load_nodes(info, "gebruik/per_id", list(node_ids), "Gebruik")
@@ -141,7 +141,7 @@ class Koppeling(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Koppeling | None]:
         return await load_nodes(info, "koppeling/per_id", list(node_ids), "Koppeling")

@@ -27,7 +27,7 @@ from graphql import (
     SelectionSetNode,
     get_named_type,
 )
-from graphql.execution.values import get_argument_values, get_variable_values
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
 from graphql.utilities import get_operation_ast
 
 from graph_api.graphql.core.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -145,7 +145,7 @@ class _Estimate:
     """
 
     def __init__(self, schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionNode],
-                 variables: Mapping[str, Any], list_size: int, label_sizes: Mapping[str, int],
+                 variables: VariableValues, list_size: int, label_sizes: Mapping[str, int],
                  zicht: Zicht):  # fmt: skip
         self.schema = schema
         self.fragments = fragments

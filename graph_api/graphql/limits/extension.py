@@ -17,7 +17,7 @@ import functools
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, ValidationRule, parse
+from graphql import ASTValidationRule, ExecutionResult, GraphQLError, parse
 from graphql.validation import specified_rules
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
@@ -35,9 +35,9 @@ _validate = functools.lru_cache(maxsize=256)(validate_document)
 
 
 @functools.cache
-def validation_rules(limits: HardeningSettings) -> tuple[type[ValidationRule], ...]:
+def validation_rules(limits: HardeningSettings) -> tuple[type[ASTValidationRule], ...]:
     """graphql-core's rules and ours, for one settings value: made once, so that results stay cached."""
-    ours: tuple[type[ValidationRule], ...] = (NoNulCharacter,)
+    ours: tuple[type[ASTValidationRule], ...] = (NoNulCharacter,)
     if not limits.introspection:
         ours = (*ours, NoIntrospection)
     return (*specified_rules, *ours)
@@ -117,6 +117,8 @@ class QueryLimits(SchemaExtension):
     async def _refusal(self) -> GraphQLError | None:
         context = self.execution_context
         schema, document = context.schema._schema, context.graphql_document
+        if document is None:  # parsed before execution starts; nothing to measure without it
+            return None
         too_long = lengths.refused(schema, document, context.variables or {})
         if too_long is not None:
             return too_long

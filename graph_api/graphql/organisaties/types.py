@@ -102,7 +102,7 @@ class Organisatie(relay.Node):
         return await load_many(info, "organisatie/deelnames", self.key)
 
     @classmethod
-    async def resolve_nodes(
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Organisatie | None]:
         return await load_nodes(info, "organisatie/per_id", list(node_ids), cls.__name__)

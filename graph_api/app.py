@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import strawberry
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
@@ -46,7 +47,11 @@ def _own_asset(path: Path, media_type: str) -> Route:
     return Route(f"/graphql/assets/{path.name}", serve, methods=["GET"])
 
 
-def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> Starlette:
+def create_app(
+    settings: Settings, *, engine: EmbeddedEngine | None = None, schema: strawberry.Schema | None = None
+) -> Starlette:
+    """The application; `schema` only where a test serves a schema of its own."""
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_runtime(settings, engine) as runtime:
@@ -66,7 +71,7 @@ def create_app(settings: Settings, *, engine: EmbeddedEngine | None = None) -> S
 
     hardening = settings.hardening
     endpoint = GraphQLEndpoint(
-        build_schema(),
+        schema or build_schema(),
         context=context,
         authenticate=Authenticator.from_settings(settings),
         graphiql=graphiql.page if hardening.graphiql else None,

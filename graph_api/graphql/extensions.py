@@ -15,6 +15,9 @@ class QueryStats(SchemaExtension):
     compiled reads, graph_api/graphql/compiled) and their time; and `extensions.beperkingen`:
     what the asker's role left out of the answer (graph_api/graphql/core/beperkingen.py)."""
 
+    # A kept request's answer carries the same results: the schema adds them (answer_extensions).
+    kept_safe = True
+
     def get_results(self) -> dict[str, Any]:
         context = self.execution_context
         return answer_extensions(context.schema._schema, context.query, context.context)

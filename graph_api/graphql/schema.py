@@ -53,6 +53,14 @@ Query = merge_types(
 
 
 class Schema(strawberry.Schema):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # A kept request is answered without running any extension: only where each says it may
+        # be (`kept_safe`, with why). Executable directives bring Strawberry's own extension.
+        self.kept_requests = not self.directives and all(
+            getattr(extension, "kept_safe", False) for extension in self.extensions
+        )
+
     async def execute(
         self,
         query: str | None,
@@ -65,7 +73,7 @@ class Schema(strawberry.Schema):
     ) -> ExecutionResult:
         """A request answered by compiled reads before is answered by them again at once
         (graph_api/graphql/compiled/cache.py); any other goes through Strawberry."""
-        kept = getattr(context_value, "compiled", None)
+        kept = getattr(context_value, "compiled", None) if self.kept_requests else None
         if kept is not None and query is not None:
             data = await kept.answer(query, operation_name, variable_values, context_value)
             if data is not None:
@@ -81,7 +89,7 @@ class Schema(strawberry.Schema):
             operation_extensions,
         )
         if kept is not None and query is not None:
-            kept.remember(query, operation_name, variable_values, context_value, result)
+            await kept.remember(query, operation_name, variable_values, context_value, result)
         return result
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:

@@ -19,9 +19,12 @@ import pytest
 from hypothesis import given, note
 
 from graph_api.app import create_app
+from graph_api.graphql.extensions import QueryStats
+from graph_api.graphql.limits import QueryLimits
 from tests.expected import Expected
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_fuzz import ROLLEN, _strategies, fuzzing, instrument, pools
+from tests.unit.test_compiled_fence import Geteld, fence_schema
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -209,3 +212,47 @@ def test_compiled_reads_can_be_switched_off(pair) -> None:
     query = '{ applicatie(identificatie: "app-00001") { naam leverancier { naam } } }'
     assert fast.stats(query)["compiledReads"] == 1
     assert reference.stats(query)["compiledReads"] == 0
+
+
+@pytest.fixture(scope="module")
+def fenced(backend) -> Iterator[TestClient]:
+    """tests/unit/test_compiled_fence.py's schema, served like the real one, with an extension
+    that does not say it may be skipped."""
+    schema = fence_schema(extensions=[QueryLimits, QueryStats, Geteld])
+    with TestClient(create_app(backend.settings, engine=backend.engine, schema=schema)) as client:
+        yield client
+
+
+def test_a_field_that_carries_more_than_its_property_is_answered_by_its_resolver(
+    fenced: TestClient, api: Api, caplog
+) -> None:
+    asker = Api(fenced, api.token)
+    query = "query($i: String!) {{ applicatie(identificatie: $i) {{ naam {} }} }}"
+    app = "app-00001"
+    real = api.query(query.format("type licentietype"), {"i": app})["applicatie"]
+    assert asker.stats(query.format(""), {"i": app})["compiledReads"] == 1
+    with caplog.at_level("DEBUG", logger="graph_api.graphql.compiled"):
+        for field, answer in {
+            "status": None,  # its permission refused it
+            "type": f"[{real['type']}]",  # its extension bracketed it
+            "licentietype": real["licentietype"],
+            "herkomst": "de resolver",  # not a property: the object's own value
+        }.items():
+            body = asker.post(query.format(field), {"i": app}).json()
+            assert body["data"]["applicatie"] == {"naam": real["naam"], field: answer}
+            assert body["extensions"]["queryStats"]["compiledReads"] == 0, field
+    reasons = [r.getMessage() for r in caplog.records if "resolving it field by field" in r.getMessage()]
+    assert len(reasons) == 4 and all(reason.startswith("applicatie: ") for reason in reasons), reasons
+
+
+def test_a_kept_request_runs_the_extensions_that_do_not_say_they_may_be_skipped(
+    fenced: TestClient, api: Api, caplog
+) -> None:
+    asker = Api(fenced, api.token)
+    query = '{ applicatie(identificatie: "app-00002") { naam } }'
+    runs = Geteld.runs
+    with caplog.at_level("DEBUG", logger="graph_api.graphql.compiled"):
+        for _ in range(3):
+            assert asker.stats(query)["compiledReads"] == 1
+    assert Geteld.runs == runs + 3
+    assert not [r for r in caplog.records if r.getMessage().startswith("answered by kept compiled reads")]

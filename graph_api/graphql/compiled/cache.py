@@ -7,9 +7,11 @@ variables, and the flags of the asker's visibility that let it drop a guard: the
 is the finding that the compiler does not cover a selection.
 
 A request whose every root field was answered by a compiled read, without errors, is kept too,
-under its text, operation name, variables and those flags: sent again, it passed parsing,
-validation and the query limits before with the same outcome, so its compiled reads answer it
-at once (`answer`), and Strawberry's execution is not started at all.
+under its text, operation name, variables, those flags and the label sizes the query limits scale
+a whole list's cost by: sent again, it passed parsing, validation and the query limits before with
+the same outcome, so its compiled reads answer it at once (`answer`), and Strawberry's execution is
+not started at all. Only a schema whose every extension says it may be skipped so (`kept_safe`,
+graph_api/graphql/schema.py) asks for kept requests at all.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import hashlib
 import json
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 from graph_api.graphql.compiled.compiler import CompiledRead, Unsupported, together
@@ -50,6 +52,9 @@ class CompiledReads:
         self._fields = _Lru(maxsize)
         # key -> the root fields' response keys and their reads, in the document's order
         self._requests = _Lru(maxsize)
+        # The label sizes last seen and their part of a request's key: they change once a minute
+        # at most, and a request's key should not cost a sort of them each time.
+        self._sizes: tuple[Mapping[str, int] | None, Hashable] = (None, None)
 
     def field(
         self, details: list, variables: dict[str, Any], zicht: Zicht, compile_read: Callable[[], CompiledRead]
@@ -77,7 +82,7 @@ class CompiledReads:
         self, query: str, operation: str | None, variables: dict[str, Any] | None, context: Any
     ) -> dict[str, Any] | None:
         """The data of a kept request, read by its compiled reads; None: execute it the usual way."""
-        reads = self._requests.find(_request_key(query, operation, variables, context.zicht))
+        reads = self._requests.find(await self._request_key(query, operation, variables, context))
         if reads is None:
             return None
         try:
@@ -90,7 +95,7 @@ class CompiledReads:
         log.debug("answered by kept compiled reads: %s", ", ".join(read.name for _, read in reads))
         return {response: value for (response, _), value in zip(reads, values, strict=True)}
 
-    def remember(
+    async def remember(
         self, query: str, operation: str | None, variables: dict[str, Any] | None, context: Any, result: Any
     ) -> None:
         """Keeps a request that every root field's compiled read answered without errors."""
@@ -99,17 +104,22 @@ class CompiledReads:
             return
         if list(answered) != list(result.data):
             return
-        key = _request_key(query, operation, variables, context.zicht)
+        key = await self._request_key(query, operation, variables, context)
         self._requests.keep(key, list(answered.items()))
+
+    async def _request_key(
+        self, query: str, operation: str | None, variables: dict[str, Any] | None, context: Any
+    ) -> Hashable:
+        # The sizes the query limits' cost estimate reads (cached by the runtime for a minute): a
+        # list that passed with fewer nodes is estimated again once there are more.
+        sizes = await context.runtime.label_sizes()
+        if self._sizes[0] is not sizes:
+            self._sizes = (sizes, frozenset(sizes.items()))
+        # A digest, not the texts: a key stays small however large a document is.
+        request = "\0".join([query, operation or "", _frozen(variables)]).encode()
+        digest = hashlib.blake2b(request, digest_size=32).digest()
+        return (digest, context.zicht.alle_gebruik, context.zicht.alle_landschappen, self._sizes[1])
 
 
 def _frozen(variables: dict[str, Any] | None) -> str:
     return json.dumps(variables or {}, sort_keys=True, default=repr)
-
-
-def _request_key(
-    query: str, operation: str | None, variables: dict[str, Any] | None, zicht: Zicht
-) -> Hashable:
-    # A digest, not the texts: a key stays small however large a document is.
-    request = "\0".join([query, operation or "", _frozen(variables)]).encode()
-    return (hashlib.blake2b(request, digest_size=32).digest(), zicht.alle_gebruik, zicht.alle_landschappen)

@@ -7,7 +7,9 @@ list as a statement of its own. Alongside it builds the `shape` that turns the r
 into the response, serialising every value by the schema's own scalar and enum types, so the
 compiled and the resolved paths answer alike.
 
-Anything it does not cover raises `Unsupported`, and the field is resolved the usual way.
+Anything it does not cover raises `Unsupported`, and the field is resolved the usual way. That
+includes every field the compiled read would answer without running what the field carries (see
+`fence`), and a plain field whose property the model does not declare for the node.
 """
 
 from __future__ import annotations
@@ -52,9 +54,13 @@ from graph_api.graphql.compiled.relations import (
 from graph_api.graphql.core.loaders import RequestStore
 from graph_api.graphql.core.paging import Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
+from graph_api.model import describe
 from graph_api.toegang import Zicht
 
 DEFINITION = "strawberry-definition"
+# graphql-core's field collection applies these before the compiler sees the selection; any other
+# directive on a field means something to a resolver or an extension the compiled read skips.
+APPLIED_DIRECTIVES = frozenset({"include", "skip"})
 Shape = Callable[[dict[str, Any]], Any]
 Step = Callable[[dict[str, Any], dict[str, Any]], None]  # from a returned map into the response
 
@@ -119,6 +125,9 @@ class Compiler:
         if name not in LOOKUPS and name not in ROOT_LISTS:
             raise Unsupported(name)
         gql_field = query_type.fields[name]
+        fenced = fence(gql_field, details)
+        if fenced is not None:
+            raise Unsupported(f"{name}: {fenced}")
         try:
             args = self._arguments(gql_field, details)
             if name in LOOKUPS:
@@ -273,12 +282,18 @@ class Compiler:
                 steps.append(_constant(response, kind.name))
                 continue
             gql_field = kind.fields[name]
-            definition = gql_field.extensions.get(DEFINITION)
+            fenced = fence(gql_field, sub)
+            if fenced is not None:
+                raise Unsupported(f"{kind.name}.{name}: {fenced}")
+            definition = gql_field.extensions[DEFINITION]
             if name == "id" and any(i.name == "Node" for i in kind.interfaces):
                 properties.add("id")
                 steps.append(_global_id(response, kind.name))
-            elif definition is not None and definition.base_resolver is None and not gql_field.args:
-                prop, derive = DERIVED.get((kind.name, name), (PROPERTY_OF.get(name, name), None))
+            elif definition.base_resolver is None and not gql_field.args:
+                prop, derive = plain_property(kind.name, name)
+                if prop not in declared_properties(kind.name):
+                    # Reading it would answer null where the object's own attribute may say more.
+                    raise Unsupported(f"{kind.name}.{name}: {prop} is not a property of {kind.name}")
                 properties.add(prop)
                 steps.append(_plain(response, prop, derive, leaf_serializer(gql_field.type)))
             else:
@@ -423,6 +438,9 @@ class Compiler:
         ops: list[tuple[str, str, Any]] = []
         for response, sub in self._executor.collect_subfields(connection, details).grouped_field_set.items():
             name = sub[0].node.name.value
+            fenced = None if name == "__typename" else fence(connection.fields[name], sub)
+            if fenced is not None:
+                raise Unsupported(f"{connection.name}.{name}: {fenced}")
             if name in ("__typename", "totalCount"):
                 ops.append((response, name, connection.name))
             elif name == "nodes":
@@ -432,8 +450,12 @@ class Compiler:
                 inner = get_named_type(connection.fields[name].type)
                 fields = []
                 for r, s in self._executor.collect_subfields(inner, sub).grouped_field_set.items():
-                    fields.append((r, s[0].node.name.value))
-                    if fields[-1][1] == "node":
+                    inner_name = s[0].node.name.value
+                    fenced = None if inner_name == "__typename" else fence(inner.fields[inner_name], s)
+                    if fenced is not None:
+                        raise Unsupported(f"{inner.name}.{inner_name}: {fenced}")
+                    fields.append((r, inner_name))
+                    if inner_name == "node":
                         page.node_fields.append(s)
                 ops.append((response, name, (inner.name, fields)))
             else:
@@ -624,6 +646,38 @@ async def together(reads: Sequence[Awaitable[Any]]) -> list[Any]:
     if len(reads) == 1:
         return [await reads[0]]
     return list(await asyncio.gather(*reads))
+
+
+def fence(gql_field: GraphQLField, details: list) -> str | None:
+    """Why a field must be resolved however well the compiler knows its relation or property:
+    permission classes and field extensions run in the resolve a compiled read replaces, and a
+    directive the field collection does not apply would be dropped. None: nothing stands in the way."""
+    definition = gql_field.extensions.get(DEFINITION)
+    if definition is None:
+        return "a field Strawberry did not define"
+    if definition.permission_classes:
+        return "permission classes"
+    if definition.extensions:
+        return "field extensions"
+    if definition.directives:
+        return "schema directives"
+    for detail in details:
+        for directive in detail.node.directives or ():
+            if directive.name.value not in APPLIED_DIRECTIVES:
+                return f"@{directive.name.value}"
+    return None
+
+
+def plain_property(kind: str, name: str) -> tuple[str, Callable[[Any], Any] | None]:
+    """The property a plain field of this type reads, and how its value is derived, if it is."""
+    return DERIVED.get((kind, name), (PROPERTY_OF.get(name, name), None))
+
+
+@functools.cache  # the model is declared once, in code
+def declared_properties(label: str) -> frozenset[str]:
+    """The properties the model declares for nodes with this label; none for a type that is not one."""
+    model = describe()
+    return frozenset(model.properties_of(label)) if label in model.labels else frozenset()
 
 
 def _find(kind: str, interfaces: list[str], name: str) -> Eigenschap | Relatie | Verbinding | None:

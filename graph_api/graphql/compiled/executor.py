@@ -23,6 +23,7 @@ from graph_api.graphql.compiled.compiler import (
     CompiledRead,
     Compiler,
     Unsupported,
+    fence,
     leaf_serializer,
 )
 from graph_api.store import EngineUnavailable, QueryTimeout
@@ -139,14 +140,10 @@ def _plain_fields(executor: Any, return_type: GraphQLObjectType, field_details_l
         if name == "__typename":
             return None
         gql_field = return_type.fields[name]
-        definition = gql_field.extensions.get(DEFINITION)
-        if (
-            definition is None
-            or definition.base_resolver is not None
-            or gql_field.args
-            or definition.extensions
-            or definition.permission_classes
-        ):
+        if fence(gql_field, sub) is not None:
+            return None
+        definition = gql_field.extensions[DEFINITION]
+        if definition.base_resolver is not None or gql_field.args:
             return None
         try:
             serialize = leaf_serializer(gql_field.type)

@@ -4,8 +4,9 @@ Each fragment says the same as the named query the field's resolver runs (named 
 as a path from the parent `{p}` to the related node `{x}`; other `{names}` become fresh
 variables. Where the resolver's query checks `$zicht`, the fragment carries the same check as
 a `Guard`, left out only when the asker's visibility makes it true for everything (then the
-condition `$zicht.<flag> OR ...` is true anyway). tests/graphql/test_compiled.py compares the
-compiled answers with the resolvers' for generated queries and every role.
+condition `$zicht.<flag> OR ...` is true anyway). tests/unit/test_compiled_tables.py checks the
+fragments against those named queries, the model and the schema; tests/graphql/test_compiled.py
+compares the compiled answers with the resolvers' for generated queries and every role.
 """
 
 from __future__ import annotations
@@ -98,12 +99,21 @@ class Verbinding:
 
 @dataclass(frozen=True)
 class Lookup:
-    """A root field that finds one node: `find` gives the pattern binding `{x}` by `$sleutel`, and
-    the key, from the arguments (None: arguments the resolver refuses)."""
+    """A root field that finds one node by exactly one of its arguments: `by` gives, per argument,
+    the pattern binding `{x}` by `$sleutel`; `normal` makes the key from the argument as the
+    resolver does. Declared as data, not code, so that the patterns can be checked statically."""
 
-    find: Callable[[dict[str, Any]], tuple[str, str] | None]
+    by: Mapping[str, str]
     label: str | None = None
     query: str = ""
+    normal: Callable[[str], str] = str
+
+    def find(self, args: dict[str, Any]) -> tuple[str, str] | None:
+        """The pattern and the key; None for arguments the resolver refuses."""
+        given = [argument for argument in self.by if args.get(argument) is not None]
+        if len(given) != 1:
+            return None
+        return self.by[given[0]], self.normal(args[given[0]])
 
 
 APPLICATIE_FILTERS: dict[str, str | Anchored] = {
@@ -149,31 +159,24 @@ APPLICATIES = Verbinding(
 ROOT_LISTS = {"applicaties": APPLICATIES}
 
 
-def _by(pattern: str, argument: str, normal: Callable[[str], str] = str) -> Callable:
-    return lambda args: (pattern, normal(args[argument]))
-
-
-def _gemma(args: dict[str, Any]) -> tuple[str, str] | None:
-    identificatie, gemma_id = args.get("identificatie"), args.get("gemma_id")
-    if identificatie is not None and gemma_id is None:
-        return "({x}:GemmaElement {{id: $sleutel}})", identificatie
-    if gemma_id is not None and identificatie is None:
-        return "({x}:GemmaElement {{gemmaId: $sleutel}})", gemma_id
-    return None
-
-
 LOOKUPS = {
-    "applicatie": Lookup(
-        _by("({x}:Applicatie {{id: $sleutel}})", "identificatie"), query="applicatie/per_id"
-    ),
+    "applicatie": Lookup({"identificatie": "({x}:Applicatie {{id: $sleutel}})"}, query="applicatie/per_id"),
     "gemeente": Lookup(
-        _by("({x}:Gemeente {{cbsCode: $sleutel}})", "cbs_code", lambda code: code.strip().upper()),
+        {"cbs_code": "({x}:Gemeente {{cbsCode: $sleutel}})"},
         query="organisatie/per_cbs_code",
+        normal=lambda code: code.strip().upper(),
     ),
     "organisatie": Lookup(
-        _by("({x}:Organisatie {{id: $sleutel}})", "identificatie"), ORGANISATIE_LABEL, "organisatie/per_id"
+        {"identificatie": "({x}:Organisatie {{id: $sleutel}})"}, ORGANISATIE_LABEL, "organisatie/per_id"
     ),
-    "gemmaElement": Lookup(_gemma, GEMMA_LABEL, "gemma/per_id, gemma/per_gemma_id"),
+    "gemmaElement": Lookup(
+        {
+            "identificatie": "({x}:GemmaElement {{id: $sleutel}})",
+            "gemma_id": "({x}:GemmaElement {{gemmaId: $sleutel}})",
+        },
+        GEMMA_LABEL,
+        "gemma/per_id, gemma/per_gemma_id",
+    ),
 }
 
 # Paged relations, by type and field.

@@ -81,6 +81,11 @@ class QueryLimits(SchemaExtension):
     """Refuses documents that are too large, deep, aliased, long-winded or costly, and
     introspection when it is off; parses and validates off the event loop."""
 
+    # Its verdict follows from the document, the variables, the app's settings, the asker's
+    # visibility flags and the label sizes: a kept request is kept under all of them, so it
+    # would pass again (graph_api/graphql/compiled/cache.py).
+    kept_safe = True
+
     def on_operation(self) -> Iterator[None]:
         context = self.execution_context
         limits = limits_of(context.context)

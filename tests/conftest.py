@@ -208,7 +208,10 @@ def expected() -> Expected:
 def neo4j_settings(settings: Settings) -> Settings:
     """The embedded engine's settings (data dir, dev key) with the run's Neo4j instead."""
     try:
-        return replace(settings, neo4j=_neo4j_session().neo4j())
+        # The test server shares two cores with the embedded tests and fills its caches on a
+        # statement's first run: a cold sort of every Gebruik took 8 s under that load. Time
+        # limits are tested with settings of their own (tests/store/conftest.py).
+        return replace(settings, neo4j=_neo4j_session().neo4j(), query_timeout_ms=30_000)
     except Unavailable as exc:
         pytest.skip(f"no Neo4j test server: {exc}")
 

@@ -24,6 +24,7 @@ from graph_api.graphql.limits import QueryLimits
 from tests.expected import Expected
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_fuzz import ROLLEN, _strategies, fuzzing, instrument, pools
+from tests.graphql.test_toegang import Matrix
 from tests.unit.test_compiled_fence import Geteld, fence_schema
 
 with warnings.catch_warnings():
@@ -256,3 +257,31 @@ def test_a_kept_request_runs_the_extensions_that_do_not_say_they_may_be_skipped(
             assert asker.stats(query)["compiledReads"] == 1
     assert Geteld.runs == runs + 3
     assert not [r for r in caplog.records if r.getMessage().startswith("answered by kept compiled reads")]
+
+
+FILTERED_COUNT = """query($c: String!, $r: ID!, $s: GebruikStatus!) { gemeente(cbsCode: $c) {
+  alle: gebruik(filter: {referentiecomponent: $r}) { totalCount }
+  status: gebruik(filter: {referentiecomponent: $r, status: $s}) { totalCount } } }"""
+
+
+@pytest.mark.parametrize("rol", list(ROLES))
+def test_a_count_filtered_by_component_is_compiled_on_every_engine(
+    pair, rol: str, expected: Expected
+) -> None:
+    """A count whose filter is a pattern (the Gebruik realising a component) is read in the
+    gemeente's statement, where FalkorDB refuses that pattern inside a comprehension."""
+    fast, reference = pair[rol]
+    zaakregistratie = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
+    variables = {"c": "GM0363", "r": zaakregistratie, "s": "IN_PRODUCTIE"}
+    body, stats = _same(fast, reference, FILTERED_COUNT, variables)
+    assert stats["compiledReads"] == 1
+    matrix = Matrix(expected)
+    voor = [
+        g
+        for g in expected.gebruik_of["GM0363"]
+        if zaakregistratie in expected.voor[g["id"]] and matrix.ziet_gebruik(rol, g)
+    ]
+    gemeente = body["data"]["gemeente"]
+    assert gemeente["alle"]["totalCount"] == len(voor)
+    assert voor or rol in ("bezoeker", "aanbod-beheerder")
+    assert gemeente["status"]["totalCount"] == sum(g["status"] == "IN_PRODUCTIE" for g in voor)

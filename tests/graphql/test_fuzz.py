@@ -522,6 +522,16 @@ class Zicht:
             if self.matrix.ziet_landschap(self.rol, org := self.e.gebruik_by_id[k["van"]]["organisatie"])
         )
 
+    @cached_property
+    def eigen_paren(self) -> set[tuple[str, str]]:
+        """The application pairs koppelingen join in the landscapes this role sees whole."""
+        app_of = {g: row["applicatie"] for g, row in self.e.gebruik_by_id.items()}
+        return {
+            (app_of[k["van"]], app_of.get(k["naar"], k["naar"]))
+            for k in self.e.koppelingen
+            if self.landschap(self.e.gebruik_by_id[k["van"]]["organisatie"])
+        }
+
     def landschap(self, organisatie: str) -> bool:
         return self.matrix.ziet_landschap(self.rol, organisatie)
 
@@ -635,12 +645,25 @@ class Zicht:
                 self.want(value == [], path, "aandelen without aggregate rights")
 
     def _Standaardendekkinggroep(self, obj: dict, key, path: str, parent, root) -> None:
-        # Aggregate roles only see every landscape; a gebruik role's own is one gemeente, below the floor.
-        self.fail(path, f"a group of the standards coverage ({obj.get('groep')})")
+        # Only aggregate roles see every landscape; a gebruik role gets its own, one gemeente.
+        self.want(
+            self.rol == "gebruik-raadpleger", path, f"a group of the standards coverage ({obj.get('groep')})"
+        )
+        for value in _values(obj, "gemeenten"):
+            self.want(value == 1, path, f"standards coverage over {value} gemeenten")
 
     def _SubgraphEdge(self, obj: dict, key, path: str, parent, root) -> None:
-        counted = any(v is not None for v in _values(obj, "aantal")) or ">" in str(obj.get("id", ""))
-        self.want(not counted, path, "an edge counted over gemeenten' landscapes")
+        aantallen = [v for v in _values(obj, "aantal") if v is not None]
+        if not aantallen and ">" not in str(obj.get("id", "")):
+            return
+        # A counted edge: only of a landscape the role sees whole, counted once.
+        self.want(all(v == 1 for v in aantallen), path, "an edge counted over gemeenten' landscapes")
+        ends = [obj.get("source"), obj.get("target")]
+        if all(isinstance(end, str) for end in ends):
+            pair = (decode(ends[0])[1], decode(ends[1])[1])
+            self.want(pair in self.eigen_paren, path, f"an edge {pair} of a landscape not seen whole")
+        elif not self.eigen_paren:
+            self.fail(path, "an edge counted over gemeenten' landscapes")
 
     def _Klant(self, obj: dict, key, path: str, parent, root) -> None:
         organisatie = obj.get("organisatie") or {}
@@ -866,7 +889,8 @@ TEETH = {
     "koppelingen(first: 3) { totalCount nodes { identificatie } }": set(ROLLEN),
     'organisatie(identificatie: "vng-realisatie") { medewerkers { naam } }': set(ROLLEN),
     "aantallen { naam aantal }": set(ROLLEN),
-    "standaardendekkingOverzicht { groep }": set(ROLLEN),
+    "standaardendekkingOverzicht { groep gemeenten }": set(ROLLEN),
+    "koppelingsnetwerk(first: 5) { edges { source target aantal } }": set(ROLLEN),
     "marktconcentratie(first: 1) { hhi }": {"bezoeker", "aanbod-beheerder"},
     "leveranciersprofiel(leverancier: $leverancier) { klanten { organisatie { naam } } }": {
         "bezoeker", "aanbod-beheerder",
@@ -912,7 +936,11 @@ _json_scalars = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(st.characters(codec=None, exclude_categories=()), max_size=8)  # lone surrogates too
 )
-_json = st.recursive(_json_scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=12)
+_json = st.recursive(
+    _json_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=12,
+)
 
 
 def _cursor(value: Any) -> str:
@@ -920,12 +948,24 @@ def _cursor(value: Any) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-_type_names = st.sampled_from(["Node", "Organisatie", "GemmaElement", "Gebruik", "Gemeente", "Query", "PageInfo", "", "x"]) | st.text(max_size=12)
-_global_ids = st.builds(lambda t, i: base64.b64encode(f"{t}:{i}".encode("utf-8", "surrogatepass")).decode(), _type_names, st.text(max_size=12))
-_texts = st.text(st.characters(codec=None, exclude_categories=()), max_size=20) | st.sampled_from(["x" * 2_000, "\x00", "\ud800", "\udfff\ud800"])
+_type_names = st.sampled_from(
+    ["Node", "Organisatie", "GemmaElement", "Gebruik", "Gemeente", "Query", "PageInfo", "", "x"]
+) | st.text(max_size=12)
+_global_ids = st.builds(
+    lambda t, i: base64.b64encode(f"{t}:{i}".encode("utf-8", "surrogatepass")).decode(),
+    _type_names,
+    st.text(max_size=12),
+)
+_texts = st.text(st.characters(codec=None, exclude_categories=()), max_size=20) | st.sampled_from(
+    ["x" * 2_000, "\x00", "\ud800", "\udfff\ud800"]
+)
 
 MALFORMED_QUERIES = {
-    "cursor": ("query($v: String) { applicaties(first: 2, after: $v) { totalCount } }", st.builds(_cursor, st.tuples(st.sampled_from(["NAAM:ASC", "x"]), _json, _json).map(list) | _json) | _texts),
+    "cursor": (
+        "query($v: String) { applicaties(first: 2, after: $v) { totalCount } }",
+        st.builds(_cursor, st.tuples(st.sampled_from(["NAAM:ASC", "x"]), _json, _json).map(list) | _json)
+        | _texts,
+    ),
     "id": ("query($v: ID!) { node(id: $v) { id } }", _global_ids | _texts),
     "ids": ("query($v: [ID!]!) { nodes(ids: $v) { id } }", st.lists(_global_ids | _texts, max_size=4)),
     "text": ("query($v: String!) { zoeken(tekst: $v) { applicaties(first: 1) { totalCount } } }", _texts),
@@ -949,7 +989,10 @@ def test_malformed_input_is_never_a_server_error(bezoeker: Api, api_as, where: s
         if nesting:  # written out: json.dumps itself refuses to nest this deep
             body = body[: body.rindex('"v": ') + 5] + "[" * nesting + "]" * nesting + "}}"
         for client in (bezoeker, raadpleger):
-            headers = {"content-type": "application/json", "accept": "application/json" if as_json else "application/graphql-response+json"}
+            headers = {
+                "content-type": "application/json",
+                "accept": "application/json" if as_json else "application/graphql-response+json",
+            }
             if client.token:
                 headers["authorization"] = f"Bearer {client.token}"
             response = client.client.post("/graphql", content=body.encode(), headers=headers)

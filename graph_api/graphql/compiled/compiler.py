@@ -361,7 +361,7 @@ class Compiler:
                 if self._sorted == (var, found.counted_by) and not any(page.filters.values()):
                     parts.append("aantal: k")  # the page is ordered by this very count
                 else:
-                    parts.append(f"aantal: {self._count_expression(page, var)}")
+                    parts.append(f"aantal: {self._count_expression(page, var, clauses, scope)}")
             return f"{key}: {{{', '.join(parts)}}}" if parts else None
         raise Unsupported(f"{kind.name}.{name}")
 
@@ -603,11 +603,22 @@ class Compiler:
         found = "".join(f"{anchor}\n" for anchor in anchors)
         return f"{found}MATCH {page.verbinding.match.format_map(names)}{where}\nRETURN count({x}) AS aantal"
 
-    def _count_expression(self, page: _Page, parent: str) -> str:
+    def _count_expression(self, page: _Page, parent: str, clauses: list[str], scope: list[str]) -> str:
         names = _Names(self._var, p=parent)
         conditions = self._conditions(page, names)
         where = " WHERE " + " AND ".join(conditions) if conditions else ""
-        return f"size([{page.verbinding.match.format_map(names)}{where} | 1])"
+        match = page.verbinding.match.format_map(names)
+        if not any("-[" in condition for condition in conditions):
+            return f"size([{match}{where} | 1])"
+        # FalkorDB fails on a pattern predicate inside a pattern comprehension ("Type mismatch:
+        # expected Null but was Pointer"): such a count is a clause of its own.
+        counted = self._var()
+        clauses += [
+            f"OPTIONAL MATCH {match}{where}",
+            f"WITH {', '.join(scope)}, count({names['x']}) AS {counted}",
+        ]
+        scope.append(counted)
+        return counted
 
     # -- helpers ------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from graph_api.errors import ConfigurationError
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -15,10 +17,6 @@ def _resource_dir(name: str) -> Path:
     """`cypher/` and `seeds/` live at the repository root; a built wheel carries them inside."""
     in_checkout = _PACKAGE_DIR.parent / name
     return in_checkout if in_checkout.is_dir() else _PACKAGE_DIR / "_data" / name
-
-
-class ConfigurationError(ValueError):
-    """A setting has a value graph_api cannot use."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 
 
@@ -20,6 +22,20 @@ def test_bad_configuration_is_named(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "CONFIGURATION" in result.stderr and "GRAPH_API_QUERY_TIMEOUT_MS" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "engine",
+    [{"GRAPH_API_FALKORDB_URL": "redis://127.0.0.1:9"}, {"NEO4J_URI": "bolt://127.0.0.1:9"}],
+    ids=["redis", "bolt"],
+)
+def test_an_engine_that_does_not_answer_ends_the_command_with_status_3(
+    engine: dict[str, str], tmp_path: Path
+) -> None:
+    result = run_cli("db", "counts", env={"GRAPH_API_DATA_DIR": str(tmp_path), **engine})
+    assert result.returncode == 3, result.stderr
+    assert "error ENGINE_UNAVAILABLE:" in result.stderr and "127.0.0.1:9" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_db_init_installs_the_schema_once(tmp_path: Path) -> None:

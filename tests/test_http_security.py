@@ -391,6 +391,7 @@ def test_an_engine_failure_while_identifying_the_asker_is_503(settings: Settings
     assert response.status_code == 503
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "ENGINE_UNAVAILABLE"
+    assert error["message"] == "the graph engine does not answer; try again shortly"
     assert "data" not in response.json()
     for secret in ("127.0.0.1", "bolt", "geheim", "Traceback"):
         assert secret not in response.text

@@ -19,6 +19,7 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, Key
 
+from graph_api.errors import KeyFileError
 from graph_api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,16 @@ def dev_subject(organisatie: str, rol: str) -> str:
 
 def signing_key(path: Path) -> ECKey:
     """The private signing key, made (readable by its owner only) when there is none yet."""
-    if not path.exists():
-        _create(path)
-    key = ECKey.import_key(json.loads(path.read_text()))
+    try:
+        if not path.exists():
+            _create(path)
+        key = ECKey.import_key(json.loads(path.read_text()))
+    except OSError as exc:
+        raise KeyFileError(str(exc)) from exc
+    except (ValueError, TypeError, JoseError) as exc:
+        raise KeyFileError(f"{path} holds no usable key ({exc})") from exc
     if not key.is_private:
-        raise ValueError(f"{path} holds no private key")
+        raise KeyFileError(f"{path} holds no private key")
     return key
 
 

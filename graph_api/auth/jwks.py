@@ -23,7 +23,7 @@ import httpx
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, Key, RSAKey
 
-from graph_api.auth.errors import AuthenticationError, unavailable
+from graph_api.auth.errors import AuthenticationError, IdentityProviderUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class IssuerKeys:
                 # A fetch failed a moment ago: answer at once instead of queueing every
                 # request behind another attempt that is likely to fail the same way.
                 if self._keys is None:
-                    raise unavailable(self._failure)
+                    raise IdentityProviderUnavailable(self._failure)
                 return self._keys
             try:
                 return await self._fetch()
@@ -148,11 +148,11 @@ class IssuerKeys:
         except TimeoutError:
             log.warning("identity provider %s did not answer within %s s", self.issuer, self.timeout_s)
             self._failure = f"the identity provider did not answer within {self.timeout_s:g} s"
-            raise unavailable(self._failure) from None
+            raise IdentityProviderUnavailable(self._failure) from None
         except (httpx.HTTPError, ValueError) as exc:
             log.warning("identity provider %s: %s", self.issuer, exc)
             self._failure = "the identity provider cannot be reached or gave no usable keys"
-            raise unavailable(self._failure) from None
+            raise IdentityProviderUnavailable(self._failure) from None
         log.info("fetched %d signing keys of %s", len(keys), self.issuer)
         self._keys, self._fetched_at = keys, self._clock()
         return keys

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from graph_api.cli.reporting import console, fail
+from graph_api.cli.reporting import console, reported
 
 
 def install_graphiql(
@@ -18,10 +18,8 @@ def install_graphiql(
     """Install GraphiQL's assets from the npm registry into this environment (checked by hash)."""
     from graph_api import graphiql
 
-    try:
+    with reported():
         target = graphiql.install(force=force)
-    except graphiql.GraphiQLAssetsError as exc:
-        fail(exc.code, exc, 1)
     console.print(f"GraphiQL assets in {target}")
 
 

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from graph_api.cli.reporting import console, fail, load_settings, registration_reported, reported
+from graph_api.cli.reporting import console, load_settings, reported
+from graph_api.errors import AuthenticationError, DevTokenRefused
 from graph_api.runtime import open_runtime
 
 gebruiker_app = typer.Typer(
@@ -43,21 +44,6 @@ def dev_token(
     from graph_api.domain.gebruikers import registreer_dev
 
     settings = load_settings()
-    if settings.identity.issuer is not None:
-        fail(
-            "ISSUER_CONFIGURED",
-            "an identity provider is configured "
-            f"(GRAPH_API_OIDC_ISSUER={settings.identity.issuer}); the API accepts only its tokens, "
-            "so get a token there",
-            2,
-        )
-    if minuten * 60 > settings.identity.max_lifetime_s:
-        fail(
-            "TOKEN_LIFETIME_TOO_LONG",
-            f"the API accepts tokens valid for at most {settings.identity.max_lifetime_s} s "
-            "(GRAPH_API_OIDC_MAX_LIFETIME_S); ask for fewer --minuten",
-            2,
-        )
 
     async def run():
         async with open_runtime(settings) as runtime:
@@ -65,7 +51,20 @@ def dev_token(
                 runtime.store, organisatie_sleutel=organisatie, rol_waarde=rol, naam=naam
             )
 
-    with reported(), registration_reported():
+    with reported():
+        if settings.identity.issuer is not None:
+            raise DevTokenRefused(
+                "an identity provider is configured "
+                f"(GRAPH_API_OIDC_ISSUER={settings.identity.issuer}); the API accepts only its tokens, "
+                "so get a token there"
+            )
+        if minuten * 60 > settings.identity.max_lifetime_s:
+            # The very refusal the API would answer the token with.
+            raise AuthenticationError(
+                "TOKEN_LIFETIME_TOO_LONG",
+                f"the API accepts tokens valid for at most {settings.identity.max_lifetime_s} s "
+                "(GRAPH_API_OIDC_MAX_LIFETIME_S); ask for fewer --minuten",
+            )
         registratie = asyncio.run(run())
         key = signing_key(key_path(settings))
     token = mint_token(
@@ -116,7 +115,7 @@ def gebruiker_add(
                 machine=machine,
             )
 
-    with reported(), registration_reported():
+    with reported():
         registratie = asyncio.run(run())
     rollen = ", ".join(keuzes.ROLLEN[key] for key in registratie.rollen)
     console.print(
@@ -140,6 +139,6 @@ def gebruiker_deactiveer(
         async with open_runtime(settings) as runtime:
             return await deactiveer(runtime.store, subject)
 
-    with reported(), registration_reported():
+    with reported():
         gebruiker = asyncio.run(run())
     console.print(f"{subject} (Gebruiker {gebruiker}) is deactivated", highlight=False, soft_wrap=True)

@@ -1,55 +1,44 @@
 """What every command shares: its two consoles, its settings, and how a known failure ends it.
 
-A known failure ends a command with `error CODE: message` on standard error and no traceback.
-Exit status 2: what was asked or configured cannot be used as it is; 1: it could not be done.
+A known failure (graph_api/errors.py) ends a command with `error CODE: message` on standard
+error and no traceback, and an exit status by its kind:
+
+- 2: what was asked or configured cannot be used as it is (`Invalid`): change it and run again;
+- 3: the graph engine or another service does not answer (`Unavailable`): run again later;
+- 1: it could not be done: the graph stands in the way (`Conflict`), a time limit ran out, or
+  graph_api failed.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import NoReturn
 
 import typer
 from rich.console import Console
 
-from graph_api.engine import EngineError
-from graph_api.settings import ConfigurationError, Settings
-from graph_api.store import StoreError
+from graph_api.errors import GraphApiError, Invalid, Unavailable, kind_of
+from graph_api.settings import Settings
 
 console = Console()
 errors = Console(stderr=True)
 
 
-def fail(code: str, message: object, status: int) -> NoReturn:
-    """End the command with `error CODE: message` and exit status `status`."""
-    errors.print(f"[bold red]error[/] {code}: {message}", highlight=False)
-    raise typer.Exit(status) from None
+EXIT_STATUSES: dict[type[GraphApiError] | None, int] = {Invalid: 2, Unavailable: 3}
+
+
+def exit_status(cls: type[GraphApiError]) -> int:
+    return EXIT_STATUSES.get(kind_of(cls), 1)
 
 
 @contextlib.contextmanager
 def reported() -> Iterator[None]:
-    """The engine's, the store's and the configuration's failures, reported."""
+    """graph_api's known failures end the command with their code, message and exit status."""
     try:
         yield
-    except (EngineError, StoreError) as exc:
-        fail(exc.code, exc, 1)
-    except ConfigurationError as exc:
-        fail("CONFIGURATION", exc, 2)
-
-
-@contextlib.contextmanager
-def registration_reported() -> Iterator[None]:
-    """A registration refused, and the development key that could not be read or written."""
-    # Imported when a command needs it: the other commands start without the auth package.
-    from graph_api.domain.gebruikers import RegistratieFout
-
-    try:
-        yield
-    except RegistratieFout as exc:
-        fail(exc.code, exc, 2)
-    except OSError as exc:
-        fail("KEY_FILE", exc, 1)
+    except GraphApiError as exc:
+        errors.print(f"[bold red]error[/] {exc.code}: {exc.message}", highlight=False)
+        raise typer.Exit(exit_status(type(exc))) from None
 
 
 def load_settings() -> Settings:

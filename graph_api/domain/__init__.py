@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from graph_api.graphql.errors import ClientError
+from graph_api.errors import ClientError
 from graph_api.store.base import Params, Row
 
 

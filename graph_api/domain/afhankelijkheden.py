@@ -16,7 +16,7 @@ from typing import Any
 
 from graph_api.domain import Reader
 from graph_api.domain.analyse.groepen import minimale_groep as group_floor
-from graph_api.graphql.errors import ClientError
+from graph_api.errors import ClientError
 from graph_api.toegang import Zicht
 
 MAX_DEPTH = 6

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from graph_api.auth.dev import DEV_SUBJECT_PREFIX, dev_subject
+from graph_api.errors import RegistratieFout
 from graph_api.model import keuzes
 from graph_api.store import Store
 from graph_api.toegang import MET_LANDSCHAP
@@ -28,14 +29,6 @@ ROL_IN = {
     "ORGANISATIE_BEHEERDER": MET_LANDSCHAP | {"Community"},
 }
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-
-
-class RegistratieFout(Exception):
-    """A registration that cannot be done as asked; `code` says why."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from graph_api.errors import EngineError
+
 log = logging.getLogger(__name__)
 
 SOCKET_NAME = "falkordb.sock"
@@ -35,12 +37,6 @@ _MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes; keep a margin
 # Replaying write queries from the append-only log is slow (FalkorDB rebuilds indexes only
 # after loading), so a log grown past this is compacted into a snapshot on the way out.
 COMPACT_ABOVE_BYTES = 4 * 1024 * 1024
-
-
-class EngineError(RuntimeError):
-    """The embedded engine cannot be started, reached or stopped; the message names the cause."""
-
-    code = "ENGINE_ERROR"
 
 
 @dataclass(frozen=True)

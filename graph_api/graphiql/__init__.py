@@ -22,12 +22,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph_api.errors import GraphiQLAssetsError
+
 DEFAULT_REGISTRY = "https://registry.npmjs.org"
 INIT_SCRIPT = Path(__file__).with_name("init.js")
-
-
-class GraphiQLAssetsError(RuntimeError):
-    code = "GRAPHIQL_ASSETS"
 
 
 @dataclass(frozen=True)

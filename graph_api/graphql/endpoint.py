@@ -19,33 +19,26 @@ import strawberry
 from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
+from strawberry.exceptions import MissingQueryError
 from strawberry.relay.types import GlobalIDValueError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
-from graph_api.auth.errors import AuthenticationError
+from graph_api.auth.errors import AuthenticationError, challenge
+from graph_api.errors import ClientError, GraphApiError, MalformedRequest, RequestError
 from graph_api.graphql.context import Context
-from graph_api.graphql.errors import store_error
+from graph_api.graphql.errors import answer, is_internal
 from graph_api.graphql.limits import NUL_REFUSED
 from graph_api.identiteit import ANONIEM, Identiteit
-from graph_api.store import StoreError
 
 log = logging.getLogger(__name__)
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
-
-
-class RequestError(Exception):
-    """The request cannot be executed at all: there will be no `data` entry."""
-
-    def __init__(self, code: str, message: str, status: int = 400):
-        super().__init__(message)
-        self.code = code
-        self.status = status
-
-
-class MalformedRequest(RequestError):
-    """Not a well-formed GraphQL-over-HTTP request: 400 whatever the client accepts."""
+# Refusals that are HTTP's concern keep their status whatever the client accepts: the method,
+# the body's size or media type, the credentials, an engine away. The rest answer
+# `application/json` clients with 200, as they expect of GraphQL.
+_HTTP_STATUSES = frozenset({401, 405, 413, 415, 503})
 
 
 MAX_JSON_DEPTH = 32  # nesting of the body's JSON: filters nest two or three levels
@@ -121,23 +114,19 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
     code = (error.extensions or {}).get("code")
     if code:
         return formatted
-    if isinstance(original, StoreError):
-        masked = store_error(original)
-        if (masked.extensions or {}).get("code") == "INTERNAL_SERVER_ERROR":
-            log.error("store failure in %s", error.path, exc_info=original)
-        return {**formatted, "message": masked.message, "extensions": masked.extensions}
     if isinstance(original, GlobalIDValueError):
         # Raised while Strawberry reads `node(id:)`/`nodes(ids:)`, the fields that take only ids.
         arguments = [a.name.value for node in error.nodes or () for a in getattr(node, "arguments", ())]
-        extensions: dict[str, Any] = {
-            "code": "INVALID_ID",
-            **({"argument": arguments[0]} if len(arguments) == 1 else {}),
-        }
-        return {**formatted, "extensions": extensions}
+        argument = arguments[0] if len(arguments) == 1 else None
+        original = ClientError("INVALID_ID", error.message, argument=argument)
+    if isinstance(original, GraphApiError):
+        if is_internal(original):
+            log.error("%s in %s", original.code, error.path, exc_info=original)
+        return {**formatted, **answer(original)}
     if original is None or isinstance(original, GraphQLError):
         # Raised by GraphQL itself (parse, validation, input coercion): the client's to fix.
         code = _request_error_code(error.message)
-        extensions = {"code": code}
+        extensions: dict[str, Any] = {"code": code}
         if code == "TOO_MANY_TOKENS" and (limit := re.search(r"more than (\d+) tokens", error.message)):
             extensions["limit"] = int(limit.group(1))
         return {**formatted, "extensions": extensions}
@@ -209,15 +198,22 @@ class GraphQLEndpoint:
         try:
             body = await self._parameters(request)
             result = await self._execute(request, body)
-        except RequestError as exc:
-            always = isinstance(exc, MalformedRequest) or exc.status in (405, 413, 415, 503)
-            status = exc.status if media == GRAPHQL_RESPONSE or always else 200
-            payload = {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
-            headers = {"Allow": "POST"} if exc.status == 405 else None
-            return JSONResponse(payload, status_code=status, media_type=media, headers=headers)
-        except AuthenticationError as exc:  # 401 (or 503) whatever the media type: it is HTTP's concern
-            return JSONResponse(exc.body(), status_code=exc.status, media_type=media, headers=exc.headers())
+        except GraphApiError as exc:
+            return self._refuse(exc, media)
         return self._respond(result, media)
+
+    def _refuse(self, exc: GraphApiError, media: str) -> JSONResponse:
+        """A request refused before it ran: its error alone, with the error's status."""
+        if is_internal(exc):
+            log.error("request refused by %s", exc.code, exc_info=exc)
+        keeps = isinstance(exc, MalformedRequest) or exc.status in _HTTP_STATUSES
+        status = exc.status if media == GRAPHQL_RESPONSE or keeps else 200
+        headers = None
+        if isinstance(exc, AuthenticationError):
+            headers = challenge(exc)
+        elif exc.status == 405:
+            headers = {"Allow": "POST"}
+        return JSONResponse({"errors": [answer(exc)]}, status_code=status, media_type=media, headers=headers)
 
     async def _parameters(self, request: Request) -> dict[str, Any]:
         if request.method == "GET":
@@ -228,7 +224,7 @@ class GraphQLEndpoint:
         else:
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
-                raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}", status=415)
+                raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}")
             raw = await self._body(request)
             if not raw:
                 raise MalformedRequest("BAD_REQUEST", "the request has no body")
@@ -254,16 +250,15 @@ class GraphQLEndpoint:
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise RequestError(
-                "REQUEST_TOO_LARGE", f"the body has {declared} bytes; at most {limit} are allowed", status=413
+                "REQUEST_TOO_LARGE", f"the body has {declared} bytes; at most {limit} are allowed"
             )
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > limit:
                 raise RequestError(
-                    "REQUEST_TOO_LARGE", f"the body has more than {limit} bytes; at most {limit} are allowed",
-                    status=413,
-                )  # fmt: skip
+                    "REQUEST_TOO_LARGE", f"the body has more than {limit} bytes; at most {limit} are allowed"
+                )
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -273,13 +268,8 @@ class GraphQLEndpoint:
             if request.method == "GET"
             else {OperationType.QUERY, OperationType.MUTATION}
         )
-        try:
-            context = await self.context(request, await self.authenticate(request))
-        except StoreError as exc:  # finding the token's Gebruiker and its reach needs the engine
-            error = store_error(exc)
-            code = (error.extensions or {}).get("code", "INTERNAL_SERVER_ERROR")
-            status = {"ENGINE_UNAVAILABLE": 503, "QUERY_TIMEOUT": 504}.get(code, 500)
-            raise RequestError(code, error.message, status=status) from None
+        # Finding the token's Gebruiker and its reach needs the engine: its errors refuse the request.
+        context = await self.context(request, await self.authenticate(request))
         request.state.graphql_context = context
         deadline = asyncio.timeout(self.request_timeout_s)
         try:
@@ -298,16 +288,11 @@ class GraphQLEndpoint:
             raise RequestError(
                 "REQUEST_TIMEOUT",
                 f"the request took longer than its time limit of {self.request_timeout_s:g} s; ask for less",
-                status=504,
             ) from None
-        except Exception as exc:
-            if type(exc).__name__ == "InvalidOperationTypeError":
-                raise RequestError(
-                    "METHOD_NOT_ALLOWED", "only queries can be sent with GET", status=405
-                ) from None
-            if type(exc).__name__ in ("CannotGetOperationTypeError", "MissingQueryError"):
-                raise RequestError("BAD_REQUEST", str(exc)) from None
-            raise
+        except InvalidOperationTypeError:
+            raise RequestError("METHOD_NOT_ALLOWED", "only queries can be sent with GET") from None
+        except (CannotGetOperationTypeError, MissingQueryError) as exc:
+            raise RequestError("BAD_REQUEST", str(exc)) from None
 
     def _respond(self, result: Any, media: str) -> JSONResponse:
         errors = [format_error(error) for error in result.errors or []]

@@ -1,33 +1,29 @@
-"""Client errors: a clear message and a machine-readable code in `extensions.code`.
+"""graph_api's errors as a GraphQL answer carries them: a message and `extensions.code`.
 
-Anything else a resolver raises is masked (see schema.py): the client learns that something
-failed and its code, never internals.
+This is the one place that decides what a client learns of an error (graph_api/errors.py has
+the codes). Resolvers raise `ClientError` and the store's errors as they are; the endpoint
+formats each error of an answer, and each request refused before it ran, through `answer`.
 """
 
 from __future__ import annotations
 
-from graphql import GraphQLError
+from typing import Any
 
-from graph_api.store import StoreError
+from graph_api.errors import ClientError, GraphApiError, kind_of
 
-
-class ClientError(GraphQLError):
-    """A request the API refuses for a reason the client can fix."""
-
-    def __init__(self, code: str, message: str, *, argument: str | None = None):
-        extensions = {"code": code}
-        if argument is not None:
-            extensions["argument"] = argument
-        super().__init__(message, extensions=extensions)
+__all__ = ["ClientError", "answer", "is_internal"]
 
 
-def store_error(exc: StoreError) -> GraphQLError:
-    """The store's failures that a client may see: the engine is away or too slow."""
-    messages = {
-        "ENGINE_UNAVAILABLE": "the graph engine does not answer; try again shortly",
-        "QUERY_TIMEOUT": "the query took longer than its time limit; ask for less",
-        "ENGINE_BUDGET_EXHAUSTED": "the request used up its engine time; ask for less in one request",
-    }
-    message = messages.get(exc.code, "the request could not be completed")
-    code = exc.code if exc.code in messages else "INTERNAL_SERVER_ERROR"
-    return GraphQLError(message, extensions={"code": code})
+def is_internal(exc: GraphApiError) -> bool:
+    """Whether the error is graph_api's own defect: its details stay in the server's log."""
+    return kind_of(type(exc)) is None
+
+
+def answer(exc: GraphApiError) -> dict[str, Any]:
+    """The error's `message` and `extensions` in an answer; internal ones masked."""
+    if is_internal(exc):
+        return {"message": exc.client_message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}}
+    extensions = {"code": exc.code}
+    if exc.argument is not None:
+        extensions["argument"] = exc.argument
+    return {"message": exc.client_message, "extensions": extensions}

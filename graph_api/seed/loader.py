@@ -18,21 +18,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph_api.errors import SeedRefused
 from graph_api.model import describe
 from graph_api.seed.bulk import BulkFiles
 from graph_api.seed.generator import LandscapeGenerator, Step
 from graph_api.seed.reference import load_reference
 from graph_api.seed.settings import LandscapeSettings
-from graph_api.store import Store, StoreError
+from graph_api.store import Store
 from graph_api.toegang import BEHEER
 
 BATCH_SIZE = 20_000  # bigger batches measured faster at every scale (bench/RESULTS.md)
 
 ProgressCallback = Callable[[str, int, int], None]  # stage, landscapes done, landscapes total
-
-
-class SeedRefused(StoreError):
-    code = "SEED_REFUSED"
 
 
 @dataclass(frozen=True)

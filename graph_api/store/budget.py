@@ -13,11 +13,7 @@ import contextlib
 import time
 from collections.abc import AsyncIterator
 
-from graph_api.store.errors import StoreError
-
-
-class EngineBudgetExhausted(StoreError):
-    code = "ENGINE_BUDGET_EXHAUSTED"
+from graph_api.store.errors import EngineBudgetExhausted
 
 
 class EngineBudget:

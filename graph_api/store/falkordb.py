@@ -105,7 +105,11 @@ class FalkorStore(Store):
         self.graph_name = graph_name
         timeout_s = max(read_timeout_ms, write_timeout_ms) / 1000
         self._pool = _pool(self.url, max_connections=max_connections, timeout_s=timeout_s)
-        self._db = FalkorDB(connection_pool=self._pool)
+        try:
+            # The client asks the server whether it is a cluster as it is made.
+            self._db = FalkorDB(connection_pool=self._pool)
+        except (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError) as exc:
+            raise EngineUnavailable(f"{self._where} does not answer ({exc})") from None
         self._graph = self._db.select_graph(graph_name)
         self._replicas: list[_Replica] = []
         for url in replicas:

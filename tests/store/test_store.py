@@ -51,8 +51,9 @@ async def test_a_query_over_its_time_limit_is_stopped(probe: Store) -> None:
 
 async def test_a_unique_violation_is_its_own_error_and_writes_nothing(probe: Store) -> None:
     await probe.write("create", {"row": {"id": "probe-c1", "naam": "Een", "status": "ACTIEF"}})
-    with pytest.raises(ConstraintViolation):
+    with pytest.raises(ConstraintViolation) as raised:
         await probe.write("create", {"row": {"id": "probe-c1", "naam": "Twee", "status": "ACTIEF"}})
+    assert (raised.value.code, raised.value.status) == ("CONSTRAINT_VIOLATION", 409)
     assert await probe.read("echo", {"value": 1}) == [{"value": 1}]
 
 

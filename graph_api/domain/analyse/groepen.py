@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.domain.analyse import drempel
-from graph_api.graphql.errors import ClientError
+from graph_api.errors import ClientError
 from graph_api.toegang import Zicht
 
 DEFAULT_GROUP = 5

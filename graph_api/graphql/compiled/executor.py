@@ -18,6 +18,7 @@ from graphql import GraphQLObjectType
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from graph_api.errors import TimedOut, Unavailable
 from graph_api.graphql.compiled.compiler import (
     DEFINITION,
     CompiledRead,
@@ -26,8 +27,6 @@ from graph_api.graphql.compiled.compiler import (
     fence,
     leaf_serializer,
 )
-from graph_api.store import EngineUnavailable, QueryTimeout
-from graph_api.store.budget import EngineBudgetExhausted
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +115,7 @@ class CompilingExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return await compiled.run(self.context_value.store)
         except Unsupported as reason:
             log.debug("compiled %s: resolving field by field (%s)", compiled.name, reason)
-        except (QueryTimeout, EngineUnavailable, EngineBudgetExhausted) as failure:
+        except (TimedOut, Unavailable) as failure:
             # The request's own limits, or the engine away: resolving again would only repeat it.
             # The field fails as a resolver's would: located, null where the schema allows it.
             field = parent_type.fields[field_details_list[0].node.name.value]

@@ -1,0 +1,274 @@
+"""Every error graph_api reports, with its code: the catalogue (docs/operations.md, "Error codes").
+
+An error's class says what went wrong and carries a machine-readable `code`, the HTTP `status`
+it answers with where it decides a response's status, and for a bad argument its name
+(`argument`). Each class derives from one of four kinds, and each surface maps the kinds once:
+
+- `Invalid`: what was asked or configured cannot be used as it is; the asker can fix it.
+- `Conflict`: asked right, but what the graph holds stands in the way.
+- `Unavailable`: something graph_api needs does not answer; the same request may work later.
+- `TimedOut`: a time limit ran out; ask for less, or try again.
+
+Anything else is internal: a GraphQL answer or an HTTP client sees `INTERNAL_SERVER_ERROR` and
+a fixed message, never the message itself (it may name hosts, files or queries). The surfaces:
+graph_api/graphql/errors.py (`extensions.code` in answers), graph_api/graphql/endpoint.py
+(the HTTP status of a request refused before it runs) and graph_api/cli/reporting.py (a
+command's exit status and `error CODE: message`).
+
+A class raised with one of several codes lists them in `codes`, each with its status, and is
+given the code when raised: `ClientError("NOT_FOUND", ...)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+
+class GraphApiError(Exception):
+    """A failure graph_api knows: a code, a status, a message, and the argument it concerns."""
+
+    code: str = "INTERNAL_SERVER_ERROR"
+    status: int = 500
+    # What a client is told instead of the message; None: the message is written for the client.
+    public: ClassVar[str | None] = "internal server error"
+    codes: ClassVar[Mapping[str, int]] = {}
+
+    def __init__(self, message: str, *, code: str | None = None, argument: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.argument = argument
+        if code is not None:
+            if code not in self.codes:
+                raise ValueError(f"{type(self).__name__} has no code {code}")
+            self.code, self.status = code, self.codes[code]
+
+    @property
+    def client_message(self) -> str:
+        return self.message if self.public is None else self.public
+
+
+# --- the kinds ---
+
+
+class Invalid(GraphApiError):
+    status = 400
+    public: ClassVar[str | None] = None
+
+
+class Conflict(GraphApiError):
+    status = 409
+    public: ClassVar[str | None] = None
+
+
+class Unavailable(GraphApiError):
+    status = 503
+    public: ClassVar[str | None] = None
+
+
+class TimedOut(GraphApiError):
+    status = 504
+    public: ClassVar[str | None] = None
+
+
+KINDS: tuple[type[GraphApiError], ...] = (Invalid, Conflict, Unavailable, TimedOut)
+
+
+def kind_of(cls: type[GraphApiError]) -> type[GraphApiError] | None:
+    """The kind of a class of errors, None for an internal one. A class of two kinds is of the
+    one it names first: a provider away (`IdentityProviderUnavailable`) is unavailable, though
+    it is an `AuthenticationError` too."""
+    return next((kind for kind in cls.__mro__ if kind in KINDS), None)
+
+
+# --- the store: both engines' failures mapped onto the same classes (store/falkordb.py, store/neo4j.py) ---
+
+
+class StoreError(GraphApiError):
+    """A failure of the store; the classes below say which, this one is the rest."""
+
+    code = "STORE_ERROR"
+    public = "the request could not be completed"
+
+
+class EngineUnavailable(Unavailable, StoreError):
+    code = "ENGINE_UNAVAILABLE"
+    public = "the graph engine does not answer; try again shortly"
+
+
+class QueryTimeout(TimedOut, StoreError):
+    code = "QUERY_TIMEOUT"
+    public = "the query took longer than its time limit; ask for less"
+
+
+class EngineBudgetExhausted(TimedOut, StoreError):
+    """The request's statements used up its engine time together (store/budget.py)."""
+
+    code = "ENGINE_BUDGET_EXHAUSTED"
+    public = "the request used up its engine time; ask for less in one request"
+
+
+class ConstraintViolation(Conflict, StoreError):
+    """A write would break a uniqueness constraint; nothing of it was written."""
+
+    code = "CONSTRAINT_VIOLATION"
+    # The engine's message names the query, the label and the property.
+    public = "the change conflicts with what the graph holds: a value that must be unique is taken"
+
+
+class QueryFailed(StoreError):
+    """The engine rejected the query text itself: a defect in cypher/, never user input."""
+
+    code = "QUERY_FAILED"
+
+
+class RawGraphValue(QueryFailed):
+    """A query returned a node, relationship or path instead of a map projection."""
+
+
+class UnknownQuery(StoreError):
+    code = "UNKNOWN_QUERY"
+
+
+class SchemaInstallFailed(StoreError):
+    code = "SCHEMA_INSTALL_FAILED"
+
+
+class SeedRefused(Conflict):
+    """`graph-api seed` would mix two landscapes, or was asked for what the reference data lacks."""
+
+    code = "SEED_REFUSED"
+
+
+# --- running graph_api: the embedded engine, the configuration, GraphiQL's assets ---
+
+
+class EngineError(GraphApiError, RuntimeError):
+    """The embedded engine cannot be started, reached or stopped; the message names the cause."""
+
+    code = "ENGINE_ERROR"
+
+
+class ConfigurationError(Invalid, ValueError):
+    """A setting has a value graph_api cannot use: the operator's to fix."""
+
+    code = "CONFIGURATION"
+    status = 500  # should it ever answer a client, a server configured wrong is not the client's fault
+
+
+class GraphiQLAssetsError(GraphApiError, RuntimeError):
+    code = "GRAPHIQL_ASSETS"
+
+
+# --- GraphQL over HTTP (graphql/endpoint.py) and the arguments of fields ---
+
+
+class RequestError(Invalid):
+    """The request cannot be executed at all: there will be no `data` entry."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "BAD_REQUEST": 400,
+        "METHOD_NOT_ALLOWED": 405,
+        "REQUEST_TOO_LARGE": 413,
+        "UNSUPPORTED_MEDIA_TYPE": 415,
+        "REQUEST_TIMEOUT": 504,
+    }
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message, code=code)
+
+
+class MalformedRequest(RequestError):
+    """Not a well-formed GraphQL-over-HTTP request: 400 whatever the client accepts."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "BAD_REQUEST": 400,
+        "BATCHING_NOT_SUPPORTED": 400,
+        "INVALID_TEXT": 400,
+    }
+
+
+class ClientError(Invalid):
+    """A field's arguments the API refuses for a reason the client can fix."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "INVALID_ARGUMENT": 400,
+        "INVALID_ARGUMENTS": 400,
+        "INVALID_CURSOR": 400,
+        "INVALID_DEPTH": 400,
+        "INVALID_GROUP_SIZE": 400,
+        "INVALID_ID": 400,
+        "INVALID_PAGE_SIZE": 400,
+        "INVALID_PAGINATION": 400,
+        "INVALID_SEARCH": 400,
+        "NOT_FOUND": 404,
+        "NOT_SAME_LANDSCAPE": 400,
+        "PAGE_SIZE_TOO_LARGE": 400,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str | None = None):
+        super().__init__(message, code=code, argument=argument)
+
+
+# --- identity: tokens (auth/), Gebruikers (domain/gebruikers.py), development tokens (auth/dev.py) ---
+
+
+class AuthenticationError(Invalid):
+    """The request carries credentials that are not accepted (docs/identity.md)."""
+
+    codes: ClassVar[Mapping[str, int]] = dict.fromkeys(
+        (
+            "MALFORMED_AUTHORIZATION",
+            "INVALID_TOKEN",
+            "UNSUPPORTED_ALGORITHM",
+            "UNKNOWN_KEY",
+            "WRONG_ISSUER",
+            "WRONG_AUDIENCE",
+            "TOKEN_EXPIRED",
+            "TOKEN_NOT_YET_VALID",
+            "TOKEN_LIFETIME_TOO_LONG",
+        ),
+        401,
+    )
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message, code=code)
+
+
+class IdentityProviderUnavailable(Unavailable, AuthenticationError):
+    """The issuer's keys cannot be fetched: the token may be fine, the API cannot tell."""
+
+    code = "IDENTITY_PROVIDER_UNAVAILABLE"
+
+    def __init__(self, message: str):
+        GraphApiError.__init__(self, message)
+
+
+class RegistratieFout(Invalid):
+    """A registration that cannot be done as asked; `code` says why."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "INVALID_EMAIL": 400,
+        "INVALID_NAME": 400,
+        "INVALID_SUBJECT": 400,
+        "MACHINE_CLIENT_HAS_ONE_ORGANISATION": 400,
+        "ROLE_NOT_FOR_ORGANISATION": 400,
+        "UNKNOWN_GEBRUIKER": 404,
+        "UNKNOWN_ORGANISATION": 404,
+        "UNKNOWN_ROLE": 400,
+    }
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message, code=code)
+
+
+class DevTokenRefused(Invalid):
+    """`graph-api dev-token` with a real identity provider configured: its tokens would be refused."""
+
+    code = "ISSUER_CONFIGURED"
+
+
+class KeyFileError(GraphApiError):
+    """The development signing key cannot be read or written."""
+
+    code = "KEY_FILE"

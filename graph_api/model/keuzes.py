@@ -93,3 +93,22 @@ PROVINCIES = (
     "Zeeland",
     "Zuid-Holland",
 )
+
+# Size classes of a gemeente: label, lower bound (inclusive), upper bound (exclusive). The one
+# place they are written: the GraphQL enum, the generator and the benchmark and search queries
+# (as `$grenzen`, the upper bounds in order) all read them from here.
+GROOTTEKLASSEN: dict[str, tuple[str, int | None, int | None]] = {
+    "KLEIN": ("minder dan 20.000 inwoners", None, 20_000),
+    "MIDDEL": ("20.000 tot 50.000 inwoners", 20_000, 50_000),
+    "GROOT": ("50.000 tot 100.000 inwoners", 50_000, 100_000),
+    "ZEER_GROOT": ("100.000 inwoners of meer", 100_000, None),
+}
+GROOTTEKLASSE_GRENZEN = [high for _, _, high in GROOTTEKLASSEN.values() if high is not None]
+
+
+def grootteklasse(inwoners: int) -> str:
+    """The size class of a gemeente of this many inhabitants."""
+    for code, (_, low, high) in GROOTTEKLASSEN.items():
+        if (low is None or inwoners >= low) and (high is None or inwoners < high):
+            return code
+    raise ValueError(inwoners)

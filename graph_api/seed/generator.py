@@ -27,7 +27,6 @@ from graph_api.seed.settings import LandscapeSettings
 
 PEILDATUM = date(2026, 6, 30)  # the generated landscape's "today", fixed for determinism
 LANDSCAPE_CHUNK = 20  # gemeenten generated and written together
-SIZE_CLASSES = ((20_000, "KLEIN"), (50_000, "MIDDEL"), (100_000, "GROOT"))
 
 
 @dataclass(frozen=True)
@@ -831,13 +830,6 @@ class LandscapeGenerator:
                 for voorziening in voorzieningen:
                     if rng.random() < k["voorziening_kans"]:
                         add(usage, voorziening, [comp, voorziening])
-
-
-def size_class(inwoners: int) -> str:
-    for limit, name in SIZE_CLASSES:
-        if inwoners < limit:
-            return name
-    return "ZEER_GROOT"
 
 
 def _public(row: dict) -> dict:

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph_api.domain import Reader
 from graph_api.domain.analyse import drempel
+from graph_api.model import keuzes
 from graph_api.toegang import GROEPSMINIMUM
 
 
@@ -42,9 +43,14 @@ async def adoptie(
     APPLICATIE or LEVERANCIER; `minimale_groep` has been checked against the asker's floor."""
     # Independent reads: the engine runs them side by side.
     group_rows, usage_rows = await asyncio.gather(
-        reader.read("benchmark/groepen"),
+        reader.read("benchmark/groepen", {"grenzen": keuzes.GROOTTEKLASSE_GRENZEN}),
         reader.read(
-            "benchmark/adoptie", {"referentiecomponent": referentiecomponent, "statussen": statussen}
+            "benchmark/adoptie",
+            {
+                "referentiecomponent": referentiecomponent,
+                "statussen": statussen,
+                "grenzen": keuzes.GROOTTEKLASSE_GRENZEN,
+            },
         ),
     )
     crossgroups, leverancier_van = crossgroups_of(group_rows, usage_rows)

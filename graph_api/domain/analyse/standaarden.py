@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from graph_api.domain import Reader
 from graph_api.domain.analyse import drempel
 from graph_api.domain.analyse.groepen import groep_van
+from graph_api.model import keuzes
 from graph_api.toegang import GROEPSMINIMUM, Zicht
 
 
@@ -31,7 +32,9 @@ async def overzicht(
     only landscapes of their own get them without the floor: it protects others, not oneself."""
     own = zicht.alleen_eigen_landschappen
     groups: dict[str, list[drempel.Coverage]] = defaultdict(list)
-    for row in await reader.read("benchmark/standaardendekking_overzicht"):
+    for row in await reader.read(
+        "benchmark/standaardendekking_overzicht", {"grenzen": keuzes.GROOTTEKLASSE_GRENZEN}
+    ):
         crossgroup = drempel.Coverage(
             gemeenten=row["gemeenten"],
             koppelingen=int(row["koppelingen"]),

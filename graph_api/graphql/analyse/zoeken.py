@@ -26,6 +26,7 @@ from graph_api.graphql.core.enums import GROOTTEKLASSEN, Grootteklasse, Hostingm
 from graph_api.graphql.core.ids import reference
 from graph_api.graphql.core.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
+from graph_api.model import keuzes
 from graph_api.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -229,7 +230,9 @@ class Zoekresultaten:
 
     async def _organisatie_facetten(self, info: Info) -> list[dict[str, Any]]:
         ids, _ = await _matches(info, "organisaties", self._woorden)
-        return await info.context.store.read("zoeken/organisatie_facetten", {"ids": ids})
+        return await info.context.store.read(
+            "zoeken/organisatie_facetten", {"ids": ids, "grenzen": keuzes.GROOTTEKLASSE_GRENZEN}
+        )
 
 
 _KIND = {"applicaties": "Applicatie"}

@@ -145,18 +145,9 @@ class GebruikerStatus(Enum):
     GEDEACTIVEERD = "GEDEACTIVEERD"
 
 
-# Size classes of a gemeente: label, lower bound (inclusive), upper bound (exclusive).
-GROOTTEKLASSEN: dict[str, tuple[str, int | None, int | None]] = {
-    "KLEIN": ("minder dan 20.000 inwoners", None, 20_000),
-    "MIDDEL": ("20.000 tot 50.000 inwoners", 20_000, 50_000),
-    "GROOT": ("50.000 tot 100.000 inwoners", 50_000, 100_000),
-    "ZEER_GROOT": ("100.000 inwoners of meer", 100_000, None),
-}
-
-
 @strawberry.enum(
     description=_description(
-        "Size class of a gemeente", {code: label for code, (label, _, _) in GROOTTEKLASSEN.items()}
+        "Size class of a gemeente", {code: label for code, (label, _, _) in keuzes.GROOTTEKLASSEN.items()}
     )
 )
 class Grootteklasse(Enum):
@@ -167,13 +158,13 @@ class Grootteklasse(Enum):
 
 
 def grootteklasse(inwoners: int) -> Grootteklasse:
-    for code, (_, low, high) in GROOTTEKLASSEN.items():
-        if (low is None or inwoners >= low) and (high is None or inwoners < high):
-            return Grootteklasse[code]
-    raise ValueError(inwoners)
+    return Grootteklasse[keuzes.grootteklasse(inwoners)]
 
 
 @strawberry.enum(description="Order of a list")
 class SortDirection(Enum):
     ASC = "ASC"
     DESC = "DESC"
+
+
+GROOTTEKLASSEN = keuzes.GROOTTEKLASSEN

@@ -1,11 +1,12 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
 #   make run    install, seed the embedded engine when empty, serve http://127.0.0.1:8000/graphql
 #   make test   install, lint, type-check (mypy) and run the whole test suite
+#   make test-unit   the fast tier only (tests/unit, no engine), in seconds
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-unit lint bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "graph_api needs Python 3.11 or newer")'
@@ -24,6 +25,11 @@ test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy graph_api
 	$(BIN)/python -m pytest
+
+# The fast tier: tests/unit needs no engine. --confcutdir keeps the suite's engine fixtures
+# (tests/conftest.py) out of it; `make test` runs it with everything else.
+test-unit: $(VENV)/.installed
+	$(BIN)/python -m pytest tests/unit --confcutdir=tests/unit -q
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench seed

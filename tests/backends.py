@@ -67,9 +67,15 @@ def external_neo4j() -> Neo4jSettings | None:
 class Neo4jSession:
     """The run's Neo4j: started, then seeded, in a thread of its own; stopped at the end."""
 
-    def __init__(self, directory: Path, seed: Callable[[Neo4jSettings], Counts]):
+    def __init__(
+        self, directory: Path, seed: Callable[[Neo4jSettings], Counts], *, heap: str = "2g", own: bool = False
+    ):
+        """`own`: always a test server of its own, never the one NEO4J_URI names (a graph of a
+        test's own is emptied and seeded again, which must never happen to a user's server)."""
         self.directory = directory
         self._seed = seed
+        self._heap = heap
+        self._own = own
         self.server: Neo4jServer | None = None
         self._neo4j: Future[Neo4jSettings] = Future()
         self._counts: Future[Counts] = Future()
@@ -85,9 +91,9 @@ class Neo4jSession:
     def _run(self) -> None:
         started = time.perf_counter()
         try:
-            neo4j = external_neo4j()
+            neo4j = None if self._own else external_neo4j()
             if neo4j is None:
-                self.server = Neo4jServer.start(self.directory)
+                self.server = Neo4jServer.start(self.directory, heap=self._heap)
                 # The routing driver, as a cluster is reached: reads in read transactions.
                 neo4j = Neo4jSettings(uri=self.server.routing_uri())
             self.started_s = time.perf_counter() - started

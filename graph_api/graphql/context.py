@@ -40,6 +40,7 @@ class Context:
         # One unit of work per request: once a request writes, its reads see what it wrote.
         self.store = RequestStore(self.runtime.store.unit(), self.zicht.params(), budget)
         self.loaders = Loaders(self.store)
+        self.store.after_write(self.once.clear)
 
 
 Info = StrawberryInfo[Context, None]

@@ -5,7 +5,7 @@ from typing import ClassVar
 from neomodel import ArrayProperty, AsyncRelationshipTo, AsyncStructuredRel, StringProperty
 
 from graph_api.model import keuzes
-from graph_api.model.base import GemmaRelatie, GraphNode
+from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode
 from graph_api.model.gemma import Referentiecomponent, Standaardversie
 
 
@@ -16,8 +16,8 @@ class Compliancy(AsyncStructuredRel):
 class Versie(GraphNode):
     versie = StringProperty(required=True)
     status = StringProperty(required=True, choices=keuzes.VERSIE_STATUS)
-    releaseDatum = StringProperty()  # ISO-8601 date
-    eindeOndersteuning = StringProperty()  # ISO-8601 date
+    releaseDatum = DatumProperty()
+    eindeOndersteuning = DatumProperty()
 
     ondersteunt = AsyncRelationshipTo(Standaardversie, "ONDERSTEUNT", model=Compliancy)
 

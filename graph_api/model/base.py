@@ -19,6 +19,15 @@ class GraphNode(AsyncStructuredNode):
     search_fields: ClassVar[tuple[str, ...]] = ()
 
 
+class DatumProperty(StringProperty):
+    """An ISO-8601 calendar date, `2026-06-30`. Kept as text: the portable Cypher has no temporal
+    values, and dates in this form sort and compare as text in date order."""
+
+
+class TijdstipProperty(StringProperty):
+    """An ISO-8601 instant with its offset, `2026-06-30T09:15:00Z`, kept as text like a date."""
+
+
 class GemmaRelatie(AsyncStructuredRel):
     """A relation taken over from the GEMMA model; `id` is its ArchiMate identifier."""
 

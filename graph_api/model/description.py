@@ -19,13 +19,13 @@ from neomodel import (
 from neomodel.properties import Property
 from neomodel.util import RelationshipDirection
 
-from graph_api.model.base import GraphNode
+from graph_api.model.base import DatumProperty, GraphNode, TijdstipProperty
 
 
 @dataclass(frozen=True)
 class PropertySpec:
     name: str
-    type: str  # string, integer, float, boolean, list<string>, ...
+    type: str  # string, date, datetime, integer, float, boolean, list<string>, ...
     required: bool
     unique: bool
     indexed: bool
@@ -67,6 +67,9 @@ def _type_name(prop: Property) -> str:
             raise TypeError("an array property without the type of its items is not used by graph_api")
         return f"list<{_type_name(prop.base_property)}>"
     for cls, name in (
+        # Before StringProperty: dates and instants are strings of a known form.
+        (DatumProperty, "date"),
+        (TijdstipProperty, "datetime"),
         (StringProperty, "string"),
         (IntegerProperty, "integer"),
         (FloatProperty, "float"),

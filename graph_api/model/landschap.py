@@ -10,7 +10,7 @@ from neomodel import (
 
 from graph_api.model import keuzes
 from graph_api.model.aanbod import Applicatie, Dienst, Versie
-from graph_api.model.base import GraphNode
+from graph_api.model.base import DatumProperty, GraphNode
 from graph_api.model.gemma import (
     BuitengemeentelijkeVoorziening,
     Referentiecomponent,
@@ -29,10 +29,10 @@ class Gebruik(GraphNode):
     """One organisation's use of one application."""
 
     status = StringProperty(required=True, choices=keuzes.GEBRUIK_STATUS)
-    startDatum = StringProperty()  # ISO-8601 date
-    eindDatum = StringProperty()  # ISO-8601 date
+    startDatum = DatumProperty()
+    eindDatum = DatumProperty()
     hosting = StringProperty(choices=keuzes.HOSTINGMODEL)
-    contractEinde = StringProperty()  # ISO-8601 date
+    contractEinde = DatumProperty()
     notities = StringProperty()  # internal notes, visible to the organisation only
 
     van = AsyncRelationshipTo(Applicatie, "VAN")

@@ -12,11 +12,11 @@ from neomodel import (
 )
 
 from graph_api.model import keuzes
-from graph_api.model.base import GraphNode
+from graph_api.model.base import DatumProperty, GraphNode, TijdstipProperty
 
 
 class Deelname(AsyncStructuredRel):
-    sinds = StringProperty()  # ISO-8601 date
+    sinds = DatumProperty()
 
 
 class Organisatie(GraphNode):
@@ -28,7 +28,7 @@ class Organisatie(GraphNode):
     website = StringProperty()
     logoUrl = StringProperty()
     certificeringen = ArrayProperty(StringProperty())
-    aangemaakt = StringProperty()  # ISO-8601 instant
+    aangemaakt = TijdstipProperty()
 
     deelnemer_van = AsyncRelationshipTo("Organisatie", "DEELNEMER_VAN", model=Deelname)
     gebruikt = AsyncRelationshipTo("graph_api.model.landschap.Gebruik", "GEBRUIKT")

@@ -23,7 +23,13 @@ from graph_api.store.budget import EngineBudget
 class RequestStore:
     """The store as one request sees it: every query gets the asker's `$zicht` (what they may
     see, graph_api/toegang.py) and its time limit from the request's engine budget, and the
-    round trips are counted for `extensions.queryStats`."""
+    round trips, writes included, are counted for `extensions.queryStats`.
+
+    It runs on the request's `Unit`, so once the request has written, its reads see the write
+    (FalkorDB: the primary, not a replica; Neo4j: a member holding the write's bookmark). What
+    the request kept from earlier reads (its loaders' caches, shared lookups) is forgotten after
+    each write, so no read of the request answers from before it.
+    """
 
     def __init__(self, store: Unit, zicht: Params, budget: EngineBudget):
         self._store = store
@@ -32,6 +38,11 @@ class RequestStore:
         self.calls = 0
         self.compiled = 0
         self.seconds = 0.0
+        self._forget: list[Callable[[], None]] = []
+
+    def after_write(self, forget: Callable[[], None]) -> None:
+        """Run `forget` after every write of this request: it drops what reads kept."""
+        self._forget.append(forget)
 
     @property
     def engine(self) -> str:
@@ -50,6 +61,19 @@ class RequestStore:
             lambda timeout_ms: self._store.read_text(name, text, params, timeout_ms=timeout_ms)
         )
 
+    async def write(self, name: str, params: Params | None = None) -> list[Row]:
+        """A named write, with `$zicht` as every read has it (a write statement matches only what
+        the asker may change by it) and its time limit from the same budget."""
+        params = {**(params or {}), **self._zicht}
+        try:
+            return await self._counted(
+                lambda timeout_ms: self._store.write(name, params, timeout_ms=timeout_ms)
+            )
+        finally:
+            # Also when it failed: a write whose reply was lost may still have happened.
+            for forget in self._forget:
+                forget()
+
     async def _counted(self, reading: Callable[[int], Awaitable[list[Row]]]) -> list[Row]:
         self.calls += 1
         async with self.budget.statement() as timeout_ms:
@@ -64,6 +88,12 @@ class Loaders:
     def __init__(self, store: RequestStore):
         self._store = store
         self._loaders: dict[Hashable, DataLoader] = {}
+        store.after_write(self.clear_all)
+
+    def clear_all(self) -> None:
+        """Forget every loader and what it cached: the next load of any key reads the graph.
+        Loads already waiting for a batch still get that batch's answer."""
+        self._loaders.clear()
 
     def one(self, query: str, **params: Any) -> DataLoader[str, dict | None]:
         """At most one `item` per parent (a to-one relation, or a node by id)."""

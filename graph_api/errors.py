@@ -22,7 +22,7 @@ given the code when raised: `ClientError("NOT_FOUND", ...)`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 class GraphApiError(Exception):
@@ -34,10 +34,20 @@ class GraphApiError(Exception):
     public: ClassVar[str | None] = "internal server error"
     codes: ClassVar[Mapping[str, int]] = {}
 
-    def __init__(self, message: str, *, code: str | None = None, argument: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        argument: str | None = None,
+        details: Mapping[str, Any] | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.argument = argument
+        # What a client needs to act on the error besides its code (the current versie of a
+        # conflict, the transitions allowed): GraphQL answers carry it in `extensions`.
+        self.details: Mapping[str, Any] = details or {}
         if code is not None:
             if code not in self.codes:
                 raise ValueError(f"{type(self).__name__} has no code {code}")
@@ -272,3 +282,52 @@ class KeyFileError(GraphApiError):
     """The development signing key cannot be read or written."""
 
     code = "KEY_FILE"
+
+
+# --- writes: mutations (graph_api/domain/landschap/, docs/architecture.md "The write path") ---
+
+
+class Unauthenticated(Invalid):
+    """A write asked for without signing in: every write needs a known identity."""
+
+    code = "UNAUTHENTICATED"
+    status = 401
+
+
+class Forbidden(Invalid):
+    """The asker is known, but no role it holds allows this write."""
+
+    code = "FORBIDDEN"
+    status = 403
+
+
+class VersionConflict(Conflict):
+    """`verwachteVersie` is not the object's versie: someone changed it since it was read.
+    `details["huidigeVersie"]` is the versie now; nothing was written."""
+
+    code = "VERSION_CONFLICT"
+
+    def __init__(self, message: str, *, huidige_versie: int, argument: str | None = None):
+        super().__init__(message, argument=argument, details={"huidigeVersie": huidige_versie})
+
+
+class TransitionNotAllowed(Conflict):
+    """A status change the lifecycle does not allow from the current status;
+    `details["toegestaan"]` lists the statuses it may go to from there."""
+
+    code = "TRANSITION_NOT_ALLOWED"
+
+    def __init__(self, message: str, *, toegestaan: list[str], argument: str | None = None):
+        super().__init__(message, argument=argument, details={"toegestaan": toegestaan})
+
+
+class InUse(Conflict):
+    """An object others depend on (a Gebruik koppelingen use) cannot go without them."""
+
+    code = "IN_USE"
+
+
+class Duplicate(Conflict):
+    """The object to create exists already in the same place."""
+
+    code = "DUPLICATE"

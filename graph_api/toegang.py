@@ -29,6 +29,9 @@ class Zicht:
     landschappen: frozenset[str] = frozenset()  # organisations whose whole landscape is visible
     producten: frozenset[str] = frozenset()  # applications whose Gebruik is visible
     organisaties: frozenset[str] = frozenset()  # organisations whose users and roles are visible
+    # Organisations whose landscape the asker may change (a GEBRUIK_BEHEERDER of each): write
+    # statements match only these, or everything with `beheer` (docs/access.md, "Writes").
+    wijzigbaar: frozenset[str] = frozenset()
 
     @property
     def alleen_eigen_landschappen(self) -> bool:
@@ -51,6 +54,7 @@ class Zicht:
                 "landschappen": sorted(self.landschappen),
                 "producten": sorted(self.producten),
                 "organisaties": sorted(self.organisaties),
+                "wijzigbaar": sorted(self.wijzigbaar),
             }
         }
 
@@ -65,6 +69,7 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
         return BEZOEKER
     beheer = raadpleger = alle_gebruik = False
     eigen_landschap: set[str] = set()
+    wijzigbaar: set[str] = set()
     aanbod: set[str] = set()
     organisaties: set[str] = set()
     for lid in identiteit.lidmaatschappen:
@@ -74,6 +79,8 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
         if lid.soort in MET_LANDSCHAP and lid.rollen & GEBRUIK_ROLLEN:
             alle_gebruik = True
             eigen_landschap.add(lid.organisatie)
+            if "GEBRUIK_BEHEERDER" in lid.rollen:
+                wijzigbaar.add(lid.organisatie)
         if lid.soort == "Leverancier" and "AANBOD_BEHEERDER" in lid.rollen:
             aanbod.add(lid.organisatie)
         if "ORGANISATIE_BEHEERDER" in lid.rollen:
@@ -95,4 +102,5 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
         landschappen=frozenset(landschappen),
         producten=frozenset(producten),
         organisaties=frozenset(organisaties),
+        wijzigbaar=frozenset(wijzigbaar),
     )

@@ -34,6 +34,9 @@ CREATE INDEX index_Standaard_gemmaId IF NOT EXISTS FOR (n:Standaard) ON (n.gemma
 CREATE CONSTRAINT constraint_unique_Standaardversie_id IF NOT EXISTS FOR (n:Standaardversie) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Standaardversie_gemmaId IF NOT EXISTS FOR (n:Standaardversie) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Versie_id IF NOT EXISTS FOR (n:Versie) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Wijziging_id IF NOT EXISTS FOR (n:Wijziging) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Wijziging_organisatie IF NOT EXISTS FOR (n:Wijziging) ON (n.organisatie)
+CREATE INDEX index_Wijziging_object IF NOT EXISTS FOR (n:Wijziging) ON (n.object)
 CREATE INDEX index_KOPPELT_koppelingId IF NOT EXISTS FOR ()-[r:KOPPELT]-() ON (r.koppelingId)
 CREATE FULLTEXT INDEX zoek_Applicatie IF NOT EXISTS FOR (n:Applicatie) ON EACH [n.naam, n.beschrijving] OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}
 CREATE FULLTEXT INDEX zoek_Organisatie IF NOT EXISTS FOR (n:Organisatie) ON EACH [n.naam, n.beschrijving] OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}

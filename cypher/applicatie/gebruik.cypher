@@ -15,5 +15,5 @@ WHERE $na IS NULL
 WITH sleutel, g, k
 ORDER BY sleutel, CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
          CASE WHEN $aflopend THEN null ELSE g.id END, CASE WHEN $aflopend THEN g.id END DESC
-WITH sleutel, collect({k: k, item: g {.id, .status, .startDatum, .eindDatum, .hosting}}) AS rijen
+WITH sleutel, collect({k: k, item: g {.id, .status, .startDatum, .eindDatum, .hosting, .versie}}) AS rijen
 RETURN sleutel, rijen[0..$limit] AS rijen

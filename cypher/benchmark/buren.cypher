@@ -7,7 +7,7 @@ OPTIONAL MATCH (b)-[:GEBRUIKT]->(u)-[:VOOR]->(c)
 WHERE c.id = $referentiecomponent AND u.status <> 'UITGEFASEERD'
 OPTIONAL MATCH (u)-[:VAN]->(a)
 WITH b, CASE WHEN u IS NOT NULL AND ($zicht.alleGebruik OR b.id IN $zicht.landschappen OR a.id IN $zicht.producten)
-             THEN u {.id, .status, .startDatum, .eindDatum, .hosting} END AS zichtbaar
+             THEN u {.id, .status, .startDatum, .eindDatum, .hosting, .versie} END AS zichtbaar
 WITH b, collect(zichtbaar) AS gebruik
 RETURN b {.*, label: 'Gemeente'} AS buur, gebruik
 ORDER BY b.naam

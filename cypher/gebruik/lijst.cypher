@@ -18,7 +18,7 @@ WITH g, CASE $veld WHEN 'STATUS' THEN g.status WHEN 'START_DATUM' THEN coalesce(
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND g.id < $na.id)))
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND g.id > $na.id)))
-RETURN k, g {.id, .status, .startDatum, .eindDatum, .hosting} AS item
+RETURN k, g {.id, .status, .startDatum, .eindDatum, .hosting, .versie} AS item
 ORDER BY CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
          CASE WHEN $aflopend THEN null ELSE g.id END, CASE WHEN $aflopend THEN g.id END DESC
 LIMIT $limit

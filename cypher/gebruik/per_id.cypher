@@ -5,4 +5,4 @@ UNWIND $ids AS sleutel
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: sleutel})-[:VAN]->(a:Applicatie)
 WITH sleutel, o, g, a
 WHERE ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten)
-RETURN sleutel, g {.id, .status, .startDatum, .eindDatum, .hosting} AS item
+RETURN sleutel, g {.id, .status, .startDatum, .eindDatum, .hosting, .versie} AS item

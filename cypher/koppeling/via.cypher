@@ -3,4 +3,4 @@
 // params: {"ids": ["kop-GM0363-0001"]}
 UNWIND $ids AS sleutel
 MATCH (k:Koppeling {id: sleutel})-[:VIA]->(g:Gebruik)
-RETURN sleutel, g {.id, .status, .startDatum, .eindDatum, .hosting} AS item
+RETURN sleutel, g {.id, .status, .startDatum, .eindDatum, .hosting, .versie} AS item

@@ -23,7 +23,8 @@ def answer(exc: GraphApiError) -> dict[str, Any]:
     """The error's `message` and `extensions` in an answer; internal ones masked."""
     if is_internal(exc):
         return {"message": exc.client_message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}}
-    extensions = {"code": exc.code}
+    extensions: dict[str, Any] = {"code": exc.code}
     if exc.argument is not None:
         extensions["argument"] = exc.argument
+    extensions.update(exc.details)
     return {"message": exc.client_message, "extensions": extensions}

@@ -25,6 +25,7 @@ from graph_api.graphql.gemma.queries import GemmaLijsten, GemmaOpzoeken
 from graph_api.graphql.gemma.types import GEMMA_TYPES
 from graph_api.graphql.graaf.queries import GraafQuery, NodeQuery
 from graph_api.graphql.identiteit.queries import IkQuery
+from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
@@ -50,6 +51,9 @@ Query = merge_types(
         IkQuery,
     ),
 )
+
+# The mutations, area by area (docs/architecture.md, "The write path").
+Mutation = merge_types("Mutation", (LandschapMutaties,))
 
 
 class Schema(strawberry.Schema):
@@ -101,6 +105,7 @@ def build_schema() -> strawberry.Schema:
     """The schema, built once per process: Strawberry's node field cannot be built twice."""
     return Schema(
         query=Query,
+        mutation=Mutation,
         types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],
         # QueryLimits also parses and validates, each document once and off the event loop.
         extensions=[QueryLimits, QueryStats],

@@ -22,7 +22,7 @@ from graph_api.model.gemma import (
     Standaard,
     Standaardversie,
 )
-from graph_api.model.landschap import Gebruik, Koppeling
+from graph_api.model.landschap import Gebruik, Koppeling, Wijziging
 from graph_api.model.organisaties import (
     Beheerorganisatie,
     Community,
@@ -57,5 +57,6 @@ __all__ = [
     "Standaard",
     "Standaardversie",
     "Versie",
+    "Wijziging",
     "describe",
 ]

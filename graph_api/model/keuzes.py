@@ -64,6 +64,14 @@ GEBRUIK_STATUS = {
     "UITGEFASEERD": "uitgefaseerd",
 }
 
+# What a recorded change (Wijziging) did to its object.
+WIJZIGING_OPERATIE = {
+    "AANGEMAAKT": "aangemaakt",
+    "GEWIJZIGD": "gewijzigd",
+    "STATUS_GEWIJZIGD": "status gewijzigd",
+    "VERWIJDERD": "verwijderd",
+}
+
 KOPPELING_TYPE = {
     "API": "api",
     "WEBSERVICE": "webservice",

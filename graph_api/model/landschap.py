@@ -5,12 +5,13 @@ from neomodel import (
     AsyncRelationshipTo,
     AsyncStructuredRel,
     BooleanProperty,
+    IntegerProperty,
     StringProperty,
 )
 
 from graph_api.model import keuzes
 from graph_api.model.aanbod import Applicatie, Dienst, Versie
-from graph_api.model.base import DatumProperty, GraphNode
+from graph_api.model.base import DatumProperty, GraphNode, TijdstipProperty
 from graph_api.model.gemma import (
     BuitengemeentelijkeVoorziening,
     Referentiecomponent,
@@ -34,6 +35,12 @@ class Gebruik(GraphNode):
     hosting = StringProperty(choices=keuzes.HOSTINGMODEL)
     contractEinde = DatumProperty()
     notities = StringProperty()  # internal notes, visible to the organisation only
+    # Optimistic concurrency (docs/architecture.md, "The write path"): 1 when registered, one
+    # more with every change; a Gebruik seeded without it counts as 1. The graph property is
+    # `versie`; the attribute has another name because `versie` is the VERSIE relationship.
+    wijzigingsversie = IntegerProperty(db_property="versie")
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
 
     van = AsyncRelationshipTo(Applicatie, "VAN")
     versie = AsyncRelationshipTo(Versie, "VERSIE")
@@ -59,3 +66,18 @@ class Koppeling(GraphNode):
     naar_voorziening = AsyncRelationshipTo(BuitengemeentelijkeVoorziening, "NAAR")
     volgens = AsyncRelationshipTo(Standaardversie, "VOLGENS")
     via = AsyncRelationshipTo(Gebruik, "VIA")  # an optional intermediary, e.g. a servicebus
+
+
+class Wijziging(GraphNode):
+    """One recorded change, written by the same statement as the change itself. It names its
+    object by id rather than by a relationship: the record outlives a deleted object."""
+
+    actor = StringProperty(required=True)  # the Gebruiker's id
+    actorOrganisatie = StringProperty(required=True)  # the organisation it acted for
+    organisatie = StringProperty(required=True, index=True)  # whose landscape changed
+    tijdstip = TijdstipProperty(required=True)
+    object = StringProperty(required=True, index=True)  # the changed object's id
+    objectLabel = StringProperty(required=True)
+    operatie = StringProperty(required=True, choices=keuzes.WIJZIGING_OPERATIE)
+    voor = StringProperty()  # the changed fields before, as JSON text; absent when created
+    na = StringProperty()  # and after; absent when deleted

@@ -66,7 +66,7 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
             for edge in shape.edges:
                 properties = {name: _path(row, path) for name, path in edge.properties}
                 relationships[edge.type].append({k: v for k, v in properties.items() if v is not None})
-    # Written by the seed run and `graph-api dev-token` from their queries' parameters.
+    # Written by the seed run, `graph-api dev-token` and the mutations, from their queries' parameters.
     example = {file.name: file.example_params for file in QueryCatalog.load(REPO / "cypher").files()}
     nodes["Dataset"].append({"id": "seed", **example["seed/dataset_begin"], **example["seed/dataset"]})
     gebruiker = example["identiteit/registreren"]
@@ -74,6 +74,8 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
         {key: gebruiker[key] for key in ("id", "subject", "naam", "email", "soort")} | {"status": "ACTIEF"}
     )
     relationships["LID_VAN"].append({"rollen": gebruiker["rollen"]})
+    # Written by the mutations (cypher/gebruik/registreren), beside the change they record.
+    nodes["Wijziging"].append(example["gebruik/registreren"]["wijziging"])
     return nodes, relationships
 
 

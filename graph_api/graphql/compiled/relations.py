@@ -346,4 +346,6 @@ PROPERTY_OF = {"identificatie": "id"}
 # Plain fields computed from a property: (type, field) -> (property, how).
 DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     ("Gemeente", "grootteklasse"): ("inwoners", grootteklasse),
+    # A Gebruik seeded before the write path has no versie: it counts as 1 (model/landschap.py).
+    ("Gebruik", "versienummer"): ("versie", lambda versie: versie or 1),
 }

@@ -42,6 +42,12 @@ class Gebruik(relay.Node):
     start_datum: str | None
     eind_datum: str | None
     hosting: Hostingmodel | None
+    # `versie` is the application's version this Gebruik runs (below): the field of optimistic
+    # concurrency has its own name. The graph property is `versie` (model/landschap.py).
+    versienummer: int = strawberry.field(
+        description="Goes up by one with every change; give it as `verwachteVersie` to change this "
+        'Gebruik (docs/graphql.md, "Recording your landscape").'
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Gebruik:
@@ -52,6 +58,7 @@ class Gebruik(relay.Node):
             start_datum=item.get("startDatum"),
             eind_datum=item.get("eindDatum"),
             hosting=Hostingmodel[item["hosting"]] if item.get("hosting") else None,
+            versienummer=item.get("versie") or 1,
         )
 
     @classmethod

@@ -1,0 +1,380 @@
+"""Gebruik written (F013): register, change, move along its lifecycle, delete.
+
+Each operation checks its input (the model's declarations through model/validate.py, then
+lengths and NULs), reads what the write will find (to name the error of a write that cannot
+be, and to record the fields before), and runs one statement of cypher/gebruik/ that matches
+only what the asker may change at the versie it expects, writes, and records the change. When
+that statement changes nothing (someone wrote in between), what it now finds says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graph_api.domain.wijzigen import (
+    Schrijver,
+    Writer,
+    mag_schrijven,
+    nieuw_id,
+    nu,
+    tekstproblemen,
+    weiger,
+    wijziging,
+)
+from graph_api.errors import (
+    ClientError,
+    Duplicate,
+    Forbidden,
+    InUse,
+    TransitionNotAllowed,
+    VersionConflict,
+)
+from graph_api.model import keuzes
+from graph_api.model.validate import Problem, check
+
+LABEL = "Gebruik"
+# The lifecycle (product.md, F013), in order. A Gebruik moves forward only, any number of steps
+# (a purchase may go straight into production); going back is refused with what is allowed.
+LEVENSLOOP = tuple(keuzes.GEBRUIK_STATUS)
+OVERGANGEN: dict[str, tuple[str, ...]] = {
+    status: LEVENSLOOP[index + 1 :] for index, status in enumerate(LEVENSLOOP)
+}
+# The status whose date a status change records, and where.
+STATUSDATUM = {"IN_PRODUCTIE": "startDatum", "UITGEFASEERD": "eindDatum"}
+# Fields the input may set, as the graph names them; `hostingmodel` is the graph's `hosting`.
+VELDEN = ("status", "hosting", "startDatum", "eindDatum", "contractEinde", "notities")
+LANG = frozenset({"notities"})
+
+
+@dataclass(frozen=True)
+class Geschreven:
+    """What a write did: the Gebruik's id and its versie now."""
+
+    id: str
+    versie: int
+
+
+@dataclass(frozen=True)
+class Verwijderd:
+    id: str
+    koppelingen: int  # how many koppelingen went with it
+
+
+def _valideer(velden: Mapping[str, Any], *, partial: bool) -> None:
+    problems: list[Problem] = check(LABEL, velden, partial=partial)
+    problems += tekstproblemen(velden, LANG)
+    weiger(LABEL, problems)
+
+
+def _uniek(ids: list[str] | None) -> list[str] | None:
+    return None if ids is None else list(dict.fromkeys(ids))
+
+
+async def registreer(
+    store: Writer,
+    schrijver: Schrijver,
+    *,
+    organisatie: str,
+    applicatie: str,
+    velden: Mapping[str, Any],
+    versie: str | None = None,
+    referentiecomponenten: list[str] | None = None,
+) -> Geschreven:
+    """A new Gebruik of `applicatie` in `organisatie`'s landscape; status VERWERVING unless given."""
+    mag_schrijven(schrijver, "registreerGebruik")
+    if not schrijver.mag_landschap(organisatie):
+        raise Forbidden(f"you may not change the landscape of {organisatie}", argument="input.organisatie")
+    velden = {"status": "VERWERVING", **{k: v for k, v in velden.items() if v is not None}}
+    gebruik_id = nieuw_id(f"geb-{organisatie}")
+    _valideer({**velden, "id": gebruik_id}, partial=False)
+    weiger(LABEL, tekstproblemen({"organisatie": organisatie, "applicatie": applicatie, "versie": versie}))
+    versies = [] if versie is None else [versie]
+    componenten = _uniek(referentiecomponenten) or []
+    params = {
+        "organisatie": organisatie,
+        "applicatie": applicatie,
+        "versies": versies,
+        "referentiecomponenten": componenten,
+    }
+    [stand] = await store.read("gebruik/registratiestand", params)
+    _registreerbaar(stand, params)
+    tijdstip = nu()
+    eigenschappen = {
+        **velden,
+        "id": gebruik_id,
+        "versie": 1,
+        "gewijzigdOp": tijdstip,
+        "gewijzigdDoor": schrijver.gebruiker,
+    }
+    na = {
+        **velden,
+        "organisatie": organisatie,
+        "applicatie": applicatie,
+        "versies": versies,
+        "referentiecomponenten": componenten,
+    }
+    record = wijziging(
+        schrijver,
+        organisatie=organisatie,
+        object_id=gebruik_id,
+        label=LABEL,
+        operatie="AANGEMAAKT",
+        tijdstip=tijdstip,
+        voor=None,
+        na=na,
+    )
+    rows = await store.write(
+        "gebruik/registreren", {**params, "eigenschappen": eigenschappen, "wijziging": record}
+    )
+    if not rows:  # between the check and the write: registered by someone else, or removed
+        [stand] = await store.read("gebruik/registratiestand", params)
+        _registreerbaar(stand, params)
+        raise Duplicate(f"{organisatie} uses {applicatie} already", argument="input.applicatie")
+    return Geschreven(rows[0]["id"], rows[0]["versie"])
+
+
+def _registreerbaar(stand: Mapping[str, Any], params: Mapping[str, Any]) -> None:
+    if not stand["organisatie"]:
+        raise ClientError(
+            "NOT_FOUND", f"there is no organisation {params['organisatie']!r}", argument="input.organisatie"
+        )
+    if not stand["applicatie"]:
+        raise ClientError(
+            "NOT_FOUND", f"there is no application {params['applicatie']!r}", argument="input.applicatie"
+        )
+    if params["versies"] and not stand["versies"]:
+        raise ClientError(
+            "NOT_FOUND",
+            f"{params['applicatie']} has no version {params['versies'][0]!r}",
+            argument="input.versie",
+        )
+    missing = sorted(set(params["referentiecomponenten"]) - set(stand["referentiecomponenten"]))
+    if missing:
+        raise ClientError(
+            "NOT_FOUND",
+            f"there is no referentiecomponent {missing[0]!r}",
+            argument="input.referentiecomponenten",
+        )
+    if stand["bestaand"]:
+        raise Duplicate(
+            f"{params['organisatie']} uses {params['applicatie']} already; change that Gebruik",
+            argument="input.applicatie",
+        )
+
+
+async def _huidig(store: Writer, schrijver: Schrijver, gebruik: str, verwachte_versie: int) -> dict[str, Any]:
+    """The Gebruik as the write will find it, or the error a write of it would be."""
+    rows = await store.read("gebruik/schrijfstand", {"id": gebruik})
+    if not rows:  # unknown, or not visible to the asker: the same answer for both
+        raise ClientError("NOT_FOUND", f"there is no Gebruik {gebruik!r}", argument="input.gebruik")
+    stand = rows[0]
+    if not schrijver.mag_landschap(stand["organisatie"]):
+        raise Forbidden(
+            f"you may not change the landscape of {stand['organisatie']}", argument="input.gebruik"
+        )
+    huidige = stand["gebruik"].get("versie") or 1
+    if huidige != verwachte_versie:
+        raise VersionConflict(
+            f"Gebruik {gebruik} is at versie {huidige}, not {verwachte_versie}: read it again",
+            huidige_versie=huidige,
+            argument="input.verwachteVersie",
+        )
+    return stand
+
+
+def _beeld(stand: Mapping[str, Any]) -> dict[str, Any]:
+    """The recorded fields of a Gebruik as found: its properties and relations by id."""
+    gebruik = stand["gebruik"]
+    return {
+        **{name: gebruik.get(name) for name in VELDEN},
+        "versies": stand["versies"],
+        "referentiecomponenten": stand["referentiecomponenten"],
+    }
+
+
+async def wijzig(
+    store: Writer,
+    schrijver: Schrijver,
+    *,
+    gebruik: str,
+    verwachte_versie: int,
+    velden: Mapping[str, Any],
+    vervang_versie: bool = False,
+    versie: str | None = None,
+    referentiecomponenten: list[str] | None = None,
+) -> Geschreven:
+    """Change the fields given (`velden`: null removes one); the version with `vervang_versie`
+    (None: none recorded), the referentiecomponenten when given (they replace those recorded)."""
+    mag_schrijven(schrijver, "wijzigGebruik")
+    if "status" in velden:
+        raise ClientError(
+            "INVALID_ARGUMENT", "the status changes through zetGebruikStatus", argument="input.status"
+        )
+    _valideer(velden, partial=True)
+    weiger(LABEL, tekstproblemen({"versie": versie}))
+    stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
+    versies = None if not vervang_versie else ([] if versie is None else [versie])
+    componenten = _uniek(referentiecomponenten)
+    return await _schrijf(
+        store,
+        schrijver,
+        stand,
+        operatie="GEWIJZIGD",
+        velden=dict(velden),
+        verwachte_versie=verwachte_versie,
+        versies=versies,
+        componenten=componenten,
+        statussen=None,
+    )
+
+
+async def zet_status(
+    store: Writer,
+    schrijver: Schrijver,
+    *,
+    gebruik: str,
+    verwachte_versie: int,
+    status: str,
+    datum: str | None = None,
+) -> Geschreven:
+    """Move a Gebruik along its lifecycle; `datum` is recorded as its start (IN_PRODUCTIE) or end
+    (UITGEFASEERD) date, and in the change record for every status."""
+    mag_schrijven(schrijver, "zetGebruikStatus")
+    velden: dict[str, Any] = {"status": status}
+    if datum is not None and status in STATUSDATUM:
+        velden[STATUSDATUM[status]] = datum
+    problems = check(LABEL, {"status": status}, partial=True)
+    if datum is not None:
+        problems += [
+            Problem("datum", p.code, p.message) for p in check(LABEL, {"startDatum": datum}, partial=True)
+        ]
+    weiger(LABEL, problems)
+    stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
+    huidig = stand["gebruik"]["status"]
+    if status not in OVERGANGEN[huidig]:
+        toegestaan = list(OVERGANGEN[huidig])
+        raise TransitionNotAllowed(
+            f"a Gebruik goes from {huidig} only to {', '.join(toegestaan) or 'nothing: it is the end'}",
+            toegestaan=toegestaan,
+            argument="input.status",
+        )
+    van = [bron for bron, naar in OVERGANGEN.items() if status in naar]
+    return await _schrijf(
+        store,
+        schrijver,
+        stand,
+        operatie="STATUS_GEWIJZIGD",
+        velden=velden,
+        verwachte_versie=verwachte_versie,
+        versies=None,
+        componenten=None,
+        statussen=van,
+        datum=datum,
+    )
+
+
+async def _schrijf(
+    store: Writer,
+    schrijver: Schrijver,
+    stand: Mapping[str, Any],
+    *,
+    operatie: str,
+    velden: dict[str, Any],
+    verwachte_versie: int,
+    versies: list[str] | None,
+    componenten: list[str] | None,
+    statussen: list[str] | None,
+    datum: str | None = None,
+) -> Geschreven:
+    gebruik_id = stand["gebruik"]["id"]
+    voor_alles, tijdstip = _beeld(stand), nu()
+    na_alles = {**voor_alles, **velden}
+    if versies is not None:
+        na_alles["versies"] = versies
+    if componenten is not None:
+        na_alles["referentiecomponenten"] = componenten
+    veranderd = sorted(k for k in na_alles if _gelijk(na_alles[k]) != _gelijk(voor_alles[k]))
+    voor = {k: voor_alles[k] for k in veranderd}
+    na = {k: na_alles[k] for k in veranderd}
+    if datum is not None:
+        na["datum"] = datum
+    record = wijziging(
+        schrijver,
+        organisatie=stand["organisatie"],
+        object_id=gebruik_id,
+        label=LABEL,
+        operatie=operatie,
+        tijdstip=tijdstip,
+        voor=voor,
+        na=na,
+    )
+    params = {
+        "gebruik": gebruik_id,
+        "verwachteVersie": verwachte_versie,
+        "statussen": statussen,
+        "versies": versies or [],
+        "vervangVersies": versies is not None,
+        "referentiecomponenten": componenten or [],
+        "vervangComponenten": componenten is not None,
+        "eigenschappen": {**velden, "gewijzigdOp": tijdstip, "gewijzigdDoor": schrijver.gebruiker},
+        "wijziging": record,
+    }
+    rows = await store.write("gebruik/wijzigen", params)
+    if rows:
+        return Geschreven(rows[0]["id"], rows[0]["versie"])
+    # Nothing written: a version or referentiecomponent not found, or a write in between.
+    nieuw = await _huidig(store, schrijver, gebruik_id, verwachte_versie)
+    if statussen is not None and nieuw["gebruik"]["status"] not in statussen:
+        raise TransitionNotAllowed(
+            "the status changed meanwhile",
+            toegestaan=list(OVERGANGEN[nieuw["gebruik"]["status"]]),
+            argument="input.status",
+        )
+    if versies:
+        raise ClientError(
+            "NOT_FOUND", f"the application has no version {versies[0]!r}", argument="input.versie"
+        )
+    raise ClientError(
+        "NOT_FOUND", "one of the referentiecomponenten does not exist", argument="input.referentiecomponenten"
+    )
+
+
+def _gelijk(value: Any) -> Any:
+    return sorted(value) if isinstance(value, list) else value
+
+
+async def verwijder(
+    store: Writer, schrijver: Schrijver, *, gebruik: str, verwachte_versie: int, ook_koppelingen: bool = False
+) -> Verwijderd:
+    """Delete a Gebruik; one that koppelingen use only with `ook_koppelingen`, and they go too."""
+    mag_schrijven(schrijver, "verwijderGebruik")
+    stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
+    if stand["koppelingen"] and not ook_koppelingen:
+        raise InUse(
+            f"{stand['koppelingen']} koppelingen use Gebruik {gebruik}: remove them first, "
+            "or ask for ookKoppelingen: true",
+            argument="input.ookKoppelingen",
+        )
+    record = wijziging(
+        schrijver,
+        organisatie=stand["organisatie"],
+        object_id=gebruik,
+        label=LABEL,
+        operatie="VERWIJDERD",
+        tijdstip=nu(),
+        voor={**_beeld(stand), "applicatie": stand["applicatie"], "koppelingen": stand["koppelingen"]},
+        na=None,
+    )
+    params = {
+        "gebruik": gebruik,
+        "verwachteVersie": verwachte_versie,
+        "ookKoppelingen": ook_koppelingen,
+        "wijziging": record,
+    }
+    rows = await store.write("gebruik/verwijderen", params)
+    if rows:
+        return Verwijderd(gebruik, rows[0]["koppelingen"])
+    stand = await _huidig(store, schrijver, gebruik, verwachte_versie)  # raises what changed
+    raise InUse(f"koppelingen use Gebruik {gebruik} now", argument="input.ookKoppelingen")

@@ -1,0 +1,132 @@
+"""What every write shares (docs/architecture.md, "The write path"): who may write at all, the
+field checks beyond the model's declarations, the change record, and ids made by the API.
+
+A write statement matches only what the asker may change (`$zicht.beheer`, `$zicht.wijzigbaar`)
+and returns no row when it changed nothing; the operation then says why from what it read.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from graph_api.errors import Forbidden, Unauthenticated
+from graph_api.identiteit import Identiteit
+from graph_api.model.validate import INVALID_TYPE, InvalidInput, Problem
+from graph_api.store.base import Params, Row
+from graph_api.toegang import Zicht
+
+# The longest text a field takes: a name-like field, and free text (notes, descriptions).
+MAX_KORT = 200
+MAX_TEKST = 10_000
+
+
+class Writer(Protocol):
+    """What the domain writes through: a request's store (graph_api/graphql/core/loaders.py)."""
+
+    async def read(self, name: str, params: Params | None = None) -> list[Row]: ...
+
+    async def write(self, name: str, params: Params | None = None) -> list[Row]: ...
+
+
+@dataclass(frozen=True)
+class Schrijver:
+    """Who writes: the identity, and what it may change (its Zicht, from the same identity)."""
+
+    identiteit: Identiteit
+    zicht: Zicht
+
+    @property
+    def gebruiker(self) -> str:
+        assert self.identiteit.gebruiker is not None  # checked by mag_schrijven
+        return self.identiteit.gebruiker
+
+    def mag_landschap(self, organisatie: str) -> bool:
+        return self.zicht.beheer or organisatie in self.zicht.wijzigbaar
+
+    def namens(self, organisatie: str) -> str:
+        """The organisation the asker acts for in a change of this landscape: its own when it
+        is a gebruik-beheerder there, else the Beheerorganisatie of its functioneel beheer."""
+        if organisatie in self.zicht.wijzigbaar:
+            return organisatie
+        return next(
+            (
+                lid.organisatie
+                for lid in self.identiteit.lidmaatschappen
+                if lid.soort == "Beheerorganisatie" and "FUNCTIONEEL_BEHEERDER" in lid.rollen
+            ),
+            organisatie,
+        )
+
+
+def mag_schrijven(schrijver: Schrijver, wat: str) -> None:
+    """Refuse, before any statement, a write no role of the asker allows."""
+    if schrijver.identiteit.gebruiker is None:
+        raise Unauthenticated(f"{wat} needs a signed-in gebruik-beheerder")
+    if not (schrijver.zicht.beheer or schrijver.zicht.wijzigbaar):
+        raise Forbidden(f"{wat} needs the role gebruik-beheerder of the organisation")
+
+
+def nu() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def nieuw_id(prefix: str) -> str:
+    """An id made by the API, never by the client: a readable prefix and 12 random hex digits."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def tekstproblemen(velden: Mapping[str, Any], lang: frozenset[str] = frozenset()) -> list[Problem]:
+    """Texts too long or holding a NUL (no engine stores it faithfully); `lang` fields take
+    MAX_TEKST characters, the others MAX_KORT."""
+    problems = []
+    for name, value in velden.items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if not isinstance(item, str):
+                continue
+            limit = MAX_TEKST if name in lang else MAX_KORT
+            if "\x00" in item:
+                problems.append(Problem(name, INVALID_TYPE, "must not contain a NUL character"))
+            elif len(item) > limit:
+                problems.append(Problem(name, "TOO_LONG", f"is longer than {limit} characters"))
+    return problems
+
+
+def weiger(label: str, problems: list[Problem], prefix: str = "input.") -> None:
+    """Raise InvalidInput naming the input's fields (`input.status`) when there are problems."""
+    if problems:
+        raise InvalidInput(label, [Problem(prefix + p.field, p.code, p.message) for p in problems])
+
+
+def wijziging(
+    schrijver: Schrijver,
+    *,
+    organisatie: str,
+    object_id: str,
+    label: str,
+    operatie: str,
+    tijdstip: str,
+    voor: Mapping[str, Any] | None,
+    na: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The properties of the Wijziging node a write statement creates beside its change."""
+    record = {
+        "id": nieuw_id("wij"),
+        "actor": schrijver.gebruiker,
+        "actorOrganisatie": schrijver.namens(organisatie),
+        "organisatie": organisatie,
+        "tijdstip": tijdstip,
+        "object": object_id,
+        "objectLabel": label,
+        "operatie": operatie,
+    }
+    if voor is not None:
+        record["voor"] = json.dumps(voor, sort_keys=True, ensure_ascii=False)
+    if na is not None:
+        record["na"] = json.dumps(na, sort_keys=True, ensure_ascii=False)
+    return record

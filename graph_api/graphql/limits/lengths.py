@@ -44,6 +44,13 @@ MAX_LENGTHS: Mapping[str, int] = {
     "gemmaId": 100,  # GEMMA's own ids: "id-" and a UUID
     "cbsCode": 10,  # "GM0363"
     "provincie": 50,  # "Zuid-Holland", the longest of twelve
+    # The fields of mutations (graph_api/graphql/landschap/mutations.py): ISO dates, and free text
+    # as long as graph_api/domain/wijzigen.py allows it.
+    "startDatum": 10,  # "2026-06-30"
+    "eindDatum": 10,
+    "contractEinde": 10,
+    "datum": 10,
+    "notities": 10_000,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

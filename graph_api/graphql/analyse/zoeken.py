@@ -1,18 +1,13 @@
-"""Full-text search over applications, organisations and reference components (F011).
-
-Each engine's own full-text index finds the matches (`zoeken/<soort>`, one override per
-engine), once per request; the portable queries then narrow, page, count and facet them, so
-filters and facets run in the graph, not after fetching. The reads that need only the matches
-start together as soon as the matches are in: a kind's page, its count, the facet counts. A
-facet is read only when asked for (the organisations' matches only for organisations or
-`grootteklassen`), and when the applications' facet counts are read, the applications' count
-comes from them instead of a read of its own.
+"""Full-text search over applications, organisations and reference components (F011), as GraphQL:
+its pages, cursors and facets. The search itself, and what it reads once, is
+graph_api/domain/zoeken.py. The reads that need only the matches start together as soon as the
+matches are in: a kind's page, its count, the facet counts. A facet is read only when asked for
+(the organisations' matches only for organisations or `grootteklassen`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Awaitable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
@@ -20,14 +15,13 @@ import strawberry
 from strawberry import relay
 from strawberry.types.nodes import SelectedField, Selection
 
+from graph_api.domain.zoeken import Zoekopdracht, woorden
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import build
 from graph_api.graphql.core.enums import GROOTTEKLASSEN, Grootteklasse, Hostingmodel, Licentietype
 from graph_api.graphql.core.ids import reference
 from graph_api.graphql.core.paging import MAX_PAGE_SIZE, Cursor, PageRequest
 from graph_api.graphql.errors import ClientError
-from graph_api.model import keuzes
-from graph_api.store.errors import StoreError
 
 if TYPE_CHECKING:
     from graph_api.graphql.aanbod.types import Applicatie
@@ -39,8 +33,6 @@ Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organ
 Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 
 T = TypeVar("T")
-WORD = re.compile(r"\w+", re.UNICODE)
-MAX_WORDS = 8
 ORDERING = "SCORE:DESC"
 
 
@@ -105,16 +97,6 @@ class ZoekFilter:
         return {"minInwoners": low, "maxInwoners": high}
 
 
-def words(tekst: str) -> list[str]:
-    """The search words: letters and digits only, so no engine's query syntax leaks through."""
-    found = [word.lower() for word in WORD.findall(tekst)]
-    if not found:
-        raise ClientError(
-            "INVALID_SEARCH", "tekst must contain at least one letter or digit", argument="tekst"
-        )
-    return found[:MAX_WORDS]
-
-
 def _page(first: int | None, after: str | None) -> PageRequest:
     if first is not None and not 0 <= first <= MAX_PAGE_SIZE:
         raise ClientError(
@@ -130,12 +112,14 @@ class Zoekresultaten:
     _woorden: strawberry.Private[list[str]]
     _filter: strawberry.Private[ZoekFilter]
 
+    def _opdracht(self, info: Info) -> Zoekopdracht:
+        return Zoekopdracht(info.context.store, self._woorden, info.context.once)
+
     async def _treffers(self, info: Info, soort: str, page: PageRequest, params: dict[str, Any]) -> Treffers:
-        store = info.context.store
-        ids, scores = await _matches(info, soort, self._woorden)
+        opdracht = self._opdracht(info)
+        await opdracht.treffers(soort)  # the page and the count start together once the matches are in
         rows, total = await _side_by_side(
-            store.read(f"zoeken/{soort}_pagina", {"ids": ids, "scores": scores, **params, **page.params()}),
-            self._aantal(info, soort, ids, params),
+            opdracht.pagina(soort, params, page.params()), opdracht.aantal(soort, params)
         )
         has_more = len(rows) > page.size
         edges = [
@@ -156,22 +140,6 @@ class Zoekresultaten:
             ),
             total_count=total,
         )
-
-    async def _aantal(self, info: Info, soort: str, ids: list[str], params: dict[str, Any]) -> int:
-        """How many matches pass the filters. If this request reads the applications' facet
-        counts, their licence types tell: each application has exactly one (null included), so
-        those counts add up to the total. Should that read fail, the count is read on its own."""
-        facetten = (
-            info.context.once.get(_facet_key(self._woorden, params)) if soort == "applicaties" else None
-        )
-        if facetten is not None:
-            try:
-                rows = await facetten
-            except StoreError:
-                pass
-            else:
-                return sum(row["aantal"] for row in rows if row["facet"] == "LICENTIETYPE")
-        return (await info.context.store.read(f"zoeken/{soort}_aantal", {"ids": ids, **params}))[0]["aantal"]
 
     @strawberry.field(description="Applications whose name or description match.")
     async def applicaties(
@@ -200,10 +168,11 @@ class Zoekresultaten:
         params = self._filter.applicatie_params()
         asked = {name for field in info.selected_fields for name in _field_names(field.selections)}
         reads: list[Awaitable[list[dict[str, Any]]]] = []
+        opdracht = self._opdracht(info)
         if asked & _APPLICATIE_FACETS:
-            reads.append(self._applicatie_facetten(info, params))
+            reads.append(opdracht.applicatie_facetten(params))
         if "grootteklassen" in asked:
-            reads.append(self._organisatie_facetten(info))
+            reads.append(opdracht.organisatie_facetten())
         grouped: dict[str, list[Facet]] = {key: [] for key in _FACETS.values()}
         for rows in await _side_by_side(*reads):
             for row in rows:
@@ -213,26 +182,6 @@ class Zoekresultaten:
         for facets in grouped.values():
             facets.sort(key=lambda f: (-f.aantal, f.label))
         return Facetten(**grouped)
-
-    def _applicatie_facetten(
-        self, info: Info, params: dict[str, Any]
-    ) -> asyncio.Future[list[dict[str, Any]]]:
-        """The applications' facet counts, read once per request (the count shares them)."""
-        key = _facet_key(self._woorden, params)
-        lookups = info.context.once
-        if key not in lookups:
-            lookups[key] = asyncio.ensure_future(self._read_applicatie_facetten(info, params))
-        return lookups[key]
-
-    async def _read_applicatie_facetten(self, info: Info, params: dict[str, Any]) -> list[dict[str, Any]]:
-        ids, _ = await _matches(info, "applicaties", self._woorden)
-        return await info.context.store.read("zoeken/applicatie_facetten", {"ids": ids, **params})
-
-    async def _organisatie_facetten(self, info: Info) -> list[dict[str, Any]]:
-        ids, _ = await _matches(info, "organisaties", self._woorden)
-        return await info.context.store.read(
-            "zoeken/organisatie_facetten", {"ids": ids, "grenzen": keuzes.GROOTTEKLASSE_GRENZEN}
-        )
 
 
 _KIND = {"applicaties": "Applicatie"}
@@ -244,10 +193,6 @@ _FACETS = {
     "GROOTTEKLASSE": "grootteklassen",
 }
 _APPLICATIE_FACETS = {"referentiecomponenten", "hostingmodellen", "licentietypen", "leveranciers"}
-
-
-def _facet_key(woorden: list[str], params: dict[str, Any]) -> tuple:
-    return ("zoeken/applicatie_facetten", tuple(woorden), tuple(sorted(params.items())))
 
 
 def _field_names(selections: Iterable[Selection]) -> set[str]:
@@ -272,23 +217,8 @@ async def _side_by_side(*reads: Awaitable[Any]) -> list[Any]:
     return list(results)
 
 
-async def _matches(info: Info, soort: str, woorden: list[str]) -> tuple[list[str], list[float]]:
-    """The engine's matches for these words, looked up once per request: their ids and,
-    pairwise, their scores (two plain lists: cheaper to pass on than a list of maps)."""
-    key = ("zoeken", soort, tuple(woorden))
-    lookups = info.context.once
-    if key not in lookups:
-        lookups[key] = asyncio.ensure_future(_lookup(info, soort, woorden))
-    return await lookups[key]
-
-
-async def _lookup(info: Info, soort: str, woorden: list[str]) -> tuple[list[str], list[float]]:
-    [row] = await info.context.store.read(f"zoeken/{soort}", {"woorden": woorden})
-    return row["ids"], row["scores"]
-
-
 def zoeken(tekst: str, filter: ZoekFilter | None) -> Zoekresultaten:
-    return Zoekresultaten(_woorden=words(tekst), _filter=filter or ZoekFilter())
+    return Zoekresultaten(_woorden=woorden(tekst), _filter=filter or ZoekFilter())
 
 
 @strawberry.type

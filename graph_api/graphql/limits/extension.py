@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import AsyncIterator, Iterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from graphql import ASTValidationRule, ExecutionResult, GraphQLError, parse
@@ -29,9 +30,31 @@ from graph_api.graphql.limits.shape import Measure
 from graph_api.settings import HardeningSettings
 from graph_api.toegang import Zicht
 
-# Clients send the same documents again and again: each is parsed and validated once.
-_parse = functools.lru_cache(maxsize=256)(parse)
-_validate = functools.lru_cache(maxsize=256)(validate_document)
+
+class _KeptOffLoop:
+    """A function's results, made in a worker thread and kept: a document sent again (clients
+    send the same ones again and again) is answered on the event loop, without the hop to a
+    thread and back, which costs more than the rest of a small request. Failures are not kept."""
+
+    def __init__(self, function: Callable[..., Any], maxsize: int = 256):
+        self._function = function
+        self._maxsize = maxsize
+        self._kept: OrderedDict[Any, Any] = OrderedDict()
+
+    async def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        key = (args, tuple(sorted(kwargs.items())))
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        value = await asyncio.to_thread(self._function, *args, **kwargs)
+        self._kept[key] = value  # on the loop's thread only: no lock needed
+        if len(self._kept) > self._maxsize:
+            self._kept.popitem(last=False)
+        return value
+
+
+_parse = _KeptOffLoop(parse)
+_validate = _KeptOffLoop(validate_document)
 
 
 @functools.cache
@@ -96,7 +119,7 @@ class QueryLimits(SchemaExtension):
     async def on_parse(self) -> AsyncIterator[None]:
         context = self.execution_context
         if context.graphql_document is None and context.query:
-            context.graphql_document = await asyncio.to_thread(_parse, context.query, **context.parse_options)
+            context.graphql_document = await _parse(context.query, **context.parse_options)
         yield
 
     async def on_validate(self) -> AsyncIterator[None]:
@@ -106,8 +129,8 @@ class QueryLimits(SchemaExtension):
         if refusal is not None:
             context.pre_execution_errors = [refusal]
         elif context.pre_execution_errors is None:
-            context.pre_execution_errors = await asyncio.to_thread(
-                _validate, context.schema._schema, document, tuple(context.validation_rules)
+            context.pre_execution_errors = await _validate(
+                context.schema._schema, document, tuple(context.validation_rules)
             )
         yield
 

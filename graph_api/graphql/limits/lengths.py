@@ -9,6 +9,7 @@ argument of the schema is listed here, so a new one gets its maximum on purpose.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -62,23 +63,33 @@ def refused(
 ) -> GraphQLError | None:
     """The first argument of the document that is too long, with its name; None when all fit.
 
-    One pass over the document as written (fragments once each), variables read where used.
+    The arguments are found in one pass over the document as written (fragments once each),
+    once per document; the variables are read where they are used, on every request.
     """
-    found: list[GraphQLError] = []
+    for value, type_, name in _arguments(schema, document):
+        error = _check(value, type_, name, variables)
+        if error is not None:
+            return error
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _arguments(
+    schema: GraphQLSchema, document: DocumentNode
+) -> tuple[tuple[Any, GraphQLInputType, str], ...]:
+    """Every argument of the document, in order: its value as written, its type and its name."""
+    found: list[tuple[Any, GraphQLInputType, str]] = []
     type_info = TypeInfo(schema)
 
     class Arguments(Visitor):
         def enter_argument(self, node: ArgumentNode, *_: Any) -> Any:
             argument = type_info.get_argument()
             if argument is not None:
-                error = _check(node.value, argument.type, node.name.value, variables)
-                if error is not None:
-                    found.append(error)
-                    return Visitor.BREAK
+                found.append((node.value, argument.type, node.name.value))
             return Visitor.SKIP
 
     visit(document, TypeInfoVisitor(type_info, Arguments()))
-    return found[0] if found else None
+    return tuple(found)
 
 
 def _check(

@@ -331,3 +331,10 @@ class Duplicate(Conflict):
     """The object to create exists already in the same place."""
 
     code = "DUPLICATE"
+
+
+class IdempotencyKeyReused(Conflict):
+    """An `idempotencyKey` the asker used before for another write or other input: the earlier
+    write stands, nothing was written now."""
+
+    code = "IDEMPOTENCY_KEY_REUSED"

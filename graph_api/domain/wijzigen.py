@@ -12,13 +12,16 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graph_api.errors import Forbidden, Unauthenticated
 from graph_api.identiteit import Identiteit
 from graph_api.model.validate import INVALID_TYPE, InvalidInput, Problem
 from graph_api.store.base import Params, Row
 from graph_api.toegang import Zicht
+
+if TYPE_CHECKING:
+    from graph_api.domain.idempotentie import Idempotentie
 
 # The longest text a field takes: a name-like field, and free text (notes, descriptions).
 MAX_KORT = 200
@@ -35,10 +38,12 @@ class Writer(Protocol):
 
 @dataclass(frozen=True)
 class Schrijver:
-    """Who writes: the identity, and what it may change (its Zicht, from the same identity)."""
+    """Who writes: the identity, what it may change (its Zicht, from the same identity), and the
+    idempotency key its request sent, which the write's change record keeps."""
 
     identiteit: Identiteit
     zicht: Zicht
+    idempotentie: Idempotentie | None = None
 
     @property
     def gebruiker(self) -> str:
@@ -113,8 +118,11 @@ def wijziging(
     tijdstip: str,
     voor: Mapping[str, Any] | None,
     na: Mapping[str, Any] | None,
+    met_sleutel: bool = True,
 ) -> dict[str, Any]:
-    """The properties of the Wijziging node a write statement creates beside its change."""
+    """The properties of the Wijziging node a write statement creates beside its change. A
+    statement recording several changes keeps the request's idempotency key in one of them
+    (`met_sleutel=False` for the others): the key is unique."""
     record = {
         "id": nieuw_id("wij"),
         "actor": schrijver.gebruiker,
@@ -125,6 +133,8 @@ def wijziging(
         "objectLabel": label,
         "operatie": operatie,
     }
+    if met_sleutel and schrijver.idempotentie is not None:
+        record.update(schrijver.idempotentie.record())
     if voor is not None:
         record["voor"] = json.dumps(voor, sort_keys=True, ensure_ascii=False)
     if na is not None:

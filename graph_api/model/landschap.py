@@ -81,3 +81,7 @@ class Wijziging(GraphNode):
     operatie = StringProperty(required=True, choices=keuzes.WIJZIGING_OPERATIE)
     voor = StringProperty()  # the changed fields before, as JSON text; absent when created
     na = StringProperty()  # and after; absent when deleted
+    # The idempotency key of the write (the asker's id and the client's key) and a digest of its
+    # operation and input; absent when the client sent none (graph_api/domain/idempotentie.py).
+    sleutel = StringProperty(unique_index=True)
+    invoer = StringProperty()

@@ -6,16 +6,17 @@ answers with the object as a read now finds it: the write cleared what the reque
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Mapping
 from typing import Any
 
 import strawberry
 
 from graph_api.domain.landschap import gebruik
-from graph_api.domain.wijzigen import Schrijver
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import load_one
 from graph_api.graphql.core.enums import GebruikStatus, Hostingmodel
 from graph_api.graphql.core.ids import reference
+from graph_api.graphql.core.schrijven import eenmaal, idempotency_key, schrijver
 from graph_api.graphql.landschap.types import Gebruik
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
@@ -28,10 +29,6 @@ def _id(value: Any, kind: str | tuple[str, ...], argument: str) -> str:
     found = reference(value, *kinds, argument=f"input.{argument}")
     assert found is not None  # the schema requires it
     return found
-
-
-def _schrijver(info: Info) -> Schrijver:
-    return Schrijver(info.context.identiteit, info.context.zicht)
 
 
 async def _gelezen(info: Info, key: str) -> Gebruik | None:
@@ -55,6 +52,7 @@ class RegistreerGebruikInput:
     notities: str | None = strawberry.field(
         default=None, description="Internal notes: only the own organisation sees them."
     )
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.input(description="What changes of a Gebruik: a field left out stays, null removes it.")
@@ -72,6 +70,7 @@ class WijzigGebruikInput:
     eind_datum: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
     contract_einde: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
     notities: str | None = strawberry.UNSET
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.input(
@@ -85,6 +84,7 @@ class ZetGebruikStatusInput:
         default=None,
         description=f"When: recorded as the start date (IN_PRODUCTIE) or end date (UITGEFASEERD). {_DATUM}",
     )
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.input(description="A Gebruik to delete.")
@@ -94,6 +94,7 @@ class VerwijderGebruikInput:
     ook_koppelingen: bool = strawberry.field(
         default=False, description="Also delete the koppelingen that use it; without, they refuse the delete."
     )
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.type
@@ -125,26 +126,44 @@ def _velden(data: dict[str, Any]) -> dict[str, Any]:
     return velden
 
 
+async def _id_van(write: Awaitable[gebruik.Geschreven]) -> str:
+    return (await write).id
+
+
+def _object(record: Mapping[str, Any]) -> str:
+    """A repeated write's answer: the object its first write changed (as a read now finds it)."""
+    return record["object"]
+
+
 @strawberry.type
 class LandschapMutaties:
     @strawberry.mutation(description="Register an application an organisation uses (gebruik-beheerder).")
     async def registreer_gebruik(self, info: Info, input: RegistreerGebruikInput) -> GebruikPayload:
+        wie = schrijver(info, "registreerGebruik", input)
         componenten = input.referentiecomponenten or []
-        geschreven = await gebruik.registreer(
-            info.context.store,
-            _schrijver(info),
-            organisatie=_id(input.organisatie, _ORGANISATIES, "organisatie"),
-            applicatie=_id(input.applicatie, "Applicatie", "applicatie"),
-            versie=None if input.versie is None else _id(input.versie, "Versie", "versie"),
-            referentiecomponenten=[
-                _id(r, "Referentiecomponent", "referentiecomponenten") for r in componenten
-            ],
-            velden=_velden(vars(input)),
+        geschreven = await eenmaal(
+            info,
+            wie,
+            lambda: _id_van(
+                gebruik.registreer(
+                    info.context.store,
+                    wie,
+                    organisatie=_id(input.organisatie, _ORGANISATIES, "organisatie"),
+                    applicatie=_id(input.applicatie, "Applicatie", "applicatie"),
+                    versie=None if input.versie is None else _id(input.versie, "Versie", "versie"),
+                    referentiecomponenten=[
+                        _id(r, "Referentiecomponent", "referentiecomponenten") for r in componenten
+                    ],
+                    velden=_velden(vars(input)),
+                )
+            ),
+            _object,
         )
-        return GebruikPayload(gebruik=await _gelezen(info, geschreven.id))
+        return GebruikPayload(gebruik=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Change a Gebruik at the versie last read (gebruik-beheerder).")
     async def wijzig_gebruik(self, info: Info, input: WijzigGebruikInput) -> GebruikPayload:
+        wie = schrijver(info, "wijzigGebruik", input)
         extra: dict[str, Any] = {}
         if input.versie is not strawberry.UNSET:
             extra["vervang_versie"] = True
@@ -154,36 +173,57 @@ class LandschapMutaties:
                 _id(r, "Referentiecomponent", "referentiecomponenten")
                 for r in input.referentiecomponenten or []
             ]
-        geschreven = await gebruik.wijzig(
-            info.context.store,
-            _schrijver(info),
-            gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
-            verwachte_versie=input.verwachte_versie,
-            velden=_velden(vars(input)),
-            **extra,
+        geschreven = await eenmaal(
+            info,
+            wie,
+            lambda: _id_van(
+                gebruik.wijzig(
+                    info.context.store,
+                    wie,
+                    gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
+                    verwachte_versie=input.verwachte_versie,
+                    velden=_velden(vars(input)),
+                    **extra,
+                )
+            ),
+            _object,
         )
-        return GebruikPayload(gebruik=await _gelezen(info, geschreven.id))
+        return GebruikPayload(gebruik=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Move a Gebruik forward along its lifecycle (gebruik-beheerder).")
     async def zet_gebruik_status(self, info: Info, input: ZetGebruikStatusInput) -> GebruikPayload:
-        geschreven = await gebruik.zet_status(
-            info.context.store,
-            _schrijver(info),
-            gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
-            verwachte_versie=input.verwachte_versie,
-            status=input.status.value,
-            datum=input.datum,
+        wie = schrijver(info, "zetGebruikStatus", input)
+        geschreven = await eenmaal(
+            info,
+            wie,
+            lambda: _id_van(
+                gebruik.zet_status(
+                    info.context.store,
+                    wie,
+                    gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
+                    verwachte_versie=input.verwachte_versie,
+                    status=input.status.value,
+                    datum=input.datum,
+                )
+            ),
+            _object,
         )
-        return GebruikPayload(gebruik=await _gelezen(info, geschreven.id))
+        return GebruikPayload(gebruik=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Delete a Gebruik at the versie last read (gebruik-beheerder).")
     async def verwijder_gebruik(self, info: Info, input: VerwijderGebruikInput) -> VerwijderGebruikPayload:
-        verwijderd = await gebruik.verwijder(
-            info.context.store,
-            _schrijver(info),
-            gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
-            verwachte_versie=input.verwachte_versie,
-            ook_koppelingen=input.ook_koppelingen,
+        wie = schrijver(info, "verwijderGebruik", input)
+        verwijderd = await eenmaal(
+            info,
+            wie,
+            lambda: gebruik.verwijder(
+                info.context.store,
+                wie,
+                gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
+                verwachte_versie=input.verwachte_versie,
+                ook_koppelingen=input.ook_koppelingen,
+            ),
+            lambda record: gebruik.Verwijderd(record["object"], record["voor"]["koppelingen"]),
         )
         return VerwijderGebruikPayload(
             verwijderd_id=strawberry.ID(verwijderd.id), verwijderde_koppelingen=verwijderd.koppelingen

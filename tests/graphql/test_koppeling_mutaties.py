@@ -18,6 +18,7 @@ from tests.graphql.test_gebruik_mutaties import (
     GEMEENTE,
     REGISTREER as REGISTREER_GEBRUIK,
     VERWIJDER as VERWIJDER_GEBRUIK,
+    WIJZIG as WIJZIG_GEBRUIK,
     _global,
     data,
     dump,
@@ -289,6 +290,19 @@ async def test_koppelingen_written_keep_koppelt_and_the_standard_flags_as_seedin
                                            "standaardversies": [sv, sv]}}))  # fmt: skip
         rows = await klopt(store)
         assert {(k["heeft"], k["volgt"]) for k in rows["koppelingen"] if k["id"] == key} == {(True, True)}
+
+        # The flags follow the components of a Gebruik at either end: without them, and back.
+        geb = data(eigen.post("query($id: ID!) { node(id: $id) { ... on Gebruik { versienummer } } }",
+                              {"id": _global("Gebruik", u)}))["node"]["versienummer"]  # fmt: skip
+        _, eerst = afgeleid(rows)
+        for stap_, componenten in enumerate(([], sorted(voor[u]))):
+            data(eigen.post(WIJZIG_GEBRUIK, {"input": {"gebruik": u, "verwachteVersie": geb + stap_,
+                                                       "referentiecomponenten": componenten}}))  # fmt: skip
+            rows = await klopt(store)
+            if not componenten:
+                _, zonder = afgeleid(rows)
+                assert zonder != eerst  # the graph's flags changed, and as worked out here
+        assert afgeleid(rows)[1] == eerst
 
         # The lifecycle: forward; back is refused with what is allowed.
         stap = data(eigen.post(STATUS, {"input": {"koppeling": key, "verwachteVersie": 3, "status": "IN_PRODUCTIE"}}))

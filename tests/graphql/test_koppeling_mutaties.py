@@ -16,9 +16,6 @@ from tests.backends import Backend
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_gebruik_mutaties import (
     GEMEENTE,
-    REGISTREER as REGISTREER_GEBRUIK,
-    VERWIJDER as VERWIJDER_GEBRUIK,
-    WIJZIG as WIJZIG_GEBRUIK,
     _global,
     data,
     dump,
@@ -26,6 +23,15 @@ from tests.graphql.test_gebruik_mutaties import (
     serve,
     tokens,
     wijzigingen,
+)
+from tests.graphql.test_gebruik_mutaties import (
+    REGISTREER as REGISTREER_GEBRUIK,
+)
+from tests.graphql.test_gebruik_mutaties import (
+    VERWIJDER as VERWIJDER_GEBRUIK,
+)
+from tests.graphql.test_gebruik_mutaties import (
+    WIJZIG as WIJZIG_GEBRUIK,
 )
 
 KOPPELING = """identificatie versienummer type richting status beschrijving

@@ -67,6 +67,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_request_writes.py",
         "tests/graphql/test_gebruik_mutaties.py",
         "tests/graphql/test_idempotentie.py",
+        "tests/graphql/test_koppeling_mutaties.py",
     }
 )
 

@@ -1,5 +1,5 @@
 // A Gebruik as a write finds it: every property, its organisation and application, its version
-// and referentiecomponenten, and how many koppelingen use it (as van, naar or via). Read before
+// and referentiecomponenten, and the koppelingen that use it (as van, naar or via). Read before
 // a change, to say which error an impossible write is and what the change record holds before.
 // params: {"id": "geb-GM0363-0001"}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $id})-[:VAN]->(a:Applicatie)
@@ -8,4 +8,4 @@ WHERE ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.produ
 RETURN g {.*} AS gebruik, o.id AS organisatie, a.id AS applicatie,
        [(g)-[:VERSIE]->(v) | v.id] AS versies,
        [(g)-[:VOOR]->(r) | r.id] AS referentiecomponenten,
-       size([(g)<-[:VAN|NAAR|VIA]-(k) | k.id]) AS koppelingen
+       [(g)<-[:VAN|NAAR|VIA]-(k) | k.id] AS koppelingIds

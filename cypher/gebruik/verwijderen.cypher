@@ -1,20 +1,28 @@
 // Deletes a Gebruik and records the change (a Wijziging), in one statement. It matches only a
 // Gebruik of an organisation the asker may change, at the versie the asker expects, and, unless
 // $ookKoppelingen, one no koppeling uses (as van, naar or via); with it, those koppelingen go
-// too, with the KOPPELT relationships derived from them. Otherwise it writes nothing and
-// returns no row.
+// too, with the KOPPELT relationships derived from them, each recorded by a Wijziging of its
+// own ($koppelingWijzigingen). Those records hold the koppelingen as read before, so it writes
+// only when it finds those same koppelingen at the same versie ($koppelingStand: `id@versie`).
+// Otherwise it writes nothing and returns no row. The standard flags of other koppelingen do
+// not depend on this Gebruik's koppelingen: nothing else to derive.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
-// params: {"gebruik": "onbekend", "verwachteVersie": 1, "ookKoppelingen": false, "wijziging": {"id": "wij-onbekend"}}
+// params: {"gebruik": "onbekend", "verwachteVersie": 1, "ookKoppelingen": false, "koppelingStand": [], "koppelingWijzigingen": [], "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $gebruik})
 WHERE ($zicht.beheer OR o.id IN $zicht.wijzigbaar)
   AND coalesce(g.versie, 1) = $verwachteVersie
 WITH g, [(g)<-[:VAN|NAAR|VIA]-(k) | k] AS koppelingen
 WHERE $ookKoppelingen OR size(koppelingen) = 0
+WITH g, koppelingen, [k2 IN koppelingen | k2.id + '@' + toString(coalesce(k2.versie, 1))] AS stand
+WHERE size(stand) = size($koppelingStand) AND all(s IN stand WHERE s IN $koppelingStand)
 // A koppeling through g as its intermediary joins two other Gebruik: its KOPPELT goes by id.
+// One direction at a time: FalkorDB's undirected pattern comprehension missed incoming ones.
 WITH g, koppelingen,
-     [(g)<-[:VIA]-(k)-[:VAN]->(x)-[kr:KOPPELT]-() WHERE kr.koppelingId = k.id | kr] AS afgeleid
+     [(g)<-[:VIA]-(k)-[:VAN]->(x)-[kr:KOPPELT]->() WHERE kr.koppelingId = k.id | kr] +
+     [(g)<-[:VIA]-(k2)-[:VAN]->(x2)<-[kr2:KOPPELT]-() WHERE kr2.koppelingId = k2.id | kr2] AS afgeleid
 FOREACH (kr IN afgeleid | DELETE kr)
 FOREACH (k IN koppelingen | DETACH DELETE k)
+FOREACH (record IN $koppelingWijzigingen | CREATE (x:Wijziging) SET x = record)
 CREATE (w:Wijziging)
 SET w = $wijziging
 DETACH DELETE g

@@ -3,7 +3,8 @@
 // ($vervangVersies, $vervangComponenten: the lists replace them), versie one up. It matches only a Gebruik of an
 // organisation the asker may change, at the versie the asker expects, in one of $statussen
 // (null: any; a status change names the statuses it may come from) and with every version and
-// referentiecomponent found; otherwise it writes nothing and returns no row.
+// referentiecomponent found; otherwise it writes nothing and returns no row. The standard flags
+// of the koppelingen at g follow its components (koppeling/standaarden), in the same statement.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"gebruik": "onbekend", "verwachteVersie": 1, "statussen": null, "versies": [], "vervangVersies": false, "referentiecomponenten": [], "vervangComponenten": false, "eigenschappen": {}, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $gebruik})-[:VAN]->(a:Applicatie)
@@ -15,9 +16,14 @@ WHERE v.id IN $versies
 WITH g, collect(v) AS versies
 OPTIONAL MATCH (r:Referentiecomponent)
 WHERE r.id IN $referentiecomponenten
-WITH g, versies, collect(r) AS componenten
+OPTIONAL MATCH (r)-[vr:VEREIST]->(sr)
+WHERE vr.rol = 'VERPLICHT'
+WITH g, versies, collect(DISTINCT r) AS componenten, collect(DISTINCT sr.id) AS nieuwVereist
 WHERE size(versies) = size($versies) AND size(componenten) = size($referentiecomponenten)
+// The standards GEMMA requires for the components g is used for, as they will be.
 WITH g, versies, componenten,
+     CASE WHEN $vervangComponenten THEN nieuwVereist
+          ELSE [(g)-[:VOOR]->()-[v1:VEREIST]->(s1) WHERE v1.rol = 'VERPLICHT' | s1.id] END AS vereistG,
      CASE WHEN $vervangVersies THEN [(g)-[x:VERSIE]->() | x] ELSE [] END
      + CASE WHEN $vervangComponenten THEN [(g)-[y:VOOR]->() | y] ELSE [] END AS oud
 FOREACH (x IN oud | DELETE x)
@@ -27,4 +33,17 @@ SET g += $eigenschappen
 SET g.versie = $verwachteVersie + 1
 CREATE (w:Wijziging)
 SET w = $wijziging
+// The standard flags of the koppelingen at g depend on its components: computed again as
+// koppeling/standaarden does, from g's components as they now are and the other end's.
+WITH g, vereistG
+OPTIONAL MATCH (g)<-[:VAN|NAAR]-(k:Koppeling)-[:VAN|NAAR]->(andere)
+WHERE andere.id <> g.id
+WITH g, k,
+     vereistG + [(andere)-[:VOOR]->()-[v2:VEREIST]->(s2) WHERE v2.rol = 'VERPLICHT' | s2.id]
+     + [(andere)-[v3:VEREIST]->(s3) WHERE v3.rol = 'VERPLICHT' | s3.id] AS vereist,
+     [(k)-[:VOLGENS]->()-[:VERSIE_VAN]->(s4) | s4.id] AS gevolgd
+FOREACH (kk IN CASE WHEN k IS NULL THEN [] ELSE [k] END |
+  SET kk.heeftVereisteStandaard = size(vereist) > 0,
+      kk.volgtVereisteStandaard = any(s IN gevolgd WHERE s IN vereist))
+WITH g, count(k) AS koppelingen
 RETURN g.id AS id, g.versie AS versie

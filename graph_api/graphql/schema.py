@@ -25,6 +25,7 @@ from graph_api.graphql.gemma.queries import GemmaLijsten, GemmaOpzoeken
 from graph_api.graphql.gemma.types import GEMMA_TYPES
 from graph_api.graphql.graaf.queries import GraafQuery, NodeQuery
 from graph_api.graphql.identiteit.queries import IkQuery
+from graph_api.graphql.landschap.koppeling_mutaties import KoppelingMutaties
 from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
 from graph_api.graphql.limits import QueryLimits
@@ -53,7 +54,7 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties,))
+Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties))
 
 
 class Schema(strawberry.Schema):

@@ -60,6 +60,11 @@ class Koppeling(GraphNode):
     # Derived, kept current by cypher/koppeling/standaarden.cypher on every relevant write.
     heeftVereisteStandaard = BooleanProperty()  # GEMMA requires a standard at one of its ends
     volgtVereisteStandaard = BooleanProperty()  # and it follows (a version of) one of those
+    # Optimistic concurrency, as on Gebruik: 1 when registered, one more with every change; a
+    # koppeling seeded without it counts as 1.
+    versie = IntegerProperty()
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
 
     van = AsyncRelationshipTo(Gebruik, "VAN")
     naar = AsyncRelationshipTo(Gebruik, "NAAR")

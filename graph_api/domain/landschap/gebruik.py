@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph_api.domain.landschap import koppeling
 from graph_api.domain.wijzigen import (
     Schrijver,
     Writer,
@@ -348,33 +349,42 @@ def _gelijk(value: Any) -> Any:
 async def verwijder(
     store: Writer, schrijver: Schrijver, *, gebruik: str, verwachte_versie: int, ook_koppelingen: bool = False
 ) -> Verwijderd:
-    """Delete a Gebruik; one that koppelingen use only with `ook_koppelingen`, and they go too."""
+    """Delete a Gebruik; one that koppelingen use only with `ook_koppelingen`, and they go too,
+    each recorded as deleted (graph_api/domain/landschap/koppeling.py)."""
     mag_schrijven(schrijver, "verwijderGebruik")
     stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
-    if stand["koppelingen"] and not ook_koppelingen:
+    aantal = len(stand["koppelingIds"])
+    if aantal and not ook_koppelingen:
         raise InUse(
-            f"{stand['koppelingen']} koppelingen use Gebruik {gebruik}: remove them first, "
-            "or ask for ookKoppelingen: true",
+            f"{aantal} koppelingen use Gebruik {gebruik}: remove them first, or ask for ookKoppelingen: true",
             argument="input.ookKoppelingen",
         )
+    tijdstip = nu()
+    kop = "koppeling"
+    koppelingen = await store.read("koppeling/schrijfstand", {"ids": stand["koppelingIds"]}) if aantal else []
     record = wijziging(
         schrijver,
         organisatie=stand["organisatie"],
         object_id=gebruik,
         label=LABEL,
         operatie="VERWIJDERD",
-        tijdstip=nu(),
-        voor={**_beeld(stand), "applicatie": stand["applicatie"], "koppelingen": stand["koppelingen"]},
+        tijdstip=tijdstip,
+        voor={**_beeld(stand), "applicatie": stand["applicatie"], "koppelingen": aantal},
         na=None,
     )
     params = {
         "gebruik": gebruik,
         "verwachteVersie": verwachte_versie,
         "ookKoppelingen": ook_koppelingen,
+        "koppelingStand": [f"{k[kop]['id']}@{k[kop].get('versie') or 1}" for k in koppelingen],
+        "koppelingWijzigingen": [koppeling.verwijderd(schrijver, k, tijdstip) for k in koppelingen],
         "wijziging": record,
     }
     rows = await store.write("gebruik/verwijderen", params)
     if rows:
         return Verwijderd(gebruik, rows[0]["koppelingen"])
     stand = await _huidig(store, schrijver, gebruik, verwachte_versie)  # raises what changed
-    raise InUse(f"koppelingen use Gebruik {gebruik} now", argument="input.ookKoppelingen")
+    raise InUse(
+        f"the koppelingen that use Gebruik {gebruik} changed meanwhile: try again",
+        argument="input.ookKoppelingen",
+    )

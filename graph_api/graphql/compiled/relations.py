@@ -348,4 +348,5 @@ DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     ("Gemeente", "grootteklasse"): ("inwoners", grootteklasse),
     # A Gebruik seeded before the write path has no versie: it counts as 1 (model/landschap.py).
     ("Gebruik", "versienummer"): ("versie", lambda versie: versie or 1),
+    ("Koppeling", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
 }

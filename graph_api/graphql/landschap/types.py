@@ -135,6 +135,11 @@ class Koppeling(relay.Node):
     richting: KoppelingRichting = strawberry.field(description="Which way the data goes, seen from `van`.")
     status: KoppelingStatus
     beschrijving: str | None
+    # Named as on Gebruik, where `versie` was taken: one name for the same thing on every type.
+    versienummer: int = strawberry.field(
+        description="Goes up by one with every change; give it as `verwachteVersie` to change this "
+        'koppeling (docs/graphql.md, "Recording your landscape").'
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Koppeling:
@@ -145,6 +150,7 @@ class Koppeling(relay.Node):
             richting=KoppelingRichting[item["richting"]],
             status=KoppelingStatus[item["status"]],
             beschrijving=item.get("beschrijving"),
+            versienummer=item.get("versie") or 1,
         )
 
     @classmethod

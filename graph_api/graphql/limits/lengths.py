@@ -53,6 +53,7 @@ MAX_LENGTHS: Mapping[str, int] = {
     "datum": 10,
     "notities": 10_000,
     "idempotencyKey": 200,  # graph_api/domain/idempotentie.py: a UUID fits five times
+    "beschrijving": 10_000,  # a koppeling's description
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

@@ -1,15 +1,20 @@
 // Deletes a Gebruik and records the change (a Wijziging), in one statement. It matches only a
-// Gebruik of an organisation the asker may change, at the versie the asker expects, and, unless
-// $ookKoppelingen, one no koppeling uses (as van, naar or via); with it, those koppelingen go
-// too, with the KOPPELT relationships derived from them. Otherwise it writes nothing and
-// returns no row.
+// Gebruik the asker may change (as gebruik/wijzigen does: its organisation's landscape, or
+// registered by the asker's samenwerking for a member), at the versie the asker expects, and,
+// unless $ookKoppelingen, one no koppeling uses (as van, naar or via); with it, those
+// koppelingen go too, with the KOPPELT relationships derived from them. Koppelingen are the
+// member's own: only who may change the whole landscape deletes them along (not a samenwerking
+// that registered the Gebruik). Otherwise it writes nothing and returns no row.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"gebruik": "onbekend", "verwachteVersie": 1, "ookKoppelingen": false, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $gebruik})
-WHERE ($zicht.beheer OR o.id IN $zicht.wijzigbaar)
-  AND coalesce(g.versie, 1) = $verwachteVersie
-WITH g, [(g)<-[:VAN|NAAR|VIA]-(k) | k] AS koppelingen
-WHERE $ookKoppelingen OR size(koppelingen) = 0
+WHERE coalesce(g.versie, 1) = $verwachteVersie
+OPTIONAL MATCH (o)-[:DEELNEMER_VAN]->(s:Samenwerking)-[:REGISTREERT]->(g)
+WHERE s.id IN $zicht.wijzigbaar
+WITH o, g, count(s) AS namens, $zicht.beheer OR o.id IN $zicht.wijzigbaar AS landschap
+WHERE landschap OR namens > 0
+WITH g, landschap, [(g)<-[:VAN|NAAR|VIA]-(k) | k] AS koppelingen
+WHERE size(koppelingen) = 0 OR ($ookKoppelingen AND landschap)
 // A koppeling through g as its intermediary joins two other Gebruik: its KOPPELT goes by id.
 WITH g, koppelingen,
      [(g)<-[:VIA]-(k)-[:VAN]->(x)-[kr:KOPPELT]-() WHERE kr.koppelingId = k.id | kr] AS afgeleid

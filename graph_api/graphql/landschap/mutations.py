@@ -49,8 +49,15 @@ class RegistreerGebruikInput:
     referentiecomponenten: list[strawberry.ID] | None = strawberry.field(
         default=None, description="The GEMMA reference components it is used for."
     )
-    status: GebruikStatus | None = strawberry.field(default=None, description="VERWERVING when not given.")
-    start_datum: str | None = strawberry.field(default=None, description=_DATUM)
+    diensten: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="The diensten it takes: each must be offered on that application."
+    )
+    status: GebruikStatus | None = strawberry.field(
+        default=None, description="VERWERVING when not given; dated today (`statusHistorie`)."
+    )
+    start_datum: str | None = strawberry.field(
+        default=None, description=f"The date of IN_PRODUCTIE, planned or reached. {_DATUM}"
+    )
     contract_einde: str | None = strawberry.field(default=None, description=_DATUM)
     notities: str | None = strawberry.field(
         default=None, description="Internal notes: only the own organisation sees them."
@@ -68,6 +75,10 @@ class WijzigGebruikInput:
     referentiecomponenten: list[strawberry.ID] | None = strawberry.field(
         default=strawberry.UNSET, description="Replace the reference components recorded."
     )
+    diensten: list[strawberry.ID] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Replace the diensten taken: each must be offered on its application.",
+    )
     start_datum: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
     eind_datum: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
     contract_einde: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
@@ -83,7 +94,8 @@ class ZetGebruikStatusInput:
     status: GebruikStatus
     datum: str | None = strawberry.field(
         default=None,
-        description=f"When: recorded as the start date (IN_PRODUCTIE) or end date (UITGEFASEERD). {_DATUM}",
+        description="When the status was reached, today when not given: kept in `statusHistorie`, "
+        f"and as the start date (IN_PRODUCTIE) or end date (UITGEFASEERD). {_DATUM}",
     )
 
 
@@ -127,7 +139,10 @@ def _velden(data: dict[str, Any]) -> dict[str, Any]:
 
 @strawberry.type
 class LandschapMutaties:
-    @strawberry.mutation(description="Register an application an organisation uses (gebruik-beheerder).")
+    @strawberry.mutation(
+        description="Register an application an organisation uses (its gebruik-beheerder, or a "
+        "samenwerking's for a member gemeente)."
+    )
     async def registreer_gebruik(self, info: Info, input: RegistreerGebruikInput) -> GebruikPayload:
         componenten = input.referentiecomponenten or []
         geschreven = await gebruik.registreer(
@@ -139,6 +154,7 @@ class LandschapMutaties:
             referentiecomponenten=[
                 _id(r, "Referentiecomponent", "referentiecomponenten") for r in componenten
             ],
+            diensten=[_id(d, "Dienst", "diensten") for d in input.diensten or []],
             velden=_velden(vars(input)),
         )
         return GebruikPayload(gebruik=await _gelezen(info, geschreven.id))
@@ -154,6 +170,8 @@ class LandschapMutaties:
                 _id(r, "Referentiecomponent", "referentiecomponenten")
                 for r in input.referentiecomponenten or []
             ]
+        if input.diensten is not strawberry.UNSET:
+            extra["diensten"] = [_id(d, "Dienst", "diensten") for d in input.diensten or []]
         geschreven = await gebruik.wijzig(
             info.context.store,
             _schrijver(info),

@@ -68,6 +68,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_gebruik_mutaties.py",
         "tests/graphql/test_idempotentie.py",
         "tests/graphql/test_koppeling_mutaties.py",
+        "tests/graphql/test_samenwerking_mutaties.py",
     }
 )
 

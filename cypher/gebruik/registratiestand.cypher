@@ -1,10 +1,11 @@
 // What a registration of a Gebruik refers to, read before the write to name what is wrong:
-// whether the organisation and application exist, which of the versions (of that application)
-// and referentiecomponenten asked for exist, and whether the organisation uses the application
-// already.
+// whether the organisation and application exist, which of the versions (of that application),
+// referentiecomponenten and diensten (offered on that application) asked for exist, whether
+// the organisation uses the application already, and the samenwerkingen the asker may register
+// for it as (those among $zicht.wijzigbaar it is a member gemeente of, by id).
 // zicht: names no Gebruik; only whether the organisation has one of the application, which
 // every gebruik-beheerder may see (docs/access.md).
-// params: {"organisatie": "GM0363", "applicatie": "app-00001", "versies": [], "referentiecomponenten": []}
+// params: {"organisatie": "GM0363", "applicatie": "app-00001", "versies": [], "referentiecomponenten": [], "diensten": []}
 OPTIONAL MATCH (o:Organisatie {id: $organisatie})
 OPTIONAL MATCH (a:Applicatie {id: $applicatie})
 WITH o, a
@@ -14,6 +15,15 @@ WITH o, a, collect(v.id) AS versies
 OPTIONAL MATCH (r:Referentiecomponent)
 WHERE r.id IN $referentiecomponenten
 WITH o, a, versies, collect(r.id) AS referentiecomponenten
+OPTIONAL MATCH (d:Dienst)-[:BIJ]->(a)
+WHERE d.id IN $diensten
+WITH o, a, versies, referentiecomponenten, collect(d.id) AS diensten
+OPTIONAL MATCH (:Gemeente {id: $organisatie})-[:DEELNEMER_VAN]->(s:Samenwerking)
+WHERE s.id IN $zicht.wijzigbaar
+WITH o, a, versies, referentiecomponenten, diensten, s
+ORDER BY s.id
+WITH o, a, versies, referentiecomponenten, diensten, collect(s.id) AS namens
 RETURN o IS NOT NULL AS organisatie, a IS NOT NULL AS applicatie, versies, referentiecomponenten,
+       diensten, namens,
        CASE WHEN o IS NULL OR a IS NULL THEN 0
             ELSE size([(o)-[:GEBRUIKT]->(x)-[:VAN]->(a) | x.id]) END AS bestaand

@@ -53,6 +53,16 @@ class Schrijver:
     def mag_landschap(self, organisatie: str) -> bool:
         return self.zicht.beheer or organisatie in self.zicht.wijzigbaar
 
+    @property
+    def samenwerkingen(self) -> frozenset[str]:
+        """The samenwerkingen whose gebruik-beheerder the asker is: each may register Gebruik
+        for its member gemeenten (docs/access.md, "Writes"); the statements check membership."""
+        return frozenset(
+            lid.organisatie
+            for lid in self.identiteit.lidmaatschappen
+            if lid.soort == "Samenwerking" and lid.organisatie in self.zicht.wijzigbaar
+        )
+
     def namens(self, organisatie: str) -> str:
         """The organisation the asker acts for in a change of this landscape: its own when it
         is a gebruik-beheerder there, else the Beheerorganisatie of its functioneel beheer."""
@@ -119,14 +129,18 @@ def wijziging(
     voor: Mapping[str, Any] | None,
     na: Mapping[str, Any] | None,
     met_sleutel: bool = True,
+    namens: str | None = None,
 ) -> dict[str, Any]:
-    """The properties of the Wijziging node a write statement creates beside its change. A
-    statement recording several changes keeps the request's idempotency key in one of them
-    (`met_sleutel=False` for the others): the key is unique."""
+    """The properties of the Wijziging node a write statement creates beside its change.
+
+    A statement recording several changes keeps the request's idempotency key in one of them
+    (`met_sleutel=False` for the others): the key is unique. `namens`: the organisation acted
+    for, when the write knows it better than the identity does (a samenwerking writing in a
+    member's landscape)."""
     record = {
         "id": nieuw_id("wij"),
         "actor": schrijver.gebruiker,
-        "actorOrganisatie": schrijver.namens(organisatie),
+        "actorOrganisatie": namens or schrijver.namens(organisatie),
         "organisatie": organisatie,
         "tijdstip": tijdstip,
         "object": object_id,

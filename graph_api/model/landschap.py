@@ -30,7 +30,12 @@ class Gebruik(GraphNode):
     """One organisation's use of one application."""
 
     status = StringProperty(required=True, choices=keuzes.GEBRUIK_STATUS)
+    # The date each status was reached (docs/architecture.md, "Status dates"): startDatum is
+    # IN_PRODUCTIE's and eindDatum UITGEFASEERD's, as they were before the others were kept.
+    verwervingDatum = DatumProperty()
+    geplandDatum = DatumProperty()
     startDatum = DatumProperty()
+    uitTeFaserenDatum = DatumProperty()
     eindDatum = DatumProperty()
     hosting = StringProperty(choices=keuzes.HOSTINGMODEL)
     contractEinde = DatumProperty()

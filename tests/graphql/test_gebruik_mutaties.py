@@ -372,3 +372,103 @@ async def test_a_gebruik_beheerder_records_changes_and_deletes_a_gebruik(own_gra
             "OPTIONAL MATCH (k:Koppeling {id: id}) WITH id, k WHERE k IS NULL RETURN count(id) AS n",
         )
         assert verweesd[0]["n"] == 0
+
+
+DIENSTEN = """
+mutation($input: WijzigGebruikInput!) {
+  wijzigGebruik(input: $input) { gebruik { versienummer diensten { identificatie } } }
+}"""
+HISTORIE = "query($id: ID!) { node(id: $id) { ... on Gebruik { status startDatum eindDatum statusHistorie { status datum } } } }"
+
+
+async def test_the_diensten_taken_and_a_date_per_status(own_graph: Backend) -> None:
+    from datetime import UTC, datetime
+
+    store = own_graph.store
+    # Which dienst is offered on which application, and what GEMEENTE uses: raw reads.
+    bij = await store.read_text("test/bij", "MATCH (d:Dienst)-[:BIJ]->(a:Applicatie) RETURN d.id AS d, a.id AS a")
+    gebruikt = {r["a"] for r in await store.read_text(
+        "test/gebruikt", "MATCH (:Gemeente {id: $o})-[:GEBRUIKT]->(:Gebruik)-[:VAN]->(a) RETURN a.id AS a",
+        {"o": GEMEENTE},
+    )}  # fmt: skip
+    per_app: dict[str, list[str]] = {}
+    for row in bij:
+        per_app.setdefault(row["a"], []).append(row["d"])
+    app = next(a for a in sorted(per_app) if a not in gebruikt and len(per_app[a]) >= 2)
+    eigen_diensten = sorted(per_app[app])
+    vreemd = next(row["d"] for row in sorted(bij, key=lambda r: r["d"]) if row["d"] not in per_app[app])
+    with serve(own_graph) as client:
+        eigen = Api(client, (await tokens(own_graph, (GEMEENTE, "GEBRUIK_BEHEERDER")))[(GEMEENTE, "GEBRUIK_BEHEERDER")])
+        registratie = {"organisatie": GEMEENTE, "applicatie": app}
+
+        # Refused: a dienst not offered on that application, an unknown one, an id of another kind.
+        before = await dump(store)
+        for diensten, code, argument in (
+            ([eigen_diensten[0], vreemd], "NOT_FOUND", "input.diensten"),
+            (["dienst-bestaat-niet"], "NOT_FOUND", "input.diensten"),
+            ([_global("Applicatie", app)], "INVALID_ID", "input.diensten"),
+            (["x" * 301], "INVALID_INPUT", "input.diensten"),
+        ):
+            extensions = fout(eigen.post(REGISTREER, {"input": {**registratie, "diensten": diensten}}))
+            assert extensions["code"] == code, extensions
+            assert extensions["argument"] == argument, extensions
+        assert await dump(store) == before
+
+        # Registered taking one dienst (named twice): it is recorded once; the status is dated today.
+        vandaag = datetime.now(UTC).date().isoformat()
+        nieuw = data(eigen.post(
+            "mutation($input: RegistreerGebruikInput!) { registreerGebruik(input: $input) { gebruik { "
+            "identificatie diensten { identificatie } statusHistorie { status datum } } } }",
+            {"input": {**registratie, "diensten": [eigen_diensten[0], eigen_diensten[0]]}},
+        ))["registreerGebruik"]["gebruik"]  # fmt: skip
+        key = nieuw["identificatie"]
+        assert nieuw["diensten"] == [{"identificatie": eigen_diensten[0]}]
+        assert nieuw["statusHistorie"] == [{"status": "VERWERVING", "datum": vandaag}]
+
+        # Changed: the list replaces what was recorded; one not offered is refused, nothing written.
+        before = await dump(store)
+        extensions = fout(eigen.post(DIENSTEN, {"input": {"gebruik": key, "verwachteVersie": 1, "diensten": [vreemd]}}))
+        assert (extensions["code"], extensions["argument"]) == ("NOT_FOUND", "input.diensten")
+        assert await dump(store) == before
+        gewijzigd = data(eigen.post(DIENSTEN, {"input": {"gebruik": key, "verwachteVersie": 1,
+                                                         "diensten": eigen_diensten[1:]}}))["wijzigGebruik"]  # fmt: skip
+        assert gewijzigd["gebruik"]["versienummer"] == 2
+        assert sorted(d["identificatie"] for d in gewijzigd["gebruik"]["diensten"]) == eigen_diensten[1:]
+        record = (await wijzigingen(store, key))[-1]["w"]
+        assert json.loads(record["voor"])["diensten"] == [eigen_diensten[0]]
+        assert json.loads(record["na"])["diensten"] == eigen_diensten[1:]
+        leeg = data(eigen.post(DIENSTEN, {"input": {"gebruik": key, "verwachteVersie": 2, "diensten": []}}))
+        assert leeg["wijzigGebruik"]["gebruik"]["diensten"] == []
+
+        # A date per status: given, or today; a skipped status has none and is left out.
+        for versie, status, datum in ((3, "GEPLAND", "2026-05-01"), (4, "IN_PRODUCTIE", None),
+                                      (5, "UITGEFASEERD", "2027-01-01")):  # fmt: skip
+            stap = {"gebruik": key, "verwachteVersie": versie, "status": status}
+            data(eigen.post(STATUS, {"input": stap if datum is None else {**stap, "datum": datum}}))
+        gelezen = data(eigen.post(HISTORIE, {"id": _global("Gebruik", key)}))["node"]
+        assert gelezen == {
+            "status": "UITGEFASEERD", "startDatum": vandaag, "eindDatum": "2027-01-01",
+            "statusHistorie": [
+                {"status": "VERWERVING", "datum": vandaag}, {"status": "GEPLAND", "datum": "2026-05-01"},
+                {"status": "IN_PRODUCTIE", "datum": vandaag}, {"status": "UITGEFASEERD", "datum": "2027-01-01"},
+            ],
+        }  # fmt: skip
+        assert json.loads((await wijzigingen(store, key))[-2]["w"]["na"])["datum"] == vandaag
+
+        # A seeded Gebruik: its start and end dates, and its current status, dated or not.
+        [seeded] = await store.read_text(
+            "test/seeded",
+            "MATCH (:Gemeente {id: $o})-[:GEBRUIKT]->(g:Gebruik) WHERE g.startDatum IS NOT NULL "
+            "RETURN g.id AS id, g.status AS status, g.startDatum AS start, g.eindDatum AS eind "
+            "ORDER BY g.eindDatum DESC, g.id LIMIT 1",
+            {"o": GEMEENTE},
+        )
+        verwacht = [{"status": "IN_PRODUCTIE", "datum": seeded["start"]}]
+        if seeded["eind"] is not None:
+            verwacht.append({"status": "UITGEFASEERD", "datum": seeded["eind"]})
+        if seeded["status"] not in ("IN_PRODUCTIE", "UITGEFASEERD"):
+            volgorde = ["VERWERVING", "GEPLAND", "IN_PRODUCTIE", "UIT_TE_FASEREN", "UITGEFASEERD"]
+            verwacht.append({"status": seeded["status"], "datum": None})
+            verwacht.sort(key=lambda s: volgorde.index(s["status"]))
+        gelezen = data(eigen.post(HISTORIE, {"id": _global("Gebruik", seeded["id"])}))["node"]
+        assert gelezen["statusHistorie"] == verwacht

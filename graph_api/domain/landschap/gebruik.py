@@ -1,4 +1,5 @@
-"""Gebruik written (F013): register, change, move along its lifecycle, delete.
+"""Gebruik written (F013): register, change, move along its lifecycle, delete; by the
+organisation's own gebruik-beheerder, or a samenwerking's for its member gemeenten.
 
 Each operation checks its input (the model's declarations through model/validate.py, then
 lengths and NULs), reads what the write will find (to name the error of a write that cannot
@@ -42,10 +43,18 @@ LEVENSLOOP = tuple(keuzes.GEBRUIK_STATUS)
 OVERGANGEN: dict[str, tuple[str, ...]] = {
     status: LEVENSLOOP[index + 1 :] for index, status in enumerate(LEVENSLOOP)
 }
-# The status whose date a status change records, and where.
-STATUSDATUM = {"IN_PRODUCTIE": "startDatum", "UITGEFASEERD": "eindDatum"}
-# Fields the input may set, as the graph names them; `hostingmodel` is the graph's `hosting`.
-VELDEN = ("status", "hosting", "startDatum", "eindDatum", "contractEinde", "notities")
+# Where the date each status was reached is kept: a property per status, IN_PRODUCTIE's and
+# UITGEFASEERD's the startDatum and eindDatum they always were (docs/architecture.md, "Status
+# dates"). A status reached without a date given is dated the day it was recorded.
+STATUSDATUM = {
+    "VERWERVING": "verwervingDatum",
+    "GEPLAND": "geplandDatum",
+    "IN_PRODUCTIE": "startDatum",
+    "UIT_TE_FASEREN": "uitTeFaserenDatum",
+    "UITGEFASEERD": "eindDatum",
+}
+# The fields a change record shows, as the graph names them; `hostingmodel` is `hosting`.
+VELDEN = ("status", *STATUSDATUM.values(), "hosting", "contractEinde", "notities")
 LANG = frozenset({"notities"})
 
 
@@ -82,26 +91,37 @@ async def registreer(
     velden: Mapping[str, Any],
     versie: str | None = None,
     referentiecomponenten: list[str] | None = None,
+    diensten: list[str] | None = None,
 ) -> Geschreven:
-    """A new Gebruik of `applicatie` in `organisatie`'s landscape; status VERWERVING unless given."""
+    """A new Gebruik of `applicatie` in `organisatie`'s landscape; status VERWERVING unless given,
+    dated today unless its date is given. A samenwerking's gebruik-beheerder registers it for a
+    member gemeente: the samenwerking then REGISTREERT it."""
     mag_schrijven(schrijver, "registreerGebruik")
-    if not schrijver.mag_landschap(organisatie):
+    if not (schrijver.mag_landschap(organisatie) or schrijver.samenwerkingen):
         raise Forbidden(f"you may not change the landscape of {organisatie}", argument="input.organisatie")
+    tijdstip = nu()
     velden = {"status": "VERWERVING", **{k: v for k, v in velden.items() if v is not None}}
+    if velden["status"] in STATUSDATUM:
+        velden.setdefault(STATUSDATUM[velden["status"]], tijdstip[:10])
     gebruik_id = nieuw_id(f"geb-{organisatie}")
     _valideer({**velden, "id": gebruik_id}, partial=False)
     weiger(LABEL, tekstproblemen({"organisatie": organisatie, "applicatie": applicatie, "versie": versie}))
     versies = [] if versie is None else [versie]
     componenten = _uniek(referentiecomponenten) or []
-    params = {
+    afgenomen = _uniek(diensten) or []
+    params: dict[str, Any] = {
         "organisatie": organisatie,
         "applicatie": applicatie,
         "versies": versies,
         "referentiecomponenten": componenten,
+        "diensten": afgenomen,
     }
     [stand] = await store.read("gebruik/registratiestand", params)
-    _registreerbaar(stand, params)
-    tijdstip = nu()
+    _registreerbaar(stand, params, schrijver)
+    # Acting as a samenwerking only where the asker has no rights of its own: the first by id
+    # when it is gebruik-beheerder of several the gemeente is a member of.
+    samenwerking = None if schrijver.mag_landschap(organisatie) else stand["namens"][0]
+    params["samenwerking"] = samenwerking
     eigenschappen = {
         **velden,
         "id": gebruik_id,
@@ -115,7 +135,10 @@ async def registreer(
         "applicatie": applicatie,
         "versies": versies,
         "referentiecomponenten": componenten,
+        "diensten": afgenomen,
     }
+    if samenwerking is not None:
+        na["geregistreerdDoor"] = samenwerking
     record = wijziging(
         schrijver,
         organisatie=organisatie,
@@ -125,21 +148,30 @@ async def registreer(
         tijdstip=tijdstip,
         voor=None,
         na=na,
+        namens=samenwerking,
     )
     rows = await store.write(
         "gebruik/registreren", {**params, "eigenschappen": eigenschappen, "wijziging": record}
     )
     if not rows:  # between the check and the write: registered by someone else, or removed
         [stand] = await store.read("gebruik/registratiestand", params)
-        _registreerbaar(stand, params)
+        _registreerbaar(stand, params, schrijver)
+        if samenwerking is not None and samenwerking not in stand["namens"]:
+            raise Forbidden(f"{organisatie} left {samenwerking} meanwhile", argument="input.organisatie")
         raise Duplicate(f"{organisatie} uses {applicatie} already", argument="input.applicatie")
     return Geschreven(rows[0]["id"], rows[0]["versie"])
 
 
-def _registreerbaar(stand: Mapping[str, Any], params: Mapping[str, Any]) -> None:
+def _registreerbaar(stand: Mapping[str, Any], params: Mapping[str, Any], schrijver: Schrijver) -> None:
     if not stand["organisatie"]:
         raise ClientError(
             "NOT_FOUND", f"there is no organisation {params['organisatie']!r}", argument="input.organisatie"
+        )
+    if not (schrijver.mag_landschap(params["organisatie"]) or stand["namens"]):
+        raise Forbidden(
+            f"you may not change the landscape of {params['organisatie']}: it is not yours, nor a "
+            "member gemeente of a samenwerking whose gebruik-beheerder you are",
+            argument="input.organisatie",
         )
     if not stand["applicatie"]:
         raise ClientError(
@@ -158,6 +190,13 @@ def _registreerbaar(stand: Mapping[str, Any], params: Mapping[str, Any]) -> None
             f"there is no referentiecomponent {missing[0]!r}",
             argument="input.referentiecomponenten",
         )
+    missing = sorted(set(params["diensten"]) - set(stand["diensten"]))
+    if missing:
+        raise ClientError(
+            "NOT_FOUND",
+            f"{params['applicatie']} is offered with no dienst {missing[0]!r}",
+            argument="input.diensten",
+        )
     if stand["bestaand"]:
         raise Duplicate(
             f"{params['organisatie']} uses {params['applicatie']} already; change that Gebruik",
@@ -171,9 +210,10 @@ async def _huidig(store: Writer, schrijver: Schrijver, gebruik: str, verwachte_v
     if not rows:  # unknown, or not visible to the asker: the same answer for both
         raise ClientError("NOT_FOUND", f"there is no Gebruik {gebruik!r}", argument="input.gebruik")
     stand = rows[0]
-    if not schrijver.mag_landschap(stand["organisatie"]):
+    if not (schrijver.mag_landschap(stand["organisatie"]) or stand["namens"]):
+        zelf = " (a samenwerking changes only the Gebruik it registered)" if schrijver.samenwerkingen else ""
         raise Forbidden(
-            f"you may not change the landscape of {stand['organisatie']}", argument="input.gebruik"
+            f"you may not change the landscape of {stand['organisatie']}{zelf}", argument="input.gebruik"
         )
     huidige = stand["gebruik"].get("versie") or 1
     if huidige != verwachte_versie:
@@ -192,7 +232,13 @@ def _beeld(stand: Mapping[str, Any]) -> dict[str, Any]:
         **{name: gebruik.get(name) for name in VELDEN},
         "versies": stand["versies"],
         "referentiecomponenten": stand["referentiecomponenten"],
+        "diensten": stand["diensten"],
     }
+
+
+def _namens(schrijver: Schrijver, stand: Mapping[str, Any]) -> str | None:
+    """The samenwerking the asker changes this Gebruik as, when it has no rights of its own."""
+    return None if schrijver.mag_landschap(stand["organisatie"]) else stand["namens"][0]
 
 
 async def wijzig(
@@ -205,9 +251,11 @@ async def wijzig(
     vervang_versie: bool = False,
     versie: str | None = None,
     referentiecomponenten: list[str] | None = None,
+    diensten: list[str] | None = None,
 ) -> Geschreven:
     """Change the fields given (`velden`: null removes one); the version with `vervang_versie`
-    (None: none recorded), the referentiecomponenten when given (they replace those recorded)."""
+    (None: none recorded), the referentiecomponenten and diensten when given (they replace
+    those recorded)."""
     mag_schrijven(schrijver, "wijzigGebruik")
     if "status" in velden:
         raise ClientError(
@@ -227,6 +275,7 @@ async def wijzig(
         verwachte_versie=verwachte_versie,
         versies=versies,
         componenten=componenten,
+        afgenomen=_uniek(diensten),
         statussen=None,
     )
 
@@ -240,12 +289,12 @@ async def zet_status(
     status: str,
     datum: str | None = None,
 ) -> Geschreven:
-    """Move a Gebruik along its lifecycle; `datum` is recorded as its start (IN_PRODUCTIE) or end
-    (UITGEFASEERD) date, and in the change record for every status."""
+    """Move a Gebruik along its lifecycle; `datum` (today when not given) is recorded as the
+    date of that status (STATUSDATUM), and in the change record."""
     mag_schrijven(schrijver, "zetGebruikStatus")
     velden: dict[str, Any] = {"status": status}
-    if datum is not None and status in STATUSDATUM:
-        velden[STATUSDATUM[status]] = datum
+    if status in STATUSDATUM:
+        velden[STATUSDATUM[status]] = datum or nu()[:10]
     problems = check(LABEL, {"status": status}, partial=True)
     if datum is not None:
         problems += [
@@ -271,8 +320,9 @@ async def zet_status(
         verwachte_versie=verwachte_versie,
         versies=None,
         componenten=None,
+        afgenomen=None,
         statussen=van,
-        datum=datum,
+        datum=velden.get(STATUSDATUM.get(status, ""), datum),
     )
 
 
@@ -286,6 +336,7 @@ async def _schrijf(
     verwachte_versie: int,
     versies: list[str] | None,
     componenten: list[str] | None,
+    afgenomen: list[str] | None,
     statussen: list[str] | None,
     datum: str | None = None,
 ) -> Geschreven:
@@ -296,6 +347,8 @@ async def _schrijf(
         na_alles["versies"] = versies
     if componenten is not None:
         na_alles["referentiecomponenten"] = componenten
+    if afgenomen is not None:
+        na_alles["diensten"] = afgenomen
     veranderd = sorted(k for k in na_alles if _gelijk(na_alles[k]) != _gelijk(voor_alles[k]))
     voor = {k: voor_alles[k] for k in veranderd}
     na = {k: na_alles[k] for k in veranderd}
@@ -310,6 +363,7 @@ async def _schrijf(
         tijdstip=tijdstip,
         voor=voor,
         na=na,
+        namens=_namens(schrijver, stand),
     )
     params = {
         "gebruik": gebruik_id,
@@ -319,13 +373,15 @@ async def _schrijf(
         "vervangVersies": versies is not None,
         "referentiecomponenten": componenten or [],
         "vervangComponenten": componenten is not None,
+        "diensten": afgenomen or [],
+        "vervangDiensten": afgenomen is not None,
         "eigenschappen": {**velden, "gewijzigdOp": tijdstip, "gewijzigdDoor": schrijver.gebruiker},
         "wijziging": record,
     }
     rows = await store.write("gebruik/wijzigen", params)
     if rows:
         return Geschreven(rows[0]["id"], rows[0]["versie"])
-    # Nothing written: a version or referentiecomponent not found, or a write in between.
+    # Nothing written: a version, referentiecomponent or dienst not found, or a write in between.
     nieuw = await _huidig(store, schrijver, gebruik_id, verwachte_versie)
     if statussen is not None and nieuw["gebruik"]["status"] not in statussen:
         raise TransitionNotAllowed(
@@ -333,13 +389,35 @@ async def _schrijf(
             toegestaan=list(OVERGANGEN[nieuw["gebruik"]["status"]]),
             argument="input.status",
         )
-    if versies:
-        raise ClientError(
-            "NOT_FOUND", f"the application has no version {versies[0]!r}", argument="input.versie"
-        )
+    if versies or afgenomen:
+        [gevonden] = await store.read("gebruik/registratiestand", _verwijzingen(nieuw, versies, afgenomen))
+        if versies and not gevonden["versies"]:
+            raise ClientError(
+                "NOT_FOUND", f"the application has no version {versies[0]!r}", argument="input.versie"
+            )
+        missing = sorted(set(afgenomen or []) - set(gevonden["diensten"]))
+        if missing:
+            raise ClientError(
+                "NOT_FOUND",
+                f"{nieuw['applicatie']} is offered with no dienst {missing[0]!r}",
+                argument="input.diensten",
+            )
     raise ClientError(
         "NOT_FOUND", "one of the referentiecomponenten does not exist", argument="input.referentiecomponenten"
     )
+
+
+def _verwijzingen(
+    stand: Mapping[str, Any], versies: list[str] | None, diensten: list[str] | None
+) -> dict[str, Any]:
+    """The parameters of gebruik/registratiestand that find which references of a change exist."""
+    return {
+        "organisatie": stand["organisatie"],
+        "applicatie": stand["applicatie"],
+        "versies": versies or [],
+        "referentiecomponenten": [],
+        "diensten": diensten or [],
+    }
 
 
 def _gelijk(value: Any) -> Any:
@@ -354,6 +432,13 @@ async def verwijder(
     mag_schrijven(schrijver, "verwijderGebruik")
     stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
     aantal = len(stand["koppelingIds"])
+    namens = _namens(schrijver, stand)
+    if aantal and ook_koppelingen and namens is not None:
+        raise Forbidden(
+            f"koppelingen use Gebruik {gebruik}: they are {stand['organisatie']}'s own, so only its "
+            f"gebruik-beheerder deletes them along; {namens} may delete the Gebruik once they are gone",
+            argument="input.ookKoppelingen",
+        )
     if aantal and not ook_koppelingen:
         raise InUse(
             f"{aantal} koppelingen use Gebruik {gebruik}: remove them first, or ask for ookKoppelingen: true",
@@ -371,13 +456,14 @@ async def verwijder(
         tijdstip=tijdstip,
         voor={**_beeld(stand), "applicatie": stand["applicatie"], "koppelingen": aantal},
         na=None,
+        namens=namens,
     )
     params = {
         "gebruik": gebruik,
         "verwachteVersie": verwachte_versie,
         "ookKoppelingen": ook_koppelingen,
         "koppelingStand": [f"{k[kop]['id']}@{k[kop].get('versie') or 1}" for k in koppelingen],
-        "koppelingWijzigingen": [koppeling.verwijderd(schrijver, k, tijdstip) for k in koppelingen],
+        "koppelingWijzigingen": [koppeling.verwijderd(schrijver, k, tijdstip, met_sleutel=False) for k in koppelingen],
         "wijziging": record,
     }
     rows = await store.write("gebruik/verwijderen", params)

@@ -357,8 +357,11 @@ async def verwijder(store: Writer, schrijver: Schrijver, *, koppeling: str, verw
     return koppeling
 
 
-def verwijderd(schrijver: Schrijver, stand: Mapping[str, Any], tijdstip: str) -> dict[str, Any]:
-    """The change record of a koppeling deleted, by itself or with a Gebruik at one of its ends."""
+def verwijderd(
+    schrijver: Schrijver, stand: Mapping[str, Any], tijdstip: str, *, met_sleutel: bool = True
+) -> dict[str, Any]:
+    """The change record of a koppeling deleted, by itself or with a Gebruik at one of its ends
+    (`met_sleutel=False`: the Gebruik's record keeps the request's idempotency key)."""
     return wijziging(
         schrijver,
         organisatie=stand["organisatie"],
@@ -368,4 +371,5 @@ def verwijderd(schrijver: Schrijver, stand: Mapping[str, Any], tijdstip: str) ->
         tijdstip=tijdstip,
         voor=beeld(stand),
         na=None,
+        met_sleutel=met_sleutel,
     )

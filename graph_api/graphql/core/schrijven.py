@@ -4,13 +4,14 @@ its input may carry (graph_api/domain/idempotentie.py)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 
 from graph_api.domain.idempotentie import eenmalig, idempotentie
 from graph_api.domain.wijzigen import Schrijver
 from graph_api.graphql.context import Info
+from graph_api.graphql.core.ids import reference
 
 T = TypeVar("T")
 
@@ -43,3 +44,26 @@ async def eenmaal(
     """`schrijf()`, unless the asker's key was used before with this input: then `herhaal` of the
     first write's change record."""
     return await eenmalig(info.context.store, schrijver.idempotentie, schrijf, herhaal)
+
+
+class _Geschreven(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+async def eenmaal_id(info: Info, schrijver: Schrijver, schrijf: Callable[[], Awaitable[_Geschreven]]) -> str:
+    """The id of the object `schrijf()` wrote, or, repeated with the same key and input, of the
+    object the first write changed (the mutation answers with it as a read now finds it)."""
+
+    async def geschreven() -> str:
+        return (await schrijf()).id
+
+    return await eenmaal(info, schrijver, geschreven, lambda record: record["object"])
+
+
+def input_id(value: Any, kind: str | tuple[str, ...], argument: str) -> str:
+    """The graph id a required id field of the input names (`argument` below `input.`)."""
+    kinds = (kind,) if isinstance(kind, str) else kind
+    found = reference(value, *kinds, argument=f"input.{argument}")
+    assert found is not None  # the schema requires it
+    return found

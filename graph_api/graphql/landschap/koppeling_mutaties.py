@@ -14,7 +14,7 @@ from graph_api.domain.landschap import koppeling
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import load_one
 from graph_api.graphql.core.enums import KoppelingRichting, KoppelingStatus, KoppelingType
-from graph_api.graphql.landschap.mutations import _id, _schrijver
+from graph_api.graphql.core.schrijven import eenmaal, eenmaal_id, idempotency_key, input_id, schrijver
 from graph_api.graphql.landschap.types import Koppeling
 
 _NAAR = ("Gebruik", "BuitengemeentelijkeVoorziening")
@@ -25,7 +25,7 @@ async def _gelezen(info: Info, key: str) -> Koppeling | None:
 
 
 def _standaardversies(ids: list[strawberry.ID] | None) -> list[str]:
-    return [_id(s, "Standaardversie", "standaardversies") for s in ids or []]
+    return [input_id(s, "Standaardversie", "standaardversies") for s in ids or []]
 
 
 @strawberry.input(
@@ -47,6 +47,7 @@ class RegistreerKoppelingInput:
         default=None, description="The standard versions it follows."
     )
     beschrijving: str | None = None
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.input(description="What changes of a koppeling: a field left out stays, null removes it.")
@@ -62,6 +63,7 @@ class WijzigKoppelingInput:
         default=strawberry.UNSET, description="Replace the standard versions recorded."
     )
     beschrijving: str | None = strawberry.UNSET
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.input(description="A step along the lifecycle GEPLAND, IN_PRODUCTIE, UITGEFASEERD.")
@@ -69,12 +71,14 @@ class ZetKoppelingStatusInput:
     koppeling: strawberry.ID
     verwachte_versie: int
     status: KoppelingStatus
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.input(description="A koppeling to delete.")
 class VerwijderKoppelingInput:
     koppeling: strawberry.ID
     verwachte_versie: int
+    idempotency_key: str | None = idempotency_key()
 
 
 @strawberry.type
@@ -101,54 +105,75 @@ def _velden(data: dict[str, Any]) -> dict[str, Any]:
 class KoppelingMutaties:
     @strawberry.mutation(description="Register a koppeling in a landscape (gebruik-beheerder).")
     async def registreer_koppeling(self, info: Info, input: RegistreerKoppelingInput) -> KoppelingPayload:
-        geschreven = await koppeling.registreer(
-            info.context.store,
-            _schrijver(info),
-            van=_id(input.van, "Gebruik", "van"),
-            naar=_id(input.naar, _NAAR, "naar"),
-            via=None if input.via is None else _id(input.via, "Gebruik", "via"),
-            standaardversies=_standaardversies(input.standaardversies),
-            velden=_velden(vars(input)),
+        wie = schrijver(info, "registreerKoppeling", input)
+        geschreven = await eenmaal_id(
+            info,
+            wie,
+            lambda: koppeling.registreer(
+                info.context.store,
+                wie,
+                van=input_id(input.van, "Gebruik", "van"),
+                naar=input_id(input.naar, _NAAR, "naar"),
+                via=None if input.via is None else input_id(input.via, "Gebruik", "via"),
+                standaardversies=_standaardversies(input.standaardversies),
+                velden=_velden(vars(input)),
+            ),
         )
-        return KoppelingPayload(koppeling=await _gelezen(info, geschreven.id))
+        return KoppelingPayload(koppeling=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Change a koppeling at the versie last read (gebruik-beheerder).")
     async def wijzig_koppeling(self, info: Info, input: WijzigKoppelingInput) -> KoppelingPayload:
+        wie = schrijver(info, "wijzigKoppeling", input)
         extra: dict[str, Any] = {}
         if input.via is not strawberry.UNSET:
             extra["vervang_via"] = True
-            extra["via"] = None if input.via is None else _id(input.via, "Gebruik", "via")
+            extra["via"] = None if input.via is None else input_id(input.via, "Gebruik", "via")
         if input.standaardversies is not strawberry.UNSET:
             extra["standaardversies"] = _standaardversies(input.standaardversies)
-        geschreven = await koppeling.wijzig(
-            info.context.store,
-            _schrijver(info),
-            koppeling=_id(input.koppeling, "Koppeling", "koppeling"),
-            verwachte_versie=input.verwachte_versie,
-            velden=_velden(vars(input)),
-            **extra,
+        geschreven = await eenmaal_id(
+            info,
+            wie,
+            lambda: koppeling.wijzig(
+                info.context.store,
+                wie,
+                koppeling=input_id(input.koppeling, "Koppeling", "koppeling"),
+                verwachte_versie=input.verwachte_versie,
+                velden=_velden(vars(input)),
+                **extra,
+            ),
         )
-        return KoppelingPayload(koppeling=await _gelezen(info, geschreven.id))
+        return KoppelingPayload(koppeling=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Move a koppeling forward along its lifecycle (gebruik-beheerder).")
     async def zet_koppeling_status(self, info: Info, input: ZetKoppelingStatusInput) -> KoppelingPayload:
-        geschreven = await koppeling.zet_status(
-            info.context.store,
-            _schrijver(info),
-            koppeling=_id(input.koppeling, "Koppeling", "koppeling"),
-            verwachte_versie=input.verwachte_versie,
-            status=input.status.value,
+        wie = schrijver(info, "zetKoppelingStatus", input)
+        geschreven = await eenmaal_id(
+            info,
+            wie,
+            lambda: koppeling.zet_status(
+                info.context.store,
+                wie,
+                koppeling=input_id(input.koppeling, "Koppeling", "koppeling"),
+                verwachte_versie=input.verwachte_versie,
+                status=input.status.value,
+            ),
         )
-        return KoppelingPayload(koppeling=await _gelezen(info, geschreven.id))
+        return KoppelingPayload(koppeling=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Delete a koppeling at the versie last read (gebruik-beheerder).")
     async def verwijder_koppeling(
         self, info: Info, input: VerwijderKoppelingInput
     ) -> VerwijderKoppelingPayload:
-        verwijderd = await koppeling.verwijder(
-            info.context.store,
-            _schrijver(info),
-            koppeling=_id(input.koppeling, "Koppeling", "koppeling"),
-            verwachte_versie=input.verwachte_versie,
+        wie = schrijver(info, "verwijderKoppeling", input)
+        verwijderd = await eenmaal(
+            info,
+            wie,
+            lambda: koppeling.verwijder(
+                info.context.store,
+                wie,
+                koppeling=input_id(input.koppeling, "Koppeling", "koppeling"),
+                verwachte_versie=input.verwachte_versie,
+            ),
+            lambda record: record["object"],
         )
         return VerwijderKoppelingPayload(verwijderd_id=strawberry.ID(verwijderd))

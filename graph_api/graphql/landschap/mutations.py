@@ -6,7 +6,6 @@ answers with the object as a read now finds it: the write cleared what the reque
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
 from typing import Any
 
 import strawberry
@@ -15,20 +14,12 @@ from graph_api.domain.landschap import gebruik
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import load_one
 from graph_api.graphql.core.enums import GebruikStatus, Hostingmodel
-from graph_api.graphql.core.ids import reference
-from graph_api.graphql.core.schrijven import eenmaal, idempotency_key, schrijver
+from graph_api.graphql.core.schrijven import eenmaal, eenmaal_id, idempotency_key, input_id, schrijver
 from graph_api.graphql.landschap.types import Gebruik
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
 _ORGANISATIES = tuple(kind.__name__ for kind in ORGANISATIE_TYPES)
 _DATUM = "An ISO-8601 date, 2026-06-30."
-
-
-def _id(value: Any, kind: str | tuple[str, ...], argument: str) -> str:
-    kinds = (kind,) if isinstance(kind, str) else kind
-    found = reference(value, *kinds, argument=f"input.{argument}")
-    assert found is not None  # the schema requires it
-    return found
 
 
 async def _gelezen(info: Info, key: str) -> Gebruik | None:
@@ -46,8 +37,15 @@ class RegistreerGebruikInput:
     referentiecomponenten: list[strawberry.ID] | None = strawberry.field(
         default=None, description="The GEMMA reference components it is used for."
     )
-    status: GebruikStatus | None = strawberry.field(default=None, description="VERWERVING when not given.")
-    start_datum: str | None = strawberry.field(default=None, description=_DATUM)
+    diensten: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="The diensten it takes: each must be offered on that application."
+    )
+    status: GebruikStatus | None = strawberry.field(
+        default=None, description="VERWERVING when not given; dated today (`statusHistorie`)."
+    )
+    start_datum: str | None = strawberry.field(
+        default=None, description=f"The date of IN_PRODUCTIE, planned or reached. {_DATUM}"
+    )
     contract_einde: str | None = strawberry.field(default=None, description=_DATUM)
     notities: str | None = strawberry.field(
         default=None, description="Internal notes: only the own organisation sees them."
@@ -66,6 +64,10 @@ class WijzigGebruikInput:
     referentiecomponenten: list[strawberry.ID] | None = strawberry.field(
         default=strawberry.UNSET, description="Replace the reference components recorded."
     )
+    diensten: list[strawberry.ID] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Replace the diensten taken: each must be offered on its application.",
+    )
     start_datum: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
     eind_datum: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
     contract_einde: str | None = strawberry.field(default=strawberry.UNSET, description=_DATUM)
@@ -82,7 +84,8 @@ class ZetGebruikStatusInput:
     status: GebruikStatus
     datum: str | None = strawberry.field(
         default=None,
-        description=f"When: recorded as the start date (IN_PRODUCTIE) or end date (UITGEFASEERD). {_DATUM}",
+        description="When the status was reached, today when not given: kept in `statusHistorie`, "
+        f"and as the start date (IN_PRODUCTIE) or end date (UITGEFASEERD). {_DATUM}",
     )
     idempotency_key: str | None = idempotency_key()
 
@@ -126,38 +129,30 @@ def _velden(data: dict[str, Any]) -> dict[str, Any]:
     return velden
 
 
-async def _id_van(write: Awaitable[gebruik.Geschreven]) -> str:
-    return (await write).id
-
-
-def _object(record: Mapping[str, Any]) -> str:
-    """A repeated write's answer: the object its first write changed (as a read now finds it)."""
-    return record["object"]
-
-
 @strawberry.type
 class LandschapMutaties:
-    @strawberry.mutation(description="Register an application an organisation uses (gebruik-beheerder).")
+    @strawberry.mutation(
+        description="Register an application an organisation uses (its gebruik-beheerder, or a "
+        "samenwerking's for a member gemeente)."
+    )
     async def registreer_gebruik(self, info: Info, input: RegistreerGebruikInput) -> GebruikPayload:
         wie = schrijver(info, "registreerGebruik", input)
         componenten = input.referentiecomponenten or []
-        geschreven = await eenmaal(
+        geschreven = await eenmaal_id(
             info,
             wie,
-            lambda: _id_van(
-                gebruik.registreer(
-                    info.context.store,
-                    wie,
-                    organisatie=_id(input.organisatie, _ORGANISATIES, "organisatie"),
-                    applicatie=_id(input.applicatie, "Applicatie", "applicatie"),
-                    versie=None if input.versie is None else _id(input.versie, "Versie", "versie"),
-                    referentiecomponenten=[
-                        _id(r, "Referentiecomponent", "referentiecomponenten") for r in componenten
-                    ],
-                    velden=_velden(vars(input)),
-                )
+            lambda: gebruik.registreer(
+                info.context.store,
+                wie,
+                organisatie=input_id(input.organisatie, _ORGANISATIES, "organisatie"),
+                applicatie=input_id(input.applicatie, "Applicatie", "applicatie"),
+                versie=None if input.versie is None else input_id(input.versie, "Versie", "versie"),
+                referentiecomponenten=[
+                    input_id(r, "Referentiecomponent", "referentiecomponenten") for r in componenten
+                ],
+                diensten=[input_id(d, "Dienst", "diensten") for d in input.diensten or []],
+                velden=_velden(vars(input)),
             ),
-            _object,
         )
         return GebruikPayload(gebruik=await _gelezen(info, geschreven))
 
@@ -167,46 +162,42 @@ class LandschapMutaties:
         extra: dict[str, Any] = {}
         if input.versie is not strawberry.UNSET:
             extra["vervang_versie"] = True
-            extra["versie"] = None if input.versie is None else _id(input.versie, "Versie", "versie")
+            extra["versie"] = None if input.versie is None else input_id(input.versie, "Versie", "versie")
         if input.referentiecomponenten is not strawberry.UNSET:
             extra["referentiecomponenten"] = [
-                _id(r, "Referentiecomponent", "referentiecomponenten")
+                input_id(r, "Referentiecomponent", "referentiecomponenten")
                 for r in input.referentiecomponenten or []
             ]
-        geschreven = await eenmaal(
+        if input.diensten is not strawberry.UNSET:
+            extra["diensten"] = [input_id(d, "Dienst", "diensten") for d in input.diensten or []]
+        geschreven = await eenmaal_id(
             info,
             wie,
-            lambda: _id_van(
-                gebruik.wijzig(
-                    info.context.store,
-                    wie,
-                    gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
-                    verwachte_versie=input.verwachte_versie,
-                    velden=_velden(vars(input)),
-                    **extra,
-                )
+            lambda: gebruik.wijzig(
+                info.context.store,
+                wie,
+                gebruik=input_id(input.gebruik, "Gebruik", "gebruik"),
+                verwachte_versie=input.verwachte_versie,
+                velden=_velden(vars(input)),
+                **extra,
             ),
-            _object,
         )
         return GebruikPayload(gebruik=await _gelezen(info, geschreven))
 
     @strawberry.mutation(description="Move a Gebruik forward along its lifecycle (gebruik-beheerder).")
     async def zet_gebruik_status(self, info: Info, input: ZetGebruikStatusInput) -> GebruikPayload:
         wie = schrijver(info, "zetGebruikStatus", input)
-        geschreven = await eenmaal(
+        geschreven = await eenmaal_id(
             info,
             wie,
-            lambda: _id_van(
-                gebruik.zet_status(
-                    info.context.store,
-                    wie,
-                    gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
-                    verwachte_versie=input.verwachte_versie,
-                    status=input.status.value,
-                    datum=input.datum,
-                )
+            lambda: gebruik.zet_status(
+                info.context.store,
+                wie,
+                gebruik=input_id(input.gebruik, "Gebruik", "gebruik"),
+                verwachte_versie=input.verwachte_versie,
+                status=input.status.value,
+                datum=input.datum,
             ),
-            _object,
         )
         return GebruikPayload(gebruik=await _gelezen(info, geschreven))
 
@@ -219,7 +210,7 @@ class LandschapMutaties:
             lambda: gebruik.verwijder(
                 info.context.store,
                 wie,
-                gebruik=_id(input.gebruik, "Gebruik", "gebruik"),
+                gebruik=input_id(input.gebruik, "Gebruik", "gebruik"),
                 verwachte_versie=input.verwachte_versie,
                 ook_koppelingen=input.ook_koppelingen,
             ),

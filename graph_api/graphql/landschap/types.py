@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.domain.landschap.gebruik import STATUSDATUM
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import load_many, load_nodes, load_one, registered
 from graph_api.graphql.core.enums import (
@@ -31,6 +32,12 @@ Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organ
 Samenwerking_ = Annotated["Samenwerking", strawberry.lazy("graph_api.graphql.organisaties.types")]
 Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
+
+
+@strawberry.type(description="A status of a Gebruik and the date it was reached.")
+class GebruikStatusDatum:
+    status: GebruikStatus
+    datum: str | None = strawberry.field(description="ISO-8601; unknown for a status recorded without one.")
 
 
 @registered("Gebruik")
@@ -66,6 +73,18 @@ class Gebruik(relay.Node):
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Gebruik | None]:
         return await load_nodes(info, "gebruik/per_id", list(node_ids), "Gebruik")
+
+    @strawberry.field(
+        description="The statuses it went through, in lifecycle order, each with the date it was "
+        "reached: those with a date, and the current status always. A skipped status is absent."
+    )
+    async def status_historie(self, info: Info) -> list[GebruikStatusDatum]:
+        item = await info.context.loaders.one("gebruik/statushistorie").load(self.key) or {}
+        return [
+            GebruikStatusDatum(status=GebruikStatus[status], datum=item.get(veld))
+            for status, veld in STATUSDATUM.items()
+            if item.get(veld) is not None or status == item.get("status")
+        ]
 
     @strawberry.field(
         description="When the contract ends (ISO-8601). Only for those who may see the whole landscape."

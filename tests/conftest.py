@@ -66,6 +66,7 @@ BOTH_ENGINES = frozenset(
         "tests/store/test_own_graph.py",
         "tests/graphql/test_request_writes.py",
         "tests/graphql/test_gebruik_mutaties.py",
+        "tests/graphql/test_voorstellen.py",
     }
 )
 

@@ -27,6 +27,8 @@ from graph_api.graphql.graaf.queries import GraafQuery, NodeQuery
 from graph_api.graphql.identiteit.queries import IkQuery
 from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
+from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
+from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
@@ -41,6 +43,7 @@ Query = merge_types(
         GemmaLijsten,
         DienstLijsten,
         LandschapLijsten,
+        VoorstelLijsten,
         OrganisatieOpzoeken,
         AanbodOpzoeken,
         GemmaOpzoeken,
@@ -53,7 +56,7 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties,))
+Mutation = merge_types("Mutation", (LandschapMutaties, VoorstelMutaties))
 
 
 class Schema(strawberry.Schema):

@@ -67,6 +67,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_request_writes.py",
         "tests/graphql/test_gebruik_mutaties.py",
         "tests/graphql/test_voorstellen.py",
+        "tests/graphql/test_concepten.py",
     }
 )
 

@@ -14,6 +14,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
@@ -44,6 +45,7 @@ Query = merge_types(
         DienstLijsten,
         LandschapLijsten,
         VoorstelLijsten,
+        ConceptLijsten,
         OrganisatieOpzoeken,
         AanbodOpzoeken,
         GemmaOpzoeken,
@@ -56,7 +58,7 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, VoorstelMutaties))
+Mutation = merge_types("Mutation", (LandschapMutaties, VoorstelMutaties, ConceptMutaties))
 
 
 class Schema(strawberry.Schema):

@@ -79,6 +79,7 @@ WIJZIGING_OPERATIE = {
     "GEWIJZIGD": "gewijzigd",
     "STATUS_GEWIJZIGD": "status gewijzigd",
     "VERWIJDERD": "verwijderd",
+    "SAMENGEVOEGD": "samengevoegd",  # a concept merged into the application kept
 }
 
 KOPPELING_TYPE = {

@@ -17,6 +17,7 @@ CREATE CONSTRAINT constraint_unique_Gebruik_id IF NOT EXISTS FOR (n:Gebruik) REQ
 CREATE CONSTRAINT constraint_unique_Gebruiker_id IF NOT EXISTS FOR (n:Gebruiker) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gebruiker_email IF NOT EXISTS FOR (n:Gebruiker) REQUIRE n.email IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gebruiker_subject IF NOT EXISTS FOR (n:Gebruiker) REQUIRE n.subject IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Gebruiksvoorstel_id IF NOT EXISTS FOR (n:Gebruiksvoorstel) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gemeente_id IF NOT EXISTS FOR (n:Gemeente) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gemeente_cbsCode IF NOT EXISTS FOR (n:Gemeente) REQUIRE n.cbsCode IS UNIQUE
 CREATE INDEX index_Gemeente_provincie IF NOT EXISTS FOR (n:Gemeente) ON (n.provincie)

@@ -69,6 +69,8 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_idempotentie.py",
         "tests/graphql/test_koppeling_mutaties.py",
         "tests/graphql/test_samenwerking_mutaties.py",
+        "tests/graphql/test_voorstellen.py",
+        "tests/graphql/test_concepten.py",
     }
 )
 

@@ -1,10 +1,13 @@
 // A page of the applications realising each component, ordered by name, after a keyset cursor.
 // (Ordered by use: gemma/applicaties_op_gebruik; FalkorDB evaluates every CASE branch.)
 // params: {"ids": ["id-058a6e89-c36e-46ce-819b-7d8637fd3980"], "status": null, "aflopend": false, "na": null, "limit": 5}
+// A concept (missing software recorded by a gebruik-beheerder, gemeldDoor set) only for its
+// reporting organisation and functioneel beheer, until published (docs/access.md, "Concepts").
 UNWIND $ids AS sleutel
 MATCH (c:Referentiecomponent {id: sleutel})<-[:REALISEERT]-(a:Applicatie)
 WITH sleutel, a
 WHERE ($status IS NULL OR a.status = $status)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
 WITH sleutel, a, toLower(a.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))

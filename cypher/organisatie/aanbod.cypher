@@ -1,10 +1,13 @@
 // A page of each leverancier's applications (its aanbod), after a keyset cursor.
 // params: {"ids": ["lev-0001"], "tekst": null, "status": null, "aflopend": false, "na": null, "limit": 5}
+// A concept (missing software recorded by a gebruik-beheerder, gemeldDoor set) only for its
+// reporting organisation and functioneel beheer, until published (docs/access.md, "Concepts").
 UNWIND $ids AS sleutel
 MATCH (l:Leverancier {id: sleutel})-[:BIEDT_AAN]->(a:Applicatie)
 WITH sleutel, a
 WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($status IS NULL OR a.status = $status)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
 WITH sleutel, a, toLower(a.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))

@@ -1,5 +1,8 @@
 // Organisations by id, each with the label that says what kind it is.
 // params: {"ids": ["GM0363", "vng-realisatie"]}
+// A concept leverancier (recorded with missing software, gemeldDoor set) only for the reporting
+// organisation and functioneel beheer, until published (docs/access.md, "Concepts").
 UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})
+WHERE (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.landschappen)
 RETURN sleutel, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item

@@ -23,6 +23,8 @@ MATCH (n:Gebruik) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer OR
 UNION ALL
 MATCH (n:Gebruiker) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Gebruiker' AS label, aantal
 UNION ALL
+MATCH (n:Gebruiksvoorstel) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Gebruiksvoorstel' AS label, aantal
+UNION ALL
 MATCH (n:Gemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gemeente' AS label, aantal
 UNION ALL
 MATCH (n:GemmaElement) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'GemmaElement' AS label, aantal

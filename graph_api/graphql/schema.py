@@ -14,6 +14,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
@@ -28,6 +29,8 @@ from graph_api.graphql.identiteit.queries import IkQuery
 from graph_api.graphql.landschap.koppeling_mutaties import KoppelingMutaties
 from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
+from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
+from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
@@ -42,6 +45,8 @@ Query = merge_types(
         GemmaLijsten,
         DienstLijsten,
         LandschapLijsten,
+        VoorstelLijsten,
+        ConceptLijsten,
         OrganisatieOpzoeken,
         AanbodOpzoeken,
         GemmaOpzoeken,
@@ -54,7 +59,7 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties))
+Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
 
 
 class Schema(strawberry.Schema):

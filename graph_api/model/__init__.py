@@ -32,6 +32,7 @@ from graph_api.model.organisaties import (
     Organisatie,
     Samenwerking,
 )
+from graph_api.model.voorstel import Gebruiksvoorstel
 
 __all__ = [
     "Applicatie",
@@ -44,6 +45,7 @@ __all__ = [
     "Dienst",
     "Gebruik",
     "Gebruiker",
+    "Gebruiksvoorstel",
     "Gemeente",
     "GraphModel",
     "Koppeling",

@@ -35,6 +35,10 @@ class Applicatie(GraphNode):
     jurisdictie = StringProperty()
     status = StringProperty(required=True, choices=keuzes.APPLICATIE_STATUS)
     website = StringProperty()
+    # Missing software a gebruik-beheerder recorded (issue 17, item 6): the organisation that
+    # did. While set, the application is a concept that only that organisation and functioneel
+    # beheer see in the catalogue; publishing removes it (docs/access.md, "Concepts").
+    gemeldDoor = StringProperty()
 
     onderdeel_van = AsyncRelationshipTo("Applicatie", "ONDERDEEL_VAN")
     realiseert = AsyncRelationshipTo(Referentiecomponent, "REALISEERT", model=GemmaRelatie)

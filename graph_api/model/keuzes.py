@@ -64,12 +64,22 @@ GEBRUIK_STATUS = {
     "UITGEFASEERD": "uitgefaseerd",
 }
 
+# A Gebruik proposed by a leverancier to a gemeente (Gebruiksvoorstel): open while VOORGESTELD,
+# closed by the gemeente (AANVAARD: it became a Gebruik, or AFGEWEZEN) or by the proposer.
+VOORSTEL_STATUS = {
+    "VOORGESTELD": "voorgesteld",
+    "AANVAARD": "aanvaard",
+    "AFGEWEZEN": "afgewezen",
+    "INGETROKKEN": "ingetrokken",
+}
+
 # What a recorded change (Wijziging) did to its object.
 WIJZIGING_OPERATIE = {
     "AANGEMAAKT": "aangemaakt",
     "GEWIJZIGD": "gewijzigd",
     "STATUS_GEWIJZIGD": "status gewijzigd",
     "VERWIJDERD": "verwijderd",
+    "SAMENGEVOEGD": "samengevoegd",  # a concept merged into the application kept
 }
 
 KOPPELING_TYPE = {

@@ -29,6 +29,9 @@ class Organisatie(GraphNode):
     logoUrl = StringProperty()
     certificeringen = ArrayProperty(StringProperty())
     aangemaakt = TijdstipProperty()
+    # A leverancier recorded with missing software, as Applicatie.gemeldDoor: a concept only
+    # the reporting organisation and functioneel beheer see, until published.
+    gemeldDoor = StringProperty()
 
     deelnemer_van = AsyncRelationshipTo("Organisatie", "DEELNEMER_VAN", model=Deelname)
     gebruikt = AsyncRelationshipTo("graph_api.model.landschap.Gebruik", "GEBRUIKT")

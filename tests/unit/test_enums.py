@@ -21,6 +21,7 @@ DECLARED: list[tuple[type[Enum], dict[str, str]]] = [
     (enums.VersieStatus, keuzes.VERSIE_STATUS),
     (enums.DienstType, keuzes.DIENST_TYPE),
     (enums.GebruikStatus, keuzes.GEBRUIK_STATUS),
+    (enums.VoorstelStatus, keuzes.VOORSTEL_STATUS),
     (enums.KoppelingType, keuzes.KOPPELING_TYPE),
     (enums.KoppelingRichting, keuzes.KOPPELING_RICHTING),
     (enums.KoppelingStatus, keuzes.KOPPELING_STATUS),

@@ -76,6 +76,7 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     relationships["LID_VAN"].append({"rollen": gebruiker["rollen"]})
     # Written by the mutations (cypher/gebruik/registreren), beside the change they record.
     nodes["Wijziging"].append(example["gebruik/registreren"]["wijziging"])
+    nodes["Gebruiksvoorstel"].append(example["voorstel/voorstellen"]["eigenschappen"])
     return nodes, relationships
 
 

@@ -463,7 +463,9 @@ async def verwijder(
         "verwachteVersie": verwachte_versie,
         "ookKoppelingen": ook_koppelingen,
         "koppelingStand": [f"{k[kop]['id']}@{k[kop].get('versie') or 1}" for k in koppelingen],
-        "koppelingWijzigingen": [koppeling.verwijderd(schrijver, k, tijdstip, met_sleutel=False) for k in koppelingen],
+        "koppelingWijzigingen": [
+            koppeling.verwijderd(schrijver, k, tijdstip, met_sleutel=False) for k in koppelingen
+        ],
         "wijziging": record,
     }
     rows = await store.write("gebruik/verwijderen", params)

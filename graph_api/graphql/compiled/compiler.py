@@ -45,6 +45,7 @@ from graph_api.graphql.compiled.relations import (
     RELATIES,
     ROOT_LISTS,
     VERBINDINGEN,
+    ZICHT_CONCEPT,
     Anchored,
     Eigenschap,
     GuardedKey,
@@ -158,7 +159,10 @@ class Compiler:
         for page in pages:
             if page.rows is not None:
                 clauses += self._page_clauses(page, x, scope)
-        text = "\n".join([f"MATCH {match}", *clauses, f"RETURN {x} {{{entries}}} AS item"])
+        where = ""
+        if lookup.concepten and not self._zicht.beheer:
+            where = f" WHERE {ZICHT_CONCEPT.format_map(names)}"
+        text = "\n".join([f"MATCH {match}{where}", *clauses, f"RETURN {x} {{{entries}}} AS item"])
         # The other pages find the object by the same key themselves: all statements start at once.
         anchor = pattern.replace("$sleutel", sleutel)
         apart = [page for page in pages if page.rows is None]
@@ -508,6 +512,8 @@ class Compiler:
         (None: the list is a pattern inside another clause, where no clause can go first)."""
         verbinding = page.verbinding
         conditions = []
+        if verbinding.concepten and not self._zicht.beheer:
+            conditions.append(f"({ZICHT_CONCEPT.format_map(names)})")
         if verbinding.guard is not None and not self._granted(verbinding.guard.flag):
             conditions.append(f"({verbinding.guard.condition.format_map(names)})")
         for param, value in page.filters.items():

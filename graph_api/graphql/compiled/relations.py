@@ -28,6 +28,9 @@ from graph_api.graphql.landschap.inputs import gebruik_verzoek
 ORGANISATIE_LABEL = "[l IN labels({x}) WHERE l <> 'Organisatie'][0]"
 GEMMA_LABEL = "[l IN labels({x}) WHERE l <> 'GemmaElement'][0]"
 ZICHT_GEBRUIK = "$zicht.alleGebruik OR {o}.id IN $zicht.landschappen OR {a}.id IN $zicht.producten"
+# A concept application or leverancier (missing software, graph_api/domain/aanbod/concept.py)
+# is seen by its reporting organisation and functioneel beheer only; left out for the latter.
+ZICHT_CONCEPT = "{x}.gemeldDoor IS NULL OR {x}.gemeldDoor IN $zicht.landschappen"
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class Verbinding:
     query: str = ""
     # The ordering of the parent's own list whose sort key is this list's unfiltered count.
     counted_by: str | None = None
+    concepten: bool = False  # whether ZICHT_CONCEPT applies to `{x}`
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class Lookup:
     label: str | None = None
     query: str = ""
     normal: Callable[[str], str] = str
+    concepten: bool = False  # whether ZICHT_CONCEPT applies to `{x}`
 
     def find(self, args: dict[str, Any]) -> tuple[str, str] | None:
         """The pattern and the key; None for arguments the resolver refuses."""
@@ -154,20 +159,26 @@ APPLICATIES = Verbinding(
     keys=APPLICATIE_KEYS,
     request=applicaties_verzoek,
     query="applicatie/lijst, applicatie/lijst_op_gebruik, applicatie/aantal",
+    concepten=True,
 )
 
 ROOT_LISTS = {"applicaties": APPLICATIES}
 
 
 LOOKUPS = {
-    "applicatie": Lookup({"identificatie": "({x}:Applicatie {{id: $sleutel}})"}, query="applicatie/per_id"),
+    "applicatie": Lookup(
+        {"identificatie": "({x}:Applicatie {{id: $sleutel}})"}, query="applicatie/per_id", concepten=True
+    ),
     "gemeente": Lookup(
         {"cbs_code": "({x}:Gemeente {{cbsCode: $sleutel}})"},
         query="organisatie/per_cbs_code",
         normal=lambda code: code.strip().upper(),
     ),
     "organisatie": Lookup(
-        {"identificatie": "({x}:Organisatie {{id: $sleutel}})"}, ORGANISATIE_LABEL, "organisatie/per_id"
+        {"identificatie": "({x}:Organisatie {{id: $sleutel}})"},
+        ORGANISATIE_LABEL,
+        "organisatie/per_id",
+        concepten=True,
     ),
     "gemmaElement": Lookup(
         {
@@ -219,6 +230,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
         request=realisaties_verzoek,
         parent="Referentiecomponent",
         query="gemma/applicaties, gemma/applicaties_op_gebruik, gemma/applicaties_aantal",
+        concepten=True,
     ),
     ("Leverancier", "aanbod"): Verbinding(
         match="({p})-[:BIEDT_AAN]->({x}:Applicatie)",
@@ -228,6 +240,7 @@ VERBINDINGEN: dict[tuple[str, str], Verbinding] = {
         request=aanbod_verzoek,
         parent="Leverancier",
         query="organisatie/aanbod, organisatie/aanbod_aantal",
+        concepten=True,
     ),
 }
 

@@ -101,6 +101,14 @@ class GebruikStatus(Enum):
     UITGEFASEERD = "UITGEFASEERD"
 
 
+@strawberry.enum(description=_description("Status of a Gebruiksvoorstel", keuzes.VOORSTEL_STATUS))
+class VoorstelStatus(Enum):
+    VOORGESTELD = "VOORGESTELD"
+    AANVAARD = "AANVAARD"
+    AFGEWEZEN = "AFGEWEZEN"
+    INGETROKKEN = "INGETROKKEN"
+
+
 @strawberry.enum(description=_description("Technique of a koppeling", keuzes.KOPPELING_TYPE))
 class KoppelingType(Enum):
     API = "API"

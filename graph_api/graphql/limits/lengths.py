@@ -54,6 +54,10 @@ MAX_LENGTHS: Mapping[str, int] = {
     "notities": 10_000,
     "idempotencyKey": 200,  # graph_api/domain/idempotentie.py: a UUID fits five times
     "beschrijving": 10_000,  # a koppeling's description
+    "toelichting": 10_000,  # a Gebruiksvoorstel's note and reason (graph_api/domain/landschap/voorstel.py)
+    "reden": 10_000,
+    "naam": 200,  # missing software and its leverancier (graph_api/domain/aanbod/concept.py)
+    "leverancierNaam": 200,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

@@ -7,7 +7,7 @@
 // koppeling (seed/koppelingen, koppeling/standaarden): KOPPELT the way the data flows and the
 // standard flags, from the same ends and versions, so no second statement can miss them.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
-// params: {"van": "onbekend", "naar": "onbekend", "via": null, "standaardversies": [], "eigenschappen": {"id": "kop-onbekend", "type": "API", "richting": "HEEN", "status": "GEPLAND", "versie": 1}, "wijziging": {"id": "wij-onbekend", "actor": "gebruiker-onbekend", "actorOrganisatie": "onbekend", "organisatie": "onbekend", "tijdstip": "2026-06-30T09:15:00.000Z", "object": "kop-onbekend", "objectLabel": "Koppeling", "operatie": "AANGEMAAKT", "na": "{\"type\": \"API\"}"}}
+// params: {"van": "onbekend", "naar": "onbekend", "via": null, "standaardversies": [], "eigenschappen": {"id": "kop-onbekend", "type": "API", "richting": "HEEN", "status": "IN_ONTWIKKELING", "versie": 1}, "wijziging": {"id": "wij-onbekend", "actor": "gebruiker-onbekend", "actorOrganisatie": "onbekend", "organisatie": "onbekend", "tijdstip": "2026-06-30T09:15:00.000Z", "object": "kop-onbekend", "objectLabel": "Koppeling", "operatie": "AANGEMAAKT", "na": "{\"type\": \"API\"}"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(u:Gebruik {id: $van})
 WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(ng:Gebruik {id: $naar})

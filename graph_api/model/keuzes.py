@@ -94,7 +94,12 @@ KOPPELING_TYPE = {
 # Which way the data goes, seen from the koppeling's VAN end.
 KOPPELING_RICHTING = {"HEEN": "heen", "TERUG": "terug", "BEIDE": "heen en terug"}
 
-KOPPELING_STATUS = {"GEPLAND": "gepland", "IN_PRODUCTIE": "in productie", "UITGEFASEERD": "uitgefaseerd"}
+KOPPELING_STATUS = {
+    "IN_ONTWIKKELING": "in ontwikkeling",
+    "IN_GEBRUIK": "in gebruik",
+    "EINDE_ONDERSTEUNING": "einde ondersteuning",
+    "TERUGGETROKKEN": "teruggetrokken",
+}
 
 # The twelve provinces, as the gemeenten list names them (CBS).
 PROVINCIES = (

@@ -746,13 +746,17 @@ class LandscapeGenerator:
         seen: set[tuple[str, str]] = set()
         hub_usage = next((by_component[h][0] for h in self.hubs if by_component.get(h)), None)
 
+        # A koppeling's lifecycle follows its ends': built while one is being acquired,
+        # unsupported once one is being phased out, withdrawn when one is gone.
         def status(*ends: _Usage) -> str:
             states = {u.status for u in ends}
             if "UITGEFASEERD" in states:
-                return "UITGEFASEERD"
+                return "TERUGGETROKKEN"
+            if "UIT_TE_FASEREN" in states:
+                return "EINDE_ONDERSTEUNING"
             if states & {"GEPLAND", "VERWERVING"}:
-                return "GEPLAND"
-            return "IN_PRODUCTIE"
+                return "IN_ONTWIKKELING"
+            return "IN_GEBRUIK"
 
         def standards(comps: list[str], apps: list[_Usage]) -> list[str]:
             sets = [set(self.standaarden_van.get(c, {})) for c in comps]

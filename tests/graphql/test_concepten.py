@@ -179,7 +179,7 @@ async def test_a_concept_is_seen_by_its_gemeente_only_until_published_or_merged(
         assert tweede["applicatie"]["leverancier"]["identificatie"] == feit["lev"]
         await schrijf(store, "concept_koppeling",
             "MATCH (v:Gebruik {id: $van}), (n:Gebruik {id: $naar}) "
-            "CREATE (k:Koppeling {id: 'kop-concept-test', type: 'API', richting: 'HEEN', status: 'IN_PRODUCTIE'})"
+            "CREATE (k:Koppeling {id: 'kop-concept-test', type: 'API', richting: 'HEEN', status: 'IN_GEBRUIK'})"
             "-[:VAN]->(v) CREATE (k)-[:NAAR]->(n) CREATE (v)-[:KOPPELT {koppelingId: 'kop-concept-test'}]->(n) "
             "RETURN k.id AS id", {"van": g2, "naar": feit["ander_gebruik"]})  # fmt: skip
         samengevoegd = data(beheer.post(SAMENVOEGEN, {"input": {"concept": c, "doel": feit["doel"]}}))

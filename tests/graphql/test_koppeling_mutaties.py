@@ -48,7 +48,7 @@ mutation($input: ZetKoppelingStatusInput!) {
 VERWIJDER = """
 mutation($input: VerwijderKoppelingInput!) { verwijderKoppeling(input: $input) { verwijderdId } }"""
 AANTAL = "query($o: ID!) { koppelingen(organisatie: $o, first: 1) { totalCount } }"
-LEVENSLOOP = ["GEPLAND", "IN_PRODUCTIE", "UITGEFASEERD"]
+LEVENSLOOP = ["IN_ONTWIKKELING", "IN_GEBRUIK", "EINDE_ONDERSTEUNING", "TERUGGETROKKEN"]
 
 
 async def _rows(store: Store, name: str, text: str) -> list[dict[str, Any]]:
@@ -155,7 +155,7 @@ async def test_every_refused_koppeling_write_leaves_the_graph_as_it_was(own_grap
         for query, input in (
             (REGISTREER, registratie),
             (WIJZIG, {**kop, "beschrijving": "x"}),
-            (STATUS, {**kop, "status": "UITGEFASEERD"}),
+            (STATUS, {**kop, "status": "TERUGGETROKKEN"}),
             (VERWIJDER, kop),
         ):
             refused(Api(client), query, input, "UNAUTHENTICATED")
@@ -185,7 +185,7 @@ async def test_every_refused_koppeling_write_leaves_the_graph_as_it_was(own_grap
         refused(eigen, REGISTREER, {**registratie, "van": _global("Applicatie", app)}, "INVALID_ID", "input.van")
         refused(eigen, WIJZIG, {**kop, "koppeling": "kop-bestaat-niet"}, "NOT_FOUND", "input.koppeling")
         refused(eigen, VERWIJDER, {**kop, "koppeling": "kop-bestaat-niet"}, "NOT_FOUND", "input.koppeling")
-        for query, input in ((WIJZIG, {**kop, "beschrijving": "x"}), (STATUS, {**kop, "status": "UITGEFASEERD"}),
+        for query, input in ((WIJZIG, {**kop, "beschrijving": "x"}), (STATUS, {**kop, "status": "TERUGGETROKKEN"}),
                              (VERWIJDER, kop)):  # fmt: skip
             conflict = refused(eigen, query, {**input, "verwachteVersie": 4}, "VERSION_CONFLICT", "input.verwachteVersie")
             assert conflict["huidigeVersie"] == 1
@@ -259,7 +259,7 @@ async def test_koppelingen_written_keep_koppelt_and_the_standard_flags_as_seedin
         key = nieuw["identificatie"]
         assert key.startswith(f"kop-{GEMEENTE}-")
         assert nieuw == {
-            "identificatie": key, "versienummer": 1, "type": "DIGIKOPPELING", "richting": "HEEN", "status": "GEPLAND",
+            "identificatie": key, "versienummer": 1, "type": "DIGIKOPPELING", "richting": "HEEN", "status": "IN_ONTWIKKELING",
             "beschrijving": "StUF-ZKN naar het zaaksysteem", "van": {"identificatie": u}, "via": {"identificatie": via},
             "standaardversies": [{"identificatie": sv}], "naar": {"identificatie": n},
         }  # fmt: skip
@@ -311,15 +311,15 @@ async def test_koppelingen_written_keep_koppelt_and_the_standard_flags_as_seedin
         assert afgeleid(rows)[1] == eerst
 
         # The lifecycle: forward; back is refused with what is allowed.
-        stap = data(eigen.post(STATUS, {"input": {"koppeling": key, "verwachteVersie": 3, "status": "IN_PRODUCTIE"}}))
-        assert stap["zetKoppelingStatus"]["koppeling"] == {"identificatie": key, "versienummer": 4, "status": "IN_PRODUCTIE"}
-        terug = fout(eigen.post(STATUS, {"input": {"koppeling": key, "verwachteVersie": 4, "status": "GEPLAND"}}))
-        assert terug["code"] == "TRANSITION_NOT_ALLOWED" and terug["toegestaan"] == ["UITGEFASEERD"]
+        stap = data(eigen.post(STATUS, {"input": {"koppeling": key, "verwachteVersie": 3, "status": "IN_GEBRUIK"}}))
+        assert stap["zetKoppelingStatus"]["koppeling"] == {"identificatie": key, "versienummer": 4, "status": "IN_GEBRUIK"}
+        terug = fout(eigen.post(STATUS, {"input": {"koppeling": key, "verwachteVersie": 4, "status": "IN_ONTWIKKELING"}}))
+        assert terug["code"] == "TRANSITION_NOT_ALLOWED" and terug["toegestaan"] == ["EINDE_ONDERSTEUNING", "TERUGGETROKKEN"]
 
         # To a national facility, both ways; a functioneel beheerder registers it for VNG.
         extern = data(beheer.post(REGISTREER, {"input": {"van": u, "naar": voorziening, "type": "API",
                                                          "richting": "BEIDE"}}))["registreerKoppeling"]["koppeling"]  # fmt: skip
-        assert extern["naar"] == {"identificatie": voorziening} and extern["status"] == "GEPLAND"
+        assert extern["naar"] == {"identificatie": voorziening} and extern["status"] == "IN_ONTWIKKELING"
         rows = await klopt(store)
         assert {(r["van"], r["naar"]) for r in rows["koppelt"] if r["k"] == extern["identificatie"]} == {
             (u, voorziening), (voorziening, u)

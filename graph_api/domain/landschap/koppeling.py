@@ -84,9 +84,9 @@ async def registreer(
     standaardversies: list[str] | None = None,
 ) -> Geschreven:
     """A new koppeling from Gebruik `van` to `naar` (a Gebruik of the same landscape or a
-    national facility); status GEPLAND unless given."""
+    national facility); status IN_ONTWIKKELING unless given."""
     mag_schrijven(schrijver, "registreerKoppeling")
-    velden = {"status": "GEPLAND", **{k: v for k, v in velden.items() if v is not None}}
+    velden = {"status": "IN_ONTWIKKELING", **{k: v for k, v in velden.items() if v is not None}}
     _valideer({**velden, "id": nieuw_id("kop")}, partial=False)
     ids = {"van": van, "naar": naar, "via": via, "standaardversies": standaardversies}
     weiger(LABEL, tekstproblemen(ids))

@@ -132,9 +132,10 @@ class KoppelingRichting(Enum):
 
 @strawberry.enum(description=_description("Status of a koppeling", keuzes.KOPPELING_STATUS))
 class KoppelingStatus(Enum):
-    GEPLAND = "GEPLAND"
-    IN_PRODUCTIE = "IN_PRODUCTIE"
-    UITGEFASEERD = "UITGEFASEERD"
+    IN_ONTWIKKELING = "IN_ONTWIKKELING"
+    IN_GEBRUIK = "IN_GEBRUIK"
+    EINDE_ONDERSTEUNING = "EINDE_ONDERSTEUNING"
+    TERUGGETROKKEN = "TERUGGETROKKEN"
 
 
 @strawberry.enum(description=_description("A role held in an organisation (docs/access.md)", keuzes.ROLLEN))

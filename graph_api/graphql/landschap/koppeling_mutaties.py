@@ -39,7 +39,9 @@ class RegistreerKoppelingInput:
     )
     type: KoppelingType
     richting: KoppelingRichting = strawberry.field(description="Which way the data goes, seen from `van`.")
-    status: KoppelingStatus | None = strawberry.field(default=None, description="GEPLAND when not given.")
+    status: KoppelingStatus | None = strawberry.field(
+        default=None, description="IN_ONTWIKKELING when not given."
+    )
     via: strawberry.ID | None = strawberry.field(
         default=None, description="An intermediary (a servicebus): a Gebruik of the same landscape."
     )
@@ -66,7 +68,9 @@ class WijzigKoppelingInput:
     idempotency_key: str | None = idempotency_key()
 
 
-@strawberry.input(description="A step along the lifecycle GEPLAND, IN_PRODUCTIE, UITGEFASEERD.")
+@strawberry.input(
+    description="A step along the lifecycle IN_ONTWIKKELING, IN_GEBRUIK, EINDE_ONDERSTEUNING, TERUGGETROKKEN."
+)
 class ZetKoppelingStatusInput:
     koppeling: strawberry.ID
     verwachte_versie: int

@@ -9,6 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from tests.backends import Backend
+from tests.graphql import test_concepten as concepten
+from tests.graphql import test_koppeling_mutaties as koppelingen
+from tests.graphql import test_voorstellen as voorstellen
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_gebruik_mutaties import (
     GEMEENTE,
@@ -25,6 +28,12 @@ from tests.graphql.test_gebruik_mutaties import (
 )
 
 RECORDS = "MATCH (w:Wijziging) WHERE w.sleutel IS NOT NULL RETURN w.sleutel AS sleutel, w.object AS object"
+
+
+async def sizes(store: Any) -> tuple[int, int]:
+    nodes = await store.read_text("test/nodes", "MATCH (n) RETURN count(n) AS n")
+    rels = await store.read_text("test/rels", "MATCH ()-[r]->() RETURN count(r) AS n")
+    return nodes[0]["n"], rels[0]["n"]
 
 
 async def records(backend: Backend) -> list[dict[str, Any]]:
@@ -117,3 +126,71 @@ async def test_one_key_sent_twice_at_the_same_moment_writes_once(own_graph: Back
         )
         assert count[0]["n"] == 1
         assert [r["object"] for r in await records(own_graph)] == list(ids)
+
+
+async def test_every_kind_of_write_sent_again_answers_as_the_first_time(own_graph: Backend) -> None:
+    """Koppelingen, proposals and concepts take keys as Gebruik do; a write that records several
+    changes (a Gebruik deleted with its koppelingen, a proposal accepted, a concept merged) keeps
+    its key once, and its repeat answers what the first write answered."""
+    store = own_graph.store
+    v = await voorstellen.feiten(store)
+    with serve(own_graph) as client:
+        minted = await tokens(
+            own_graph,
+            (VNG, "FUNCTIONEEL_BEHEERDER"),
+            (GEMEENTE, "GEBRUIK_BEHEERDER"),
+            (v["lev"], "AANBOD_BEHEERDER"),
+        )
+        beheer = Api(client, minted[(VNG, "FUNCTIONEEL_BEHEERDER")])
+        eigen = Api(client, minted[(GEMEENTE, "GEBRUIK_BEHEERDER")])
+        aanbod = Api(client, minted[(v["lev"], "AANBOD_BEHEERDER")])
+        f = await feiten(beheer)
+        keys: list[str] = []
+
+        async def twice(api: Api, query: str, input: dict[str, Any], *, whole: bool = False) -> dict[str, Any]:
+            """Send a write twice; nothing more is written the second time: the same nodes and
+            relationships (counted, or for the writes of several changes, all compared)."""
+            keys.append(input["idempotencyKey"])
+            first = data(api.post(query, {"input": input}))
+            written = await (dump(store) if whole else sizes(store))
+            assert data(api.post(query, {"input": input})) == first
+            assert await (dump(store) if whole else sizes(store)) == written
+            return first
+
+        gebruik = (await twice(eigen, REGISTREER, {"organisatie": GEMEENTE, "applicatie": f["app"],
+                                                   "idempotencyKey": "g"}))["registreerGebruik"]["gebruik"]  # fmt: skip
+        kop = (await twice(eigen, koppelingen.REGISTREER, {
+            "van": gebruik["identificatie"], "naar": f["bestaand"], "type": "API", "richting": "HEEN",
+            "idempotencyKey": "k",
+        }))["registreerKoppeling"]["koppeling"]  # fmt: skip
+        assert kop["van"] == {"identificatie": gebruik["identificatie"]} and kop["versienummer"] == 1
+        status = await twice(eigen, koppelingen.STATUS, {"koppeling": kop["identificatie"], "verwachteVersie": 1,
+                                                         "status": "IN_GEBRUIK", "idempotencyKey": "ks"})  # fmt: skip
+        assert status["zetKoppelingStatus"]["koppeling"]["versienummer"] == 2
+        weg = await twice(eigen, VERWIJDER, {"gebruik": gebruik["identificatie"], "verwachteVersie": 1,
+                                             "ookKoppelingen": True, "idempotencyKey": "weg"}, whole=True)  # fmt: skip
+        assert weg["verwijderGebruik"] == {"verwijderdId": gebruik["identificatie"], "verwijderdeKoppelingen": 1}
+
+        voorstel = (await twice(aanbod, voorstellen.STEL_VOOR, {"gemeente": GEMEENTE, "applicatie": v["a"],
+                                                                "idempotencyKey": "v"}))["stelGebruikVoor"]  # fmt: skip
+        aanvaard = (await twice(eigen, voorstellen.AANVAARD, {
+            "voorstel": voorstel["voorstel"]["identificatie"], "verwachteVersie": 1, "idempotencyKey": "a",
+        }, whole=True))["aanvaardGebruiksvoorstel"]  # fmt: skip
+        assert aanvaard["voorstel"]["status"] == "AANVAARD"
+        assert aanvaard["gebruik"]["applicatie"] == {"identificatie": v["a"]}
+
+        gemeld = (await twice(eigen, concepten.MELD, {"organisatie": GEMEENTE, "naam": concepten.NAAM,
+                                                      "idempotencyKey": "m"}))["meldOntbrekendeSoftware"]  # fmt: skip
+        samen = (await twice(beheer, concepten.SAMENVOEGEN, {
+            "concept": gemeld["applicatie"]["identificatie"], "doel": v["b"], "idempotencyKey": "s",
+        }, whole=True))["voegConceptSamen"]  # fmt: skip
+        assert samen == {"applicatie": {"identificatie": v["b"], "status": "ACTIEF"}, "verplaatsteGebruik": 1}
+
+        # Each key is on exactly one change record, of the object its write is about.
+        kept = await records(own_graph)
+        assert sorted(r["sleutel"].rsplit("/", 1)[1] for r in kept) == sorted(keys)
+        objecten = {r["sleutel"].rsplit("/", 1)[1]: r["object"] for r in kept}
+        assert objecten["weg"] == gebruik["identificatie"] and objecten["k"] == kop["identificatie"]
+        assert objecten["a"] == voorstel["voorstel"]["identificatie"]
+        assert objecten["m"] == gemeld["gebruik"]["identificatie"]
+        assert objecten["s"] == gemeld["applicatie"]["identificatie"]

@@ -94,7 +94,9 @@ def kort(nodes: list[dict[str, Any]]) -> list[tuple[str, str, str, str | None, s
 
 async def test_what_changed_in_a_landscape(own_graph: Backend) -> None:
     store = own_graph.store
-    gemeenten = [r["id"] for r in await store.read_text("test/gem", "MATCH (g:Gemeente) RETURN g.id AS id ORDER BY id")]
+    gemeenten = [
+        r["id"] for r in await store.read_text("test/gem", "MATCH (g:Gemeente) RETURN g.id AS id ORDER BY id")
+    ]
     ander = next(g for g in gemeenten if g != GEMEENTE)
     leverancier = (await store.read_text(
         "test/lev", "MATCH (l:Leverancier) RETURN l.id AS id ORDER BY id LIMIT 1"))[0]["id"]  # fmt: skip
@@ -104,7 +106,10 @@ async def test_what_changed_in_a_landscape(own_graph: Backend) -> None:
     )
     bestaand = await store.read_text("test/geb", landschap, {"o": GEMEENTE})
     daar = {r["app"] for r in await store.read_text("test/geb", landschap, {"o": ander})}
-    apps = [r["id"] for r in await store.read_text("test/app", "MATCH (a:Applicatie) RETURN a.id AS id ORDER BY id")]
+    apps = [
+        r["id"]
+        for r in await store.read_text("test/app", "MATCH (a:Applicatie) RETURN a.id AS id ORDER BY id")
+    ]
     nieuw_app = next(a for a in apps if a not in {r["app"] for r in bestaand})
     ander_app = next(a for a in apps if a not in daar)
 
@@ -161,7 +166,12 @@ async def test_what_changed_in_a_landscape(own_graph: Backend) -> None:
         elders = data(eva.post(REGISTREER, {"input": {"organisatie": ander, "applicatie": ander_app}}))[
             "registreerGebruik"]["gebruik"]["identificatie"]  # fmt: skip
         nu()
-        data(anna.post(VERWIJDER_KOPPELING, {"input": {"koppeling": kop, "verwachteVersie": koppeling["versienummer"]}}))
+        data(
+            anna.post(
+                VERWIJDER_KOPPELING,
+                {"input": {"koppeling": kop, "verwachteVersie": koppeling["versienummer"]}},
+            )
+        )
         verwacht.append((kop, "Koppeling", "VERWIJDERD", "Anna Beheer", GEMEENTE, GEMEENTE))
         nu()
         data(anna.post(VERWIJDER, {"input": {"gebruik": geb, "verwachteVersie": gebruik["versienummer"]}}))
@@ -212,7 +222,11 @@ async def test_what_changed_in_a_landscape(own_graph: Backend) -> None:
         # Before and after, field by field: the notes are the landscape's own people's to see.
         by_op = {(n["object"], n["operatie"]): n for n in lijst(bas, o=GEMEENTE)["nodes"]}
         gewijzigd = by_op[(geb, "GEWIJZIGD")]["velden"]
-        assert {"veld": "notities", "voor": "intern: contract loopt af", "na": "intern: opgezegd"} in gewijzigd
+        assert {
+            "veld": "notities",
+            "voor": "intern: contract loopt af",
+            "na": "intern: opgezegd",
+        } in gewijzigd
         assert all(v["voor"] != v["na"] for v in gewijzigd)
         aangemaakt = {v["veld"]: v for v in by_op[(geb, "AANGEMAAKT")]["velden"]}
         assert aangemaakt["notities"] == {"veld": "notities", "voor": None, "na": "intern: contract loopt af"}
@@ -221,7 +235,9 @@ async def test_what_changed_in_a_landscape(own_graph: Backend) -> None:
         status = {v["veld"]: v for v in by_op[(geb, "STATUS_GEWIJZIGD")]["velden"]}
         assert status["status"]["na"] == "IN_PRODUCTIE" and status["status"]["voor"] != "IN_PRODUCTIE"
         assert all(v["na"] is None for v in by_op[(kop, "VERWIJDERD")]["velden"])
-        assert by_op[("geb-oud", "VERWIJDERD")]["velden"] == [{"veld": "notities", "voor": "oud en intern", "na": None}]
+        assert by_op[("geb-oud", "VERWIJDERD")]["velden"] == [
+            {"veld": "notities", "voor": "oud en intern", "na": None}
+        ]
 
         # Functioneel beheer sees every landscape's records; a gebruik role only its own.
         assert lijst(carla)["totalCount"] == len(verwacht) + 2

@@ -25,10 +25,11 @@ _PROJECTION = re.compile(r"\b([a-z_]\w*)\s*\{([^{}]*)\}")
 _MAP_KEY = re.compile(r"(\w+)\s*:")
 _FULLTEXT_FALKOR = re.compile(r"db\.idx\.fulltext\.queryNodes\(\s*'(\w+)'")
 _FULLTEXT_NEO4J = re.compile(r"db\.index\.fulltext\.queryNodes\(\s*'(\w+)'")
-# Reading any of these reads a landscape or its people: the query must apply `$zicht`.
+# Reading any of these reads a landscape, its change records or its people: the query must
+# apply `$zicht`.
 # Incoming VAN, VOOR, VERSIE, NAAR, VIA, VOLGENS reach Gebruik or Koppeling from the catalogue.
 _LANDSCAPE = re.compile(
-    r":\s*(Gebruik|Koppeling|Gebruiker|GEBRUIKT|KOPPELT|REGISTREERT|NEEMT_AF|LID_VAN)\b"
+    r":\s*(Gebruik|Koppeling|Gebruiker|Wijziging|GEBRUIKT|KOPPELT|REGISTREERT|NEEMT_AF|LID_VAN)\b"
     r"|<-\[\w*:(VAN|VOOR|VERSIE|NAAR|VIA|VOLGENS)\]"
 )
 # Folders whose queries run outside any request: seeding, identity lookup, access itself.

@@ -37,6 +37,7 @@ CREATE INDEX index_Standaardversie_gemmaId IF NOT EXISTS FOR (n:Standaardversie)
 CREATE CONSTRAINT constraint_unique_Versie_id IF NOT EXISTS FOR (n:Versie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Wijziging_id IF NOT EXISTS FOR (n:Wijziging) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Wijziging_organisatie IF NOT EXISTS FOR (n:Wijziging) ON (n.organisatie)
+CREATE INDEX index_Wijziging_tijdstip IF NOT EXISTS FOR (n:Wijziging) ON (n.tijdstip)
 CREATE INDEX index_Wijziging_object IF NOT EXISTS FOR (n:Wijziging) ON (n.object)
 CREATE CONSTRAINT constraint_unique_Wijziging_sleutel IF NOT EXISTS FOR (n:Wijziging) REQUIRE n.sleutel IS UNIQUE
 CREATE INDEX index_KOPPELT_koppelingId IF NOT EXISTS FOR ()-[r:KOPPELT]-() ON (r.koppelingId)

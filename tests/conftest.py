@@ -71,6 +71,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_samenwerking_mutaties.py",
         "tests/graphql/test_voorstellen.py",
         "tests/graphql/test_concepten.py",
+        "tests/graphql/test_wijzigingen.py",
     }
 )
 

@@ -8,13 +8,14 @@ and returns no row when it changed nothing; the operation then says why from wha
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from graph_api.errors import Forbidden, Unauthenticated
+from graph_api.errors import ClientError, Forbidden, Unauthenticated
 from graph_api.identiteit import Identiteit
 from graph_api.model.validate import INVALID_TYPE, InvalidInput, Problem
 from graph_api.store.base import Params, Row
@@ -154,3 +155,43 @@ def wijziging(
     if na is not None:
         record["na"] = json.dumps(na, sort_keys=True, ensure_ascii=False)
     return record
+
+
+# --- reading the change records (`wijzigingen`, issue 17 item 7) ---
+
+
+def sinds(value: str | None, argument: str = "sinds") -> str | None:
+    """The instant a `sinds` argument names, in the form the records keep (`tijdstip`, UTC with
+    milliseconds), so that the statement compares texts: a date is its start in UTC; a date and
+    time needs its offset, since a local time names no instant."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if _DATUM.fullmatch(text):
+            moment = datetime.fromisoformat(text).replace(tzinfo=UTC)
+        elif _DATUM.match(text):
+            moment = datetime.fromisoformat(text.replace("z", "Z"))
+            if moment.tzinfo is None:
+                raise ValueError("no offset")
+        else:
+            raise ValueError("not ISO-8601")
+    except ValueError:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"{argument} must be an ISO-8601 date (2026-01-01) or a date and time with its offset "
+            f"(2026-01-01T09:00:00+01:00), not {value[:40]!r}",
+            argument=argument,
+        ) from None
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def velden(voor: str | None, na: str | None) -> list[tuple[str, Any, Any]]:
+    """A record's changed fields, each with its value before and after, by field name: the
+    record keeps only what changed (all of it when created or deleted), as two JSON texts."""
+    oud: dict[str, Any] = json.loads(voor) if voor else {}
+    nieuw: dict[str, Any] = json.loads(na) if na else {}
+    return [(veld, oud.get(veld), nieuw.get(veld)) for veld in sorted(oud.keys() | nieuw.keys())]

@@ -31,6 +31,7 @@ from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
 from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
+from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
@@ -47,6 +48,7 @@ Query = merge_types(
         LandschapLijsten,
         VoorstelLijsten,
         ConceptLijsten,
+        WijzigingLijsten,
         OrganisatieOpzoeken,
         AanbodOpzoeken,
         GemmaOpzoeken,

@@ -85,7 +85,8 @@ class Wijziging(GraphNode):
     actor = StringProperty(required=True)  # the Gebruiker's id
     actorOrganisatie = StringProperty(required=True)  # the organisation it acted for
     organisatie = StringProperty(required=True, index=True)  # whose landscape changed
-    tijdstip = TijdstipProperty(required=True)
+    # `wijzigingen` lists them newest first, over every landscape for functioneel beheer.
+    tijdstip = TijdstipProperty(required=True, index=True)
     object = StringProperty(required=True, index=True)  # the changed object's id
     objectLabel = StringProperty(required=True)
     operatie = StringProperty(required=True, choices=keuzes.WIJZIGING_OPERATIE)

@@ -27,6 +27,7 @@ DECLARED: list[tuple[type[Enum], dict[str, str]]] = [
     (enums.KoppelingStatus, keuzes.KOPPELING_STATUS),
     (enums.Rol, keuzes.ROLLEN),
     (enums.GebruikerStatus, keuzes.GEBRUIKER_STATUS),
+    (enums.WijzigingOperatie, keuzes.WIJZIGING_OPERATIE),
     (enums.Grootteklasse, {code: label for code, (label, _, _) in enums.GROOTTEKLASSEN.items()}),
 ]
 

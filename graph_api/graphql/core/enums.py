@@ -154,6 +154,15 @@ class GebruikerStatus(Enum):
     GEDEACTIVEERD = "GEDEACTIVEERD"
 
 
+@strawberry.enum(description=_description("What a change did to its object", keuzes.WIJZIGING_OPERATIE))
+class WijzigingOperatie(Enum):
+    AANGEMAAKT = "AANGEMAAKT"
+    GEWIJZIGD = "GEWIJZIGD"
+    STATUS_GEWIJZIGD = "STATUS_GEWIJZIGD"
+    VERWIJDERD = "VERWIJDERD"
+    SAMENGEVOEGD = "SAMENGEVOEGD"
+
+
 @strawberry.enum(
     description=_description(
         "Size class of a gemeente", {code: label for code, (label, _, _) in keuzes.GROOTTEKLASSEN.items()}

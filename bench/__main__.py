@@ -89,5 +89,18 @@ def hardening(
     hardening_bench.main(rounds, seconds, clients)
 
 
+@app.command()
+def writes(
+    rounds: Annotated[int, typer.Option(help="Measured runs per mutation.")] = 30,
+    clients: Annotated[int, typer.Option(help="Concurrent clients in the load run.")] = 20,
+    seconds: Annotated[float, typer.Option(help="Length of the load run.")] = 20,
+    reseed: Annotated[bool, typer.Option(help="Seed a fresh graph first (off: keep the last run's).")] = True,
+) -> None:
+    """The mutations against the best raw write statement for the same change, and sustained writes."""
+    from bench import writes as writes_bench
+
+    writes_bench.main(rounds, clients, seconds, reseed)
+
+
 if __name__ == "__main__":
     app()

@@ -13,7 +13,9 @@ WHERE $zicht.alleGebruik OR no.id IN $zicht.landschappen OR na.id IN $zicht.prod
 WITH vo, no
 OPTIONAL MATCH (nv:BuitengemeentelijkeVoorziening {id: $naar})
 WITH vo, no, nv
-OPTIONAL MATCH (io:Organisatie)-[:GEBRUIKT]->(ig:Gebruik {id: $via})-[:VAN]->(ia:Applicatie)
+// coalesce: FalkorDB looks up a null id without the index, through every Gebruik (40 ms at
+// scale 1, bench/RESULTS.md "Write API"); no Gebruik has the id ''.
+OPTIONAL MATCH (io:Organisatie)-[:GEBRUIKT]->(ig:Gebruik {id: coalesce($via, '')})-[:VAN]->(ia:Applicatie)
 WHERE $zicht.alleGebruik OR io.id IN $zicht.landschappen OR ia.id IN $zicht.producten
 WITH vo, no, nv, io
 OPTIONAL MATCH (sv:Standaardversie)

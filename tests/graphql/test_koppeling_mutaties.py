@@ -202,7 +202,7 @@ async def test_every_refused_koppeling_write_leaves_the_graph_as_it_was(own_grap
         refused(eigen, WIJZIG, {**kop, "richting": None}, "INVALID_INPUT", "input.richting")
         refused(eigen, REGISTREER, {**registratie, "beschrijving": "met\x00nul"}, "INVALID_TEXT")
         for kapot in ({"van": mijn[0], "naar": mijn[1], "type": "API"}, {**registratie, "type": "KAPOT"},
-                      {**registratie, "status": "IN_GEBRUIK"}):  # fmt: skip
+                      {**registratie, "status": "IN_PRODUCTIE"}):  # fmt: skip
             assert fout(eigen.post(REGISTREER, {"input": kapot}))["code"] == "BAD_USER_INPUT"
         assert fout(eigen.post(STATUS, {"input": kop}))["code"] == "BAD_USER_INPUT"
         # A Gebruik koppelingen use goes only when asked to take them along.

@@ -2,12 +2,14 @@
 // whether the organisation and application exist, which of the versions (of that application),
 // referentiecomponenten and diensten (offered on that application) asked for exist, whether
 // the organisation uses the application already, and the samenwerkingen the asker may register
-// for it as (those among $zicht.wijzigbaar it is a member gemeente of, by id).
+// for it as (those among $zicht.wijzigbaar it is a member gemeente of, by id). A concept
+// application (missing software, `gemeldDoor`) exists only for who may see it, as in the catalogue.
 // zicht: names no Gebruik; only whether the organisation has one of the application, which
 // every gebruik-beheerder may see (docs/access.md).
 // params: {"organisatie": "GM0363", "applicatie": "app-00001", "versies": [], "referentiecomponenten": [], "diensten": []}
 OPTIONAL MATCH (o:Organisatie {id: $organisatie})
 OPTIONAL MATCH (a:Applicatie {id: $applicatie})
+WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen
 WITH o, a
 OPTIONAL MATCH (a)-[:HEEFT_VERSIE]->(v:Versie)
 WHERE v.id IN $versies

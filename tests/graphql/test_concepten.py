@@ -18,7 +18,7 @@ from typing import Any
 from graph_api.store import Store
 from tests.backends import Backend
 from tests.graphql.conftest import VNG, Api
-from tests.graphql.test_gebruik_mutaties import data, fout, serve, tokens, wijzigingen
+from tests.graphql.test_gebruik_mutaties import REGISTREER, data, fout, serve, tokens, wijzigingen
 from tests.graphql.test_voorstellen import dump
 
 GEMEENTE = "GM0014"
@@ -142,6 +142,11 @@ async def test_a_concept_is_seen_by_its_gemeente_only_until_published_or_merged(
         }  # fmt: skip
         for api in (bezoeker, anders, aanbod, vng):
             assert zicht(api, a, lev, feit["rc"]) == verborgen
+        # Nor can another gemeente record usage of it by its id: an application it cannot see.
+        voor = await dump(store)
+        geweigerd = anders.post(REGISTREER, {"input": {"organisatie": feit["andere_gemeente"], "applicatie": a}})
+        assert (fout(geweigerd)["code"], fout(geweigerd)["argument"]) == ("NOT_FOUND", "input.applicatie")
+        assert await dump(store) == voor
         # Its own gemeente sees it everywhere, and its Gebruik of it in its landscape.
         eigen = zicht(raadpleger, a, lev, feit["rc"])
         assert eigen["applicaties"] == eigen["zoeken"] == [a] and eigen["component"] and eigen["facet"]

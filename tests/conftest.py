@@ -71,6 +71,8 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_samenwerking_mutaties.py",
         "tests/graphql/test_voorstellen.py",
         "tests/graphql/test_concepten.py",
+        "tests/graphql/test_gelijktijdig_schrijven.py",
+        "tests/graphql/test_reis_gebruik_beheerder.py",
     }
 )
 

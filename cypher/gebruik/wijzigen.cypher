@@ -11,6 +11,13 @@
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"gebruik": "onbekend", "verwachteVersie": 1, "statussen": null, "versies": [], "vervangVersies": false, "referentiecomponenten": [], "vervangComponenten": false, "diensten": [], "vervangDiensten": false, "eigenschappen": {}, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $gebruik})-[:VAN]->(a:Applicatie)
+// Lock g before reading its versie. Neo4j reads without locks: two writes at the same expected
+// versie both read it, the second waits for the first's lock only at its SET and then wrote too,
+// acknowledged, the first's change lost (tests/graphql/test_gelijktijdig_schrijven.py). Setting
+// a label g has already changes nothing but takes g's write lock, so the versie is read after
+// any write holding it has committed. FalkorDB runs one write at a time anyway.
+SET g:Gebruik
+WITH o, g, a
 WHERE coalesce(g.versie, 1) = $verwachteVersie
   AND ($statussen IS NULL OR g.status IN $statussen)
 OPTIONAL MATCH (o)-[:DEELNEMER_VAN]->(s:Samenwerking)-[:REGISTREERT]->(g)

@@ -12,6 +12,9 @@
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"gebruik": "onbekend", "verwachteVersie": 1, "ookKoppelingen": false, "koppelingStand": [], "koppelingWijzigingen": [], "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik {id: $gebruik})
+// Lock g before reading its versie (docs/architecture.md, "Concurrent writes on Neo4j").
+SET g:Gebruik
+WITH o, g
 WHERE coalesce(g.versie, 1) = $verwachteVersie
 OPTIONAL MATCH (o)-[:DEELNEMER_VAN]->(s:Samenwerking)-[:REGISTREERT]->(g)
 WHERE s.id IN $zicht.wijzigbaar

@@ -6,8 +6,11 @@
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"koppeling": "onbekend", "verwachteVersie": 1, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(k:Koppeling {id: $koppeling})
-WHERE ($zicht.beheer OR o.id IN $zicht.wijzigbaar)
-  AND coalesce(k.versie, 1) = $verwachteVersie
+WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar
+// Lock k before reading its versie (docs/architecture.md, "Concurrent writes on Neo4j").
+SET k:Koppeling
+WITH u, k
+WHERE coalesce(k.versie, 1) = $verwachteVersie
 WITH k, [(u)-[kr1:KOPPELT]->() WHERE kr1.koppelingId = k.id | kr1] +
      [(u)<-[kr2:KOPPELT]-() WHERE kr2.koppelingId = k.id | kr2] AS afgeleid
 FOREACH (kr IN afgeleid | DELETE kr)

@@ -12,8 +12,11 @@
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"koppeling": "onbekend", "verwachteVersie": 1, "statussen": null, "via": null, "vervangVia": false, "standaardversies": [], "vervangStandaarden": false, "eigenschappen": {}, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(k:Koppeling {id: $koppeling})-[:NAAR]->(n)
-WHERE ($zicht.beheer OR o.id IN $zicht.wijzigbaar)
-  AND coalesce(k.versie, 1) = $verwachteVersie
+WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar
+// Lock k before reading its versie (docs/architecture.md, "Concurrent writes on Neo4j").
+SET k:Koppeling
+WITH o, u, k, n
+WHERE coalesce(k.versie, 1) = $verwachteVersie
   AND ($statussen IS NULL OR k.status IN $statussen)
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(via:Gebruik {id: $via})
 WITH u, k, n, via

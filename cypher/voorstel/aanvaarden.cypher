@@ -6,8 +6,11 @@
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"voorstel": "onbekend", "verwachteVersie": 1, "eigenschappen": {"status": "AANVAARD"}, "gebruik": {"id": "geb-onbekend", "status": "IN_PRODUCTIE", "versie": 1}, "wijzigingVoorstel": {"id": "wij-onbekend-1"}, "wijzigingGebruik": {"id": "wij-onbekend-2"}}
 MATCH (o:Gemeente)<-[:AAN]-(v:Gebruiksvoorstel {id: $voorstel})-[:BETREFT]->(a:Applicatie)
-WHERE ($zicht.beheer OR o.id IN $zicht.wijzigbaar)
-  AND v.versie = $verwachteVersie AND v.status = 'VOORGESTELD'
+WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar
+// Lock v before reading its versie (docs/architecture.md, "Concurrent writes on Neo4j").
+SET v:Gebruiksvoorstel
+WITH o, v, a
+WHERE v.versie = $verwachteVersie AND v.status = 'VOORGESTELD'
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(x:Gebruik)-[:VAN]->(a)
 WITH o, v, a, count(x) AS bestaand
 WHERE bestaand = 0

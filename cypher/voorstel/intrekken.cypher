@@ -4,8 +4,11 @@
 // zicht: a write; $zicht.producten is what an aanbod-beheerder may propose.
 // params: {"voorstel": "onbekend", "verwachteVersie": 1, "eigenschappen": {"status": "INGETROKKEN"}, "wijziging": {"id": "wij-onbekend"}}
 MATCH (v:Gebruiksvoorstel {id: $voorstel})-[:BETREFT]->(a:Applicatie)
-WHERE ($zicht.beheer OR a.id IN $zicht.producten)
-  AND v.versie = $verwachteVersie AND v.status = 'VOORGESTELD'
+WHERE $zicht.beheer OR a.id IN $zicht.producten
+// Lock v before reading its versie (docs/architecture.md, "Concurrent writes on Neo4j").
+SET v:Gebruiksvoorstel
+WITH v, a
+WHERE v.versie = $verwachteVersie AND v.status = 'VOORGESTELD'
 SET v += $eigenschappen
 SET v.versie = $verwachteVersie + 1
 CREATE (w:Wijziging)

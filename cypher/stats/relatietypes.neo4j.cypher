@@ -2,15 +2,21 @@
 // zicht: run by the seeder and the command line only, never in a request.
 // One count per type of the model, answered from Neo4j's count store; tests/model
 // checks that every type is listed.
+MATCH ()-[r:AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'AAN' AS type, aantal
+UNION ALL
 MATCH ()-[r:AGGREGEERT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'AGGREGEERT' AS type, aantal
 UNION ALL
 MATCH ()-[r:BEDIENT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BEDIENT' AS type, aantal
+UNION ALL
+MATCH ()-[r:BETREFT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BETREFT' AS type, aantal
 UNION ALL
 MATCH ()-[r:BIEDT_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BIEDT_AAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:BIJ]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BIJ' AS type, aantal
 UNION ALL
 MATCH ()-[r:DEELNEMER_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'DEELNEMER_VAN' AS type, aantal
+UNION ALL
+MATCH ()-[r:DOOR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'DOOR' AS type, aantal
 UNION ALL
 MATCH ()-[r:GEBRUIKT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GEBRUIKT' AS type, aantal
 UNION ALL
@@ -53,3 +59,5 @@ UNION ALL
 MATCH ()-[r:VOLGENS]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VOLGENS' AS type, aantal
 UNION ALL
 MATCH ()-[r:VOOR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VOOR' AS type, aantal
+UNION ALL
+MATCH ()-[r:WERD]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'WERD' AS type, aantal

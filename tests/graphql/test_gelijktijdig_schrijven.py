@@ -156,7 +156,10 @@ async def test_fifty_writers_at_once_lose_no_update(own_graph: Backend) -> None:
         assert len(keten) == 1 + len(acks), (keten, acks)
         for gelezen, notities, versie, gezien in acks:
             assert keten[gelezen] == notities, (keten, gelezen, notities)
-            assert keten[versie - 1] == gezien, (keten, versie, gezien)
+            # The answer is read after the write, its notities by a statement of their own
+            # (gebruik/vertrouwelijk, behind the notes' access rule): a later write may show in
+            # them, never an earlier one.
+            assert gezien in keten[versie - 1 :], (keten, versie, gezien)
         # The graph: the versie counts every acknowledged write; the note is the last one's.
         assert per_id[gebruik]["versie"] == 1 + len(acks)
         assert per_id[gebruik]["notities"] == keten[-1]

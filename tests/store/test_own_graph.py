@@ -6,6 +6,7 @@ The tests here run in file order: the second finds nothing of what the first wro
 from __future__ import annotations
 
 from graph_api.seed.loader import counts
+from graph_api.toegang import BEHEER
 from tests.backends import Backend
 
 COMMUNITY = {"id": "own-graph-community", "naam": "Community van een eigen graaf", "status": "ACTIEF"}
@@ -27,17 +28,17 @@ async def test_a_write_in_its_own_graph_leaves_the_shared_graph_as_it_was(
     assert own.labels["Community"] == own_graph.counts.labels["Community"] + 1
     assert (await _gemeente(own_graph))["naam"] == "Gewijzigd"
     assert await counts(backend.store) == shared
-    assert await backend.store.read("organisatie/per_id", {"ids": [COMMUNITY["id"]]}) == []
+    assert await backend.store.read("organisatie/per_id", {"ids": [COMMUNITY["id"]], **BEHEER.params()}) == []
     assert (await _gemeente(backend))["naam"] == "Groningen"
 
 
 async def test_the_next_test_gets_a_graph_as_seeded(own_graph: Backend) -> None:
     assert await counts(own_graph.store) == own_graph.counts
-    assert await own_graph.store.read("organisatie/per_id", {"ids": [COMMUNITY["id"]]}) == []
+    assert await own_graph.store.read("organisatie/per_id", {"ids": [COMMUNITY["id"]], **BEHEER.params()}) == []
     assert (await _gemeente(own_graph))["naam"] == "Groningen"
 
 
 async def _gemeente(backend: Backend, **changes: str) -> dict:
     """GM0014's properties as seeded (its kind left out), with `changes`."""
-    [row] = await backend.store.read("organisatie/per_id", {"ids": ["GM0014"]})
+    [row] = await backend.store.read("organisatie/per_id", {"ids": ["GM0014"], **BEHEER.params()})
     return {key: value for key, value in row["item"].items() if key != "label"} | changes

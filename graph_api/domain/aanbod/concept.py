@@ -131,7 +131,13 @@ async def meld(
     if not rows:
         [stand] = await store.read(
             "gebruik/registratiestand",
-            {"organisatie": organisatie, "applicatie": "", "versies": [], "referentiecomponenten": []},
+            {
+                "organisatie": organisatie,
+                "applicatie": "",
+                "versies": [],
+                "referentiecomponenten": [],
+                "diensten": [],
+            },
         )
         if not stand["organisatie"]:
             raise ClientError(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from graph_api.errors import ClientError, Forbidden, Unauthenticated
 from graph_api.identiteit import Identiteit
-from graph_api.model.validate import INVALID_TYPE, InvalidInput, Problem
+from graph_api.model.validate import INVALID_TYPE, InvalidInput, Problem, check
 from graph_api.store.base import Params, Row
 from graph_api.toegang import Zicht
 
@@ -111,6 +111,17 @@ def tekstproblemen(velden: Mapping[str, Any], lang: frozenset[str] = frozenset()
             elif len(item) > limit:
                 problems.append(Problem(name, "TOO_LONG", f"is longer than {limit} characters"))
     return problems
+
+
+def valideer(label: str, velden: Mapping[str, Any], lang: frozenset[str], *, partial: bool) -> None:
+    """Raise InvalidInput for input fields the model's declarations of `label` refuse (required,
+    choices, types, dates), or too long (those in `lang` as text) or holding a NUL."""
+    weiger(label, check(label, velden, partial=partial) + tekstproblemen(velden, lang))
+
+
+def uniek(ids: list[str] | None) -> list[str] | None:
+    """The ids asked for, each once, in their order."""
+    return None if ids is None else list(dict.fromkeys(ids))
 
 
 def weiger(label: str, problems: list[Problem], prefix: str = "input.") -> None:

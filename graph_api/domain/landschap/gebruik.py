@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_api.domain.landschap import koppeling
+from graph_api.domain.levensloop import Levensloop
 from graph_api.domain.wijzigen import (
     Schrijver,
     Writer,
@@ -22,6 +23,8 @@ from graph_api.domain.wijzigen import (
     nieuw_id,
     nu,
     tekstproblemen,
+    uniek,
+    valideer,
     weiger,
     wijziging,
 )
@@ -39,10 +42,7 @@ from graph_api.model.validate import Problem, check
 LABEL = "Gebruik"
 # The lifecycle (product.md, F013), in order. A Gebruik moves forward only, any number of steps
 # (a purchase may go straight into production); going back is refused with what is allowed.
-LEVENSLOOP = tuple(keuzes.GEBRUIK_STATUS)
-OVERGANGEN: dict[str, tuple[str, ...]] = {
-    status: LEVENSLOOP[index + 1 :] for index, status in enumerate(LEVENSLOOP)
-}
+LEVENSLOOP = Levensloop("a Gebruik", tuple(keuzes.GEBRUIK_STATUS))
 # Where the date each status was reached is kept: a property per status, IN_PRODUCTIE's and
 # UITGEFASEERD's the startDatum and eindDatum they always were (docs/architecture.md, "Status
 # dates"). A status reached without a date given is dated the day it was recorded.
@@ -72,16 +72,6 @@ class Verwijderd:
     koppelingen: int  # how many koppelingen went with it
 
 
-def _valideer(velden: Mapping[str, Any], *, partial: bool) -> None:
-    problems: list[Problem] = check(LABEL, velden, partial=partial)
-    problems += tekstproblemen(velden, LANG)
-    weiger(LABEL, problems)
-
-
-def _uniek(ids: list[str] | None) -> list[str] | None:
-    return None if ids is None else list(dict.fromkeys(ids))
-
-
 async def registreer(
     store: Writer,
     schrijver: Schrijver,
@@ -104,11 +94,11 @@ async def registreer(
     if velden["status"] in STATUSDATUM:
         velden.setdefault(STATUSDATUM[velden["status"]], tijdstip[:10])
     gebruik_id = nieuw_id(f"geb-{organisatie}")
-    _valideer({**velden, "id": gebruik_id}, partial=False)
+    valideer(LABEL, {**velden, "id": gebruik_id}, LANG, partial=False)
     weiger(LABEL, tekstproblemen({"organisatie": organisatie, "applicatie": applicatie, "versie": versie}))
     versies = [] if versie is None else [versie]
-    componenten = _uniek(referentiecomponenten) or []
-    afgenomen = _uniek(diensten) or []
+    componenten = uniek(referentiecomponenten) or []
+    afgenomen = uniek(diensten) or []
     params: dict[str, Any] = {
         "organisatie": organisatie,
         "applicatie": applicatie,
@@ -261,11 +251,11 @@ async def wijzig(
         raise ClientError(
             "INVALID_ARGUMENT", "the status changes through zetGebruikStatus", argument="input.status"
         )
-    _valideer(velden, partial=True)
+    valideer(LABEL, velden, LANG, partial=True)
     weiger(LABEL, tekstproblemen({"versie": versie}))
     stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
     versies = None if not vervang_versie else ([] if versie is None else [versie])
-    componenten = _uniek(referentiecomponenten)
+    componenten = uniek(referentiecomponenten)
     return await _schrijf(
         store,
         schrijver,
@@ -275,7 +265,7 @@ async def wijzig(
         verwachte_versie=verwachte_versie,
         versies=versies,
         componenten=componenten,
-        afgenomen=_uniek(diensten),
+        afgenomen=uniek(diensten),
         statussen=None,
     )
 
@@ -303,14 +293,8 @@ async def zet_status(
     weiger(LABEL, problems)
     stand = await _huidig(store, schrijver, gebruik, verwachte_versie)
     huidig = stand["gebruik"]["status"]
-    if status not in OVERGANGEN[huidig]:
-        toegestaan = list(OVERGANGEN[huidig])
-        raise TransitionNotAllowed(
-            f"a Gebruik goes from {huidig} only to {', '.join(toegestaan) or 'nothing: it is the end'}",
-            toegestaan=toegestaan,
-            argument="input.status",
-        )
-    van = [bron for bron, naar in OVERGANGEN.items() if status in naar]
+    LEVENSLOOP.controleer(huidig, status)
+    van = LEVENSLOOP.vanaf(status)
     return await _schrijf(
         store,
         schrijver,
@@ -386,7 +370,7 @@ async def _schrijf(
     if statussen is not None and nieuw["gebruik"]["status"] not in statussen:
         raise TransitionNotAllowed(
             "the status changed meanwhile",
-            toegestaan=list(OVERGANGEN[nieuw["gebruik"]["status"]]),
+            toegestaan=LEVENSLOOP.toegestaan(nieuw["gebruik"]["status"]),
             argument="input.status",
         )
     if versies or afgenomen:

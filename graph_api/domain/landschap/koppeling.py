@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph_api.domain.levensloop import Levensloop
 from graph_api.domain.wijzigen import (
     Schrijver,
     Writer,
@@ -26,20 +27,19 @@ from graph_api.domain.wijzigen import (
     nieuw_id,
     nu,
     tekstproblemen,
+    uniek,
+    valideer,
     weiger,
     wijziging,
 )
 from graph_api.errors import ClientError, Forbidden, TransitionNotAllowed, VersionConflict
 from graph_api.model import keuzes
-from graph_api.model.validate import Problem, check
+from graph_api.model.validate import check
 
 LABEL = "Koppeling"
 # The lifecycle, in order (model/keuzes.py). As a Gebruik's, it goes forward only, any number of
 # steps; going back is refused with what is allowed.
-LEVENSLOOP = tuple(keuzes.KOPPELING_STATUS)
-OVERGANGEN: dict[str, tuple[str, ...]] = {
-    status: LEVENSLOOP[index + 1 :] for index, status in enumerate(LEVENSLOOP)
-}
+LEVENSLOOP = Levensloop("a koppeling", tuple(keuzes.KOPPELING_STATUS))
 # Fields the input may set, as the graph names them.
 VELDEN = ("type", "richting", "status", "beschrijving")
 LANG = frozenset({"beschrijving"})
@@ -51,16 +51,6 @@ class Geschreven:
 
     id: str
     versie: int
-
-
-def _valideer(velden: Mapping[str, Any], *, partial: bool) -> None:
-    problems: list[Problem] = check(LABEL, velden, partial=partial)
-    problems += tekstproblemen(velden, LANG)
-    weiger(LABEL, problems)
-
-
-def _uniek(ids: list[str] | None) -> list[str] | None:
-    return None if ids is None else list(dict.fromkeys(ids))
 
 
 def _eigen_einden(van: str, naar: str | None, via: str | None) -> None:
@@ -87,11 +77,11 @@ async def registreer(
     national facility); status IN_ONTWIKKELING unless given."""
     mag_schrijven(schrijver, "registreerKoppeling")
     velden = {"status": "IN_ONTWIKKELING", **{k: v for k, v in velden.items() if v is not None}}
-    _valideer({**velden, "id": nieuw_id("kop")}, partial=False)
+    valideer(LABEL, {**velden, "id": nieuw_id("kop")}, LANG, partial=False)
     ids = {"van": van, "naar": naar, "via": via, "standaardversies": standaardversies}
     weiger(LABEL, tekstproblemen(ids))
     _eigen_einden(van, naar, via)
-    versies = _uniek(standaardversies) or []
+    versies = uniek(standaardversies) or []
     params = {"van": van, "naar": naar, "via": via, "standaardversies": versies}
     [stand] = await store.read("koppeling/registratiestand", params)
     organisatie = _registreerbaar(schrijver, stand, params)
@@ -224,7 +214,7 @@ async def wijzig(
         raise ClientError(
             "INVALID_ARGUMENT", "the status changes through zetKoppelingStatus", argument="input.status"
         )
-    _valideer(velden, partial=True)
+    valideer(LABEL, velden, LANG, partial=True)
     weiger(LABEL, tekstproblemen({"via": via, "standaardversies": standaardversies}))
     stand = await _huidig(store, schrijver, koppeling, verwachte_versie)
     if vervang_via:
@@ -238,7 +228,7 @@ async def wijzig(
         verwachte_versie=verwachte_versie,
         via=via,
         vervang_via=vervang_via,
-        versies=_uniek(standaardversies),
+        versies=uniek(standaardversies),
         statussen=None,
     )
 
@@ -251,13 +241,7 @@ async def zet_status(
     weiger(LABEL, check(LABEL, {"status": status}, partial=True))
     stand = await _huidig(store, schrijver, koppeling, verwachte_versie)
     huidig = stand["koppeling"]["status"]
-    if status not in OVERGANGEN[huidig]:
-        toegestaan = list(OVERGANGEN[huidig])
-        raise TransitionNotAllowed(
-            f"a koppeling goes from {huidig} only to {', '.join(toegestaan) or 'nothing: it is the end'}",
-            toegestaan=toegestaan,
-            argument="input.status",
-        )
+    LEVENSLOOP.controleer(huidig, status)
     return await _schrijf(
         store,
         schrijver,
@@ -268,7 +252,7 @@ async def zet_status(
         via=None,
         vervang_via=False,
         versies=None,
-        statussen=[bron for bron, naar in OVERGANGEN.items() if status in naar],
+        statussen=LEVENSLOOP.vanaf(status),
     )
 
 
@@ -322,7 +306,7 @@ async def _schrijf(
     if statussen is not None and nieuw["koppeling"]["status"] not in statussen:
         raise TransitionNotAllowed(
             "the status changed meanwhile",
-            toegestaan=list(OVERGANGEN[nieuw["koppeling"]["status"]]),
+            toegestaan=LEVENSLOOP.toegestaan(nieuw["koppeling"]["status"]),
             argument="input.status",
         )
     [gevonden] = await store.read(

@@ -25,6 +25,10 @@ class Identiteit:
     gebruiker: str | None = None  # the Gebruiker's id; None when unknown or deactivated
     naam: str | None = None
     lidmaatschappen: tuple[Lidmaatschap, ...] = ()
+    # From the token's `email` and `email_verified` claims: how a person unknown here registers
+    # (F001) and how an invitation finds the person it was sent to (F003).
+    email: str | None = None
+    email_geverifieerd: bool = False
 
     @property
     def anoniem(self) -> bool:

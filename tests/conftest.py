@@ -83,9 +83,10 @@ def _on_both_engines(path: Path) -> bool:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "backend" in metafunc.fixturenames and _on_both_engines(metafunc.definition.path):
+    on_an_engine = {"backend", "own_graph"} & set(metafunc.fixturenames)
+    if on_an_engine and _on_both_engines(metafunc.definition.path):
         # Session scope: pytest runs every test of one engine before those of the other.
-        metafunc.parametrize("backend", ENGINES, indirect=True, scope="session")
+        metafunc.parametrize("engine_name", ENGINES, indirect=True, scope="session")
 
 
 _NEO4J: Neo4jSession | None = None
@@ -96,11 +97,19 @@ _OWN_NEO4J_USED = False
 OWN_LANDSCAPES = frozenset({"GM0014"})
 
 
-def _needs_neo4j(item: pytest.Item) -> bool:
+def _on_neo4j(item: pytest.Item) -> bool:
     callspec = getattr(item, "callspec", None)
-    return (callspec is not None and callspec.params.get("backend") == "neo4j") or any(
-        name.startswith("neo4j") for name in getattr(item, "fixturenames", ())
-    )
+    return callspec is not None and callspec.params.get("engine_name") == "neo4j"
+
+
+def _needs_neo4j(item: pytest.Item) -> bool:
+    """Whether the item reads the run's seeded Neo4j (a test with only a graph of its own does not)."""
+    names = getattr(item, "fixturenames", ())
+    return (_on_neo4j(item) and "backend" in names) or any(name.startswith("neo4j") for name in names)
+
+
+def _needs_own_neo4j(item: pytest.Item) -> bool:
+    return _on_neo4j(item) and "own_graph" in getattr(item, "fixturenames", ())
 
 
 def _neo4j_session() -> Neo4jSession:
@@ -116,9 +125,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     # Starting and seeding Neo4j takes a while: it happens while the embedded tests run.
     if not config.option.collectonly and any(_needs_neo4j(item) for item in items):
         _neo4j_session()
-    if not config.option.collectonly and any(
-        _needs_neo4j(item) and "own_graph" in item.fixturenames for item in items
-    ):
+    if not config.option.collectonly and any(_needs_own_neo4j(item) for item in items):
         _own_neo4j_session()
 
 
@@ -285,9 +292,15 @@ def neo4j_backend(neo4j_settings: Settings, neo4j_store: Store, neo4j_counts: Co
 
 
 @pytest.fixture(scope="session")
-def backend(request: pytest.FixtureRequest) -> Backend:
-    """The engine holding the seeded landscape: the embedded one, or each in turn (BOTH_ENGINES)."""
-    return request.getfixturevalue(f"{getattr(request, 'param', 'falkordb')}_backend")
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """The engine a test runs on: the embedded one, or each in turn (BOTH_ENGINES)."""
+    return str(getattr(request, "param", "falkordb"))
+
+
+@pytest.fixture(scope="session")
+def backend(engine_name: str, request: pytest.FixtureRequest) -> Backend:
+    """The engine holding the seeded landscape."""
+    return request.getfixturevalue(f"{engine_name}_backend")
 
 
 @pytest.fixture
@@ -317,7 +330,7 @@ async def falkordb_own_template(
 
 
 @pytest.fixture
-def own_graph(backend: Backend, request: pytest.FixtureRequest) -> Backend:
+def own_graph(engine_name: str, request: pytest.FixtureRequest) -> Backend:
     """A graph of this test's own on the test's engine, for tests that change data: seed 1's
     reference data, market and the landscape of GM0014 (OWN_LANDSCAPES), nothing of it shared.
 
@@ -326,7 +339,7 @@ def own_graph(backend: Backend, request: pytest.FixtureRequest) -> Backend:
     database per server: there it is the graph of a second test server that holds nothing
     else, emptied and seeded again for every test after the first (docs/operations.md).
     """
-    return request.getfixturevalue(f"{backend.name}_own_graph")
+    return request.getfixturevalue(f"{engine_name}_own_graph")
 
 
 @pytest.fixture
@@ -371,11 +384,11 @@ async def _no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> N
 
 
 @pytest.fixture
-async def neo4j_own_graph(neo4j_settings: Settings, queries: QueryCatalog) -> AsyncIterator[Backend]:
+async def neo4j_own_graph(settings: Settings, queries: QueryCatalog) -> AsyncIterator[Backend]:
     global _OWN_NEO4J_USED
     session = _own_neo4j_session()
     try:
-        own = replace(neo4j_settings, neo4j=session.neo4j())
+        own = replace(settings, neo4j=session.neo4j(), query_timeout_ms=30_000)
     except Unavailable as exc:
         pytest.skip(f"no Neo4j test server: {exc}")
     counts = session.counts()

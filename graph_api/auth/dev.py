@@ -83,6 +83,8 @@ def mint_token(
     subject: str,
     audience: str,
     naam: str | None = None,
+    email: str | None = None,
+    email_geverifieerd: bool = True,
     minuten: int = 60,
     now: float | None = None,
 ) -> str:
@@ -99,6 +101,9 @@ def mint_token(
     }
     if naam:
         claims["name"] = naam
+    if email:
+        claims["email"] = email
+        claims["email_verified"] = email_geverifieerd
     return jwt.encode({"alg": DEV_ALGORITHM, "kid": key.kid, "typ": "at+jwt"}, claims, key, [DEV_ALGORITHM])
 
 

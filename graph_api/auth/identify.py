@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
+from typing import Any
 
 from starlette.requests import Request
 
@@ -49,11 +51,20 @@ def bearer_token(headers: list[str]) -> str | None:
     return token
 
 
-async def identiteit_voor(store: Store, subject: str) -> Identiteit:
-    """The identity of a validated token's subject: its Gebruiker and memberships, if any."""
+async def identiteit_voor(store: Store, subject: str, claims: dict[str, Any] | None = None) -> Identiteit:
+    """The identity of a validated token's subject: its Gebruiker and memberships, if any, and
+    the person's name and e-mail as the token states them."""
+    claims = claims or {}
+    email = claims.get("email") if isinstance(claims.get("email"), str) else None
+    persoon = Identiteit(
+        subject=subject,
+        naam=claims["name"] if isinstance(claims.get("name"), str) else None,
+        email=email.strip().lower() if email else None,
+        email_geverifieerd=bool(email) and claims.get("email_verified") is True,
+    )
     rows = await store.read("identiteit/per_subject", {"subject": subject})
     if not rows or rows[0]["status"] != "ACTIEF":
-        return Identiteit(subject=subject)
+        return persoon
     row = rows[0]
     lidmaatschappen = []
     for lid in row["lidmaatschappen"]:
@@ -66,9 +77,9 @@ async def identiteit_voor(store: Store, subject: str) -> Identiteit:
         log.warning(
             "machine client %s has %d memberships instead of one: no rights", subject, len(lidmaatschappen)
         )
-        return Identiteit(subject=subject)
-    return Identiteit(
-        subject=subject,
+        return persoon
+    return replace(
+        persoon,
         gebruiker=row["id"],
         naam=row["naam"],
         lidmaatschappen=tuple(sorted(lidmaatschappen, key=lambda lid: lid.organisatie)),
@@ -104,4 +115,4 @@ class Authenticator:
             # Development Gebruikers may linger in the graph after a real identity provider is
             # configured; a subject of that provider must never take their roles over.
             return Identiteit(subject=subject)
-        return await identiteit_voor(request.app.state.runtime.store, subject)
+        return await identiteit_voor(request.app.state.runtime.store, subject, claims)

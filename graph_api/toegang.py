@@ -32,6 +32,11 @@ class Zicht:
     # Organisations whose landscape the asker may change (a GEBRUIK_BEHEERDER of each): write
     # statements match only these, or everything with `beheer` (docs/access.md, "Writes").
     wijzigbaar: frozenset[str] = frozenset()
+    # Organisations whose concepts (`gemeldDoor`: missing software a landscape recorded, a
+    # leverancier's registration or products not yet checked) the asker sees beside functioneel
+    # beheer: the landscapes it sees whole, and the leveranciers it keeps the aanbod or the
+    # organisation of.
+    concepten: frozenset[str] = frozenset()
 
     @property
     def alleen_eigen_landschappen(self) -> bool:
@@ -55,6 +60,7 @@ class Zicht:
                 "producten": sorted(self.producten),
                 "organisaties": sorted(self.organisaties),
                 "wijzigbaar": sorted(self.wijzigbaar),
+                "concepten": sorted(self.concepten),
             }
         }
 
@@ -72,6 +78,7 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
     wijzigbaar: set[str] = set()
     aanbod: set[str] = set()
     organisaties: set[str] = set()
+    aanbod_concepten: set[str] = set()
     for lid in identiteit.lidmaatschappen:
         if lid.soort == "Beheerorganisatie":
             beheer = beheer or "FUNCTIONEEL_BEHEERDER" in lid.rollen
@@ -83,8 +90,11 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
                 wijzigbaar.add(lid.organisatie)
         if lid.soort == "Leverancier" and "AANBOD_BEHEERDER" in lid.rollen:
             aanbod.add(lid.organisatie)
+            aanbod_concepten.add(lid.organisatie)
         if "ORGANISATIE_BEHEERDER" in lid.rollen:
             organisaties.add(lid.organisatie)
+            if lid.soort == "Leverancier":
+                aanbod_concepten.add(lid.organisatie)
     if beheer:
         return BEHEER
     landschappen, producten = set(eigen_landschap), set()
@@ -103,4 +113,5 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
         producten=frozenset(producten),
         organisaties=frozenset(organisaties),
         wijzigbaar=frozenset(wijzigbaar),
+        concepten=frozenset(landschappen | aanbod_concepten),
     )

@@ -18,5 +18,5 @@ WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(leverancier))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(component))
   AND ($standaard IS NULL OR a.id IN ondersteunend)
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 RETURN count(a) AS aantal

@@ -19,7 +19,7 @@ WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(leverancier))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(component))
   AND ($standaard IS NULL OR a.id IN ondersteunend)
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 WITH a, toLower(a.naam) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))

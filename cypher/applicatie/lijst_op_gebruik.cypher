@@ -19,7 +19,7 @@ WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(leverancier))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(component))
   AND ($standaard IS NULL OR a.id IN ondersteunend)
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 WITH a, size([(a)<-[:VAN]-(g)<-[:GEBRUIKT]-(o) WHERE $zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten | 1]) AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND a.id < $na.id)))

@@ -2,5 +2,5 @@
 // params: {"ids": ["app-00001"]}
 UNWIND $ids AS sleutel
 MATCH (a:Applicatie {id: sleutel})
-WHERE (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+WHERE (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 RETURN sleutel, a {.*} AS item

@@ -11,7 +11,7 @@ MATCH (o:Gemeente {id: oid})-[:GEBRUIKT]->(v:Gebruik)-[:VAN]->(b:Applicatie)
 WITH mijn, o, v, b
 WHERE v.status <> 'UITGEFASEERD' AND NOT b.id IN mijn
   AND ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR b.id IN $zicht.producten)
-  AND (b.gemeldDoor IS NULL OR $zicht.beheer OR b.gemeldDoor IN $zicht.landschappen)
+  AND (b.gemeldDoor IS NULL OR $zicht.beheer OR b.gemeldDoor IN $zicht.concepten)
 WITH b, collect(DISTINCT o.id) AS door
 RETURN b {.*} AS applicatie, door, size(door) AS aantal
 ORDER BY aantal DESC, b.id

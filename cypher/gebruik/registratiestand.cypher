@@ -9,7 +9,7 @@
 // params: {"organisatie": "GM0363", "applicatie": "app-00001", "versies": [], "referentiecomponenten": [], "diensten": []}
 OPTIONAL MATCH (o:Organisatie {id: $organisatie})
 OPTIONAL MATCH (a:Applicatie {id: $applicatie})
-WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen
+WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten
 WITH o, a
 OPTIONAL MATCH (a)-[:HEEFT_VERSIE]->(v:Versie)
 WHERE v.id IN $versies

@@ -15,7 +15,7 @@ WHERE s.id = $samenwerking AND s.id IN $zicht.wijzigbaar
 WITH o, collect(s) AS namens
 WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar OR size(namens) > 0
 MATCH (a:Applicatie {id: $applicatie})
-WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen
+WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(x:Gebruik)-[:VAN]->(a)
 WITH o, namens, a, count(x) AS bestaand
 WHERE bestaand = 0

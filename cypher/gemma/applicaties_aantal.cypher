@@ -6,5 +6,5 @@ UNWIND $ids AS sleutel
 MATCH (c:Referentiecomponent {id: sleutel})<-[:REALISEERT]-(a:Applicatie)
 WITH sleutel, a
 WHERE ($status IS NULL OR a.status = $status)
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 RETURN sleutel, count(a) AS aantal

@@ -7,5 +7,5 @@ MATCH (l:Leverancier {id: sleutel})-[:BIEDT_AAN]->(a:Applicatie)
 WITH sleutel, a
 WHERE ($tekst IS NULL OR toLower(a.naam) CONTAINS $tekst)
   AND ($status IS NULL OR a.status = $status)
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 RETURN sleutel, count(a) AS aantal

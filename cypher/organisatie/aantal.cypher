@@ -9,5 +9,5 @@ WHERE ($soort IS NULL OR $soort IN labels(o))
   AND ($provincie IS NULL OR o.provincie = $provincie)
   AND ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
   AND ($maxInwoners IS NULL OR o.inwoners < $maxInwoners)
-  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.landschappen)
+  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten)
 RETURN count(o) AS aantal

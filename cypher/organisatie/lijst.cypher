@@ -11,7 +11,7 @@ WHERE ($soort IS NULL OR $soort IN labels(o))
   AND ($provincie IS NULL OR o.provincie = $provincie)
   AND ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
   AND ($maxInwoners IS NULL OR o.inwoners < $maxInwoners)
-  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.landschappen)
+  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten)
 WITH o, CASE $veld WHEN 'INWONERS' THEN coalesce(o.inwoners, 0) ELSE toLower(o.naam) END AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND o.id < $na.id)))

@@ -4,5 +4,5 @@
 // organisation and functioneel beheer, until published (docs/access.md, "Concepts").
 UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})
-WHERE (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.landschappen)
+WHERE (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten)
 RETURN sleutel, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item

@@ -9,7 +9,7 @@ WHERE a.id IN $ids
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 MATCH (a)-[:REALISEERT]->(c:Referentiecomponent)
 RETURN 'REFERENTIECOMPONENT' AS facet, c.id AS waarde, c.naam AS label, count(a) AS aantal
 UNION ALL
@@ -19,7 +19,7 @@ WHERE a.id IN $ids
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 UNWIND a.cloudModellen AS model
 RETURN 'HOSTINGMODEL' AS facet, model AS waarde, model AS label, count(a) AS aantal
 UNION ALL
@@ -29,7 +29,7 @@ WHERE a.id IN $ids
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 RETURN 'LICENTIETYPE' AS facet, a.licentietype AS waarde, a.licentietype AS label, count(a) AS aantal
 UNION ALL
 MATCH (a:Applicatie)
@@ -38,6 +38,6 @@ WHERE a.id IN $ids
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
 MATCH (a)<-[:BIEDT_AAN]-(l:Leverancier)
 RETURN 'LEVERANCIER' AS facet, l.id AS waarde, l.naam AS label, count(a) AS aantal

@@ -11,7 +11,7 @@ WHERE ($hostingmodel IS NULL OR $hostingmodel IN a.cloudModellen)
   AND ($licentietype IS NULL OR a.licentietype = $licentietype)
   AND ($leverancier IS NULL OR (a)<-[:BIEDT_AAN]-(:Leverancier {id: $leverancier}))
   AND ($referentiecomponent IS NULL OR (a)-[:REALISEERT]->(:Referentiecomponent {id: $referentiecomponent}))
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.landschappen)
+  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
   AND ($na IS NULL OR k < $na.k OR (k = $na.k AND a.id > $na.id))
 RETURN k, a {.*} AS item
 ORDER BY k DESC, a.id

@@ -6,5 +6,5 @@ MATCH (o:Organisatie)
 WHERE o.id IN $ids
   AND ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
   AND ($maxInwoners IS NULL OR o.inwoners < $maxInwoners)
-  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.landschappen)
+  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten)
 RETURN count(o) AS aantal

@@ -9,7 +9,7 @@ WITH $ids[i] AS id, $scores[i] AS k
 MATCH (o:Organisatie {id: id})
 WHERE ($minInwoners IS NULL OR o.inwoners >= $minInwoners)
   AND ($maxInwoners IS NULL OR o.inwoners < $maxInwoners)
-  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.landschappen)
+  AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten)
   AND ($na IS NULL OR k < $na.k OR (k = $na.k AND o.id > $na.id))
 RETURN k, o {.*, label: [l IN labels(o) WHERE l <> 'Organisatie'][0]} AS item
 ORDER BY k DESC, o.id

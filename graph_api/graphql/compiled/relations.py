@@ -30,7 +30,7 @@ GEMMA_LABEL = "[l IN labels({x}) WHERE l <> 'GemmaElement'][0]"
 ZICHT_GEBRUIK = "$zicht.alleGebruik OR {o}.id IN $zicht.landschappen OR {a}.id IN $zicht.producten"
 # A concept application or leverancier (missing software, graph_api/domain/aanbod/concept.py)
 # is seen by its reporting organisation and functioneel beheer only; left out for the latter.
-ZICHT_CONCEPT = "{x}.gemeldDoor IS NULL OR {x}.gemeldDoor IN $zicht.landschappen"
+ZICHT_CONCEPT = "{x}.gemeldDoor IS NULL OR {x}.gemeldDoor IN $zicht.concepten"
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ class Zicht:
     # Organisations whose landscape the asker may change (a GEBRUIK_BEHEERDER of each): write
     # statements match only these, or everything with `beheer` (docs/access.md, "Writes").
     wijzigbaar: frozenset[str] = frozenset()
+    # Leveranciers whose aanbod (applications, versions, diensten) the asker may change (an
+    # AANBOD_BEHEERDER of each): the aanbod write statements match only these, or `beheer`.
+    aanbod: frozenset[str] = frozenset()
     # Organisations whose concepts (`gemeldDoor`: missing software a landscape recorded, a
     # leverancier's registration or products not yet checked) the asker sees beside functioneel
     # beheer: the landscapes it sees whole, and the leveranciers it keeps the aanbod or the
@@ -61,6 +64,7 @@ class Zicht:
                 "organisaties": sorted(self.organisaties),
                 "wijzigbaar": sorted(self.wijzigbaar),
                 "concepten": sorted(self.concepten),
+                "aanbod": sorted(self.aanbod),
             }
         }
 
@@ -114,4 +118,5 @@ async def zicht_voor(identiteit: Identiteit, store: Store) -> Zicht:
         organisaties=frozenset(organisaties),
         wijzigbaar=frozenset(wijzigbaar),
         concepten=frozenset(landschappen | aanbod_concepten),
+        aanbod=frozenset(aanbod),
     )

@@ -19,7 +19,7 @@ from graph_api.store import Store
 from tests.backends import Backend
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_gebruik_mutaties import REGISTREER, data, fout, serve, tokens, wijzigingen
-from tests.graphql.test_voorstellen import dump
+from tests.graafdump import dump
 
 GEMEENTE = "GM0014"
 NAAM = "Qwzrtplanner"  # a word no seeded name holds: search finds only the concept

@@ -19,6 +19,7 @@ from graph_api.auth.dev import key_path, mint_token, signing_key
 from graph_api.domain.gebruikers import registreer_dev
 from graph_api.store import Store
 from tests.backends import Backend
+from tests.graafdump import dump
 from tests.graphql.conftest import VNG, Api
 
 with warnings.catch_warnings():
@@ -52,20 +53,6 @@ mutation($input: VerwijderGebruikInput!) {
 }"""
 AANTAL = "query($o: ID!) { gebruik(organisatie: $o, first: 1) { totalCount } }"
 
-
-async def dump(store: Store) -> tuple[list[str], list[str]]:
-    """Every node (labels, properties) and relationship (type, properties, ends), sorted."""
-    nodes = await store.read_text(
-        "test/dump_nodes", "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-    )
-    rels = await store.read_text(
-        "test/dump_rels",
-        "MATCH (a)-[r]->(b) RETURN a.id AS van, type(r) AS type, properties(r) AS props, b.id AS naar",
-    )
-    as_text = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
-    return sorted(
-        as_text({**row, "labels": sorted(row["labels"])}) for row in nodes if "labels" in row
-    ), sorted(as_text(row) for row in rels)
 
 
 async def tokens(backend: Backend, *rollen: tuple[str, str]) -> dict[tuple[str, str], str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from graph_api.store import Store
 from tests.backends import Backend
+from tests.graafdump import dump
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_gebruik_mutaties import REGISTREER, data, fout, serve, tokens, wijzigingen
 
@@ -49,21 +50,6 @@ query($g: ID, $s: VoorstelStatus, $after: String) {
   }
 }"""
 
-
-async def dump(store: Store) -> tuple[list[str], list[str]]:
-    """Every node and relationship, sorted (as test_gebruik_mutaties.dump), with a time limit for
-    a loaded machine: reading all of them from Neo4j took over 30 s with other suites running."""
-    lang = 120_000  # as long as a write may take: the embedded engine refuses more in tests
-    nodes = await store.read_text(
-        "test/dump_nodes", "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", timeout_ms=lang
-    )
-    rels = await store.read_text(
-        "test/dump_rels",
-        "MATCH (a)-[r]->(b) RETURN a.id AS van, type(r) AS type, properties(r) AS props, b.id AS naar",
-        timeout_ms=lang,
-    )
-    tekst = lambda row: json.dumps(row, sort_keys=True, default=str)  # noqa: E731
-    return sorted(tekst({**row, "labels": sorted(row["labels"])}) for row in nodes), sorted(map(tekst, rels))
 
 
 async def raw(store: Store, name: str, cypher: str, params: dict[str, Any] | None = None) -> list[dict]:

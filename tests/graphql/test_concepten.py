@@ -17,9 +17,9 @@ from typing import Any
 
 from graph_api.store import Store
 from tests.backends import Backend
+from tests.graafdump import dump
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_gebruik_mutaties import REGISTREER, data, fout, serve, tokens, wijzigingen
-from tests.graafdump import dump
 
 GEMEENTE = "GM0014"
 NAAM = "Qwzrtplanner"  # a word no seeded name holds: search finds only the concept

@@ -37,6 +37,7 @@ from graph_api.store import QueryCatalog, Store, open_store
 from graph_api.store.falkordb import server_url
 from tests.backends import ENGINES, Backend, Neo4jSession, Unavailable, cli_env, external_neo4j
 from tests.expected import Expected
+from tests.herstel import Herstel
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -93,6 +94,7 @@ _NEO4J: Neo4jSession | None = None
 # The Neo4j of the graphs of a test's own (own_graph); whether a test has used its graph yet.
 _OWN_NEO4J: Neo4jSession | None = None
 _OWN_NEO4J_USED = False
+_OWN_NEO4J_SEEDED: Herstel | None = None  # its graph as seeded, to return to between tests
 # What a graph of a test's own holds: the reference data, one market and this landscape.
 OWN_LANDSCAPES = frozenset({"GM0014"})
 
@@ -179,11 +181,15 @@ def _own_neo4j_session() -> Neo4jSession:
 
 
 def _seed_own_neo4j(server: Neo4jSettings) -> Counts:
+    global _OWN_NEO4J_SEEDED
+
     async def seed() -> Counts:
         async with open_store(Settings(data_dir=_own_neo4j_session().directory, neo4j=server)) as store:
             return (await seed_graph(store, SEEDS, seed=SEED, landscapes=OWN_LANDSCAPES)).counts
 
-    return asyncio.run(seed())
+    seeded = asyncio.run(seed())
+    _OWN_NEO4J_SEEDED = asyncio.run(Herstel.lees(server))
+    return seeded
 
 
 def _run_seed(neo4j: Settings, *options: str) -> None:
@@ -337,7 +343,8 @@ def own_graph(engine_name: str, request: pytest.FixtureRequest) -> Backend:
     On the embedded engine it is a copy (GRAPH.COPY) of a template seeded once per run, under a
     graph name of its own in the same engine, removed afterwards. Neo4j Community holds one
     database per server: there it is the graph of a second test server that holds nothing
-    else, emptied and seeded again for every test after the first (docs/operations.md).
+    else, put back as seeded for every test after the first by undoing what differs
+    (tests/herstel.py, docs/operations.md).
     """
     return request.getfixturevalue(f"{engine_name}_own_graph")
 
@@ -395,7 +402,8 @@ async def neo4j_own_graph(settings: Settings, queries: QueryCatalog) -> AsyncIte
     store = open_store(own, queries)
     try:
         if _OWN_NEO4J_USED:
-            await seed_graph(store, SEEDS, seed=SEED, landscapes=OWN_LANDSCAPES, replace=True)
+            assert _OWN_NEO4J_SEEDED is not None
+            await _OWN_NEO4J_SEEDED.herstel()
         _OWN_NEO4J_USED = True
         yield Backend("neo4j", own, None, store, counts)
     finally:

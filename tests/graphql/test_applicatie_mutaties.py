@@ -41,6 +41,8 @@ PUBLICEER = """mutation($input: PubliceerConceptInput!) { publiceerConcept(input
   applicatie { identificatie status modules { identificatie status } } } }"""
 WIJS_AF = """mutation($input: WijsConceptAfInput!) { wijsConceptAf(input: $input) {
   applicatie { identificatie status afwijzingsreden versienummer } } }"""
+SAMENVOEGEN = """mutation($input: VoegConceptSamenInput!) { voegConceptSamen(input: $input) {
+  applicatie { identificatie } verplaatsteGebruik } }"""
 LEES = f"query($id: String!) {{ applicatie(identificatie: $id) {{ {VELDEN} }} }}"
 
 
@@ -359,6 +361,7 @@ async def test_a_leverancier_without_a_track_record_offers_concepts(own_graph: B
             (GEMEENTE, "GEBRUIK_BEHEERDER"),
             (VNG, "VNG_RAADPLEGER"),
             (VNG, "FUNCTIONEEL_BEHEERDER"),
+            (WACHTEND, "AANBOD_BEHEERDER"),
         )
         wie = {key: Api(client, token) for key, token in minted.items()}
         eigen, beheer = wie[(NIEUW, "AANBOD_BEHEERDER")], wie[(VNG, "FUNCTIONEEL_BEHEERDER")]
@@ -400,6 +403,25 @@ async def test_a_leverancier_without_a_track_record_offers_concepts(own_graph: B
             "nodes"
         ]
         assert {"identificatie": key} in concepten and {"identificatie": module_key} in concepten
+
+        # A concept with modules is not merged: they would lose their product.
+        refused(beheer, SAMENVOEGEN, {"concept": key, "doel": f["gebruikt"]}, "IN_USE", "input.concept")
+        # A concept of a leverancier whose registration waits merges into a published application;
+        # the leverancier stays (approving or rejecting it is its registration's business).
+        wachtend = data(wie[(WACHTEND, "AANBOD_BEHEERDER")].post(REGISTREER, {"input": product(WACHTEND)}))
+        wachtend_key = wachtend["registreerApplicatie"]["applicatie"]["identificatie"]
+        data(beheer.post(SAMENVOEGEN, {"input": {"concept": wachtend_key, "doel": f["gebruikt"]}}))
+        assert await raw(store, "wachtend", "MATCH (l:Leverancier {id: $id}) RETURN l.gemeldDoor AS g",
+                         {"id": WACHTEND}) == [{"g": WACHTEND}]  # fmt: skip
+        assert (
+            await raw(
+                store,
+                "samengevoegd",
+                "MATCH (a:Applicatie {id: $id}) RETURN a.id AS id",
+                {"id": wachtend_key},
+            )
+            == []
+        )
 
         # Sent back with a reason: still hidden; its leverancier reads why; a change offers it again.
         refused(beheer, PUBLICEER, {"concept": module_key}, "INVALID_ARGUMENT", "input.concept")

@@ -14,9 +14,11 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from graph_api.graphql.aanbod.applicatie_mutaties import ApplicatieMutaties
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie
+from graph_api.graphql.aanbod.versie_mutaties import VersieMutaties
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
 from graph_api.graphql.analyse.benchmarks import BenchmarkQuery
 from graph_api.graphql.analyse.zoeken import ZoekQuery
@@ -61,7 +63,17 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (
+        LandschapMutaties,
+        KoppelingMutaties,
+        VoorstelMutaties,
+        ConceptMutaties,
+        ApplicatieMutaties,
+        VersieMutaties,
+    ),
+)
 
 
 class Schema(strawberry.Schema):

@@ -2,10 +2,10 @@
 
 from typing import ClassVar
 
-from neomodel import ArrayProperty, AsyncRelationshipTo, AsyncStructuredRel, StringProperty
+from neomodel import ArrayProperty, AsyncRelationshipTo, AsyncStructuredRel, IntegerProperty, StringProperty
 
 from graph_api.model import keuzes
-from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode
+from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode, TijdstipProperty
 from graph_api.model.gemma import Referentiecomponent, Standaardversie
 
 
@@ -18,6 +18,11 @@ class Versie(GraphNode):
     status = StringProperty(required=True, choices=keuzes.VERSIE_STATUS)
     releaseDatum = DatumProperty()
     eindeOndersteuning = DatumProperty()
+    # The write path's versie (docs/architecture.md): `versie` is the version's own number here,
+    # so the counter has the name Gebruik gives its attribute. A seeded version has none: 1.
+    wijzigingsversie = IntegerProperty()
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
 
     ondersteunt = AsyncRelationshipTo(Standaardversie, "ONDERSTEUNT", model=Compliancy)
 
@@ -39,6 +44,12 @@ class Applicatie(GraphNode):
     # did. While set, the application is a concept that only that organisation and functioneel
     # beheer see in the catalogue; publishing removes it (docs/access.md, "Concepts").
     gemeldDoor = StringProperty()
+    # Why functioneel beheer sent a concept back (`wijsConceptAf`): the leverancier sees it on
+    # its concept until it changes the concept, which offers it for review again.
+    afwijzingsreden = StringProperty()
+    versie = IntegerProperty()  # the write path's versie; a seeded application has none: 1
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
 
     onderdeel_van = AsyncRelationshipTo("Applicatie", "ONDERDEEL_VAN")
     realiseert = AsyncRelationshipTo(Referentiecomponent, "REALISEERT", model=GemmaRelatie)

@@ -42,9 +42,22 @@ HOSTINGMODEL = {
     "SAAS": "SaaS",
 }
 
-APPLICATIE_STATUS = ORGANISATIE_STATUS
+# An application in the catalogue: a concept until functioneel beheer has checked it (when its
+# leverancier has no track record yet, docs/access.md "The aanbod"), then active; retired
+# (`trekApplicatieTerug`) it stays, with its Gebruik and history, but is offered no more.
+APPLICATIE_STATUS = {
+    "CONCEPT": "concept",
+    "ACTIEF": "actief",
+    "TERUGGETROKKEN": "teruggetrokken",
+}
 
-VERSIE_STATUS = GEMMA_STATUS
+# A version's lifecycle, in order: forward only, steps may be skipped (graph_api/domain/levensloop.py).
+VERSIE_STATUS = {
+    "IN_ONTWIKKELING": "in ontwikkeling",
+    "IN_GEBRUIK": "in gebruik",
+    "EINDE_ONDERSTEUNING": "einde ondersteuning",
+    "TERUGGETROKKEN": "teruggetrokken",
+}
 
 DIENST_TYPE = {
     "FUNCTIONEEL_BEHEER": "functioneel beheer",

@@ -1,11 +1,14 @@
-"""Missing software (issue 17, item 6): recorded as a concept, then published or merged.
+"""Concepts (issue 17, item 6; issue 18, F004): recorded, then published, sent back or merged.
 
 A gebruik-beheerder records usage of software the catalogue lacks: a concept application
 (with a concept leverancier when that is not registered either) and its Gebruik, in one
-statement. The concept carries `gemeldDoor`, the reporting organisation: every catalogue read
-shows it only to that organisation and functioneel beheer (docs/access.md, "Concepts"). A
-functioneel beheerder publishes a concept (the marker goes) or merges it into a published
-application: its Gebruik move there, with their koppelingen, which point at the Gebruik.
+statement. A leverancier without a track record registers a concept product
+(graph_api/domain/aanbod/applicatie.py). A concept carries `gemeldDoor`, the reporting
+organisation or the leverancier: every catalogue read shows it only to that organisation and
+functioneel beheer (docs/access.md, "Concepts"). A functioneel beheerder publishes a concept
+(the marker goes; a product's concept modules go along), sends it back with a reason, or
+merges it into a published application: its Gebruik move there, with their koppelingen, which
+point at the Gebruik.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from graph_api.domain.wijzigen import (
     weiger,
     wijziging,
 )
-from graph_api.errors import ClientError, Duplicate, Forbidden, Unauthenticated
+from graph_api.errors import ClientError, Duplicate, Forbidden, InUse, Unauthenticated
 from graph_api.model.validate import INVALID_TYPE, Problem, check
 
 LABEL = "Applicatie"
@@ -167,15 +170,39 @@ async def _stand(store: Writer, concept: str, doel: str | None = None) -> dict[s
 
 
 def _concept_leveranciers(stand: Mapping[str, Any]) -> list[str]:
-    """The concept leveranciers that came with this concept alone: they go or are published with it."""
-    return sorted(l["id"] for l in stand["leveranciers"] if l["concept"] and l["aanbod"] == 1)  # noqa: E741
+    """The concept leveranciers that came with this concept alone: they go or are published with
+    it. Not a leverancier whose own registration waits (F001): approving it is another decision."""
+    return sorted(
+        l["id"]
+        for l in stand["leveranciers"]  # noqa: E741
+        if l["concept"] and not l["wachtend"] and l["aanbod"] == 1
+    )
+
+
+def _publiceerbaar(stand: Mapping[str, Any], concept: str) -> None:
+    if stand["conceptProduct"]:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"{concept} is a module of the concept {stand['conceptProduct'][0]}: publish that product, "
+            "its modules go along",
+            argument="input.concept",
+        )
+    wachtend = [l["id"] for l in stand["leveranciers"] if l["wachtend"]]  # noqa: E741
+    if wachtend:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"the registration of {wachtend[0]} waits: approve the leverancier before its products",
+            argument="input.concept",
+        )
 
 
 async def publiceer(store: Writer, schrijver: Schrijver, *, concept: str) -> str:
     """Publish a concept: every catalogue read shows it, and its concept leverancier, from now."""
     mag_beheren(schrijver, "publiceerConcept")
     stand = await _stand(store, concept)
+    _publiceerbaar(stand, concept)
     leveranciers = _concept_leveranciers(stand)
+    modules = sorted(stand["modules"])
     tijdstip = nu()
     organisatie = stand["concept"]["gemeldDoor"]
     records = [
@@ -183,11 +210,39 @@ async def publiceer(store: Writer, schrijver: Schrijver, *, concept: str) -> str
                   operatie="STATUS_GEWIJZIGD", tijdstip=tijdstip,
                   voor={"status": CONCEPT, "gemeldDoor": organisatie}, na={"status": "ACTIEF"},
                   met_sleutel=object_id == concept)
-        for object_id, label in [(concept, LABEL), *((l, "Leverancier") for l in leveranciers)]  # noqa: E741
+        for object_id, label in [
+            (concept, LABEL), *((m, LABEL) for m in modules), *((l, "Leverancier") for l in leveranciers)  # noqa: E741
+        ]
     ]  # fmt: skip
     rows = await store.write(
-        "concept/publiceren", {"id": concept, "leveranciers": leveranciers, "wijzigingen": records}
+        "concept/publiceren",
+        {"id": concept, "modules": modules, "leveranciers": leveranciers, "wijzigingen": records},
     )
+    if not rows:  # published or merged by someone else meanwhile
+        _publiceerbaar(await _stand(store, concept), concept)
+    return concept
+
+
+async def wijs_af(store: Writer, schrijver: Schrijver, *, concept: str, reden: str) -> str:
+    """Send a concept back with the reason: it stays a concept, and whoever offered it sees the
+    reason on it until it changes the concept (offering it for review again) or deletes it."""
+    mag_beheren(schrijver, "wijsConceptAf")
+    problems = tekstproblemen({"reden": reden}, frozenset({"reden"}))
+    if not reden.strip():
+        problems.append(Problem("reden", "REQUIRED", "must not be blank"))
+    weiger(LABEL, problems)
+    stand = await _stand(store, concept)
+    record = wijziging(
+        schrijver,
+        organisatie=stand["concept"]["gemeldDoor"],
+        object_id=concept,
+        label=LABEL,
+        operatie="GEWIJZIGD",
+        tijdstip=nu(),
+        voor={"afwijzingsreden": stand["concept"].get("afwijzingsreden")},
+        na={"afwijzingsreden": reden},
+    )
+    rows = await store.write("concept/afwijzen", {"id": concept, "reden": reden, "wijziging": record})
     if not rows:  # published or merged by someone else meanwhile
         await _stand(store, concept)
     return concept
@@ -207,6 +262,12 @@ async def voeg_samen(store: Writer, schrijver: Schrijver, *, concept: str, doel:
             "INVALID_ARGUMENT",
             f"{doel} is a concept too: merge into a published application",
             argument="input.doel",
+        )
+    if stand["alleModules"]:
+        raise InUse(
+            f"{concept} has modules ({', '.join(sorted(stand['alleModules']))}): a merge would leave them "
+            "without their product; publish it, or delete its modules first",
+            argument="input.concept",
         )
     if stand["dubbel"]:
         raise Duplicate(

@@ -1,5 +1,6 @@
-"""Missing software (graph_api/domain/aanbod/concept.py): a gebruik-beheerder records it as a
-concept with its Gebruik; functioneel beheer lists the concepts, publishes or merges one."""
+"""Concepts (graph_api/domain/aanbod/concept.py): a gebruik-beheerder records missing software
+as a concept with its Gebruik, a leverancier without a track record registers a concept product;
+functioneel beheer lists the concepts, publishes, sends back or merges one."""
 
 from __future__ import annotations
 
@@ -49,6 +50,15 @@ class MeldOntbrekendeSoftwareInput:
 )
 class PubliceerConceptInput:
     concept: strawberry.ID
+    idempotency_key: str | None = idempotency_key()
+
+
+@strawberry.input(
+    description="A concept application to send back: it stays a concept; whoever offered it sees why."
+)
+class WijsConceptAfInput:
+    concept: strawberry.ID
+    reden: str = strawberry.field(description="What to change before it can be published.")
     idempotency_key: str | None = idempotency_key()
 
 
@@ -120,6 +130,24 @@ class ConceptMutaties:
         return ConceptPayload(applicatie=await load_one(info, "applicatie/per_id", key, "Applicatie"))
 
     @strawberry.mutation(
+        description="Send a concept back with the reason; it stays a concept (functioneel-beheerder)."
+    )
+    async def wijs_concept_af(self, info: Info, input: WijsConceptAfInput) -> ConceptPayload:
+        wie = schrijver(info, "wijsConceptAf", input)
+        key = await eenmaal(
+            info,
+            wie,
+            lambda: concept.wijs_af(
+                info.context.store,
+                wie,
+                concept=input_id(input.concept, "Applicatie", "concept"),
+                reden=input.reden,
+            ),
+            lambda record: record["object"],
+        )
+        return ConceptPayload(applicatie=await load_one(info, "applicatie/per_id", key, "Applicatie"))
+
+    @strawberry.mutation(
         description="Merge a concept into a published application, with its Gebruik (functioneel-beheerder)."
     )
     async def voeg_concept_samen(self, info: Info, input: VoegConceptSamenInput) -> ConceptPayload:
@@ -151,8 +179,9 @@ async def _concepten(source: Any, info: Info, args: dict[str, Any], request: Ver
 class ConceptLijsten:
     concepten = paged_list(
         Applicatie,
-        "The concept applications (missing software recorded by gebruik-beheerders), by name: for "
-        "functioneel beheer only, empty for everyone else.",
+        "The concept applications (missing software recorded by gebruik-beheerders, products of "
+        "leveranciers without a track record), by name: for functioneel beheer only, empty for "
+        "everyone else.",
         request=lambda args: verzoek(args, {}),
         read=_concepten,
     )

@@ -56,6 +56,12 @@ class Applicatie(relay.Node):
     jurisdictie: str | None
     status: ApplicatieStatus
     website: str | None
+    versienummer: int = strawberry.field(
+        description="Raised by every change: give it as `verwachteVersie` to change the application."
+    )
+    afwijzingsreden: str | None = strawberry.field(
+        description="Why functioneel beheer sent this concept back; gone once it is changed."
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Applicatie:
@@ -72,6 +78,8 @@ class Applicatie(relay.Node):
             jurisdictie=item.get("jurisdictie"),
             status=ApplicatieStatus[item["status"]],
             website=item.get("website"),
+            versienummer=item.get("versie") or 1,
+            afwijzingsreden=item.get("afwijzingsreden"),
         )
 
     @classmethod
@@ -126,6 +134,9 @@ class Versie(relay.Node):
     status: VersieStatus
     release_datum: str | None
     einde_ondersteuning: str | None
+    versienummer: int = strawberry.field(
+        description="Raised by every change (what it supports too): give it as `verwachteVersie`."
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Versie:
@@ -136,6 +147,7 @@ class Versie(relay.Node):
             status=VersieStatus[item["status"]],
             release_datum=item.get("releaseDatum"),
             einde_ondersteuning=item.get("eindeOndersteuning"),
+            versienummer=item.get("wijzigingsversie") or 1,
         )
 
     @classmethod

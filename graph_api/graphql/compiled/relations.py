@@ -362,4 +362,6 @@ DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     # A Gebruik seeded before the write path has no versie: it counts as 1 (model/landschap.py).
     ("Gebruik", "versienummer"): ("versie", lambda versie: versie or 1),
     ("Koppeling", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
+    ("Applicatie", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
+    ("Versie", "versienummer"): ("wijzigingsversie", lambda versie: versie or 1),  # likewise
 }

@@ -71,14 +71,15 @@ class Hostingmodel(Enum):
 class ApplicatieStatus(Enum):
     CONCEPT = "CONCEPT"
     ACTIEF = "ACTIEF"
-    GEDEACTIVEERD = "GEDEACTIVEERD"
+    TERUGGETROKKEN = "TERUGGETROKKEN"
 
 
 @strawberry.enum(description=_description("Lifecycle status of a version", keuzes.VERSIE_STATUS))
 class VersieStatus(Enum):
-    IN_GEBRUIK = "IN_GEBRUIK"
     IN_ONTWIKKELING = "IN_ONTWIKKELING"
+    IN_GEBRUIK = "IN_GEBRUIK"
     EINDE_ONDERSTEUNING = "EINDE_ONDERSTEUNING"
+    TERUGGETROKKEN = "TERUGGETROKKEN"
 
 
 @strawberry.enum(description=_description("Kind of dienst", keuzes.DIENST_TYPE))

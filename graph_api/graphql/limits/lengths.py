@@ -59,6 +59,16 @@ MAX_LENGTHS: Mapping[str, int] = {
     "naam": 200,  # missing software and its leverancier (graph_api/domain/aanbod/concept.py)
     "leverancierNaam": 200,
     "sinds": 40,  # wijzigingen: "2026-01-01T09:00:00.123456+01:00" is 32
+    # The aanbod (graph_api/domain/aanbod/applicatie.py, versie.py): names and URLs as long as
+    # wijzigen.MAX_KORT allows, dates, and a version's number.
+    "website": 200,
+    "licentie": 200,
+    "hostingLocatie": 200,
+    "jurisdictie": 200,
+    "bewijs": 200,
+    "nummer": 50,  # "2026.1.0-rc.3"
+    "releaseDatum": 10,
+    "eindeOndersteuning": 10,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

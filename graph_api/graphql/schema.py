@@ -15,6 +15,8 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
+from graph_api.graphql.aanbod.dienst_mutaties import DienstMutaties
+from graph_api.graphql.aanbod.leveranciersoverzicht import LeveranciersoverzichtQuery
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
@@ -57,11 +59,15 @@ Query = merge_types(
         AfhankelijkheidQuery,
         BenchmarkQuery,
         IkQuery,
+        LeveranciersoverzichtQuery,
     ),
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties, DienstMutaties),
+)
 
 
 class Schema(strawberry.Schema):

@@ -2,10 +2,16 @@
 
 from typing import ClassVar
 
-from neomodel import ArrayProperty, AsyncRelationshipTo, AsyncStructuredRel, StringProperty
+from neomodel import (
+    ArrayProperty,
+    AsyncRelationshipTo,
+    AsyncStructuredRel,
+    IntegerProperty,
+    StringProperty,
+)
 
 from graph_api.model import keuzes
-from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode
+from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode, TijdstipProperty
 from graph_api.model.gemma import Referentiecomponent, Standaardversie
 
 
@@ -51,5 +57,11 @@ class Dienst(GraphNode):
     naam = StringProperty(required=True)
     type = StringProperty(required=True, choices=keuzes.DIENST_TYPE)
     beschrijving = StringProperty()
+    # Seeded diensten have none of these: no status is AANGEBODEN, no versie is 1.
+    status = StringProperty(choices=keuzes.DIENST_STATUS)
+    ingetrokkenOp = DatumProperty()
+    versie = IntegerProperty()
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
 
     bij = AsyncRelationshipTo(Applicatie, "BIJ")

@@ -362,4 +362,7 @@ DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     # A Gebruik seeded before the write path has no versie: it counts as 1 (model/landschap.py).
     ("Gebruik", "versienummer"): ("versie", lambda versie: versie or 1),
     ("Koppeling", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
+    # A dienst seeded before diensten were written has neither (model/aanbod.py).
+    ("Dienst", "versienummer"): ("versie", lambda versie: versie or 1),
+    ("Dienst", "status"): ("status", lambda status: status or "AANGEBODEN"),
 }

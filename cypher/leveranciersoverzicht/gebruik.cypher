@@ -6,9 +6,10 @@
 MATCH (l:Leverancier {id: $leverancier})-[:BIEDT_AAN]->(a:Applicatie)
 WHERE ($zicht.beheer OR l.id IN $zicht.aanbod OR l.id IN $zicht.organisaties)
   AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
+// The $zicht filter is the OPTIONAL MATCH's own: an application none of whose Gebruik may be
+// seen stays, with none.
 OPTIONAL MATCH (a)<-[:VAN]-(g:Gebruik)<-[:GEBRUIKT]-(o:Organisatie)
-WITH a, g, o
-WHERE g IS NULL OR ($zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten)
+WHERE $zicht.alleGebruik OR o.id IN $zicht.landschappen OR a.id IN $zicht.producten
 WITH a, g, o
 ORDER BY toLower(o.naam), o.id
 WITH a, collect(CASE WHEN g IS NULL THEN null

@@ -36,6 +36,11 @@ query($l: ID!) { leveranciersoverzicht(leverancier: $l) {
 } }"""
 
 
+def data_of(body: dict[str, Any]) -> dict[str, Any]:
+    assert "errors" not in body, body
+    return body["data"]
+
+
 def _global(kind: str, key: str) -> str:
     return base64.b64encode(f"{kind}:{key}".encode()).decode()
 
@@ -224,8 +229,16 @@ async def test_the_leverancier_sees_its_own_view_as_the_role_matrix_allows(own_g
         assert any(d["takers"] for d in rauw["diensten"]) and any(a["a"].get("gemeldDoor") == GEMEENTE
                                                                   for a in rauw["apps"])  # fmt: skip
 
+        # What each role is told its answer leaves out (docs/access.md, "Told, not silently empty").
+        noten = {
+            "aanbod": {"Productgebruik.gebruik"},  # its own products' Gebruik only, as everywhere
+            "organisatie": {"Productgebruik.gebruik", "Leveranciersoverzicht.voorstellen"},
+            "beheer": set(),
+        }
         for rol, api in (("aanbod", aanbod), ("organisatie", wie[(lev, "ORGANISATIE_BEHEERDER")]), ("beheer", beheer)):
-            antwoord = data(api.post(OVERZICHT, {"l": lev}))["leveranciersoverzicht"]
+            body = api.post(OVERZICHT, {"l": lev}).json()
+            antwoord = data_of(body)["leveranciersoverzicht"]
+            assert {n["veld"] for n in body["extensions"].get("beperkingen", [])} == noten[rol], rol
             verwachting = verwacht(rauw, lev, rol=rol)
             for veld, waarde in verwachting.items():  # field by field, for a readable failure
                 assert antwoord[veld] == waarde, (rol, veld)

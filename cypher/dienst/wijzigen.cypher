@@ -2,7 +2,7 @@
 // $eigenschappen (null removes one), the applications it is offered on when asked
 // ($vervangApplicaties: they replace those), versie one up. It matches only a dienst on offer
 // of a leverancier whose aanbod the asker may keep ($zicht.aanbod, or $zicht.beheer), at the
-// versie expected, with every application found as the catalogue shows it to the asker, and
+// versie expected, with every application found and published (no `gemeldDoor`), and
 // none dropped that a Gebruik taking the dienst is of; otherwise no row.
 // zicht: a write; $zicht.aanbod is narrower than what the asker may see.
 // params: {"dienst": "onbekend", "verwachteVersie": 1, "applicaties": [], "vervangApplicaties": false, "eigenschappen": {}, "wijziging": {"id": "wij-onbekend"}}
@@ -13,8 +13,7 @@ SET d:Dienst
 WITH d, [(d)<-[:NEEMT_AF]-(:Gebruik)-[:VAN]->(x) | x.id] AS afgenomenBij
 WHERE coalesce(d.versie, 1) = $verwachteVersie AND coalesce(d.status, 'AANGEBODEN') = 'AANGEBODEN'
 OPTIONAL MATCH (a:Applicatie)
-WHERE a.id IN $applicaties
-  AND (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
+WHERE a.id IN $applicaties AND a.gemeldDoor IS NULL
 WITH d, afgenomenBij, collect(a) AS applicaties
 WHERE NOT $vervangApplicaties
    OR (size($applicaties) > 0 AND size(applicaties) = size($applicaties)

@@ -3,6 +3,9 @@ leverancier's aanbod-beheerder offers a dienst on its own and another leverancie
 application, changes it and retires it; a gemeente takes it, keeps it once retired and sees it
 marked, while no new Gebruik may take it; every refusal of the role matrix and every invalid
 input leaves the whole graph as it was. Expected answers come from raw reads of the graph.
+
+Concepts no mutation of this part writes (a leverancier's own concept product, a registered
+leverancier awaiting approval) are set up by raw writes: no dienst may be offered on them.
 """
 
 from __future__ import annotations
@@ -64,6 +67,11 @@ async def feiten(store: Store) -> dict[str, Any]:
     return {**gebruik, **lev, "ander": ander["id"]}
 
 
+async def schrijf(store: Store, name: str, cypher: str, params: dict[str, Any]) -> list[dict]:
+    """A raw write of the test's own setup (the module's docstring says which and why)."""
+    return await store._run(f"test/{name}", cypher, params, write=True, timeout_ms=60_000, unit=None)
+
+
 async def dienst_rauw(store: Store, dienst: str) -> dict[str, Any]:
     [row] = await raw(store, "dienst_rauw", """
         MATCH (l:Leverancier)-[:LEVERT]->(d:Dienst {id: $d})
@@ -106,6 +114,14 @@ async def test_every_refused_or_invalid_dienst_write_leaves_the_graph_as_it_was(
         eigen, beheer = wie[(f["l"], "AANBOD_BEHEERDER")], wie[(VNG, "FUNCTIONEEL_BEHEERDER")]
         aanbod = {"leverancier": f["l"], "naam": "Hosting", "type": "HOSTING", "applicaties": [f["a"], f["x"]]}
         bestaand = {"dienst": f["d"], "verwachteVersie": 1}
+        await schrijf(store, "dienst_concepten", """
+            MATCH (l:Leverancier {id: $l})
+            CREATE (l)-[:BIEDT_AAN]->(:Applicatie {id: 'app-qwzrt-eigen', naam: 'Qwzrt', type: 'APPLICATIE',
+                    licentietype: 'CLOSED_SOURCE', status: 'CONCEPT', gemeldDoor: $l})
+            CREATE (:Applicatie {id: 'app-qwzrt-gemeld', naam: 'Qwzrt gemeld', type: 'APPLICATIE',
+                    licentietype: 'CLOSED_SOURCE', status: 'CONCEPT', gemeldDoor: $g})
+            CREATE (:Organisatie:Leverancier {id: 'lev-qwzrt', naam: 'Qwzrt BV', status: 'CONCEPT',
+                    gemeldDoor: 'lev-qwzrt'})""", {"l": f["l"], "g": GEMEENTE})  # fmt: skip
         before = await dump(store)
 
         # The role matrix: signed in, and aanbod-beheerder of this leverancier (or functioneel
@@ -139,6 +155,13 @@ async def test_every_refused_or_invalid_dienst_write_leaves_the_graph_as_it_was(
         ):
             refused(eigen, BIED, input, code, argument)
         refused(beheer, BIED, {**aanbod, "leverancier": "lev-bestaat-niet"}, "NOT_FOUND", "input.leverancier")
+        # A dienst is public, so never on a concept: its own (seen) is refused as such, one another
+        # organisation reported (not seen) is not found; a leverancier awaiting approval offers none.
+        refused(eigen, BIED, {**aanbod, "applicaties": ["app-qwzrt-eigen"]}, "INVALID_ARGUMENT", "input.applicaties")
+        refused(eigen, BIED, {**aanbod, "applicaties": ["app-qwzrt-gemeld"]}, "NOT_FOUND", "input.applicaties")
+        refused(eigen, WIJZIG, {**bestaand, "applicaties": ["app-qwzrt-eigen"]}, "INVALID_ARGUMENT",
+                "input.applicaties")  # fmt: skip
+        refused(beheer, BIED, {**aanbod, "leverancier": "lev-qwzrt"}, "INVALID_ARGUMENT", "input.leverancier")
         assert fout(eigen.post(BIED, {"input": {**aanbod, "type": "SCHOONMAAK"}}))["code"] == "BAD_USER_INPUT"
         assert fout(eigen.post(BIED, {"input": {**aanbod, "naam": "x" * 201}}))["code"] == "INVALID_INPUT"
 

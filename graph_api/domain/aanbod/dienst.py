@@ -70,11 +70,18 @@ def _applicaties(applicaties: list[str] | None) -> list[str]:
     return gevraagd
 
 
-def _onbekend(gevraagd: list[str], gevonden: list[str]) -> None:
+def _onbekend(gevraagd: list[str], gevonden: list[str], concepten: list[str]) -> None:
     missing = sorted(set(gevraagd) - set(gevonden))
     if missing:
         raise ClientError(
             "NOT_FOUND", f"there is no application {missing[0]!r}", argument="input.applicaties"
+        )
+    # A dienst is public: on a concept it would show the concept to everyone.
+    if concepten:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"{sorted(concepten)[0]} is a concept: offer diensten on it once functioneel beheer published it",
+            argument="input.applicaties",
         )
 
 
@@ -104,7 +111,13 @@ async def bied_aan(
         raise ClientError(
             "NOT_FOUND", f"there is no leverancier {leverancier!r}", argument="input.leverancier"
         )
-    _onbekend(gevraagd, stand["applicaties"])
+    if stand["leverancierConcept"]:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"{leverancier} is a concept: it offers diensten once functioneel beheer approved it",
+            argument="input.leverancier",
+        )
+    _onbekend(gevraagd, stand["applicaties"], stand["concepten"])
     dienst = {
         **velden,
         "id": dienst_id,
@@ -120,7 +133,7 @@ async def bied_aan(
     rows = await store.write("dienst/aanbieden", {**params, "dienst": dienst, "wijziging": record})
     if not rows:  # an application removed between the read and the write
         [stand] = await store.read("dienst/aanbiedstand", params)
-        _onbekend(gevraagd, stand["applicaties"])
+        _onbekend(gevraagd, stand["applicaties"], stand["concepten"])
         raise ClientError(
             "NOT_FOUND", f"there is no leverancier {leverancier!r}", argument="input.leverancier"
         )
@@ -179,7 +192,7 @@ async def wijzig(
     gevraagd = None if applicaties is None else _applicaties(applicaties)
     stand = await _huidig(store, schrijver, dienst, verwachte_versie, gevraagd or [])
     if gevraagd is not None:
-        _onbekend(gevraagd, stand["gevonden"])
+        _onbekend(gevraagd, stand["gevonden"], stand["concepten"])
         _bij_afnemers(stand, gevraagd)
     voor_alles = {**{k: stand["dienst"].get(k) for k in VELDEN}, "applicaties": sorted(stand["applicaties"])}
     na_alles = {**voor_alles, **velden}
@@ -207,7 +220,7 @@ async def wijzig(
     # Nothing written: a write in between, an application gone, or a Gebruik that took it since.
     nieuw = await _huidig(store, schrijver, dienst, verwachte_versie, gevraagd or [])
     if gevraagd is not None:
-        _onbekend(gevraagd, nieuw["gevonden"])
+        _onbekend(gevraagd, nieuw["gevonden"], nieuw["concepten"])
         _bij_afnemers(nieuw, gevraagd)
     raise VersionConflict(
         f"dienst {dienst} changed meanwhile: read it again",

@@ -214,6 +214,7 @@ class ClientError(Invalid):
         "NOT_FOUND": 404,
         "NOT_SAME_LANDSCAPE": 400,
         "PAGE_SIZE_TOO_LARGE": 400,
+        "RETIRED": 409,
     }
 
     def __init__(self, code: str, message: str, *, argument: str | None = None):

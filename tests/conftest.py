@@ -77,6 +77,8 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_reis_gebruik_beheerder.py",
         "tests/graphql/test_applicatie_mutaties.py",
         "tests/graphql/test_versie_mutaties.py",
+        "tests/graphql/test_dienst_mutaties.py",
+        "tests/graphql/test_leveranciersoverzicht.py",
     }
 )
 

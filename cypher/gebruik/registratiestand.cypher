@@ -1,6 +1,7 @@
 // What a registration of a Gebruik refers to, read before the write to name what is wrong:
 // whether the organisation and application exist, which of the versions (of that application),
-// referentiecomponenten and diensten (offered on that application) asked for exist, whether
+// referentiecomponenten and diensten (offered on that application) asked for exist, which of
+// those diensten are retired (`ingetrokken`), whether
 // the organisation uses the application already, and the samenwerkingen the asker may register
 // for it as (those among $zicht.wijzigbaar it is a member gemeente of, by id). A concept
 // application (missing software, `gemeldDoor`) exists only for who may see it, as in the catalogue.
@@ -19,13 +20,14 @@ WHERE r.id IN $referentiecomponenten
 WITH o, a, versies, collect(r.id) AS referentiecomponenten
 OPTIONAL MATCH (d:Dienst)-[:BIJ]->(a)
 WHERE d.id IN $diensten
-WITH o, a, versies, referentiecomponenten, collect(d.id) AS diensten
+WITH o, a, versies, referentiecomponenten, collect(d.id) AS diensten,
+     collect(CASE WHEN d.status = 'INGETROKKEN' THEN d.id END) AS ingetrokken
 OPTIONAL MATCH (:Gemeente {id: $organisatie})-[:DEELNEMER_VAN]->(s:Samenwerking)
 WHERE s.id IN $zicht.wijzigbaar
-WITH o, a, versies, referentiecomponenten, diensten, s
+WITH o, a, versies, referentiecomponenten, diensten, ingetrokken, s
 ORDER BY s.id
-WITH o, a, versies, referentiecomponenten, diensten, collect(s.id) AS namens
+WITH o, a, versies, referentiecomponenten, diensten, ingetrokken, collect(s.id) AS namens
 RETURN o IS NOT NULL AS organisatie, a IS NOT NULL AS applicatie, versies, referentiecomponenten,
-       diensten, namens,
+       diensten, ingetrokken, namens,
        CASE WHEN o IS NULL OR a IS NULL THEN 0
             ELSE size([(o)-[:GEBRUIKT]->(x)-[:VAN]->(a) | x.id]) END AS bestaand

@@ -4,7 +4,7 @@
 // samenwerking's landscape (it registers for its members, docs/access.md "Writes"); an
 // application that organisation does not use yet (a concept one only where the asker sees it,
 // as the catalogue does); every version (of that application),
-// referentiecomponent and dienst (offered on that application) asked for. Otherwise it writes
+// referentiecomponent and dienst (offered on that application, not retired) asked for. Otherwise it writes
 // nothing and returns no row, and graph_api/domain/landschap/gebruik.py says why. Registered
 // for a member, the samenwerking REGISTREERT it. The API made the id and every property.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
@@ -26,7 +26,7 @@ OPTIONAL MATCH (r:Referentiecomponent)
 WHERE r.id IN $referentiecomponenten
 WITH o, namens, a, versies, collect(r) AS componenten
 OPTIONAL MATCH (d:Dienst)-[:BIJ]->(a)
-WHERE d.id IN $diensten
+WHERE d.id IN $diensten AND coalesce(d.status, 'AANGEBODEN') <> 'INGETROKKEN'
 WITH o, namens, a, versies, componenten, collect(d) AS diensten
 WHERE size(versies) = size($versies) AND size(componenten) = size($referentiecomponenten)
   AND size(diensten) = size($diensten)

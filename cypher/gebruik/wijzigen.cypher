@@ -32,8 +32,11 @@ WHERE r.id IN $referentiecomponenten
 OPTIONAL MATCH (r)-[vr:VEREIST]->(sr)
 WHERE vr.rol = 'VERPLICHT'
 WITH g, a, versies, collect(DISTINCT r) AS componenten, collect(DISTINCT sr.id) AS nieuwVereist
+WITH g, a, versies, componenten, nieuwVereist, [(g)-[:NEEMT_AF]->(t) | t.id] AS genomen
+// A retired dienst only where g takes it already: no new Gebruik of it, but it may be kept.
 OPTIONAL MATCH (d:Dienst)-[:BIJ]->(a)
 WHERE d.id IN $diensten
+  AND (coalesce(d.status, 'AANGEBODEN') <> 'INGETROKKEN' OR d.id IN genomen)
 WITH g, versies, componenten, nieuwVereist, collect(d) AS diensten
 WHERE size(versies) = size($versies) AND size(componenten) = size($referentiecomponenten)
   AND size(diensten) = size($diensten)

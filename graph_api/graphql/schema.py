@@ -16,6 +16,8 @@ from strawberry.types.graphql import OperationType
 
 from graph_api.graphql.aanbod.applicatie_mutaties import ApplicatieMutaties
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
+from graph_api.graphql.aanbod.dienst_mutaties import DienstMutaties
+from graph_api.graphql.aanbod.leveranciersoverzicht import LeveranciersoverzichtQuery
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.aanbod.versie_mutaties import VersieMutaties
@@ -59,6 +61,7 @@ Query = merge_types(
         AfhankelijkheidQuery,
         BenchmarkQuery,
         IkQuery,
+        LeveranciersoverzichtQuery,
     ),
 )
 
@@ -72,6 +75,7 @@ Mutation = merge_types(
         ConceptMutaties,
         ApplicatieMutaties,
         VersieMutaties,
+        DienstMutaties,
     ),
 )
 

@@ -62,5 +62,11 @@ class Dienst(GraphNode):
     naam = StringProperty(required=True)
     type = StringProperty(required=True, choices=keuzes.DIENST_TYPE)
     beschrijving = StringProperty()
+    # Seeded diensten have none of these: no status is AANGEBODEN, no versie is 1.
+    status = StringProperty(choices=keuzes.DIENST_STATUS)
+    ingetrokkenOp = DatumProperty()
+    versie = IntegerProperty()
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
 
     bij = AsyncRelationshipTo(Applicatie, "BIJ")

@@ -69,6 +69,10 @@ DIENST_TYPE = {
     "LICENTIE_RESELLER": "licentie-reseller",
 }
 
+# A dienst on offer, or retired by its leverancier (F005): a retired one is offered to no new
+# Gebruik, and those that take it still see it, marked (docs/access.md, "Diensten").
+DIENST_STATUS = {"AANGEBODEN": "aangeboden", "INGETROKKEN": "ingetrokken"}
+
 GEBRUIK_STATUS = {
     "VERWERVING": "verwerving",
     "GEPLAND": "gepland",

@@ -187,10 +187,20 @@ def _registreerbaar(stand: Mapping[str, Any], params: Mapping[str, Any], schrijv
             f"{params['applicatie']} is offered with no dienst {missing[0]!r}",
             argument="input.diensten",
         )
+    _niet_ingetrokken(stand["ingetrokken"])
     if stand["bestaand"]:
         raise Duplicate(
             f"{params['organisatie']} uses {params['applicatie']} already; change that Gebruik",
             argument="input.applicatie",
+        )
+
+
+def _niet_ingetrokken(ingetrokken: list[str]) -> None:
+    if ingetrokken:
+        raise ClientError(
+            "RETIRED",
+            f"the dienst {sorted(ingetrokken)[0]!r} is retired by its leverancier: no new Gebruik takes it",
+            argument="input.diensten",
         )
 
 
@@ -386,6 +396,8 @@ async def _schrijf(
                 f"{nieuw['applicatie']} is offered with no dienst {missing[0]!r}",
                 argument="input.diensten",
             )
+        # A retired dienst the Gebruik takes already may stay; no other may be taken.
+        _niet_ingetrokken(sorted(set(gevonden["ingetrokken"]) - set(nieuw["diensten"])))
     raise ClientError(
         "NOT_FOUND", "one of the referentiecomponenten does not exist", argument="input.referentiecomponenten"
     )

@@ -10,6 +10,7 @@ import strawberry
 from graph_api.graphql.core.enums import (
     ApplicatieStatus,
     ApplicatieType,
+    DienstStatus,
     DienstType,
     GebruikStatus,
     Hostingmodel,
@@ -83,11 +84,15 @@ class DienstFilter:
     applicatie: strawberry.ID | None = strawberry.field(
         default=None, description="Offered on this application."
     )
+    status: DienstStatus | None = strawberry.field(
+        default=None, description="AANGEBODEN when not given: the diensten on offer."
+    )
 
     def params(self) -> dict[str, Any]:
         return {
             "tekst": text_filter(self.tekst),
             "type": code(self.type),
+            "status": code(self.status),
             "leverancier": reference(self.leverancier, "Leverancier", argument="filter.leverancier"),
             "applicatie": reference(self.applicatie, "Applicatie", argument="filter.applicatie"),
         }

@@ -14,6 +14,7 @@ from graph_api.graphql.core.build import build, load_many, load_nodes, load_one,
 from graph_api.graphql.core.enums import (
     ApplicatieStatus,
     ApplicatieType,
+    DienstStatus,
     DienstType,
     GebruikStatus,
     Hostingmodel,
@@ -178,6 +179,14 @@ class Dienst(relay.Node):
     naam: str
     type: DienstType
     beschrijving: str | None
+    status: DienstStatus = strawberry.field(
+        description="INGETROKKEN: retired by its leverancier; no new Gebruik takes it, those that "
+        "took it keep it. Left out of `diensten` unless asked for by `filter.status`."
+    )
+    ingetrokken_op: str | None = strawberry.field(description="When it was retired (ISO-8601 date).")
+    versienummer: int = strawberry.field(
+        description="Goes up by one with every change; give it as `verwachteVersie` to change or retire it."
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Dienst:
@@ -187,6 +196,9 @@ class Dienst(relay.Node):
             naam=item["naam"],
             type=DienstType[item["type"]],
             beschrijving=item.get("beschrijving"),
+            status=DienstStatus[item.get("status") or "AANGEBODEN"],
+            ingetrokken_op=item.get("ingetrokkenOp"),
+            versienummer=item.get("versie") or 1,
         )
 
     @classmethod

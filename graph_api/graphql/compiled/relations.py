@@ -364,4 +364,7 @@ DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     ("Koppeling", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
     ("Applicatie", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
     ("Versie", "versienummer"): ("wijzigingsversie", lambda versie: versie or 1),  # likewise
+    # A dienst seeded before diensten were written has neither (model/aanbod.py).
+    ("Dienst", "versienummer"): ("versie", lambda versie: versie or 1),
+    ("Dienst", "status"): ("status", lambda status: status or "AANGEBODEN"),
 }

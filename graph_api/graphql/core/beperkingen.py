@@ -92,6 +92,12 @@ def _medewerkers(zicht: Zicht) -> str | None:
     return f"people only of organisations you are organisatie-beheerder of ({own})"
 
 
+def _voorstellen(zicht: Zicht) -> str | None:
+    if zicht.beheer or zicht.producten:
+        return None
+    return f"proposals are seen by the leverancier's aanbod-beheerder; {SIGN_IN}"
+
+
 def _aantallen(zicht: Zicht) -> str | None:
     if zicht.beheer:
         return None
@@ -125,6 +131,10 @@ NOTES: dict[str, tuple[str, Callable[[Zicht], str | None]]] = {
     "Query.koppelingsnetwerk": ("koppelingen of other landscapes", _eigen_aggregaat),
     "Query.standaardendekkingOverzicht": ("koppelingen of other landscapes", _eigen_aggregaat),
     **{f"{kind}.medewerkers": ("people", _medewerkers) for kind in _ORGANISATIES},
+    # The leverancier's own view (graph_api/graphql/aanbod/leveranciersoverzicht.py): its
+    # organisatie-beheerder sees none of its customers' Gebruik, nor the proposals to them.
+    "Productgebruik.gebruik": ("Gebruik", _gebruik),
+    "Leveranciersoverzicht.voorstellen": ("Gebruiksvoorstellen", _voorstellen),
 }
 
 

@@ -93,6 +93,12 @@ class DienstType(Enum):
     LICENTIE_RESELLER = "LICENTIE_RESELLER"
 
 
+@strawberry.enum(description=_description("Whether a dienst is on offer", keuzes.DIENST_STATUS))
+class DienstStatus(Enum):
+    AANGEBODEN = "AANGEBODEN"
+    INGETROKKEN = "INGETROKKEN"
+
+
 @strawberry.enum(description=_description("Status of a Gebruik", keuzes.GEBRUIK_STATUS))
 class GebruikStatus(Enum):
     VERWERVING = "VERWERVING"

@@ -16,6 +16,7 @@ from strawberry.types.graphql import OperationType
 
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
+from graph_api.graphql.aanbod.samenvoeg_mutaties import SamenvoegMutaties
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
 from graph_api.graphql.analyse.benchmarks import BenchmarkQuery
@@ -61,7 +62,10 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties, SamenvoegMutaties),
+)
 
 
 class Schema(strawberry.Schema):

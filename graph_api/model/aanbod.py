@@ -5,7 +5,7 @@ from typing import ClassVar
 from neomodel import ArrayProperty, AsyncRelationshipTo, AsyncStructuredRel, StringProperty
 
 from graph_api.model import keuzes
-from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode
+from graph_api.model.base import DatumProperty, GemmaRelatie, GraphNode, TijdstipProperty
 from graph_api.model.gemma import Referentiecomponent, Standaardversie
 
 
@@ -45,6 +45,17 @@ class Applicatie(GraphNode):
     heeft_versie = AsyncRelationshipTo(Versie, "HEEFT_VERSIE")
 
     search_fields: ClassVar[tuple[str, ...]] = ("naam", "beschrijving")
+
+
+class SamengevoegdeApplicatie(GraphNode):
+    """What stays of an application merged into another (voegApplicatiesSamen): its id, its name
+    and the id of the application kept, so that the old id still resolves. It is no Applicatie
+    (the label went), so no catalogue list, count, search or aggregate sees it; it has no
+    relationships, everything moved to the application kept."""
+
+    naam = StringProperty()
+    samengevoegdMet = StringProperty(required=True, index=True)  # the Applicatie kept
+    samengevoegdOp = TijdstipProperty(required=True)
 
 
 class Dienst(GraphNode):

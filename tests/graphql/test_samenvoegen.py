@@ -48,6 +48,32 @@ async def raw(store: Store, name: str, cypher: str, params: dict[str, Any] | Non
     return await store.read_text(f"test/{name}", cypher, params or {})
 
 
+async def schrijf(store: Store, name: str, cypher: str, params: dict[str, Any]) -> list[dict]:
+    """A raw write of the test's own setup: what no mutation writes yet (the module says which)."""
+    return await store._run(f"test/{name}", cypher, params, write=True, timeout_ms=60_000, unit=None)
+
+
+# What the aanbod mutations (another part of issue 18) will write, set up raw: a module of the
+# duplicate, standards its version and the kept one's of the same number support (one both,
+# one the duplicate's only, each with evidence), and a component both realise.
+AANBOD = """
+MATCH (d:Applicatie {id: $d}), (k:Applicatie {id: $k}), (vd:Versie {id: $vd}), (m:Applicatie {id: $module})
+MATCH (k)-[:HEEFT_VERSIE]->(vk:Versie {versie: vd.versie})
+MATCH (k)-[:REALISEERT]->(c:Referentiecomponent)
+WITH d, k, vd, m, vk, c ORDER BY c.id LIMIT 1
+MATCH (s:Standaardversie)
+WITH d, k, vd, m, vk, c, s ORDER BY s.id LIMIT 2
+WITH d, k, vd, m, vk, c, collect(s) AS lijst
+WITH d, k, vd, m, vk, c, lijst[0] AS beide, lijst[1] AS alleen
+CREATE (m)-[:ONDERDEEL_VAN]->(d)
+CREATE (d)-[:REALISEERT {id: 'id-test-realiseert'}]->(c)
+CREATE (vd)-[:ONDERSTEUNT {bewijs: 'https://d.example/beide'}]->(beide)
+CREATE (vd)-[:ONDERSTEUNT {bewijs: 'https://d.example/alleen'}]->(alleen)
+CREATE (vk)-[:ONDERSTEUNT {bewijs: 'https://k.example/beide'}]->(beide)
+RETURN vk.id AS vk
+"""
+
+
 # The applications: D, used by GEMEENTE with koppelingen at its Gebruik, with diensten and
 # versions; K, of the same leverancier, not used by GEMEENTE, with diensten and a version whose
 # number D has too; and gemeenten without a landscape.
@@ -99,13 +125,21 @@ class Graaf:
 
 def verwacht(voor: Graaf, d: str, k: str, tijdstip: str, door: str) -> tuple[dict, Counter]:
     """The graph after merging d into k, by the rules of docs/access.md, "Merging applications"."""
-    nodes = {i: (list(labels), dict(props)) for i, (labels, props) in voor.nodes.items() if "Wijziging" not in labels}
+    nodes = {
+        i: (list(labels), dict(props))
+        for i, (labels, props) in voor.nodes.items()
+        if "Wijziging" not in labels
+    }
     rels = [list(r) for r in voor.rels]
     org = {g: o for o, t, _, g in voor.rels if t == "GEBRUIKT"}
     gebruik_d = voor.naar(d, "VAN")
     gebruik_k = {org[g]: g for g in voor.naar(k, "VAN")}
     versies_k = {nodes[v][1]["versie"]: v for v in voor.uit(k, "HEEFT_VERSIE")}
-    versiepaar = {v: versies_k[nodes[v][1]["versie"]] for v in voor.uit(d, "HEEFT_VERSIE") if nodes[v][1]["versie"] in versies_k}
+    versiepaar = {
+        v: versies_k[nodes[v][1]["versie"]]
+        for v in voor.uit(d, "HEEFT_VERSIE")
+        if nodes[v][1]["versie"] in versies_k
+    }
 
     def gewijzigd(g: str) -> None:
         props = nodes[g][1]
@@ -168,12 +202,18 @@ def verwacht(voor: Graaf, d: str, k: str, tijdstip: str, door: str) -> tuple[dic
             r[0] = k
     for v in versiepaar:
         del nodes[v]
+    for labels, props in nodes.values():
+        if "SamengevoegdeApplicatie" in labels and props["samengevoegdMet"] == d:
+            props["samengevoegdMet"] = k
+
     # Each relationship once where the merge gives it once: the relationships a node has to one
     # other node of one type (the koppelingen's KOPPELT differ by their koppelingId).
     def sleutel(r: list) -> str:
         return json.dumps([r[0], r[1], r[3], r[2] if r[1] == "KOPPELT" else None])
 
-    gebleven = [r for r, oud in zip(rels, voor.rels, strict=True) if r[1] is not None and tuple(r) == tuple(oud)]
+    gebleven = [
+        r for r, oud in zip(rels, voor.rels, strict=True) if r[1] is not None and tuple(r) == tuple(oud)
+    ]
     gezien, samen = {sleutel(r) for r in gebleven}, list(gebleven)
     for r, oud in zip(rels, voor.rels, strict=True):
         if r[1] is None or tuple(r) == tuple(oud) or sleutel(r) in gezien:
@@ -183,7 +223,9 @@ def verwacht(voor: Graaf, d: str, k: str, tijdstip: str, door: str) -> tuple[dic
     # ONDERSTEUNT and REALISEERT keep the kept one's properties: it came first in the dump order?
     # No: those of the one kept win, so drop the moved ones where the kept one had one.
     eerst = {(r[0], r[1], r[3]): r for r in voor.rels if r[0] in (k, *versiepaar.values())}
-    samen = [list(eerst.get((r[0], r[1], r[3]), r)) if r[1] in ("ONDERSTEUNT", "REALISEERT") else r for r in samen]
+    samen = [
+        list(eerst.get((r[0], r[1], r[3]), r)) if r[1] in ("ONDERSTEUNT", "REALISEERT") else r for r in samen
+    ]
     nodes[d] = (["SamengevoegdeApplicatie"], {"id": d, "naam": voor.nodes[d][1]["naam"], "samengevoegdMet": k,
                                                "samengevoegdOp": tijdstip})  # fmt: skip
     vlaggen(nodes, samen, set(paren.values()))
@@ -197,7 +239,9 @@ def vlaggen(nodes: dict, rels: list, gebruik: set[str]) -> None:
         return [(r[3], r[2]) for r in rels if r[0] == a and r[1] == t]
 
     def vereist(x: str) -> set[str]:
-        via_componenten = {s for c, _ in uit(x, "VOOR") for s, p in uit(c, "VEREIST") if p.get("rol") == "VERPLICHT"}
+        via_componenten = {
+            s for c, _ in uit(x, "VOOR") for s, p in uit(c, "VEREIST") if p.get("rol") == "VERPLICHT"
+        }
         return via_componenten | {s for s, p in uit(x, "VEREIST") if p.get("rol") == "VERPLICHT"}
 
     for kk, (labels, props) in nodes.items():
@@ -211,6 +255,13 @@ def vlaggen(nodes: dict, rels: list, gebruik: set[str]) -> None:
         gevolgd = {s for v, _ in uit(kk, "VOLGENS") for s, _ in uit(v, "VERSIE_VAN")}
         props["heeftVereisteStandaard"] = bool(nodig)
         props["volgtVereisteStandaard"] = bool(nodig & gevolgd)
+
+
+def gezocht(api: Api, tekst: str) -> set[str]:
+    """The applications search finds for this text (its first 50)."""
+    vraag = "query($t: String!) { zoeken(tekst: $t) { applicaties(first: 50) { nodes { identificatie } } } }"
+    nodes = data(api.post(vraag, {"t": tekst}))["zoeken"]["applicaties"]["nodes"]
+    return {n["identificatie"] for n in nodes}
 
 
 # --- the tests ---
@@ -251,13 +302,29 @@ async def test_merging_two_applications_moves_everything_and_old_ids_resolve(own
             "status": "IN_PRODUCTIE",
         }}))  # fmt: skip
         data(aanbod.post(STEL_VOOR, {"input": {"gemeente": derde, "applicatie": d}}))
+        # Two applications of the leverancier no one uses: one is a module of the duplicate,
+        # the other was merged into it before (its marker must follow to the one kept).
+        [vrij] = await raw(store, "samenvoegen_vrij",
+            "MATCH (:Leverancier {id: $l})-[:BIEDT_AAN]->(a:Applicatie) WHERE NOT a.id IN [$d, $k] "
+            "AND NOT (a)<-[:VAN]-() AND NOT (a)-[:ONDERDEEL_VAN]->() "
+            "WITH a ORDER BY a.id LIMIT 2 RETURN collect(a.id) AS ids", {"l": feit["lev"], "d": d, "k": k})  # fmt: skip
+        module, eerder = vrij["ids"]
+        assert await schrijf(
+            store, "samenvoegen_aanbod", AANBOD, {"d": d, "k": k, "vd": feit["vd"], "module": module}
+        )
+        data(beheer.post(SAMENVOEGEN, {"input": {"duplicaat": eerder, "behouden": d}}))
         alle = "{ applicaties(first: 1) { totalCount } }"
         catalogus = data(bezoeker.post(alle))["applicaties"]["totalCount"]
+        assert d in gezocht(bezoeker, feit["naam"])
         voor = Graaf(await dump(store))
 
-        antwoord = data(beheer.post(SAMENVOEGEN, {"input": {"duplicaat": d, "behouden": k, "idempotencyKey": "m1"}}))
+        antwoord = data(
+            beheer.post(SAMENVOEGEN, {"input": {"duplicaat": d, "behouden": k, "idempotencyKey": "m1"}})
+        )
         assert antwoord["voegApplicatiesSamen"] == {
-            "applicatie": {"identificatie": k}, "verplaatsteGebruik": 1, "gecombineerdeGebruik": 1
+            "applicatie": {"identificatie": k},
+            "verplaatsteGebruik": 1,
+            "gecombineerdeGebruik": 1,
         }
         gedumpt = await dump(store)
         na = Graaf(gedumpt)
@@ -282,21 +349,20 @@ async def test_merging_two_applications_moves_everything_and_old_ids_resolve(own
         vraag = ("query($a: String!, $n: ID!) { applicatie(identificatie: $a) { identificatie naam }"
                  " node(id: $n) { ... on Applicatie { identificatie } }"
                  " nodes(ids: [$n]) { ... on Applicatie { identificatie } } }")  # fmt: skip
-        for api in (bezoeker, beheer):
-            assert data(api.post(vraag, {"a": d, "n": _global("Applicatie", d)})) == {
+        for api, oud in ((bezoeker, d), (beheer, d), (bezoeker, eerder)):
+            assert data(api.post(vraag, {"a": oud, "n": _global("Applicatie", oud)})) == {
                 "applicatie": {"identificatie": k, "naam": voor.nodes[k][1]["naam"]},
                 "node": {"identificatie": k},
                 "nodes": [{"identificatie": k}],
             }
         # The catalogue counts one application fewer; search finds the duplicate no more.
         assert data(bezoeker.post(alle))["applicaties"]["totalCount"] == catalogus - 1
-        gezocht = data(bezoeker.post(
-            "query($t: String!) { zoeken(tekst: $t) { applicaties(first: 50) { nodes { identificatie } } } }",
-            {"t": feit["naam"]}))["zoeken"]["applicaties"]["nodes"]  # fmt: skip
-        assert d not in {n["identificatie"] for n in gezocht}
+        assert d not in gezocht(bezoeker, feit["naam"])
 
         # Sent again with its key, it answers as the first time and writes nothing.
-        herhaald = data(beheer.post(SAMENVOEGEN, {"input": {"duplicaat": d, "behouden": k, "idempotencyKey": "m1"}}))
+        herhaald = data(
+            beheer.post(SAMENVOEGEN, {"input": {"duplicaat": d, "behouden": k, "idempotencyKey": "m1"}})
+        )
         assert herhaald == antwoord
         assert await dump(store) == gedumpt
 
@@ -358,7 +424,11 @@ async def test_every_refused_merge_leaves_the_graph_as_it_was(own_graph: Backend
         # Nothing of it was written by these.
         assert await dump(store) == before
         # A koppeling between the two Gebruik of one organisation: that organisation removes it.
-        data(beheer.post(KOPPEL, {"input": {"van": gk_id, "naar": gd["id"], "type": "API", "richting": "HEEN"}}))
+        data(
+            beheer.post(
+                KOPPEL, {"input": {"van": gk_id, "naar": gd["id"], "type": "API", "richting": "HEEN"}}
+            )
+        )
         tussen = await dump(store)
         refused(beheer, samen, "IN_USE", "input.duplicaat")
         assert await dump(store) == tussen

@@ -90,8 +90,9 @@ async def _stand(store: Writer, duplicaat: str, behouden: str) -> dict[str, Any]
         raise ClientError(
             "INVALID_ARGUMENT",
             f"{duplicaat} and {behouden} are offered by different leveranciers "
-            f"({', '.join(stand['leveranciersD']) or 'none'}; {', '.join(stand['leveranciersK']) or 'none'}): "
-            "only an application recorded twice by one leverancier is merged",
+            f"({', '.join(stand['leveranciersD']) or 'none'}; "
+            f"{', '.join(stand['leveranciersK']) or 'none'}): only an application recorded twice by "
+            "one leverancier is merged",
             argument="input.behouden",
         )
     if stand["tussen"]:
@@ -138,7 +139,9 @@ async def voeg_samen(store: Writer, schrijver: Schrijver, *, duplicaat: str, beh
         versie = None
         if kept.get("versieId") is None and g.get("versieId") is not None:
             versie = naar_versie.get(g["versieId"], g["versieId"])
-        paren.append({"duplicaat": g["id"], "behouden": kept["id"], "eigenschappen": velden, "versie": versie})
+        paren.append(
+            {"duplicaat": g["id"], "behouden": kept["id"], "eigenschappen": velden, "versie": versie}
+        )
         voor = {veld: kept.get(veld) for veld in VELDEN}
         gewijzigd = {veld for veld in VELDEN if velden.get(veld) != kept.get(veld)}
         records += [
@@ -153,9 +156,10 @@ async def voeg_samen(store: Writer, schrijver: Schrijver, *, duplicaat: str, beh
                       voor={**{veld: g.get(veld) for veld in VELDEN}, "applicatie": duplicaat},
                       na={"samengevoegdMet": kept["id"], "applicatie": behouden}, met_sleutel=False),
         ]  # fmt: skip
-    leverancier = next(iter(sorted(stand["leveranciersK"])), None)
+    # An application's changes belong to its leverancier (the Beheerorganisatie's for none).
+    eigenaar = next(iter(sorted(stand["leveranciersK"])), None) or schrijver.namens("")
     records.append(
-        wijziging(schrijver, organisatie=leverancier or schrijver.namens(""), object_id=duplicaat, label=LABEL,
+        wijziging(schrijver, organisatie=eigenaar, object_id=duplicaat, label=LABEL,
                   operatie="SAMENGEVOEGD", tijdstip=tijdstip, voor=stand["duplicaat"],
                   na={"samengevoegdMet": behouden, "verplaatst": len(verplaatst), "gecombineerd": len(paren),
                       "versies": versieparen})
@@ -181,7 +185,5 @@ async def voeg_samen(store: Writer, schrijver: Schrijver, *, duplicaat: str, beh
     )
     if not rows:  # changed meanwhile: say what is wrong now, or that it changed
         await _stand(store, duplicaat, behouden)
-        raise Duplicate(
-            f"{duplicaat} or {behouden} changed meanwhile: try again", argument="input.duplicaat"
-        )
+        raise Duplicate(f"{duplicaat} or {behouden} changed meanwhile: try again", argument="input.duplicaat")
     return Samengevoegd(rows[0]["id"], len(verplaatst), len(paren))

@@ -170,7 +170,9 @@ class Compiler:
         params = self._params
 
         async def read(store: RequestStore, values: dict[str, Any]) -> list[list[dict]]:
-            return await together([store.read_text(f"compiled/{name}", s, values) for s in [text, *statements]])
+            return await together(
+                [store.read_text(f"compiled/{name}", s, values) for s in [text, *statements]]
+            )
 
         async def run(store: RequestStore) -> Any:
             rows, *pages_rows = await read(store, params)

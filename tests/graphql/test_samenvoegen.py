@@ -267,16 +267,17 @@ def gezocht(api: Api, tekst: str) -> set[str]:
 # --- the tests ---
 
 
-def test_the_merge_moves_every_relationship_the_model_has_at_an_application() -> None:
+def test_the_merge_carries_over_every_relationship_the_model_has_at_what_it_merges() -> None:
     model = describe()
-    aan_applicatie = {
-        (spec.type, richting)
-        for spec in model.relationships.values()
-        for van, naar in spec.endpoints
-        for richting, kant in (("uit", van), ("in", naar))
-        if kant == "Applicatie"
-    }
-    assert aan_applicatie == set(VERPLAATST)
+    for label, verplaatst in VERPLAATST.items():
+        aan = {
+            (spec.type, richting)
+            for spec in model.relationships.values()
+            for van, naar in spec.endpoints
+            for richting, kant in (("uit", van), ("in", naar))
+            if kant == label
+        }
+        assert aan == verplaatst, label
 
 
 async def test_merging_two_applications_moves_everything_and_old_ids_resolve(own_graph: Backend) -> None:

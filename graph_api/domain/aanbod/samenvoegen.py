@@ -22,21 +22,42 @@ from graph_api.domain.wijzigen import Schrijver, Writer, nu, tekstproblemen, wei
 from graph_api.errors import ClientError, Duplicate, InUse, Merged
 
 LABEL = "Applicatie"
-# The relationships of an application, by type and direction, that a merge moves to the one
-# kept (tests/graphql/test_samenvoegen.py holds the model to this list: a relationship the model
-# gains at an Applicatie must be moved by the statement too, or it would stay at the marker).
-VERPLAATST = frozenset(
-    {
-        ("VAN", "in"),  # Gebruik
-        ("BIJ", "in"),  # Dienst
-        ("BETREFT", "in"),  # Gebruiksvoorstel
-        ("ONDERDEEL_VAN", "in"),  # its modules
-        ("ONDERDEEL_VAN", "uit"),  # its product, when the one kept has none
-        ("HEEFT_VERSIE", "uit"),
-        ("REALISEERT", "uit"),
-        ("BIEDT_AAN", "in"),  # the same leverancier offers the one kept: it goes
-    }
-)
+# What the merge carries over, per label: every relationship (type, direction) of the duplicate
+# application, of an organisation's Gebruik of it that joins its Gebruik of the one kept, and of
+# a version the one kept has by number. Whatever is not carried over would stay at the marker or
+# go with the node deleted, so tests/graphql/test_samenvoegen.py holds the model to this: a
+# relationship the model gains at one of these labels must be carried over by the statement too.
+VERPLAATST: dict[str, frozenset[tuple[str, str]]] = {
+    "Applicatie": frozenset(
+        {
+            ("VAN", "in"),  # Gebruik
+            ("BIJ", "in"),  # Dienst
+            ("BETREFT", "in"),  # Gebruiksvoorstel
+            ("ONDERDEEL_VAN", "in"),  # its modules
+            ("ONDERDEEL_VAN", "uit"),  # its product, when the one kept has none
+            ("HEEFT_VERSIE", "uit"),
+            ("REALISEERT", "uit"),
+            ("BIEDT_AAN", "in"),  # the same leverancier offers the one kept: it goes
+        }
+    ),
+    "Gebruik": frozenset(
+        {
+            ("GEBRUIKT", "in"),  # the organisation has the kept one already: it goes
+            ("VAN", "uit"),  # the duplicate: it goes
+            ("VERSIE", "uit"),
+            ("VOOR", "uit"),
+            ("NEEMT_AF", "uit"),
+            ("REGISTREERT", "in"),
+            ("KOPPELT", "uit"),
+            ("KOPPELT", "in"),
+            ("VAN", "in"),  # Koppeling
+            ("NAAR", "in"),
+            ("VIA", "in"),
+            ("WERD", "in"),  # Gebruiksvoorstel
+        }
+    ),
+    "Versie": frozenset({("HEEFT_VERSIE", "in"), ("VERSIE", "in"), ("ONDERSTEUNT", "uit")}),
+}
 
 
 @dataclass(frozen=True)

@@ -334,6 +334,16 @@ class Duplicate(Conflict):
     code = "DUPLICATE"
 
 
+class Merged(Conflict):
+    """An application named that was merged into another (voegApplicatiesSamen);
+    `details["samengevoegdMet"]` is the one kept."""
+
+    code = "MERGED"
+
+    def __init__(self, message: str, *, samengevoegd_met: str, argument: str | None = None):
+        super().__init__(message, argument=argument, details={"samengevoegdMet": samengevoegd_met})
+
+
 class IdempotencyKeyReused(Conflict):
     """An `idempotencyKey` the asker used before for another write or other input: the earlier
     write stands, nothing was written now."""

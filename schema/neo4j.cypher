@@ -29,6 +29,8 @@ CREATE INDEX index_Leverancier_kvkNummer IF NOT EXISTS FOR (n:Leverancier) ON (n
 CREATE CONSTRAINT constraint_unique_Organisatie_id IF NOT EXISTS FOR (n:Organisatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Referentiecomponent_id IF NOT EXISTS FOR (n:Referentiecomponent) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Referentiecomponent_gemmaId IF NOT EXISTS FOR (n:Referentiecomponent) ON (n.gemmaId)
+CREATE CONSTRAINT constraint_unique_SamengevoegdeApplicatie_id IF NOT EXISTS FOR (n:SamengevoegdeApplicatie) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_SamengevoegdeApplicatie_samengevoegdMet IF NOT EXISTS FOR (n:SamengevoegdeApplicatie) ON (n.samengevoegdMet)
 CREATE CONSTRAINT constraint_unique_Samenwerking_id IF NOT EXISTS FOR (n:Samenwerking) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Standaard_id IF NOT EXISTS FOR (n:Standaard) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Standaard_gemmaId IF NOT EXISTS FOR (n:Standaard) ON (n.gemmaId)

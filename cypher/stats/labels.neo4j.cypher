@@ -37,6 +37,8 @@ MATCH (n:Organisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Organisat
 UNION ALL
 MATCH (n:Referentiecomponent) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Referentiecomponent' AS label, aantal
 UNION ALL
+MATCH (n:SamengevoegdeApplicatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'SamengevoegdeApplicatie' AS label, aantal
+UNION ALL
 MATCH (n:Samenwerking) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Samenwerking' AS label, aantal
 UNION ALL
 MATCH (n:Standaard) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaard' AS label, aantal

@@ -19,6 +19,7 @@ from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMut
 from graph_api.graphql.aanbod.dienst_mutaties import DienstMutaties
 from graph_api.graphql.aanbod.leveranciersoverzicht import LeveranciersoverzichtQuery
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
+from graph_api.graphql.aanbod.samenvoeg_mutaties import SamenvoegMutaties
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.aanbod.versie_mutaties import VersieMutaties
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
@@ -76,6 +77,7 @@ Mutation = merge_types(
         ApplicatieMutaties,
         VersieMutaties,
         DienstMutaties,
+        SamenvoegMutaties,
     ),
 )
 

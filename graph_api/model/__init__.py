@@ -5,7 +5,7 @@ store. From these classes come the indexes and constraints of both engines (`ddl
 that cypher/ uses only declared labels, types and properties, and input validation.
 """
 
-from graph_api.model.aanbod import Applicatie, Dienst, Versie
+from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
 from graph_api.model.dataset import Dataset
 from graph_api.model.description import (
     GraphModel,
@@ -55,6 +55,7 @@ __all__ = [
     "PropertySpec",
     "Referentiecomponent",
     "RelationshipSpec",
+    "SamengevoegdeApplicatie",
     "Samenwerking",
     "Standaard",
     "Standaardversie",

@@ -58,6 +58,17 @@ class Applicatie(GraphNode):
     search_fields: ClassVar[tuple[str, ...]] = ("naam", "beschrijving")
 
 
+class SamengevoegdeApplicatie(GraphNode):
+    """What stays of an application merged into another (voegApplicatiesSamen): its id, its name
+    and the id of the application kept, so that the old id still resolves. It is no Applicatie
+    (the label went), so no catalogue list, count, search or aggregate sees it; it has no
+    relationships, everything moved to the application kept."""
+
+    naam = StringProperty()
+    samengevoegdMet = StringProperty(required=True, index=True)  # the Applicatie kept
+    samengevoegdOp = TijdstipProperty(required=True)
+
+
 class Dienst(GraphNode):
     naam = StringProperty(required=True)
     type = StringProperty(required=True, choices=keuzes.DIENST_TYPE)

@@ -169,10 +169,17 @@ class Compiler:
         statements = [self._page_statement(page, anchor=anchor) for page in apart]
         params = self._params
 
-        async def run(store: RequestStore) -> Any:
-            rows, *pages_rows = await together(
-                [store.read_text(f"compiled/{name}", s, params) for s in [text, *statements]]
+        async def read(store: RequestStore, values: dict[str, Any]) -> list[list[dict]]:
+            return await together(
+                [store.read_text(f"compiled/{name}", s, values) for s in [text, *statements]]
             )
+
+        async def run(store: RequestStore) -> Any:
+            rows, *pages_rows = await read(store, params)
+            if not rows and lookup.doorverwijzing is not None:
+                # Only a key that found nothing costs this read: it may name what was merged.
+                for row in await store.read(lookup.doorverwijzing, {"id": key}):
+                    rows, *pages_rows = await read(store, {**params, sleutel[1:]: row["id"]})
             if not rows:
                 return None
             item = rows[0]["item"]

@@ -112,6 +112,9 @@ class Lookup:
     query: str = ""
     normal: Callable[[str], str] = str
     concepten: bool = False  # whether ZICHT_CONCEPT applies to `{x}`
+    # A named query giving the key a key that found nothing goes by now (`id`), if any: a merged
+    # application's id answers with the application kept (cypher/samenvoegen/doorverwijzing).
+    doorverwijzing: str | None = None
 
     def find(self, args: dict[str, Any]) -> tuple[str, str] | None:
         """The pattern and the key; None for arguments the resolver refuses."""
@@ -167,7 +170,10 @@ ROOT_LISTS = {"applicaties": APPLICATIES}
 
 LOOKUPS = {
     "applicatie": Lookup(
-        {"identificatie": "({x}:Applicatie {{id: $sleutel}})"}, query="applicatie/per_id", concepten=True
+        {"identificatie": "({x}:Applicatie {{id: $sleutel}})"},
+        query="applicatie/per_id",
+        concepten=True,
+        doorverwijzing="samenvoegen/doorverwijzing",
     ),
     "gemeente": Lookup(
         {"cbs_code": "({x}:Gemeente {{cbsCode: $sleutel}})"},

@@ -33,8 +33,10 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
+from graph_api.graphql.organisaties.uitnodigingen import UitnodigingLijsten, UitnodigingMutaties
 
 # The fields of the root, area by area, in the order the schema has always listed them.
 Query = merge_types(
@@ -57,11 +59,22 @@ Query = merge_types(
         AfhankelijkheidQuery,
         BenchmarkQuery,
         IkQuery,
+        UitnodigingLijsten,
     ),
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (
+        LandschapMutaties,
+        KoppelingMutaties,
+        VoorstelMutaties,
+        ConceptMutaties,
+        UitnodigingMutaties,
+        MedewerkerMutaties,
+    ),
+)
 
 
 class Schema(strawberry.Schema):

@@ -31,6 +31,7 @@ from graph_api.model.organisaties import (
     Leverancier,
     Organisatie,
     Samenwerking,
+    Uitnodiging,
 )
 from graph_api.model.voorstel import Gebruiksvoorstel
 
@@ -58,6 +59,7 @@ __all__ = [
     "Samenwerking",
     "Standaard",
     "Standaardversie",
+    "Uitnodiging",
     "Versie",
     "Wijziging",
     "describe",

@@ -301,7 +301,8 @@ async def _schrijf(
     records = [
         wijziging(als, organisatie=organisatie, object_id=uitnodiging["id"], label=LABEL,
                   operatie="STATUS_GEWIJZIGD", tijdstip=nu, voor={"status": "OPEN"},
-                  na={"status": "AANVAARD", "aanvaardDoor": gebruiker_id, "rollen": nieuwe_rollen}),
+                  na={"status": "AANVAARD", "aanvaardDoor": gebruiker_id, "rollen": nieuwe_rollen,
+                      "organisatie": organisatie}),
         wijziging(als, organisatie=organisatie, object_id=gebruiker_id, label=LIDMAATSCHAP,
                   operatie="AANGEMAAKT" if lid is None else "GEWIJZIGD", tijdstip=nu,
                   voor=voor, na={"rollen": nieuwe_rollen, "lidmaatschapStatus": "ACTIEF",

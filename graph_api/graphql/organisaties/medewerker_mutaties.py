@@ -4,7 +4,7 @@ registered. Each answers with the membership as `Organisatie.medewerkers` shows 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import strawberry
@@ -75,8 +75,9 @@ async def _payload(info: Info, organisatie: str, gebruiker: str) -> MedewerkerPa
     return MedewerkerPayload(medewerker=Medewerker.from_item(rows[0]["item"]) if rows else None)
 
 
-def _herhaald(record: Mapping[str, Any]) -> medewerker.Geschreven:
-    return medewerker.Geschreven(record["organisatie"], record["object"])
+def _herhaald(organisatie: str) -> Callable[[Mapping[str, Any]], medewerker.Geschreven]:
+    """A repeated write's answer: the membership of the Gebruiker its first write changed."""
+    return lambda record: medewerker.Geschreven(organisatie, record["object"])
 
 
 @strawberry.type
@@ -84,18 +85,19 @@ class MedewerkerMutaties:
     @strawberry.mutation(description="Replace a member's roles in an organisation (organisatie-beheerder).")
     async def wijzig_rollen(self, info: Info, input: WijzigRollenInput) -> MedewerkerPayload:
         wie = schrijver(info, "wijzigRollen", input)
+        organisatie = input_id(input.organisatie, ORGANISATIES, "organisatie")
         geschreven = await eenmaal(
             info,
             wie,
             lambda: medewerker.wijzig_rollen(
                 info.context.store,
                 wie,
-                organisatie=input_id(input.organisatie, ORGANISATIES, "organisatie"),
+                organisatie=organisatie,
                 gebruiker=str(input.gebruiker),
                 verwachte_versie=input.verwachte_versie,
                 nieuwe_rollen=[rol.value for rol in input.rollen],
             ),
-            _herhaald,
+            _herhaald(organisatie),
         )
         return await _payload(info, geschreven.organisatie, geschreven.gebruiker)
 
@@ -129,36 +131,38 @@ class MedewerkerMutaties:
         self, info: Info, input: RegistreerMachineclientInput
     ) -> MedewerkerPayload:
         wie = schrijver(info, "registreerMachineclient", input)
+        organisatie = input_id(input.organisatie, ORGANISATIES, "organisatie")
         geschreven = await eenmaal(
             info,
             wie,
             lambda: medewerker.registreer_machineclient(
                 info.context.store,
                 wie,
-                organisatie=input_id(input.organisatie, ORGANISATIES, "organisatie"),
+                organisatie=organisatie,
                 client_id=input.client_id,
                 naam=input.naam,
                 rol=input.rol.value,
             ),
-            _herhaald,
+            _herhaald(organisatie),
         )
         return await _payload(info, geschreven.organisatie, geschreven.gebruiker)
 
 
 async def _status(info: Info, input: MedewerkerStatusInput, operatie: str, status: str) -> MedewerkerPayload:
     wie = schrijver(info, operatie, input)
+    organisatie = input_id(input.organisatie, ORGANISATIES, "organisatie")
     geschreven = await eenmaal(
         info,
         wie,
         lambda: medewerker.zet_status(
             info.context.store,
             wie,
-            organisatie=input_id(input.organisatie, ORGANISATIES, "organisatie"),
+            organisatie=organisatie,
             gebruiker=str(input.gebruiker),
             verwachte_versie=input.verwachte_versie,
             status=status,
         ),
-        _herhaald,
+        _herhaald(organisatie),
     )
     return await _payload(info, geschreven.organisatie, geschreven.gebruiker)
 

@@ -203,7 +203,7 @@ async def test_an_invited_colleague_signs_in_accepts_and_acts_with_its_roles(own
                                      "gebruik-raadpleger@gm0014.dev.invalid"))  # fmt: skip
         erbij = data(bekend.post(AANVAARD, {"input": {"code": tweede["code"]}}))["aanvaardUitnodiging"]
         assert erbij["gebruiker"] == ik_raadpleger["gebruiker"]
-        assert sorted(l["identificatie"] for l in data(bekend.post(IK))["ik"]["lidmaatschappen"]) == sorted(
+        assert sorted(lid["identificatie"] for lid in data(bekend.post(IK))["ik"]["lidmaatschappen"]) == sorted(
             [GEMEENTE, f["andere_gemeente"]]
         )
 

@@ -58,11 +58,15 @@ def mag_organisatie(schrijver: Schrijver, organisatie: str) -> None:
 
 
 def rollen(
-    schrijver: Schrijver, org: Organisatie, gevraagd: Iterable[str], *, machine: bool = False
+    schrijver: Schrijver,
+    org: Organisatie,
+    gevraagd: Iterable[str],
+    *,
+    machine: bool = False,
+    veld: str = "input.rollen",
 ) -> list[str]:
     """The roles asked for, each once and sorted, if each means something in `org` and the
-    asker may give it: refused naming `input.rollen` (or `input.rol`, a machine client's)."""
-    veld = "input.rol" if machine else "input.rollen"
+    asker may give it: refused naming `veld`, the input field that gave them."""
     keys = sorted(set(gevraagd))
     if not keys:
         weiger(LABEL, [Problem(veld.removeprefix("input."), REQUIRED, "give at least one role")])
@@ -323,7 +327,7 @@ async def registreer_machineclient(
             argument="input.clientId",
         )  # fmt: skip
     stand = await _organisatie(store, schrijver, organisatie)
-    keys = rollen(schrijver, stand, [rol], machine=True)
+    keys = rollen(schrijver, stand, [rol], machine=True, veld="input.rol")
     record = wijziging(
         schrijver, organisatie=organisatie, object_id=gebruiker_id, label=LABEL, operatie="AANGEMAAKT",
         tijdstip=nu(), voor=None,

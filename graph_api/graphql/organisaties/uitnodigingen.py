@@ -238,7 +238,7 @@ class UitnodigingMutaties:
             wie,
             lambda: uitnodiging.aanvaard(info.context.store, wie, code=input.code),
             lambda record: uitnodiging.Aanvaard(
-                record["object"], record["na"]["aanvaardDoor"], record["na"]["organisatie"], record["na"]["rollen"]
+                record["object"], *(record["na"][k] for k in ("aanvaardDoor", "organisatie", "rollen"))
             ),
         )
         return AanvaardUitnodigingPayload(

@@ -66,10 +66,12 @@ async def test_roles_deactivation_and_the_last_organisatie_beheerder(own_graph: 
             (f["leverancier"], "AANBOD_BEHEERDER"),
             (VNG, "VNG_RAADPLEGER"),
             (VNG, "FUNCTIONEEL_BEHEERDER"),
+            (VNG, "ORGANISATIE_BEHEERDER"),
         )
-        beheerder, gebruik_beheerder, raadpleger, ander, aanbod, vng_raadpleger, beheer = (
+        beheerder, gebruik_beheerder, raadpleger, ander, aanbod, vng_raadpleger, beheer, vng_beheerder = (
             Api(client, t) for t in minted.values()
         )
+        fb = (await leden(store, VNG))[dev_subject(VNG, "FUNCTIONEEL_BEHEERDER")]
         graaf = await leden(store, GEMEENTE)
         a = graaf[dev_subject(GEMEENTE, "ORGANISATIE_BEHEERDER")]
         b = graaf[dev_subject(GEMEENTE, "GEBRUIK_BEHEERDER")]
@@ -119,6 +121,10 @@ async def test_roles_deactivation_and_the_last_organisatie_beheerder(own_graph: 
         refused(beheer, DEACTIVEER_GEBRUIKER, {**gebruiker_a, "gebruiker": "x"}, "NOT_FOUND", "input.gebruiker")
         refused(beheer, DEACTIVEER_GEBRUIKER, {**gebruiker_a, "verwachteVersie": 2}, "VERSION_CONFLICT",
                 "input.verwachteVersie")  # fmt: skip
+        # VNG's organisatie-beheerder neither takes functioneel beheer away nor (de)activates it.
+        lid_fb = {"organisatie": VNG, "gebruiker": fb["id"], "verwachteVersie": fb["versie"]}
+        refused(vng_beheerder, ROLLEN, {**lid_fb, "rollen": ["VNG_RAADPLEGER"]}, "FORBIDDEN", "input.rollen")
+        refused(vng_beheerder, DEACTIVEER, lid_fb, "FORBIDDEN", "input.gebruiker")
         assert await dump(store) == voor
 
         # Roles replaced, versie one up, recorded; the old versie is refused after.

@@ -139,6 +139,11 @@ async def _wijzig(
                 f"only functioneel beheer takes the role {keuzes.ROLLEN[FUNCTIONEEL]} away",
                 argument="input.rollen",
             )
+    if status is not None and FUNCTIONEEL in lid["rollen"] and not schrijver.zicht.beheer:
+        raise Forbidden(
+            f"only functioneel beheer deactivates or reactivates a {keuzes.ROLLEN[FUNCTIONEEL]}",
+            argument="input.gebruiker",
+        )
     na = {
         "rollen": lid["rollen"] if nieuwe_rollen is None else nieuwe_rollen,
         "lidmaatschapStatus": status or lid["lidmaatschapStatus"],

@@ -125,6 +125,7 @@ NOTES: dict[str, tuple[str, Callable[[Zicht], str | None]]] = {
     "Query.koppelingsnetwerk": ("koppelingen of other landscapes", _eigen_aggregaat),
     "Query.standaardendekkingOverzicht": ("koppelingen of other landscapes", _eigen_aggregaat),
     **{f"{kind}.medewerkers": ("people", _medewerkers) for kind in _ORGANISATIES},
+    "Query.uitnodigingen": ("invitations", _medewerkers),
 }
 
 

@@ -264,13 +264,14 @@ class RegistratieFout(Invalid):
         "INVALID_SUBJECT": 400,
         "MACHINE_CLIENT_HAS_ONE_ORGANISATION": 400,
         "ROLE_NOT_FOR_ORGANISATION": 400,
+        "ROLE_NOT_FOR_MACHINE_CLIENT": 400,
         "UNKNOWN_GEBRUIKER": 404,
         "UNKNOWN_ORGANISATION": 404,
         "UNKNOWN_ROLE": 400,
     }
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message, code=code)
+    def __init__(self, code: str, message: str, *, argument: str | None = None):
+        super().__init__(message, code=code, argument=argument)
 
 
 class DevTokenRefused(Invalid):
@@ -349,3 +350,37 @@ class IdempotencyKeyReused(Conflict):
     write stands, nothing was written now."""
 
     code = "IDEMPOTENCY_KEY_REUSED"
+
+
+# --- people: invitations and memberships (graph_api/domain/organisaties/, docs/access.md) ---
+
+
+class UitnodigingOnbruikbaar(Invalid):
+    """An invitation the asker cannot accept: no invitation has this code, or the asker's
+    verified e-mail is not the one it was sent to."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "INVITATION_NOT_FOUND": 404,
+        "EMAIL_NOT_VERIFIED": 403,
+        "EMAIL_MISMATCH": 403,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str | None = None):
+        super().__init__(message, code=code, argument=argument)
+
+
+class UitnodigingGesloten(Conflict):
+    """An invitation that can be accepted no more: expired, used or withdrawn."""
+
+    codes: ClassVar[Mapping[str, int]] = dict.fromkeys(
+        ("INVITATION_EXPIRED", "INVITATION_USED", "INVITATION_WITHDRAWN"), 409
+    )
+
+    def __init__(self, code: str, message: str, *, argument: str | None = None):
+        super().__init__(message, code=code, argument=argument)
+
+
+class LaatsteBeheerder(Conflict):
+    """The write would leave an organisation without an active organisatie-beheerder."""
+
+    code = "LAST_ORGANISATIE_BEHEERDER"

@@ -36,6 +36,9 @@ CREATE CONSTRAINT constraint_unique_Standaard_id IF NOT EXISTS FOR (n:Standaard)
 CREATE INDEX index_Standaard_gemmaId IF NOT EXISTS FOR (n:Standaard) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Standaardversie_id IF NOT EXISTS FOR (n:Standaardversie) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Standaardversie_gemmaId IF NOT EXISTS FOR (n:Standaardversie) ON (n.gemmaId)
+CREATE CONSTRAINT constraint_unique_Uitnodiging_id IF NOT EXISTS FOR (n:Uitnodiging) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Uitnodiging_email IF NOT EXISTS FOR (n:Uitnodiging) ON (n.email)
+CREATE CONSTRAINT constraint_unique_Uitnodiging_codeHash IF NOT EXISTS FOR (n:Uitnodiging) REQUIRE n.codeHash IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Versie_id IF NOT EXISTS FOR (n:Versie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Wijziging_id IF NOT EXISTS FOR (n:Wijziging) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Wijziging_organisatie IF NOT EXISTS FOR (n:Wijziging) ON (n.organisatie)

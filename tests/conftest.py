@@ -80,6 +80,8 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_dienst_mutaties.py",
         "tests/graphql/test_leveranciersoverzicht.py",
         "tests/graphql/test_samenvoegen.py",
+        "tests/graphql/test_uitnodigingen.py",
+        "tests/graphql/test_medewerkers.py",
     }
 )
 

@@ -5,5 +5,7 @@ UNWIND $ids AS sleutel
 MATCH (o:Organisatie {id: sleutel})<-[l:LID_VAN]-(p:Gebruiker)
 WITH sleutel, o, l, p
 WHERE $zicht.beheer OR o.id IN $zicht.organisaties
-RETURN sleutel, {id: p.id, naam: p.naam, email: p.email, status: p.status, soort: p.soort, rollen: l.rollen} AS item
+RETURN sleutel, {id: p.id, naam: p.naam, email: p.email, status: p.status, soort: p.soort, rollen: l.rollen,
+                 lidmaatschapStatus: coalesce(l.status, 'ACTIEF'), versie: coalesce(l.versie, 1),
+                 gebruikerVersie: coalesce(p.versie, 1)} AS item
 ORDER BY sleutel, p.naam, p.id

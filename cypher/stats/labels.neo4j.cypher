@@ -45,6 +45,8 @@ MATCH (n:Standaard) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaard' 
 UNION ALL
 MATCH (n:Standaardversie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaardversie' AS label, aantal
 UNION ALL
+MATCH (n:Uitnodiging) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Uitnodiging' AS label, aantal
+UNION ALL
 MATCH (n:Versie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Versie' AS label, aantal
 UNION ALL
 MATCH (n:Wijziging) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Wijziging' AS label, aantal

@@ -8,7 +8,11 @@ MATCH (w:Wijziging)
 WHERE ($organisatie IS NULL OR w.organisatie = $organisatie)
   AND ($object IS NULL OR w.object = $object)
   AND ($sinds IS NULL OR w.tijdstip >= $sinds)
-  AND ($zicht.alleLandschappen OR w.organisatie IN $zicht.landschappen)
+  // The records of an organisation's people are no landscape's: they list only for its
+  // organisatie-beheerders and functioneel beheer, as Organisatie.medewerkers does.
+  AND CASE WHEN w.objectLabel IN ['Uitnodiging', 'Lidmaatschap', 'Gebruiker']
+           THEN $zicht.beheer OR w.organisatie IN $zicht.organisaties
+           ELSE $zicht.alleLandschappen OR w.organisatie IN $zicht.landschappen END
 WITH w, w.tijdstip AS k
 WHERE $na IS NULL
    OR ($aflopend AND (k < $na.k OR (k = $na.k AND w.id < $na.id)))

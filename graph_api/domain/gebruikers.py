@@ -73,13 +73,20 @@ async def organisatie(store: Store, sleutel: str) -> Organisatie:
     return Organisatie(row["id"], row["naam"], row["soort"])
 
 
-def check_rol(key: str, org: Organisatie) -> None:
+def check_rol(key: str, org: Organisatie, argument: str | None = None) -> None:
+    """Refuse a role that means nothing in this kind of organisation (`argument`: the input
+    field of a mutation giving it)."""
     if org.soort not in ROL_IN[key]:
         where = " or ".join(sorted(ROL_IN[key]))
         raise RegistratieFout(
             "ROLE_NOT_FOR_ORGANISATION",
             f"{keuzes.ROLLEN[key]} means nothing in a {org.soort} ({org.id}); it is a role in a {where}",
+            argument=argument,
         )
+
+
+def is_email(value: str) -> bool:
+    return _EMAIL.fullmatch(value) is not None
 
 
 async def registreer(
@@ -98,7 +105,7 @@ async def registreer(
         raise RegistratieFout("INVALID_SUBJECT", "the subject is empty")
     if not naam:
         raise RegistratieFout("INVALID_NAME", "the name is empty")
-    if not _EMAIL.fullmatch(email):
+    if not is_email(email):
         raise RegistratieFout("INVALID_EMAIL", f"{email!r} is not an e-mail address")
     if not rollen:
         raise RegistratieFout("UNKNOWN_ROLE", "give at least one role")

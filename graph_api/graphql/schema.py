@@ -38,8 +38,10 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
+from graph_api.graphql.organisaties.uitnodigingen import UitnodigingLijsten, UitnodigingMutaties
 
 # The fields of the root, area by area, in the order the schema has always listed them.
 Query = merge_types(
@@ -62,7 +64,11 @@ Query = merge_types(
         AfhankelijkheidQuery,
         BenchmarkQuery,
         IkQuery,
+<<<<<<< ours
         LeveranciersoverzichtQuery,
+=======
+        UitnodigingLijsten,
+>>>>>>> theirs
     ),
 )
 
@@ -74,10 +80,15 @@ Mutation = merge_types(
         KoppelingMutaties,
         VoorstelMutaties,
         ConceptMutaties,
+<<<<<<< ours
         ApplicatieMutaties,
         VersieMutaties,
         DienstMutaties,
         SamenvoegMutaties,
+=======
+        UitnodigingMutaties,
+        MedewerkerMutaties,
+>>>>>>> theirs
     ),
 )
 

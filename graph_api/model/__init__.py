@@ -31,6 +31,7 @@ from graph_api.model.organisaties import (
     Leverancier,
     Organisatie,
     Samenwerking,
+    Uitnodiging,
 )
 from graph_api.model.voorstel import Gebruiksvoorstel
 
@@ -59,6 +60,7 @@ __all__ = [
     "Samenwerking",
     "Standaard",
     "Standaardversie",
+    "Uitnodiging",
     "Versie",
     "Wijziging",
     "describe",

@@ -8,6 +8,9 @@ ORGANISATIE_STATUS = {
 
 GEBRUIKER_STATUS = {"ACTIEF": "actief", "GEDEACTIVEERD": "gedeactiveerd"}
 
+# As stored; an OPEN invitation past its expiry reads as VERLOPEN (graph_api/model/organisaties.py).
+UITNODIGING_STATUS = {"OPEN": "open", "AANVAARD": "aanvaard", "INGETROKKEN": "ingetrokken"}
+
 # A person signs in; a machine client (F008) holds client credentials of one organisation.
 GEBRUIKER_SOORT = {"PERSOON": "persoon", "MACHINE": "machine"}
 

@@ -73,6 +73,10 @@ class Beheerorganisatie(Organisatie):
 
 class Lidmaatschap(AsyncStructuredRel):
     rollen = ArrayProperty(StringProperty(choices=keuzes.ROLLEN), required=True)
+    # Deactivated by an organisatie-beheerder of this organisation only: the person keeps its
+    # memberships elsewhere (docs/access.md, "People and invitations"). Absent: ACTIEF.
+    status = StringProperty(choices=keuzes.GEBRUIKER_STATUS)
+    versie = IntegerProperty()  # optimistic concurrency of role changes; absent: 1
 
 
 class Gebruiker(GraphNode):
@@ -81,5 +85,26 @@ class Gebruiker(GraphNode):
     subject = StringProperty(unique_index=True)  # the identity provider's `sub`
     status = StringProperty(required=True, choices=keuzes.GEBRUIKER_STATUS)
     soort = StringProperty(choices=keuzes.GEBRUIKER_SOORT, default="PERSOON")  # absent: PERSOON
+    versie = IntegerProperty()  # of its status, which functioneel beheer changes; absent: 1
 
     lid_van = AsyncRelationshipTo(Organisatie, "LID_VAN", model=Lidmaatschap)
+
+
+class Uitnodiging(GraphNode):
+    """An organisation's invitation of a person, by e-mail, with roles (F003). The code the
+    invitee accepts it with is shown once to the inviter; only its SHA-256 digest is kept.
+    Expired is not stored: an OPEN invitation past `verlooptOp` is expired when read."""
+
+    email = StringProperty(required=True, index=True)
+    rollen = ArrayProperty(StringProperty(choices=keuzes.ROLLEN), required=True)
+    status = StringProperty(required=True, choices=keuzes.UITNODIGING_STATUS)
+    codeHash = StringProperty(unique_index=True, required=True)
+    verlooptOp = TijdstipProperty(required=True)
+    versie = IntegerProperty(required=True)
+    aangemaakt = TijdstipProperty(required=True)
+    uitgenodigdDoor = StringProperty(required=True)  # the Gebruiker's id
+    gewijzigdOp = TijdstipProperty(required=True)
+    gewijzigdDoor = StringProperty(required=True)
+    aanvaardDoor = StringProperty()  # the Gebruiker it made a member
+
+    organisatie = AsyncRelationshipTo(Organisatie, "UITNODIGING_VAN")

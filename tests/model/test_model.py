@@ -56,7 +56,7 @@ def test_every_relationship_of_the_architecture_is_declared_with_its_ends() -> N
     }
     declared = {(a, t, b) for t, rel in MODEL.relationships.items() for a, b in rel.endpoints}
     assert expected <= declared, expected - declared
-    assert set(MODEL.relationships["LID_VAN"].properties) == {"rollen"}
+    assert set(MODEL.relationships["LID_VAN"].properties) == {"rollen", "status", "versie"}
     assert set(MODEL.relationships["VEREIST"].properties) == {"id", "rol"}
     assert set(MODEL.relationships["KOPPELT"].properties) == {"koppelingId"}
 

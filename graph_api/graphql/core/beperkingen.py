@@ -135,6 +135,7 @@ NOTES: dict[str, tuple[str, Callable[[Zicht], str | None]]] = {
     # organisatie-beheerder sees none of its customers' Gebruik, nor the proposals to them.
     "Productgebruik.gebruik": ("Gebruik", _gebruik),
     "Leveranciersoverzicht.voorstellen": ("Gebruiksvoorstellen", _voorstellen),
+    "Query.uitnodigingen": ("invitations", _medewerkers),
 }
 
 

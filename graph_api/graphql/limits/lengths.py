@@ -69,6 +69,11 @@ MAX_LENGTHS: Mapping[str, int] = {
     "nummer": 50,  # "2026.1.0-rc.3"
     "releaseDatum": 10,
     "eindeOndersteuning": 10,
+    # People (graph_api/domain/organisaties/): an e-mail address (as long as a name may be), an
+    # invitation's code (43 characters), a machine client's id (a token's `sub`).
+    "email": 200,
+    "code": 100,
+    "clientId": 255,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

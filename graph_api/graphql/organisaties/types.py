@@ -57,6 +57,18 @@ class Medewerker:
     status: GebruikerStatus
     machine: bool = strawberry.field(description="A machine client (F008) rather than a person.")
     rollen: list[Rol]
+    lidmaatschap_status: GebruikerStatus = strawberry.field(
+        description="Of its membership of this organisation: GEDEACTIVEERD gives it no rights here, "
+        "whatever its `status` (the Gebruiker's, in every organisation)."
+    )
+    versienummer: int = strawberry.field(
+        description="Of its membership: give it as `verwachteVersie` to wijzigRollen, "
+        "deactiveerMedewerker, activeerMedewerker."
+    )
+    gebruiker_versienummer: int = strawberry.field(
+        description="Of the Gebruiker: give it as `verwachteVersie` to deactiveerGebruiker, "
+        "activeerGebruiker."
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Medewerker:
@@ -67,6 +79,9 @@ class Medewerker:
             status=GebruikerStatus[item["status"]],
             machine=item.get("soort") == "MACHINE",
             rollen=[Rol[rol] for rol in item["rollen"] or []],
+            lidmaatschap_status=GebruikerStatus[item["lidmaatschapStatus"]],
+            versienummer=item["versie"],
+            gebruiker_versienummer=item["gebruikerVersie"],
         )
 
 

@@ -338,3 +338,11 @@ class IdempotencyKeyReused(Conflict):
     write stands, nothing was written now."""
 
     code = "IDEMPOTENCY_KEY_REUSED"
+
+
+class DeelnameNietToegestaan(Invalid):
+    """A membership the kinds or statuses of the two organisations do not allow: only gemeenten
+    join a samenwerking, no community joins a community, and both must be active
+    (graph_api/domain/organisaties/deelname.py)."""
+
+    code = "MEMBERSHIP_NOT_ALLOWED"

@@ -33,6 +33,8 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
+from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
@@ -61,7 +63,17 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (
+        LandschapMutaties,
+        KoppelingMutaties,
+        VoorstelMutaties,
+        ConceptMutaties,
+        ProfielMutaties,
+        DeelnameMutaties,
+    ),
+)
 
 
 class Schema(strawberry.Schema):

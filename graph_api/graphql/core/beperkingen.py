@@ -29,6 +29,7 @@ from graphql import (
     visit,
 )
 
+from graph_api.domain.organisaties.profiel import ziet_contactgegevens
 from graph_api.toegang import Zicht
 
 SIGN_IN = "sign in with a role that may see it (graph-api dev-token on a laptop; docs/access.md)"
@@ -92,6 +93,12 @@ def _medewerkers(zicht: Zicht) -> str | None:
     return f"people only of organisations you are organisatie-beheerder of ({own})"
 
 
+def _contactgegevens(zicht: Zicht) -> str | None:
+    if ziet_contactgegevens(zicht):
+        return None
+    return f"contact persons' e-mail and telephone are for the catalogue's members; {SIGN_IN}"
+
+
 def _aantallen(zicht: Zicht) -> str | None:
     if zicht.beheer:
         return None
@@ -125,6 +132,8 @@ NOTES: dict[str, tuple[str, Callable[[Zicht], str | None]]] = {
     "Query.koppelingsnetwerk": ("koppelingen of other landscapes", _eigen_aggregaat),
     "Query.standaardendekkingOverzicht": ("koppelingen of other landscapes", _eigen_aggregaat),
     **{f"{kind}.medewerkers": ("people", _medewerkers) for kind in _ORGANISATIES},
+    "Contactpersoon.email": ("contact details", _contactgegevens),
+    "Contactpersoon.telefoon": ("contact details", _contactgegevens),
 }
 
 

@@ -362,4 +362,9 @@ DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     # A Gebruik seeded before the write path has no versie: it counts as 1 (model/landschap.py).
     ("Gebruik", "versienummer"): ("versie", lambda versie: versie or 1),
     ("Koppeling", "versienummer"): ("versie", lambda versie: versie or 1),  # likewise
+    # An organisation whose profile was never changed has none: 1 (model/organisaties.py).
+    **{
+        (kind, "versienummer"): ("versie", lambda versie: versie or 1)
+        for kind in ("Gemeente", "Leverancier", "Samenwerking", "Community", "Beheerorganisatie")
+    },
 }

@@ -46,7 +46,7 @@ def _common(item: dict[str, Any]) -> dict[str, Any]:
         "logo_url": item.get("logoUrl"),
         "email": item.get("email"),
         "telefoon": item.get("telefoon"),
-        "adres": Adres.from_item(item),
+        "gevonden_adres": Adres.from_item(item),
         "aangemaakt": item.get("aangemaakt"),
         # An organisation never changed has no versie and counts as 1 (model/organisaties.py).
         "versienummer": item.get("versie") or 1,
@@ -146,7 +146,7 @@ class Organisatie(relay.Node):
     logo_url: str | None
     email: str | None = strawberry.field(description="The organisation's general e-mail address.")
     telefoon: str | None = strawberry.field(description="The organisation's general telephone number.")
-    adres: Adres | None
+    gevonden_adres: strawberry.Private[Adres | None]
     aangemaakt: str | None = strawberry.field(description="When it was registered (ISO-8601).")
     versienummer: int = strawberry.field(
         description="The profile's versie: give it as `verwachteVersie` to change the profile."
@@ -164,6 +164,10 @@ class Organisatie(relay.Node):
     async def medewerkers(self, info: Info) -> list[Medewerker]:
         items = await info.context.loaders.many("organisatie/medewerkers").load(self.key)
         return [Medewerker.from_item(item) for item in items]
+
+    @strawberry.field(description="Its postal address; null when none is recorded.")
+    def adres(self) -> Adres | None:
+        return self.gevonden_adres
 
     @strawberry.field(description="The certifications it holds, by name.")
     async def certificeringen(self, info: Info) -> list[Certificering]:

@@ -1,6 +1,7 @@
 // The contact persons of organisations (F002), by name. Their e-mail and telephone only for an
 // asker signed in with a role that counts somewhere (any of $zicht's reaches): personal data,
-// for the catalogue's members, not for anonymous harvesting (docs/access.md, "Profile").
+// for the catalogue's members, not for anonymous harvesting (docs/access.md, "Profile and
+// memberships").
 // zicht: the organisations were found through a query that applies $zicht (organisatie/per_id,
 // lijst); name, function and subject are as public as the organisation.
 // params: {"ids": ["GM0363", "lev-0001"]}

@@ -83,7 +83,8 @@ def mag_beheren(schrijver: Schrijver, wat: str, organisatie: str) -> None:
 
 def ziet_contactgegevens(zicht: Zicht) -> bool:
     """Whether the asker reads contact persons' e-mail and telephone: anyone signed in with a role
-    that counts somewhere, as profile/contactpersonen.cypher decides (docs/access.md, "Profile")."""
+    that counts somewhere, as cypher/profiel/contactpersonen.cypher decides (docs/access.md,
+    "Profile and memberships")."""
     return bool(zicht.alle_gebruik or zicht.aggregaten or zicht.organisaties or zicht.aanbod)
 
 

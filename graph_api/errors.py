@@ -384,3 +384,11 @@ class LaatsteBeheerder(Conflict):
     """The write would leave an organisation without an active organisatie-beheerder."""
 
     code = "LAST_ORGANISATIE_BEHEERDER"
+
+
+class DeelnameNietToegestaan(Invalid):
+    """A membership the kinds or statuses of the two organisations do not allow: only gemeenten
+    join a samenwerking, no community joins a community, and both must be active
+    (graph_api/domain/organisaties/deelname.py)."""
+
+    code = "MEMBERSHIP_NOT_ALLOWED"

@@ -10,7 +10,9 @@ CREATE INDEX index_Bedrijfsfunctie_gemmaId IF NOT EXISTS FOR (n:Bedrijfsfunctie)
 CREATE CONSTRAINT constraint_unique_Beheerorganisatie_id IF NOT EXISTS FOR (n:Beheerorganisatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_BuitengemeentelijkeVoorziening_id IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_BuitengemeentelijkeVoorziening_gemmaId IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) ON (n.gemmaId)
+CREATE CONSTRAINT constraint_unique_Certificering_id IF NOT EXISTS FOR (n:Certificering) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Contactpersoon_id IF NOT EXISTS FOR (n:Contactpersoon) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Dienst_id IF NOT EXISTS FOR (n:Dienst) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gebruik_id IF NOT EXISTS FOR (n:Gebruik) REQUIRE n.id IS UNIQUE

@@ -82,6 +82,8 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_samenvoegen.py",
         "tests/graphql/test_uitnodigingen.py",
         "tests/graphql/test_medewerkers.py",
+        "tests/graphql/test_profiel.py",
+        "tests/graphql/test_deelnames.py",
     }
 )
 

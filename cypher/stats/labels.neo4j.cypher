@@ -13,7 +13,11 @@ MATCH (n:Beheerorganisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Beh
 UNION ALL
 MATCH (n:BuitengemeentelijkeVoorziening) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'BuitengemeentelijkeVoorziening' AS label, aantal
 UNION ALL
+MATCH (n:Certificering) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Certificering' AS label, aantal
+UNION ALL
 MATCH (n:Community) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Community' AS label, aantal
+UNION ALL
+MATCH (n:Contactpersoon) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Contactpersoon' AS label, aantal
 UNION ALL
 MATCH (n:Dataset) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dataset' AS label, aantal
 UNION ALL

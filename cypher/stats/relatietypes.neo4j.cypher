@@ -22,6 +22,10 @@ MATCH ()-[r:GEBRUIKT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GEBRU
 UNION ALL
 MATCH ()-[r:GRENST_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GRENST_AAN' AS type, aantal
 UNION ALL
+MATCH ()-[r:HEEFT_CERTIFICERING]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_CERTIFICERING' AS type, aantal
+UNION ALL
+MATCH ()-[r:HEEFT_CONTACTPERSOON]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_CONTACTPERSOON' AS type, aantal
+UNION ALL
 MATCH ()-[r:HEEFT_VERSIE]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_VERSIE' AS type, aantal
 UNION ALL
 MATCH ()-[r:KOPPELT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'KOPPELT' AS type, aantal

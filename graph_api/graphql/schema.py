@@ -38,7 +38,12 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+<<<<<<< ours
 from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
+=======
+from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
+from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
+>>>>>>> theirs
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 from graph_api.graphql.organisaties.uitnodigingen import UitnodigingLijsten, UitnodigingMutaties
@@ -81,6 +86,7 @@ Mutation = merge_types(
         VoorstelMutaties,
         ConceptMutaties,
 <<<<<<< ours
+<<<<<<< ours
         ApplicatieMutaties,
         VersieMutaties,
         DienstMutaties,
@@ -88,6 +94,10 @@ Mutation = merge_types(
 =======
         UitnodigingMutaties,
         MedewerkerMutaties,
+>>>>>>> theirs
+=======
+        ProfielMutaties,
+        DeelnameMutaties,
 >>>>>>> theirs
     ),
 )

@@ -25,7 +25,9 @@ from graph_api.model.gemma import (
 from graph_api.model.landschap import Gebruik, Koppeling, Wijziging
 from graph_api.model.organisaties import (
     Beheerorganisatie,
+    Certificering,
     Community,
+    Contactpersoon,
     Gebruiker,
     Gemeente,
     Leverancier,
@@ -41,7 +43,9 @@ __all__ = [
     "Bedrijfsfunctie",
     "Beheerorganisatie",
     "BuitengemeentelijkeVoorziening",
+    "Certificering",
     "Community",
+    "Contactpersoon",
     "Dataset",
     "Dienst",
     "Gebruik",

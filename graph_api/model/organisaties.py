@@ -19,21 +19,57 @@ class Deelname(AsyncStructuredRel):
     sinds = DatumProperty()
 
 
+class Certificering(GraphNode):
+    """A certification an organisation holds (ISO 27001, ...), kept with its profile (F002)."""
+
+    naam = StringProperty(required=True)
+    uitgever = StringProperty()  # who issued it
+    geldigTot = DatumProperty()
+    bewijsUrl = StringProperty()  # where the certificate can be checked
+
+
+class Contactpersoon(GraphNode):
+    """Whom to contact at an organisation, and for what; kept with its profile (F002). Not a
+    Gebruiker: a contact person need not sign in, and a Gebruiker need not be a contact."""
+
+    naam = StringProperty(required=True)
+    functie = StringProperty()
+    email = StringProperty()
+    telefoon = StringProperty()
+    onderwerp = StringProperty()  # what they are the contact for: sales, support, privacy, ...
+
+
 class Organisatie(GraphNode):
     """Every organisation also carries exactly one of the labels below."""
 
     naam = StringProperty(required=True)
     status = StringProperty(required=True, choices=keuzes.ORGANISATIE_STATUS)
+    # The profile (F002), kept by its organisatie-beheerders (graph_api/domain/organisaties/profiel.py).
     beschrijving = StringProperty()
     website = StringProperty()
     logoUrl = StringProperty()
-    certificeringen = ArrayProperty(StringProperty())
+    email = StringProperty()
+    telefoon = StringProperty()
+    straat = StringProperty()
+    huisnummer = StringProperty()  # with its addition: 12a, 12-3
+    postcode = StringProperty()  # 1234 AB
+    plaats = StringProperty()
     aangemaakt = TijdstipProperty()
+    # Optimistic concurrency, as on Gebruik: one more with every change of the profile; an
+    # organisation that was never changed has none and counts as 1.
+    versie = IntegerProperty()
+    gewijzigdOp = TijdstipProperty()
+    gewijzigdDoor = StringProperty()  # the Gebruiker's id
     # A leverancier recorded with missing software, as Applicatie.gemeldDoor: a concept only
     # the reporting organisation and functioneel beheer see, until published.
     gemeldDoor = StringProperty()
 
+    # A current membership of a samenwerking or community (F010); leaving deletes it, and the
+    # change records keep when it began and ended (graph_api/domain/organisaties/deelname.py).
     deelnemer_van = AsyncRelationshipTo("Organisatie", "DEELNEMER_VAN", model=Deelname)
+    # Lists of structured items: nodes, since neither engine keeps a list of maps as a property.
+    heeft_certificering = AsyncRelationshipTo(Certificering, "HEEFT_CERTIFICERING")
+    heeft_contactpersoon = AsyncRelationshipTo(Contactpersoon, "HEEFT_CONTACTPERSOON")
     gebruikt = AsyncRelationshipTo("graph_api.model.landschap.Gebruik", "GEBRUIKT")
 
     search_fields: ClassVar[tuple[str, ...]] = ("naam", "beschrijving")

@@ -373,4 +373,9 @@ DERIVED: dict[tuple[str, str], tuple[str, Callable[[Any], Any]]] = {
     # A dienst seeded before diensten were written has neither (model/aanbod.py).
     ("Dienst", "versienummer"): ("versie", lambda versie: versie or 1),
     ("Dienst", "status"): ("status", lambda status: status or "AANGEBODEN"),
+    # An organisation whose profile was never changed has none: 1 (model/organisaties.py).
+    **{
+        (kind, "versienummer"): ("versie", lambda versie: versie or 1)
+        for kind in ("Gemeente", "Leverancier", "Samenwerking", "Community", "Beheerorganisatie")
+    },
 }

@@ -29,6 +29,7 @@ from graphql import (
     visit,
 )
 
+from graph_api.domain.organisaties.profiel import ziet_contactgegevens
 from graph_api.toegang import Zicht
 
 SIGN_IN = "sign in with a role that may see it (graph-api dev-token on a laptop; docs/access.md)"
@@ -98,6 +99,11 @@ def _voorstellen(zicht: Zicht) -> str | None:
     return f"proposals are seen by the leverancier's aanbod-beheerder; {SIGN_IN}"
 
 
+def _contactgegevens(zicht: Zicht) -> str | None:
+    if ziet_contactgegevens(zicht):
+    return f"contact persons' e-mail and telephone are for the catalogue's members; {SIGN_IN}"
+
+
 def _aantallen(zicht: Zicht) -> str | None:
     if zicht.beheer:
         return None
@@ -136,6 +142,8 @@ NOTES: dict[str, tuple[str, Callable[[Zicht], str | None]]] = {
     "Productgebruik.gebruik": ("Gebruik", _gebruik),
     "Leveranciersoverzicht.voorstellen": ("Gebruiksvoorstellen", _voorstellen),
     "Query.uitnodigingen": ("invitations", _medewerkers),
+    "Contactpersoon.email": ("contact details", _contactgegevens),
+    "Contactpersoon.telefoon": ("contact details", _contactgegevens),
 }
 
 

@@ -74,6 +74,19 @@ MAX_LENGTHS: Mapping[str, int] = {
     "email": 200,
     "code": 100,
     "clientId": 255,
+    # The organisation profile (graph_api/domain/organisaties/profiel.py).
+    "website": 2_000,  # URLs: a logo on a CDN carries a long query string
+    "logoUrl": 2_000,
+    "bewijsUrl": 2_000,
+    "telefoon": 40,
+    "straat": 200,
+    "huisnummer": 20,
+    "postcode": 10,  # "1234 AB"
+    "plaats": 200,
+    "uitgever": 200,
+    "geldigTot": 10,
+    "functie": 200,
+    "onderwerp": 200,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

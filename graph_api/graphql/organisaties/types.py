@@ -44,9 +44,72 @@ def _common(item: dict[str, Any]) -> dict[str, Any]:
         "beschrijving": item.get("beschrijving"),
         "website": item.get("website"),
         "logo_url": item.get("logoUrl"),
-        "certificeringen": item.get("certificeringen") or [],
+        "email": item.get("email"),
+        "telefoon": item.get("telefoon"),
+        "gevonden_adres": Adres.from_item(item),
         "aangemaakt": item.get("aangemaakt"),
+        # An organisation never changed has no versie and counts as 1 (model/organisaties.py).
+        "versienummer": item.get("versie") or 1,
     }
+
+
+@strawberry.type(description="An organisation's postal address.")
+class Adres:
+    straat: str
+    huisnummer: str = strawberry.field(description="With its addition: 12a, 12-3.")
+    postcode: str = strawberry.field(description="1234 AB.")
+    plaats: str
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Adres | None:
+        if item.get("straat") is None:
+            return None
+        return cls(
+            straat=item["straat"],
+            huisnummer=item["huisnummer"],
+            postcode=item["postcode"],
+            plaats=item["plaats"],
+        )
+
+
+@strawberry.type(description="A certification an organisation holds.")
+class Certificering:
+    naam: str = strawberry.field(description="ISO 27001, NEN 7510, ...")
+    uitgever: str | None = strawberry.field(description="Who issued it.")
+    geldig_tot: str | None = strawberry.field(description="The last day it is valid (ISO-8601).")
+    bewijs_url: str | None = strawberry.field(description="Where the certificate can be checked.")
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Certificering:
+        return cls(
+            naam=item["naam"],
+            uitgever=item.get("uitgever"),
+            geldig_tot=item.get("geldigTot"),
+            bewijs_url=item.get("bewijsUrl"),
+        )
+
+
+@strawberry.type(description="Whom to contact at an organisation, and for what.")
+class Contactpersoon:
+    naam: str
+    functie: str | None
+    onderwerp: str | None = strawberry.field(description="What they are the contact for: sales, support, ...")
+    email: str | None = strawberry.field(
+        description="Only for those signed in with a role; null for the anonymous bezoeker (docs/access.md)."
+    )
+    telefoon: str | None = strawberry.field(
+        description="Only for those signed in with a role; null for the anonymous bezoeker (docs/access.md)."
+    )
+
+    @classmethod
+    def from_item(cls, item: dict[str, Any]) -> Contactpersoon:
+        return cls(
+            naam=item["naam"],
+            functie=item.get("functie"),
+            onderwerp=item.get("onderwerp"),
+            email=item.get("email"),
+            telefoon=item.get("telefoon"),
+        )
 
 
 @strawberry.type(description="A person or machine client of an organisation, with its roles there.")
@@ -96,8 +159,13 @@ class Organisatie(relay.Node):
     beschrijving: str | None
     website: str | None
     logo_url: str | None
-    certificeringen: list[str]
+    email: str | None = strawberry.field(description="The organisation's general e-mail address.")
+    telefoon: str | None = strawberry.field(description="The organisation's general telephone number.")
+    gevonden_adres: strawberry.Private[Adres | None]
     aangemaakt: str | None = strawberry.field(description="When it was registered (ISO-8601).")
+    versienummer: int = strawberry.field(
+        description="The profile's versie: give it as `verwachteVersie` to change the profile."
+    )
 
     gebruik = paged_list(
         Gebruik_, "The organisation's landscape: the applications it uses.",
@@ -112,7 +180,21 @@ class Organisatie(relay.Node):
         items = await info.context.loaders.many("organisatie/medewerkers").load(self.key)
         return [Medewerker.from_item(item) for item in items]
 
-    @strawberry.field(description="The samenwerkingen and communities it takes part in.")
+    @strawberry.field(description="Its postal address; null when none is recorded.")
+    def adres(self) -> Adres | None:
+        return self.gevonden_adres
+
+    @strawberry.field(description="The certifications it holds, by name.")
+    async def certificeringen(self, info: Info) -> list[Certificering]:
+        items = await info.context.loaders.many("profiel/certificeringen").load(self.key)
+        return [Certificering.from_item(item) for item in items]
+
+    @strawberry.field(description="Whom to contact there, by name.")
+    async def contactpersonen(self, info: Info) -> list[Contactpersoon]:
+        items = await info.context.loaders.many("profiel/contactpersonen").load(self.key)
+        return [Contactpersoon.from_item(item) for item in items]
+
+    @strawberry.field(description="The samenwerkingen and communities it takes part in now.")
     async def deelnames(self, info: Info) -> list[Organisatie]:
         return await load_many(info, "organisatie/deelnames", self.key)
 
@@ -178,7 +260,7 @@ class Samenwerking(Organisatie):
     def from_item(cls, item: dict[str, Any]) -> Samenwerking:
         return cls(**_common(item), grondslag=item.get("grondslag"))
 
-    @strawberry.field(description="Its members.")
+    @strawberry.field(description="Its member gemeenten now.")
     async def leden(self, info: Info) -> list[Organisatie]:
         return await load_many(info, "organisatie/leden", self.key)
 
@@ -190,7 +272,7 @@ class Community(Organisatie):
     def from_item(cls, item: dict[str, Any]) -> Community:
         return cls(**_common(item))
 
-    @strawberry.field(description="Its members.")
+    @strawberry.field(description="Its members now.")
     async def leden(self, info: Info) -> list[Organisatie]:
         return await load_many(info, "organisatie/leden", self.key)
 

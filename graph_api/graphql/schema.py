@@ -38,12 +38,9 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
-<<<<<<< ours
-from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
-=======
 from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
+from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
 from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
->>>>>>> theirs
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 from graph_api.graphql.organisaties.uitnodigingen import UitnodigingLijsten, UitnodigingMutaties
@@ -69,11 +66,8 @@ Query = merge_types(
         AfhankelijkheidQuery,
         BenchmarkQuery,
         IkQuery,
-<<<<<<< ours
         LeveranciersoverzichtQuery,
-=======
         UitnodigingLijsten,
->>>>>>> theirs
     ),
 )
 
@@ -85,20 +79,14 @@ Mutation = merge_types(
         KoppelingMutaties,
         VoorstelMutaties,
         ConceptMutaties,
-<<<<<<< ours
-<<<<<<< ours
         ApplicatieMutaties,
         VersieMutaties,
         DienstMutaties,
         SamenvoegMutaties,
-=======
         UitnodigingMutaties,
         MedewerkerMutaties,
->>>>>>> theirs
-=======
         ProfielMutaties,
         DeelnameMutaties,
->>>>>>> theirs
     ),
 )
 

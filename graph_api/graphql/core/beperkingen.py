@@ -101,6 +101,7 @@ def _voorstellen(zicht: Zicht) -> str | None:
 
 def _contactgegevens(zicht: Zicht) -> str | None:
     if ziet_contactgegevens(zicht):
+        return None
     return f"contact persons' e-mail and telephone are for the catalogue's members; {SIGN_IN}"
 
 

@@ -61,7 +61,6 @@ MAX_LENGTHS: Mapping[str, int] = {
     "sinds": 40,  # wijzigingen: "2026-01-01T09:00:00.123456+01:00" is 32
     # The aanbod (graph_api/domain/aanbod/applicatie.py, versie.py): names and URLs as long as
     # wijzigen.MAX_KORT allows, dates, and a version's number.
-    "website": 200,
     "licentie": 200,
     "hostingLocatie": 200,
     "jurisdictie": 200,

@@ -20,6 +20,7 @@ DECLARED: list[tuple[type[Enum], dict[str, str]]] = [
     (enums.ApplicatieStatus, keuzes.APPLICATIE_STATUS),
     (enums.VersieStatus, keuzes.VERSIE_STATUS),
     (enums.DienstType, keuzes.DIENST_TYPE),
+    (enums.DienstStatus, keuzes.DIENST_STATUS),
     (enums.GebruikStatus, keuzes.GEBRUIK_STATUS),
     (enums.VoorstelStatus, keuzes.VOORSTEL_STATUS),
     (enums.KoppelingType, keuzes.KOPPELING_TYPE),

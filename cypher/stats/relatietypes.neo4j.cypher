@@ -46,6 +46,8 @@ MATCH ()-[r:SPECIALISATIE_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETU
 UNION ALL
 MATCH ()-[r:STROOMT_NAAR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'STROOMT_NAAR' AS type, aantal
 UNION ALL
+MATCH ()-[r:TOONT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'TOONT' AS type, aantal
+UNION ALL
 MATCH ()-[r:VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:VEREIST]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VEREIST' AS type, aantal

@@ -15,6 +15,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
+from graph_api.graphql.aanbod.etalage import EtalageMutaties
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.types import Versie
 from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
@@ -61,7 +62,9 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties, EtalageMutaties)
+)
 
 
 class Schema(strawberry.Schema):

@@ -236,6 +236,7 @@ async def test_an_aanbod_beheerder_fills_the_etalage_and_everyone_sees_it(
         assert png.headers["etag"] == etag
         assert png.headers["cache-control"] == "public, max-age=86400, immutable"
         assert png.headers["x-content-type-options"] == "nosniff"
+        assert png.headers["content-security-policy"].startswith("default-src 'none'")
         assert png.headers["content-disposition"] == f'inline; filename="{lijst[0]["identificatie"]}.png"'
         pdf = client.get(lijst[3]["bestand"]["adres"])
         assert pdf.content == PDF and pdf.headers["content-type"] == "application/pdf"

@@ -139,9 +139,13 @@ async def _upload(request: Request, context: Context, settings: Settings) -> Res
         return record["object"]
 
     item = await eenmalig(store, sleutel, schrijf, herhaal)
-    [row] = await store.read("etalage/per_id", {"ids": [item]})
+    rows = await store.read("etalage/per_id", {"ids": [item]})
+    if not rows:  # a repeat of an upload whose item was removed since
+        raise ClientError(
+            "NOT_FOUND", f"the item {item} this upload made was removed since", argument="input"
+        )
     return JSONResponse(
-        {"data": {"etalageItem": beschrijving(row["item"])}},
+        {"data": {"etalageItem": beschrijving(rows[0]["item"])}},
         status_code=200 if herhaald else 201,
         headers={"Location": adres(item)},
     )

@@ -25,7 +25,8 @@ from graph_api.settings.etalage import EtalageSettings
 from tests.backends import Backend
 from tests.graafdump import dump
 from tests.graphql.conftest import VNG, Api
-from tests.graphql.test_gebruik_mutaties import data, fout, tokens, wijzigingen as _wijzigingen
+from tests.graphql.test_gebruik_mutaties import data, fout, tokens
+from tests.graphql.test_gebruik_mutaties import wijzigingen as _wijzigingen
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -306,9 +307,15 @@ async def test_an_aanbod_beheerder_fills_the_etalage_and_everyone_sees_it(
         assert [r["operatie"] for r in await wijzigingen(own_graph, lijst[0]["identificatie"])] == [
             "AANGEMAAKT", "VERWIJDERD",
         ]  # fmt: skip
+        # The upload sent again after its item was removed: nothing written, the item is gone.
+        nog_een = eerste.json()["data"]["etalageItem"]
+        data(eigen_api.post(VERWIJDER, {"input": {"item": nog_een["id"], "verwachteVersie": 1}}))
+        weg = upload(client, eigen, f["app"], PNG, titel="Nog een", sleutel="upload-1")
+        assert (weg.status_code, weg.json()["errors"][0]["extensions"]["code"]) == (404, "NOT_FOUND")
+        assert len(bestanden(root)) == 3
         # A link goes the same way, with no file to delete.
         data(eigen_api.post(VERWIJDER, {"input": {"item": link["identificatie"], "verwachteVersie": 1}}))
-        assert len(bestanden(root)) == 4
+        assert len(bestanden(root)) == 3
 
         # A concept's etalage: only for who sees the concept (the gemeente that reported it and
         # functioneel beheer), its files private to them.

@@ -11,6 +11,7 @@ bearer token as /graphql; errors answer as a refused GraphQL request does, `erro
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -60,8 +61,20 @@ def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Ident
         return Context(runtime, identiteit, await zicht_voor(identiteit, runtime.store))
 
     async def upload(request: Request) -> Response:
+        # As long as a GraphQL request may take: a body trickling in holds its worker no longer.
+        deadline = asyncio.timeout(settings.hardening.request_timeout_s)
         try:
-            return await _upload(request, await context(request), settings)
+            async with deadline:
+                return await _upload(request, await context(request), settings)
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            return _refused(
+                RequestError(
+                    "REQUEST_TIMEOUT",
+                    f"the upload took longer than {settings.hardening.request_timeout_s:g} s",
+                )
+            )
         except GraphApiError as exc:
             return _refused(exc)
 

@@ -1,4 +1,5 @@
-"""The ASGI application: GraphQL (and GraphiQL) at /graphql, health at /health."""
+"""The ASGI application: GraphQL (and GraphiQL) at /graphql, the etalage's files at /etalage,
+health at /health."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from graph_api import graphiql, security
 from graph_api.auth import Authenticator
 from graph_api.engine import EmbeddedEngine
+from graph_api.etalage import http as etalage
 from graph_api.graphql.compiled import CompiledReads
 from graph_api.graphql.context import Context
 from graph_api.graphql.endpoint import GraphQLEndpoint
@@ -70,10 +72,11 @@ def create_app(
         return Context(runtime, identiteit, zicht, compiled=compiled)
 
     hardening = settings.hardening
+    authenticate = Authenticator.from_settings(settings)
     endpoint = GraphQLEndpoint(
         schema or build_schema(),
         context=context,
-        authenticate=Authenticator.from_settings(settings),
+        authenticate=authenticate,
         graphiql=graphiql.page if hardening.graphiql else None,
         max_body_bytes=hardening.max_body_bytes,
         request_timeout_s=hardening.request_timeout_s,
@@ -82,6 +85,8 @@ def create_app(
         Route("/health", health, methods=["GET"]),
         # Every method reaches the endpoint, which answers the ones it does not take in JSON too.
         Route("/graphql", endpoint.handle, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+        # The etalage's files: uploads and serving (graph_api/etalage/http.py).
+        *etalage.routes(settings, authenticate),
     ]
     if hardening.graphiql:
         routes += [

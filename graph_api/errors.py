@@ -392,3 +392,35 @@ class DeelnameNietToegestaan(Invalid):
     (graph_api/domain/organisaties/deelname.py)."""
 
     code = "MEMBERSHIP_NOT_ALLOWED"
+
+
+# --- the etalage: uploaded files and the file store they are kept in (graph_api/etalage/) ---
+
+
+class BestandGeweigerd(Invalid):
+    """An uploaded file the etalage does not keep; `code` says why. Nothing of it was kept."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "FILE_TOO_LARGE": 413,
+        "UNSUPPORTED_TYPE": 415,
+        "NOT_AN_IMAGE": 400,
+        "NOT_A_PDF": 400,
+        "IMAGE_TOO_LARGE": 400,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str = "input.bestand"):
+        super().__init__(message, code=code, argument=argument)
+
+
+class FileStoreError(GraphApiError):
+    """The file store failed in a way graph_api cannot explain to a client: a bucket that does not
+    exist, credentials refused, a directory it may not write."""
+
+    code = "FILE_STORE_ERROR"
+
+
+class FileStoreUnavailable(Unavailable, FileStoreError):
+    """The file store does not answer (S3 unreachable); the same request may work later."""
+
+    code = "FILE_STORE_UNAVAILABLE"
+    public = "the file store does not answer; try again shortly"

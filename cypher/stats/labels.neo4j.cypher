@@ -23,6 +23,8 @@ MATCH (n:Dataset) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dataset' AS l
 UNION ALL
 MATCH (n:Dienst) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dienst' AS label, aantal
 UNION ALL
+MATCH (n:EtalageItem) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'EtalageItem' AS label, aantal
+UNION ALL
 MATCH (n:Gebruik) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer OR $zicht.aggregaten OR $zicht.alleGebruik) RETURN 'Gebruik' AS label, aantal
 UNION ALL
 MATCH (n:Gebruiker) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Gebruiker' AS label, aantal

@@ -52,6 +52,8 @@ MATCH ()-[r:STROOMT_NAAR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'S
 UNION ALL
 MATCH ()-[r:UITNODIGING_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'UITNODIGING_VAN' AS type, aantal
 UNION ALL
+MATCH ()-[r:TOONT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'TOONT' AS type, aantal
+UNION ALL
 MATCH ()-[r:VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:VEREIST]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VEREIST' AS type, aantal

@@ -17,6 +17,7 @@ from strawberry.types.graphql import OperationType
 from graph_api.graphql.aanbod.applicatie_mutaties import ApplicatieMutaties
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
 from graph_api.graphql.aanbod.dienst_mutaties import DienstMutaties
+from graph_api.graphql.aanbod.etalage import EtalageMutaties
 from graph_api.graphql.aanbod.leveranciersoverzicht import LeveranciersoverzichtQuery
 from graph_api.graphql.aanbod.queries import AanbodOpzoeken, ApplicatieLijsten, DienstLijsten
 from graph_api.graphql.aanbod.samenvoeg_mutaties import SamenvoegMutaties
@@ -87,6 +88,7 @@ Mutation = merge_types(
         MedewerkerMutaties,
         ProfielMutaties,
         DeelnameMutaties,
+        EtalageMutaties,
     ),
 )
 

@@ -14,6 +14,7 @@ from graph_api.model.description import (
     RelationshipSpec,
     describe,
 )
+from graph_api.model.etalage import EtalageItem
 from graph_api.model.gemma import (
     Applicatieservice,
     Bedrijfsfunctie,
@@ -48,6 +49,7 @@ __all__ = [
     "Contactpersoon",
     "Dataset",
     "Dienst",
+    "EtalageItem",
     "Gebruik",
     "Gebruiker",
     "Gebruiksvoorstel",

@@ -102,6 +102,18 @@ WIJZIGING_OPERATIE = {
     "SAMENGEVOEGD": "samengevoegd",  # a concept merged into the application kept
 }
 
+# What an item of an application's etalage is: a file (a screenshot is an image, a case study
+# an image or a PDF) or a link (a demo, or a case study published elsewhere).
+ETALAGE_SOORT = {"SCREENSHOT": "screenshot", "DEMO": "demo", "CASE_STUDY": "case study"}
+
+# The types of file the etalage keeps, each checked by its content (graph_api/etalage/bestand.py).
+ETALAGE_BESTANDSTYPE = {
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "image/webp": "WebP",
+    "application/pdf": "PDF",
+}
+
 KOPPELING_TYPE = {
     "API": "api",
     "WEBSERVICE": "webservice",

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from graph_api.errors import ConfigurationError
 from graph_api.settings.env import integer, switch
+from graph_api.settings.etalage import EtalageSettings
 from graph_api.settings.hardening import HardeningSettings
 from graph_api.settings.identity import IdentitySettings
 
@@ -49,6 +50,7 @@ class Settings:
     seeds_dir: Path = field(default_factory=lambda: _resource_dir("seeds"))
     identity: IdentitySettings = field(default_factory=IdentitySettings)
     hardening: HardeningSettings = field(default_factory=HardeningSettings)
+    etalage: EtalageSettings = field(default_factory=EtalageSettings)  # the etalage's file store
     # Root fields the compiler covers are read by one projection each (graph_api/graphql/compiled).
     compiled_reads: bool = True
     # A FalkorDB server of its own as the primary instead of the embedded engine: replicas
@@ -91,6 +93,7 @@ class Settings:
             else None,
             identity=IdentitySettings.from_env(env),
             hardening=HardeningSettings.from_env(env),
+            etalage=EtalageSettings.from_env(env),
             compiled_reads=switch(env, "GRAPH_API_COMPILED_READS", True),
             falkordb_url=_url(env, "GRAPH_API_FALKORDB_URL") or None,
             read_replicas=_replicas(
@@ -131,6 +134,7 @@ def _replicas(env: Mapping[str, str], neo4j: bool, server: bool) -> tuple[str, .
 
 __all__ = [
     "ConfigurationError",
+    "EtalageSettings",
     "HardeningSettings",
     "IdentitySettings",
     "Neo4jSettings",

@@ -77,6 +77,7 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     # Written by the mutations (cypher/gebruik/registreren), beside the change they record.
     nodes["Wijziging"].append(example["gebruik/registreren"]["wijziging"])
     nodes["Gebruiksvoorstel"].append(example["voorstel/voorstellen"]["eigenschappen"])
+    nodes["EtalageItem"].append(example["etalage/toevoegen"]["eigenschappen"])
     return nodes, relationships
 
 

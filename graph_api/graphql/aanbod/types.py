@@ -25,6 +25,7 @@ from graph_api.graphql.core.lists import Verzoek, paged_list
 from graph_api.graphql.core.paging import Connection
 
 if TYPE_CHECKING:
+    from graph_api.graphql.aanbod.etalage import EtalageItem
     from graph_api.graphql.gemma.types import Referentiecomponent, Standaardversie
     from graph_api.graphql.landschap.types import Gebruik
     from graph_api.graphql.organisaties.types import Leverancier
@@ -33,6 +34,7 @@ Leverancier_ = Annotated["Leverancier", strawberry.lazy("graph_api.graphql.organ
 Referentiecomponent_ = Annotated["Referentiecomponent", strawberry.lazy("graph_api.graphql.gemma.types")]
 Standaardversie_ = Annotated["Standaardversie", strawberry.lazy("graph_api.graphql.gemma.types")]
 Gebruik_ = Annotated["Gebruik", strawberry.lazy("graph_api.graphql.landschap.types")]
+EtalageItem_ = Annotated["EtalageItem", strawberry.lazy("graph_api.graphql.aanbod.etalage")]
 
 
 _STATUS_DEPRECATED = strawberry.argument(deprecation_reason="Use filter: {status: ...}.")
@@ -112,6 +114,13 @@ class Applicatie(relay.Node):
     @strawberry.field(description="The diensten offered on it, by its own or other leveranciers.")
     async def diensten(self, info: Info) -> list[Dienst]:
         return await load_many(info, "applicatie/diensten", self.key, "Dienst")
+
+    @strawberry.field(
+        description="Its etalage: the screenshots, demos and case studies its leverancier shows, in the "
+        "order they were added; seen where the application is."
+    )
+    async def etalage(self, info: Info) -> list[EtalageItem_]:
+        return await load_many(info, "etalage/per_applicatie", self.key, "EtalageItem")
 
     gebruik = paged_list(
         Gebruik_, "Its Gebruik: the organisations that use it, by their name.",

@@ -1,5 +1,5 @@
 // Merges a concept application into a published one ($doel): every Gebruik of the concept (and
-// so its koppelingen, which point at the Gebruik) and every Gebruiksvoorstel of it move to
+// so its koppelingen, which point at the Gebruik), every Gebruiksvoorstel and etalage item of it move to
 // $doel, each Gebruik one versie up; the concept goes, with the concept leveranciers of
 // $leveranciers that offer nothing else; a Wijziging for each moved Gebruik and the concept.
 // It matches only, for functioneel beheer, a concept at the Gebruik the read before saw
@@ -19,13 +19,15 @@ WITH c, d, gebruik, count(u) AS dubbel
 WHERE dubbel = 0
 OPTIONAL MATCH (v:Gebruiksvoorstel)-[:BETREFT]->(c)
 WITH c, d, gebruik, collect(v) AS voorstellen
+WITH c, d, gebruik, voorstellen, [(e:EtalageItem)-[:TOONT]->(c) | e] AS etalage
 OPTIONAL MATCH (l:Leverancier)-[:BIEDT_AAN]->(c)
 WHERE l.id IN $leveranciers AND l.gemeldDoor IS NOT NULL
-WITH c, d, gebruik, voorstellen, collect(l) AS leveranciers
+WITH c, d, gebruik, voorstellen, etalage, collect(l) AS leveranciers
 FOREACH (g IN gebruik |
   CREATE (g)-[:VAN]->(d)
   SET g.versie = coalesce(g.versie, 1) + 1, g.gewijzigdOp = $tijdstip, g.gewijzigdDoor = $door)
 FOREACH (v IN voorstellen | CREATE (v)-[:BETREFT]->(d))
+FOREACH (e IN etalage | CREATE (e)-[:TOONT]->(d))
 FOREACH (l IN leveranciers | DETACH DELETE l)
 DETACH DELETE c
 WITH d, size(gebruik) AS verplaatst

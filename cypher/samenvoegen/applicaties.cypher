@@ -11,7 +11,7 @@
 //   kept one's, which takes the standards only the duplicate's supports (with their evidence);
 //   the duplicate's goes. Its other versions move (HEEFT_VERSIE);
 // - diensten (BIJ), referentiecomponenten (REALISEERT, with the GEMMA relation's id), modules
-//   (ONDERDEEL_VAN) and proposals (BETREFT) move, each only once; its own ONDERDEEL_VAN only
+//   (ONDERDEEL_VAN), proposals (BETREFT) and etalage items (TOONT) move, each only once; its own ONDERDEEL_VAN only
 //   when the one kept is part of nothing; its leverancier's BIEDT_AAN goes (the same one
 //   offers the one kept);
 // - the standard flags of the koppelingen at a combined Gebruik follow its components, as
@@ -118,7 +118,8 @@ WITH d, k,
      [(k)-[:ONDERDEEL_VAN]->(p27:Applicatie) | p27.id] AS productK,
      [(s28:Dienst)-[:BIJ]->(d) | s28] AS dienstenD,
      [(s29:Dienst)-[:BIJ]->(k) | s29.id] AS dienstenK,
-     [(v30:Gebruiksvoorstel)-[:BETREFT]->(d) | v30] AS voorstellen
+     [(v30:Gebruiksvoorstel)-[:BETREFT]->(d) | v30] AS voorstellen,
+     [(e33:EtalageItem)-[:TOONT]->(d) | e33] AS etalage
 FOREACH (h IN versies | FOREACH (v IN [endNode(h)] | CREATE (k)-[:HEEFT_VERSIE]->(v)))
 FOREACH (r IN [x IN realiseertD WHERE NOT endNode(x).id IN realiseertK] |
   FOREACH (c IN [endNode(r)] | CREATE (k)-[n:REALISEERT]->(c) SET n = properties(r)))
@@ -127,6 +128,7 @@ FOREACH (p IN CASE WHEN size(productK) = 0 THEN [x IN productD WHERE x.id <> k.i
   CREATE (k)-[:ONDERDEEL_VAN]->(p))
 FOREACH (s IN [x IN dienstenD WHERE NOT x.id IN dienstenK] | CREATE (s)-[:BIJ]->(k))
 FOREACH (v IN voorstellen | CREATE (v)-[:BETREFT]->(k))
+FOREACH (e IN etalage | CREATE (e)-[:TOONT]->(k))
 WITH d, k, [(d)-[r31]->() | r31] + [(d)<-[r32]-() | r32] AS weg
 FOREACH (r IN weg | DELETE r)
 // The duplicate stays behind as a marker; earlier markers now point at the one kept.

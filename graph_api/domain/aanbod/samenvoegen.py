@@ -38,6 +38,7 @@ VERPLAATST: dict[str, frozenset[tuple[str, str]]] = {
             ("HEEFT_VERSIE", "uit"),
             ("REALISEERT", "uit"),
             ("BIEDT_AAN", "in"),  # the same leverancier offers the one kept: it goes
+            ("TOONT", "in"),  # its etalage items
         }
     ),
     "Gebruik": frozenset(

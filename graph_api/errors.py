@@ -338,3 +338,33 @@ class IdempotencyKeyReused(Conflict):
     write stands, nothing was written now."""
 
     code = "IDEMPOTENCY_KEY_REUSED"
+
+
+# --- coming in: registering a leverancier, asking for access (graph_api/domain/organisaties/) ---
+
+
+class AlBekend(Conflict):
+    """The person signing up is known here already: its subject or its e-mail is a Gebruiker's
+    (invitations and roles then go through that Gebruiker's organisatie-beheerder)."""
+
+    codes: ClassVar[Mapping[str, int]] = {"ALREADY_REGISTERED": 409, "EMAIL_IN_USE": 409}
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message, code=code)
+
+
+class EmailNotVerified(Invalid):
+    """The token carries no e-mail its identity provider verified: a Gebruiker is made only
+    from one, since invitations and contact go to it."""
+
+    code = "EMAIL_NOT_VERIFIED"
+    status = 403
+
+
+class RolNietVoorOrganisatie(RegistratieFout):
+    """A role asked or given in an organisation where it means nothing, naming the input field."""
+
+    codes: ClassVar[Mapping[str, int]] = {"ROLE_NOT_FOR_ORGANISATION": 400}
+
+    def __init__(self, message: str, *, argument: str):
+        GraphApiError.__init__(self, message, code="ROLE_NOT_FOR_ORGANISATION", argument=argument)

@@ -33,7 +33,10 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.organisaties.oprichting_mutaties import OprichtingMutaties
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
+from graph_api.graphql.organisaties.registratie_mutaties import RegistratieLijsten, RegistratieMutaties
+from graph_api.graphql.organisaties.toegangsverzoeken import ToegangsverzoekLijsten, ToegangsverzoekMutaties
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
 # The fields of the root, area by area, in the order the schema has always listed them.
@@ -49,6 +52,8 @@ Query = merge_types(
         VoorstelLijsten,
         ConceptLijsten,
         WijzigingLijsten,
+        RegistratieLijsten,
+        ToegangsverzoekLijsten,
         OrganisatieOpzoeken,
         AanbodOpzoeken,
         GemmaOpzoeken,
@@ -61,7 +66,18 @@ Query = merge_types(
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (
+        LandschapMutaties,
+        KoppelingMutaties,
+        VoorstelMutaties,
+        ConceptMutaties,
+        RegistratieMutaties,
+        OprichtingMutaties,
+        ToegangsverzoekMutaties,
+    ),
+)
 
 
 class Schema(strawberry.Schema):

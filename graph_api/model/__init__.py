@@ -6,6 +6,7 @@ that cypher/ uses only declared labels, types and properties, and input validati
 """
 
 from graph_api.model.aanbod import Applicatie, Dienst, Versie
+from graph_api.model.aanmelding import Registratie, Toegangsverzoek
 from graph_api.model.dataset import Dataset
 from graph_api.model.description import (
     GraphModel,
@@ -54,10 +55,12 @@ __all__ = [
     "Organisatie",
     "PropertySpec",
     "Referentiecomponent",
+    "Registratie",
     "RelationshipSpec",
     "Samenwerking",
     "Standaard",
     "Standaardversie",
+    "Toegangsverzoek",
     "Versie",
     "Wijziging",
     "describe",

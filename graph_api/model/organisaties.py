@@ -28,6 +28,8 @@ class Organisatie(GraphNode):
     website = StringProperty()
     logoUrl = StringProperty()
     certificeringen = ArrayProperty(StringProperty())
+    email = StringProperty()  # how to reach the organisation (not a person's)
+    telefoon = StringProperty()
     aangemaakt = TijdstipProperty()
     # A leverancier recorded with missing software, as Applicatie.gemeldDoor: a concept only
     # the reporting organisation and functioneel beheer see, until published.

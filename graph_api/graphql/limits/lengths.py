@@ -59,6 +59,12 @@ MAX_LENGTHS: Mapping[str, int] = {
     "naam": 200,  # missing software and its leverancier (graph_api/domain/aanbod/concept.py)
     "leverancierNaam": 200,
     "sinds": 40,  # wijzigingen: "2026-01-01T09:00:00.123456+01:00" is 32
+    # Registering a leverancier, creating organisations (graph_api/domain/organisaties/).
+    "kvkNummer": 20,  # 8 digits; a little room, so that a wrong one is told why
+    "website": 200,
+    "email": 254,  # the longest address SMTP allows
+    "telefoon": 40,
+    "grondslag": 200,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

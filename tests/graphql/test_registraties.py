@@ -42,7 +42,9 @@ query($s: RegistratieStatus) { registraties(status: $s, first: 50) {
   totalCount nodes { identificatie status indiener indienerEmail leverancier { identificatie } } } }"""
 
 
-def persoon(backend: Backend, subject: str, naam: str | None, email: str | None, geverifieerd: bool = True) -> str:
+def persoon(
+    backend: Backend, subject: str, naam: str | None, email: str | None, geverifieerd: bool = True
+) -> str:
     """A token of a person the identity provider knows and the graph may not."""
     return mint_token(
         signing_key(key_path(backend.settings)),
@@ -126,7 +128,9 @@ async def test_a_person_registers_a_leverancier_hidden_until_approved(own_graph:
         assert [w["w"]["actor"] for w in await wijzigingen(store, rij["u"]["id"])] == [rij["u"]["id"]]
 
         # The identity lookup gives the person its roles in the concept leverancier at once.
-        ik = data(registrant.post("{ ik { gebruiker lidmaatschappen { identificatie soort rollen } } }"))["ik"]
+        ik = data(registrant.post("{ ik { gebruiker lidmaatschappen { identificatie soort rollen } } }"))[
+            "ik"
+        ]
         assert ik == {"gebruiker": rij["u"]["id"], "lidmaatschappen": [
             {"identificatie": lev, "soort": "Leverancier", "rollen": ["AANBOD_BEHEERDER", "ORGANISATIE_BEHEERDER"]}
         ]}  # fmt: skip
@@ -164,10 +168,15 @@ async def test_a_person_registers_a_leverancier_hidden_until_approved(own_graph:
         }]}  # fmt: skip
 
         # Approved: the leverancier is ACTIEF, its marker gone, and everyone sees it.
-        goed = data(beheer.post(GOED, {"input": {"registratie": registratie["identificatie"], "verwachteVersie": 1}}))
+        goed = data(
+            beheer.post(GOED, {"input": {"registratie": registratie["identificatie"], "verwachteVersie": 1}})
+        )
         assert goed["keurRegistratieGoed"]["registratie"]["status"] == "GOEDGEKEURD"
         assert goed["keurRegistratieGoed"]["registratie"]["versienummer"] == 2
-        assert goed["keurRegistratieGoed"]["registratie"]["leverancier"] == {"identificatie": lev, "status": "ACTIEF"}
+        assert goed["keurRegistratieGoed"]["registratie"]["leverancier"] == {
+            "identificatie": lev,
+            "status": "ACTIEF",
+        }
         [na] = await raw(store, "na", "MATCH (l:Leverancier {id: $l}) RETURN l {.*} AS l", {"l": lev})
         assert na["l"]["status"] == "ACTIEF" and na["l"].get("gemeldDoor") is None
         for api in (bezoeker, gemeente, leverancier, registrant, beheer):
@@ -175,7 +184,9 @@ async def test_a_person_registers_a_leverancier_hidden_until_approved(own_graph:
         assert [r["status"] for r in data(registrant.post(MIJN))["mijnRegistraties"]] == ["GOEDGEKEURD"]
         assert data(beheer.post(LIJST, {"s": "INGEDIEND"}))["registraties"]["totalCount"] == 0
         records = await wijzigingen(store, registratie["identificatie"])
-        assert [(r["w"]["operatie"], r["w"]["actorOrganisatie"]) for r in records] == [("STATUS_GEWIJZIGD", VNG)]
+        assert [(r["w"]["operatie"], r["w"]["actorOrganisatie"]) for r in records] == [
+            ("STATUS_GEWIJZIGD", VNG)
+        ]
 
 
 async def test_every_refused_registration_or_decision_leaves_the_graph_as_it_was(own_graph: Backend) -> None:
@@ -192,7 +203,9 @@ async def test_every_refused_registration_or_decision_leaves_the_graph_as_it_was
             (feit["lev"], "AANBOD_BEHEERDER"),
         )
         beheer, raadpleger, gemeente, leverancier = (Api(client, t) for t in minted.values())
-        [bekend_email] = await raw(store, "email", "MATCH (u:Gebruiker) RETURN u.email AS e ORDER BY u.id LIMIT 1")
+        [bekend_email] = await raw(
+            store, "email", "MATCH (u:Gebruiker) RETURN u.email AS e ORDER BY u.id LIMIT 1"
+        )
         await registreer_extern(store, subject="idp|weg", naam="Weg", email="weg@example.org",
                                 organisatie_sleutel=GEMEENTE, rollen=["GEBRUIK_RAADPLEGER"])  # fmt: skip
         await deactiveer(store, "idp|weg")
@@ -202,7 +215,9 @@ async def test_every_refused_registration_or_decision_leaves_the_graph_as_it_was
         reg = open_["identificatie"]
         before = await dump(store)
 
-        def refused(api: Api, query: str, input: dict[str, Any], code: str, argument: str | None = None) -> None:
+        def refused(
+            api: Api, query: str, input: dict[str, Any], code: str, argument: str | None = None
+        ) -> None:
             extensions = fout(api.post(query, {"input": input}))
             assert extensions["code"] == code, (input, extensions)
             if argument is not None:
@@ -242,20 +257,30 @@ async def test_every_refused_registration_or_decision_leaves_the_graph_as_it_was
             refused(Api(client), query, input, "UNAUTHENTICATED")
             for api in (raadpleger, gemeente, leverancier, registrant):
                 refused(api, query, input, "FORBIDDEN")
-            refused(beheer, query, {**input, "registratie": "reg-bestaat-niet"}, "NOT_FOUND", "input.registratie")
-            refused(beheer, query, {**input, "verwachteVersie": 2}, "VERSION_CONFLICT", "input.verwachteVersie")
+            refused(
+                beheer, query, {**input, "registratie": "reg-bestaat-niet"}, "NOT_FOUND", "input.registratie"
+            )
+            refused(
+                beheer, query, {**input, "verwachteVersie": 2}, "VERSION_CONFLICT", "input.verwachteVersie"
+            )
         refused(beheer, AF, {**besluit, "reden": " "}, "INVALID_INPUT", "input.reden")
         assert await dump(store) == before
 
         # Rejected with a reason: the registrant reads it; the leverancier stays hidden.
-        af = data(beheer.post(AF, {"input": {**besluit, "reden": "Onbekend bij de KvK"}}))["wijsRegistratieAf"]
+        af = data(beheer.post(AF, {"input": {**besluit, "reden": "Onbekend bij de KvK"}}))[
+            "wijsRegistratieAf"
+        ]
         assert af["registratie"] == {"identificatie": reg, "status": "AFGEWEZEN", "versienummer": 2,
                                      "reden": "Onbekend bij de KvK"}  # fmt: skip
         assert data(registrant.post(MIJN))["mijnRegistraties"][0]["reden"] == "Onbekend bij de KvK"
         lev = open_["leverancier"]["identificatie"]
         assert zicht(Api(client), lev)["per_id"] is False
-        [rij] = await raw(store, "afgewezen", "MATCH (l:Leverancier {id: $l}) RETURN l.gemeldDoor AS g", {"l": lev})
+        [rij] = await raw(
+            store, "afgewezen", "MATCH (l:Leverancier {id: $l}) RETURN l.gemeldDoor AS g", {"l": lev}
+        )
         assert rij["g"] == lev
         before = await dump(store)
-        refused(beheer, GOED, {**besluit, "verwachteVersie": 2}, "TRANSITION_NOT_ALLOWED", "input.registratie")
+        refused(
+            beheer, GOED, {**besluit, "verwachteVersie": 2}, "TRANSITION_NOT_ALLOWED", "input.registratie"
+        )
         assert await dump(store) == before

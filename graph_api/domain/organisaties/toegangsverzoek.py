@@ -34,6 +34,7 @@ from graph_api.errors import (
     Unauthenticated,
     VersionConflict,
 )
+from graph_api.identiteit import Identiteit
 from graph_api.model import keuzes
 from graph_api.model.validate import REQUIRED, Problem, check
 from graph_api.toegang import MET_LANDSCHAP
@@ -63,15 +64,17 @@ def _rollen(rollen: list[str], organisatie: str, soort: str) -> list[str]:
 
 async def vraag_aan(
     store: Writer,
+    identiteit: Identiteit,
     schrijver: Schrijver,
     *,
     organisatie: str,
     rollen: list[str],
     toelichting: str | None,
 ) -> dict[str, Any]:
-    """Ask `organisatie` for `rollen`; the request as the statement wrote it (the person's own
-    request still has a bezoeker's sight, which does not show it)."""
-    persoon = nieuwkomer(schrijver.identiteit, "vraagToegangAan")
+    """Ask `organisatie` for `rollen` as `identiteit`, recorded by `schrijver` (als_nieuwkomer);
+    the request as the statement wrote it (the person's own request still has a bezoeker's
+    sight, which does not show it)."""
+    persoon = nieuwkomer(identiteit, "vraagToegangAan")
     problems = tekstproblemen({"toelichting": toelichting, "organisatie": organisatie}, LANG)
     if not rollen:
         problems.append(Problem("rollen", REQUIRED, "ask for at least one role"))

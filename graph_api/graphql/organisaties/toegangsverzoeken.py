@@ -128,6 +128,7 @@ class ToegangsverzoekMutaties:
         async def schrijf() -> str:
             item = await toegangsverzoek.vraag_aan(
                 info.context.store,
+                info.context.identiteit,
                 wie,
                 organisatie=input_id(input.organisatie, _ORGANISATIES, "organisatie"),
                 rollen=[rol.value for rol in input.rollen],

@@ -361,8 +361,9 @@ class EmailNotVerified(Invalid):
     status = 403
 
 
-class RolNietVoorOrganisatie(RegistratieFout):
-    """A role asked or given in an organisation where it means nothing, naming the input field."""
+class RoleNotForOrganisation(RegistratieFout):
+    """A role given, by a mutation, to an organisation of a kind where it means nothing; the
+    argument names the input's field."""
 
     codes: ClassVar[Mapping[str, int]] = {"ROLE_NOT_FOR_ORGANISATION": 400}
 

@@ -29,7 +29,7 @@ from graph_api.errors import (
     ClientError,
     Duplicate,
     Forbidden,
-    RolNietVoorOrganisatie,
+    RoleNotForOrganisation,
     TransitionNotAllowed,
     Unauthenticated,
     VersionConflict,
@@ -55,7 +55,7 @@ def _rollen(rollen: list[str], organisatie: str, soort: str) -> list[str]:
     for key in keys:
         if soort not in ROL_IN[key]:
             where = " or ".join(sorted(ROL_IN[key]))
-            raise RolNietVoorOrganisatie(
+            raise RoleNotForOrganisation(
                 f"{keuzes.ROLLEN[key]} means nothing in a {soort} ({organisatie}); it is a role in a {where}",
                 argument="input.rollen",
             )

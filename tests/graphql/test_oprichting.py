@@ -97,6 +97,7 @@ async def test_every_refused_creation_leaves_the_graph_as_it_was(own_graph: Back
             (VNG, "FUNCTIONEEL_BEHEERDER"),
             (VNG, "VNG_RAADPLEGER"),
             (GEMEENTE, "GEBRUIK_BEHEERDER"),
+            (GEMEENTE, "GEBRUIK_RAADPLEGER"),
             (GEMEENTE, "ORGANISATIE_BEHEERDER"),
             (lev["id"], "AANBOD_BEHEERDER"),
             (VNG, "ORGANISATIE_BEHEERDER"),

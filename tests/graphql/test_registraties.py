@@ -201,8 +201,11 @@ async def test_every_refused_registration_or_decision_leaves_the_graph_as_it_was
             (VNG, "VNG_RAADPLEGER"),
             (GEMEENTE, "GEBRUIK_BEHEERDER"),
             (feit["lev"], "AANBOD_BEHEERDER"),
+            (GEMEENTE, "GEBRUIK_RAADPLEGER"),
         )
-        beheer, raadpleger, gemeente, leverancier = (Api(client, t) for t in minted.values())
+        beheer, raadpleger, gemeente, leverancier, gemeente_raadpleger = (
+            Api(client, t) for t in minted.values()
+        )
         [bekend_email] = await raw(
             store, "email", "MATCH (u:Gebruiker) RETURN u.email AS e ORDER BY u.id LIMIT 1"
         )
@@ -255,7 +258,7 @@ async def test_every_refused_registration_or_decision_leaves_the_graph_as_it_was
         besluit = {"registratie": reg, "verwachteVersie": 1}
         for query, input in ((GOED, besluit), (AF, {**besluit, "reden": "onbekend bij de KvK"})):
             refused(Api(client), query, input, "UNAUTHENTICATED")
-            for api in (raadpleger, gemeente, leverancier, registrant):
+            for api in (raadpleger, gemeente, gemeente_raadpleger, leverancier, registrant):
                 refused(api, query, input, "FORBIDDEN")
             refused(
                 beheer, query, {**input, "registratie": "reg-bestaat-niet"}, "NOT_FOUND", "input.registratie"

@@ -3,7 +3,7 @@
 // ($gebruiker) with $rollen, the Registratie waiting for functioneel beheer, and a Wijziging
 // for each. It writes only when no Gebruiker has the person's subject or e-mail and no
 // leverancier the KvK number; otherwise nothing, and no row.
-// params: {"subject": "onbekend", "email": "onbekend@example.invalid", "kvkNummer": "00000000", "leverancier": {"id": "lev-onbekend"}, "gebruiker": {"id": "gebruiker-onbekend"}, "rollen": ["ORGANISATIE_BEHEERDER"], "registratie": {"id": "reg-onbekend"}, "wijzigingen": [{"id": "wij-onbekend"}]}
+// params: {"subject": "onbekend", "email": "onbekend@example.invalid", "kvkNummer": "00000000", "leverancier": {"id": "lev-onbekend"}, "gebruiker": {"id": "gebruiker-onbekend"}, "rollen": ["ORGANISATIE_BEHEERDER"], "registratie": {"id": "reg-onbekend", "status": "INGEDIEND", "versie": 1, "ingediendOp": "2026-06-30T09:15:00.000Z", "ingediendDoor": "gebruiker-onbekend"}, "wijzigingen": [{"id": "wij-onbekend"}]}
 OPTIONAL MATCH (x:Gebruiker {subject: $subject})
 WITH count(x) AS subject
 OPTIONAL MATCH (y:Gebruiker {email: $email})

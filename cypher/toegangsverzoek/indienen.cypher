@@ -3,7 +3,7 @@
 // has the person's subject or e-mail and the person has no open request there; otherwise
 // nothing, and no row. The item is the request as toegangsverzoek/per_id reads it.
 // zicht: the asker is a nieuwkomer (a bezoeker's sight): it writes only its own request.
-// params: {"organisatie": "onbekend", "subject": "onbekend", "email": "onbekend@example.invalid", "verzoek": {"id": "tgv-onbekend"}, "wijziging": {"id": "wij-onbekend"}}
+// params: {"organisatie": "onbekend", "subject": "onbekend", "email": "onbekend@example.invalid", "verzoek": {"id": "tgv-onbekend", "status": "INGEDIEND", "subject": "onbekend", "naam": "Onbekend", "email": "onbekend@example.invalid", "rollen": ["GEBRUIK_RAADPLEGER"], "toelichting": "x", "versie": 1, "ingediendOp": "2026-06-30T09:15:00.000Z"}, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie {id: $organisatie})
 WHERE o.gemeldDoor IS NULL AND NOT 'Community' IN labels(o)
 // Lock o before counting its open requests (docs/architecture.md, "Concurrent writes on Neo4j").

@@ -77,6 +77,8 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     # Written by the mutations (cypher/gebruik/registreren), beside the change they record.
     nodes["Wijziging"].append(example["gebruik/registreren"]["wijziging"])
     nodes["Gebruiksvoorstel"].append(example["voorstel/voorstellen"]["eigenschappen"])
+    nodes["Registratie"].append(example["registratie/indienen"]["registratie"])
+    nodes["Toegangsverzoek"].append(example["toegangsverzoek/indienen"]["verzoek"])
     return nodes, relationships
 
 

@@ -4,6 +4,11 @@
 // for each. It writes only when no Gebruiker has the person's subject or e-mail and no
 // leverancier the KvK number; otherwise nothing, and no row.
 // params: {"subject": "onbekend", "email": "onbekend@example.invalid", "kvkNummer": "00000000", "leverancier": {"id": "lev-onbekend"}, "gebruiker": {"id": "gebruiker-onbekend"}, "rollen": ["ORGANISATIE_BEHEERDER"], "registratie": {"id": "reg-onbekend", "status": "INGEDIEND", "versie": 1, "ingediendOp": "2026-06-30T09:15:00.000Z", "ingediendDoor": "gebruiker-onbekend"}, "wijzigingen": [{"id": "wij-onbekend"}]}
+// Registrations take turns: each locks the catalogue's keeper first (Neo4j reads without locks,
+// docs/architecture.md), so two at once cannot both find one KvK number free.
+OPTIONAL MATCH (b:Beheerorganisatie)
+FOREACH (k IN CASE WHEN b IS NULL THEN [] ELSE [b] END | SET k:Beheerorganisatie)
+WITH count(b) AS beheerorganisaties
 OPTIONAL MATCH (x:Gebruiker {subject: $subject})
 WITH count(x) AS subject
 OPTIONAL MATCH (y:Gebruiker {email: $email})

@@ -46,7 +46,7 @@ OPEN = "INGEDIEND"
 ROLLEN = ["AANBOD_BEHEERDER", "ORGANISATIE_BEHEERDER"]
 
 _KVK = re.compile(r"\d{8}")
-EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # Digits with the separators people write: +31 (0)20-123 45 67.
 _TELEFOON = re.compile(r"\+?[0-9 ()\-]{6,25}")
 
@@ -136,7 +136,7 @@ def websiteproblemen(website: str | None) -> list[Problem]:
 
 def _contactproblemen(website: str | None, email: str | None, telefoon: str | None) -> list[Problem]:
     problems = websiteproblemen(website)
-    if email is not None and not EMAIL.fullmatch(email.strip()):
+    if email is not None and not _EMAIL.fullmatch(email.strip()):
         problems.append(Problem("email", INVALID_TYPE, f"{email[:60]!r} is not an e-mail address"))
     if telefoon is not None and not (
         _TELEFOON.fullmatch(telefoon.strip()) and sum(c.isdigit() for c in telefoon) >= 6

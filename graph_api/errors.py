@@ -361,7 +361,6 @@ class UitnodigingOnbruikbaar(Invalid):
 
     codes: ClassVar[Mapping[str, int]] = {
         "INVITATION_NOT_FOUND": 404,
-        "EMAIL_NOT_VERIFIED": 403,
         "EMAIL_MISMATCH": 403,
     }
 
@@ -424,3 +423,37 @@ class FileStoreUnavailable(Unavailable, FileStoreError):
 
     code = "FILE_STORE_UNAVAILABLE"
     public = "the file store does not answer; try again shortly"
+
+
+# --- coming in: registering a leverancier, asking for access (graph_api/domain/organisaties/) ---
+
+
+class AlBekend(Conflict):
+    """The person signing up is known here already: its subject or its e-mail is a Gebruiker's
+    (invitations and roles then go through that Gebruiker's organisatie-beheerder)."""
+
+    codes: ClassVar[Mapping[str, int]] = {"ALREADY_REGISTERED": 409, "EMAIL_IN_USE": 409}
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message, code=code)
+
+
+class EmailNotVerified(Invalid):
+    """The token carries no e-mail its identity provider verified: a Gebruiker is made only
+    from one, since invitations and contact go to it."""
+
+    code = "EMAIL_NOT_VERIFIED"
+    status = 403
+
+    def __init__(self, message: str, *, argument: str | None = None):
+        super().__init__(message, argument=argument)
+
+
+class RoleNotForOrganisation(RegistratieFout):
+    """A role given, by a mutation, to an organisation of a kind where it means nothing; the
+    argument names the input's field."""
+
+    codes: ClassVar[Mapping[str, int]] = {"ROLE_NOT_FOR_ORGANISATION": 400}
+
+    def __init__(self, message: str, *, argument: str):
+        GraphApiError.__init__(self, message, code="ROLE_NOT_FOR_ORGANISATION", argument=argument)

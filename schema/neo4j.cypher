@@ -32,6 +32,8 @@ CREATE INDEX index_Leverancier_kvkNummer IF NOT EXISTS FOR (n:Leverancier) ON (n
 CREATE CONSTRAINT constraint_unique_Organisatie_id IF NOT EXISTS FOR (n:Organisatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Referentiecomponent_id IF NOT EXISTS FOR (n:Referentiecomponent) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Referentiecomponent_gemmaId IF NOT EXISTS FOR (n:Referentiecomponent) ON (n.gemmaId)
+CREATE CONSTRAINT constraint_unique_Registratie_id IF NOT EXISTS FOR (n:Registratie) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Registratie_ingediendDoor IF NOT EXISTS FOR (n:Registratie) ON (n.ingediendDoor)
 CREATE CONSTRAINT constraint_unique_SamengevoegdeApplicatie_id IF NOT EXISTS FOR (n:SamengevoegdeApplicatie) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_SamengevoegdeApplicatie_samengevoegdMet IF NOT EXISTS FOR (n:SamengevoegdeApplicatie) ON (n.samengevoegdMet)
 CREATE CONSTRAINT constraint_unique_Samenwerking_id IF NOT EXISTS FOR (n:Samenwerking) REQUIRE n.id IS UNIQUE
@@ -39,6 +41,8 @@ CREATE CONSTRAINT constraint_unique_Standaard_id IF NOT EXISTS FOR (n:Standaard)
 CREATE INDEX index_Standaard_gemmaId IF NOT EXISTS FOR (n:Standaard) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Standaardversie_id IF NOT EXISTS FOR (n:Standaardversie) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Standaardversie_gemmaId IF NOT EXISTS FOR (n:Standaardversie) ON (n.gemmaId)
+CREATE CONSTRAINT constraint_unique_Toegangsverzoek_id IF NOT EXISTS FOR (n:Toegangsverzoek) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Toegangsverzoek_subject IF NOT EXISTS FOR (n:Toegangsverzoek) ON (n.subject)
 CREATE CONSTRAINT constraint_unique_Uitnodiging_id IF NOT EXISTS FOR (n:Uitnodiging) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Uitnodiging_email IF NOT EXISTS FOR (n:Uitnodiging) ON (n.email)
 CREATE CONSTRAINT constraint_unique_Uitnodiging_codeHash IF NOT EXISTS FOR (n:Uitnodiging) REQUIRE n.codeHash IS UNIQUE

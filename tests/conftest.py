@@ -85,6 +85,9 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_profiel.py",
         "tests/graphql/test_deelnames.py",
         "tests/graphql/test_etalage.py",
+        "tests/graphql/test_registraties.py",
+        "tests/graphql/test_oprichting.py",
+        "tests/graphql/test_toegangsverzoeken.py",
     }
 )
 

@@ -41,8 +41,11 @@ from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
 from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
+from graph_api.graphql.organisaties.oprichting_mutaties import OprichtingMutaties
 from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
+from graph_api.graphql.organisaties.registratie_mutaties import RegistratieLijsten, RegistratieMutaties
+from graph_api.graphql.organisaties.toegangsverzoeken import ToegangsverzoekLijsten, ToegangsverzoekMutaties
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 from graph_api.graphql.organisaties.uitnodigingen import UitnodigingLijsten, UitnodigingMutaties
 
@@ -59,6 +62,8 @@ Query = merge_types(
         VoorstelLijsten,
         ConceptLijsten,
         WijzigingLijsten,
+        RegistratieLijsten,
+        ToegangsverzoekLijsten,
         OrganisatieOpzoeken,
         AanbodOpzoeken,
         GemmaOpzoeken,
@@ -89,6 +94,9 @@ Mutation = merge_types(
         ProfielMutaties,
         DeelnameMutaties,
         EtalageMutaties,
+        RegistratieMutaties,
+        OprichtingMutaties,
+        ToegangsverzoekMutaties,
     ),
 )
 

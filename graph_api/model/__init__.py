@@ -6,6 +6,7 @@ that cypher/ uses only declared labels, types and properties, and input validati
 """
 
 from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
+from graph_api.model.aanmelding import Registratie, Toegangsverzoek
 from graph_api.model.dataset import Dataset
 from graph_api.model.description import (
     GraphModel,
@@ -61,11 +62,13 @@ __all__ = [
     "Organisatie",
     "PropertySpec",
     "Referentiecomponent",
+    "Registratie",
     "RelationshipSpec",
     "SamengevoegdeApplicatie",
     "Samenwerking",
     "Standaard",
     "Standaardversie",
+    "Toegangsverzoek",
     "Uitnodiging",
     "Versie",
     "Wijziging",

@@ -93,6 +93,14 @@ VOORSTEL_STATUS = {
     "INGETROKKEN": "ingetrokken",
 }
 
+# A leverancier's registration (F001): submitted by the person who registers it, then approved
+# (the leverancier becomes ACTIEF) or rejected with a reason by functioneel beheer.
+REGISTRATIE_STATUS = {"INGEDIEND": "ingediend", "GOEDGEKEURD": "goedgekeurd", "AFGEWEZEN": "afgewezen"}
+
+# A person's request for access to an organisation (F001): open while INGEDIEND, then granted
+# (the person became a Gebruiker with roles there) or refused with a reason.
+TOEGANGSVERZOEK_STATUS = {"INGEDIEND": "ingediend", "TOEGEKEND": "toegekend", "GEWEIGERD": "geweigerd"}
+
 # What a recorded change (Wijziging) did to its object.
 WIJZIGING_OPERATIE = {
     "AANGEMAAKT": "aangemaakt",

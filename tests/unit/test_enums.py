@@ -29,6 +29,8 @@ DECLARED: list[tuple[type[Enum], dict[str, str]]] = [
     (enums.Rol, keuzes.ROLLEN),
     (enums.GebruikerStatus, keuzes.GEBRUIKER_STATUS),
     (enums.WijzigingOperatie, keuzes.WIJZIGING_OPERATIE),
+    (enums.RegistratieStatus, keuzes.REGISTRATIE_STATUS),
+    (enums.ToegangsverzoekStatus, keuzes.TOEGANGSVERZOEK_STATUS),
     (enums.Grootteklasse, {code: label for code, (label, _, _) in enums.GROOTTEKLASSEN.items()}),
 ]
 

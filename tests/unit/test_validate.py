@@ -78,6 +78,8 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     nodes["Wijziging"].append(example["gebruik/registreren"]["wijziging"])
     nodes["Gebruiksvoorstel"].append(example["voorstel/voorstellen"]["eigenschappen"])
     nodes["EtalageItem"].append(example["etalage/toevoegen"]["eigenschappen"])
+    nodes["Registratie"].append(example["registratie/indienen"]["registratie"])
+    nodes["Toegangsverzoek"].append(example["toegangsverzoek/indienen"]["verzoek"])
     return nodes, relationships
 
 

@@ -23,6 +23,7 @@ from graph_api.domain.wijzigen import Schrijver, Writer, nieuw_id, tekstprobleme
 from graph_api.errors import (
     ClientError,
     Duplicate,
+    EmailNotVerified,
     Forbidden,
     TransitionNotAllowed,
     UitnodigingGesloten,
@@ -216,8 +217,7 @@ async def aanvaard(store: Writer, schrijver: Schrijver, *, code: str) -> Aanvaar
     stand = rows[0]
     uitnodiging = stand["uitnodiging"]
     if identiteit.email is None or not identiteit.email_geverifieerd:
-        raise UitnodigingOnbruikbaar(
-            "EMAIL_NOT_VERIFIED",
+        raise EmailNotVerified(
             "your sign-in carries no verified e-mail: verify it with your identity provider, "
             "then sign in again",
             argument="input.code",

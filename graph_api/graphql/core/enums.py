@@ -193,3 +193,17 @@ class SortDirection(Enum):
 
 
 GROOTTEKLASSEN = keuzes.GROOTTEKLASSEN
+
+
+@strawberry.enum(description=_description("Status of a registration", keuzes.REGISTRATIE_STATUS))
+class RegistratieStatus(Enum):
+    INGEDIEND = "INGEDIEND"
+    GOEDGEKEURD = "GOEDGEKEURD"
+    AFGEWEZEN = "AFGEWEZEN"
+
+
+@strawberry.enum(description=_description("Status of a request for access", keuzes.TOEGANGSVERZOEK_STATUS))
+class ToegangsverzoekStatus(Enum):
+    INGEDIEND = "INGEDIEND"
+    TOEGEKEND = "TOEGEKEND"
+    GEWEIGERD = "GEWEIGERD"

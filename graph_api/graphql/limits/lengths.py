@@ -72,7 +72,7 @@ MAX_LENGTHS: Mapping[str, int] = {
     "eindeOndersteuning": 10,
     # People (graph_api/domain/organisaties/): an e-mail address (as long as a name may be), an
     # invitation's code (43 characters), a machine client's id (a token's `sub`).
-    "email": 200,
+    "email": 254,  # the longest address SMTP allows
     "code": 100,
     "clientId": 255,
     # The organisation profile (graph_api/domain/organisaties/profiel.py).
@@ -88,6 +88,9 @@ MAX_LENGTHS: Mapping[str, int] = {
     "geldigTot": 10,
     "functie": 200,
     "onderwerp": 200,
+    # Registering a leverancier, creating organisations (graph_api/domain/organisaties/).
+    "kvkNummer": 20,  # 8 digits; a little room, so that a wrong one is told why
+    "grondslag": 200,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

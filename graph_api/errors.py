@@ -333,6 +333,21 @@ class Duplicate(Conflict):
     code = "DUPLICATE"
 
 
+class DelegationRefused(Invalid):
+    """A delegation that cannot be granted as asked (docs/access.md, "Delegation"); `code` says
+    which rule it breaks, `argument` which field of the input."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "DELEGATION_TO_SELF": 400,
+        "ROLE_NOT_FOR_ORGANISATION": 400,
+        "INVALID_PERIOD": 400,
+        "PERIOD_TOO_LONG": 400,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str):
+        super().__init__(message, code=code, argument=argument)
+
+
 class IdempotencyKeyReused(Conflict):
     """An `idempotencyKey` the asker used before for another write or other input: the earlier
     write stands, nothing was written now."""

@@ -12,6 +12,7 @@ CREATE CONSTRAINT constraint_unique_BuitengemeentelijkeVoorziening_id IF NOT EXI
 CREATE INDEX index_BuitengemeentelijkeVoorziening_gemmaId IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Delegatie_id IF NOT EXISTS FOR (n:Delegatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Dienst_id IF NOT EXISTS FOR (n:Dienst) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gebruik_id IF NOT EXISTS FOR (n:Gebruik) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gebruiker_id IF NOT EXISTS FOR (n:Gebruiker) REQUIRE n.id IS UNIQUE

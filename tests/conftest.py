@@ -74,6 +74,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_wijzigingen.py",
         "tests/graphql/test_gelijktijdig_schrijven.py",
         "tests/graphql/test_reis_gebruik_beheerder.py",
+        "tests/graphql/test_delegaties.py",
     }
 )
 

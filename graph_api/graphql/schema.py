@@ -33,6 +33,7 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.organisaties.delegatie_mutaties import DelegatieLijsten, DelegatieMutaties
 from graph_api.graphql.organisaties.queries import OrganisatieLijsten, OrganisatieOpzoeken
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
@@ -57,11 +58,15 @@ Query = merge_types(
         AfhankelijkheidQuery,
         BenchmarkQuery,
         IkQuery,
+        DelegatieLijsten,
     ),
 )
 
 # The mutations, area by area (docs/architecture.md, "The write path").
-Mutation = merge_types("Mutation", (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties))
+Mutation = merge_types(
+    "Mutation",
+    (LandschapMutaties, KoppelingMutaties, VoorstelMutaties, ConceptMutaties, DelegatieMutaties),
+)
 
 
 class Schema(strawberry.Schema):

@@ -7,6 +7,7 @@ that cypher/ uses only declared labels, types and properties, and input validati
 
 from graph_api.model.aanbod import Applicatie, Dienst, Versie
 from graph_api.model.dataset import Dataset
+from graph_api.model.delegatie import Delegatie
 from graph_api.model.description import (
     GraphModel,
     LabelSpec,
@@ -42,6 +43,7 @@ __all__ = [
     "BuitengemeentelijkeVoorziening",
     "Community",
     "Dataset",
+    "Delegatie",
     "Dienst",
     "Gebruik",
     "Gebruiker",

@@ -74,6 +74,14 @@ VOORSTEL_STATUS = {
 }
 
 # What a recorded change (Wijziging) did to its object.
+# The roles an organisation may delegate to another (docs/access.md, "Delegation"): its landscape
+# kept or read, its aanbod kept. Organisatie-beheer is not delegated: who may delegate stays home.
+DELEGATIE_ROL = {
+    "GEBRUIK_BEHEERDER": "gebruik-beheerder",
+    "GEBRUIK_RAADPLEGER": "gebruik-raadpleger",
+    "AANBOD_BEHEERDER": "aanbod-beheerder",
+}
+
 WIJZIGING_OPERATIE = {
     "AANGEMAAKT": "aangemaakt",
     "GEWIJZIGD": "gewijzigd",

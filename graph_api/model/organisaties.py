@@ -35,6 +35,7 @@ class Organisatie(GraphNode):
 
     deelnemer_van = AsyncRelationshipTo("Organisatie", "DEELNEMER_VAN", model=Deelname)
     gebruikt = AsyncRelationshipTo("graph_api.model.landschap.Gebruik", "GEBRUIKT")
+    verleent = AsyncRelationshipTo("graph_api.model.delegatie.Delegatie", "VERLEENT")
 
     search_fields: ClassVar[tuple[str, ...]] = ("naam", "beschrijving")
 

@@ -272,6 +272,16 @@ class RegistratieFout(Invalid):
         super().__init__(message, code=code)
 
 
+class RoleNotForOrganisation(RegistratieFout):
+    """A role given, by a mutation, to an organisation of a kind where it means nothing; the
+    argument names the input's field."""
+
+    codes: ClassVar[Mapping[str, int]] = {"ROLE_NOT_FOR_ORGANISATION": 400}
+
+    def __init__(self, message: str, *, argument: str):
+        GraphApiError.__init__(self, message, code="ROLE_NOT_FOR_ORGANISATION", argument=argument)
+
+
 class DevTokenRefused(Invalid):
     """`graph-api dev-token` with a real identity provider configured: its tokens would be refused."""
 
@@ -339,7 +349,6 @@ class DelegationRefused(Invalid):
 
     codes: ClassVar[Mapping[str, int]] = {
         "DELEGATION_TO_SELF": 400,
-        "ROLE_NOT_FOR_ORGANISATION": 400,
         "INVALID_PERIOD": 400,
         "PERIOD_TOO_LONG": 400,
     }

@@ -36,6 +36,7 @@ from graph_api.errors import (
     DelegationRefused,
     Duplicate,
     Forbidden,
+    RoleNotForOrganisation,
     TransitionNotAllowed,
     Unauthenticated,
     VersionConflict,
@@ -186,8 +187,7 @@ def _verleenbaar(stand: Mapping[str, Any], params: Mapping[str, Any]) -> None:
             raise ClientError("NOT_FOUND", f"there is no organisation {organisatie!r}", argument=argument)
         if soort not in ROL_IN[rol]:
             where = " or ".join(sorted(ROL_IN[rol]))
-            raise DelegationRefused(
-                "ROLE_NOT_FOR_ORGANISATION",
+            raise RoleNotForOrganisation(
                 f"{keuzes.ROLLEN[rol]} means nothing in a {soort} ({organisatie}): both organisations "
                 f"of its delegation must be a {where}",
                 argument="input.rol",

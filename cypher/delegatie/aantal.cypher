@@ -4,8 +4,8 @@ MATCH (v:Organisatie)-[:VERLEENT]->(d:Delegatie)-[:GEDELEGEERD_AAN]->(o:Organisa
 WHERE ($organisatie IS NULL OR v.id = $organisatie OR o.id = $organisatie)
   AND ($zicht.beheer OR v.id IN $zicht.leden OR o.id IN $zicht.leden)
 WITH d, CASE WHEN d.ingetrokkenOp IS NOT NULL THEN 'INGETROKKEN'
-             WHEN $vandaag < d.van THEN 'TOEKOMSTIG'
-             WHEN $vandaag > d.tot THEN 'VERLOPEN'
+             WHEN $vandaag < d.startDatum THEN 'TOEKOMSTIG'
+             WHEN $vandaag > d.eindDatum THEN 'VERLOPEN'
              ELSE 'ACTIEF' END AS status
 WHERE $status IS NULL OR status = $status
 RETURN count(d) AS aantal

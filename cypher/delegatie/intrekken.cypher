@@ -9,7 +9,7 @@ WHERE $zicht.beheer OR v.id IN $zicht.organisaties
 // Lock d before reading its versie (docs/architecture.md, "Concurrent writes on Neo4j").
 SET d:Delegatie
 WITH d
-WHERE d.versie = $verwachteVersie AND d.ingetrokkenOp IS NULL AND d.tot >= $vandaag
+WHERE d.versie = $verwachteVersie AND d.ingetrokkenOp IS NULL AND d.eindDatum >= $vandaag
 SET d += $eigenschappen
 SET d.versie = $verwachteVersie + 1
 CREATE (w:Wijziging)

@@ -11,7 +11,7 @@ WHERE v.gemeldDoor IS NULL OR $zicht.beheer OR v.gemeldDoor IN $zicht.concepten
 OPTIONAL MATCH (o:Organisatie {id: $aan})
 WHERE o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten
 OPTIONAL MATCH (v)-[:VERLEENT]->(d:Delegatie)-[:GEDELEGEERD_AAN]->(o)
-WHERE d.rol = $rol AND d.ingetrokkenOp IS NULL AND d.tot >= $vandaag
+WHERE d.rol = $rol AND d.ingetrokkenOp IS NULL AND d.eindDatum >= $vandaag
 WITH v, o, count(d) AS bestaand
 RETURN CASE WHEN v IS NULL THEN null ELSE [x IN labels(v) WHERE x <> 'Organisatie'][0] END AS verlener,
        CASE WHEN o IS NULL THEN null ELSE [x IN labels(o) WHERE x <> 'Organisatie'][0] END AS ontvanger,

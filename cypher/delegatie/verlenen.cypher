@@ -5,7 +5,7 @@
 // and returns no row, and graph_api/domain/organisaties/delegatie.py says why. The API made the
 // id and every property.
 // zicht: a write; $zicht.organisaties is narrower than what the asker may see.
-// params: {"organisatie": "onbekend", "aan": "onbekend", "rol": "GEBRUIK_BEHEERDER", "vandaag": "2026-06-30", "eigenschappen": {"id": "dlg-onbekend", "rol": "GEBRUIK_BEHEERDER", "van": "2026-06-30", "tot": "2026-12-31", "versie": 1, "verleendOp": "2026-06-30T09:15:00.000Z", "verleendDoor": "gebruiker-onbekend"}, "wijziging": {"id": "wij-onbekend", "actor": "gebruiker-onbekend", "actorOrganisatie": "onbekend", "organisatie": "onbekend", "tijdstip": "2026-06-30T09:15:00.000Z", "object": "dlg-onbekend", "objectLabel": "Delegatie", "operatie": "AANGEMAAKT"}}
+// params: {"organisatie": "onbekend", "aan": "onbekend", "rol": "GEBRUIK_BEHEERDER", "vandaag": "2026-06-30", "eigenschappen": {"id": "dlg-onbekend", "rol": "GEBRUIK_BEHEERDER", "startDatum": "2026-06-30", "eindDatum": "2026-12-31", "versie": 1, "verleendOp": "2026-06-30T09:15:00.000Z", "verleendDoor": "gebruiker-onbekend"}, "wijziging": {"id": "wij-onbekend", "actor": "gebruiker-onbekend", "actorOrganisatie": "onbekend", "organisatie": "onbekend", "tijdstip": "2026-06-30T09:15:00.000Z", "object": "dlg-onbekend", "objectLabel": "Delegatie", "operatie": "AANGEMAAKT"}}
 MATCH (v:Organisatie {id: $organisatie})
 WHERE $zicht.beheer OR v.id IN $zicht.organisaties
 // Lock v before looking for a delegation of the same role: two grants at once by one
@@ -16,7 +16,7 @@ WITH v
 MATCH (o:Organisatie {id: $aan})
 WHERE o.id <> v.id AND (o.gemeldDoor IS NULL OR $zicht.beheer OR o.gemeldDoor IN $zicht.concepten)
 OPTIONAL MATCH (v)-[:VERLEENT]->(x:Delegatie)-[:GEDELEGEERD_AAN]->(o)
-WHERE x.rol = $rol AND x.ingetrokkenOp IS NULL AND x.tot >= $vandaag
+WHERE x.rol = $rol AND x.ingetrokkenOp IS NULL AND x.eindDatum >= $vandaag
 WITH v, o, count(x) AS bestaand
 WHERE bestaand = 0
 CREATE (v)-[:VERLEENT]->(d:Delegatie)-[:GEDELEGEERD_AAN]->(o)

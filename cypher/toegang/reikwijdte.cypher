@@ -8,7 +8,7 @@
 // so that no Zicht outlives a delegation's last day or its withdrawal.
 // params: {"landschappen": ["GM0363"], "leveranciers": ["lev-0001"], "vandaag": "2026-06-30"}
 OPTIONAL MATCH (aan:Organisatie)<-[:GEDELEGEERD_AAN]-(d:Delegatie)<-[:VERLEENT]-(van:Organisatie)
-WHERE d.ingetrokkenOp IS NULL AND d.van <= $vandaag AND $vandaag <= d.tot
+WHERE d.ingetrokkenOp IS NULL AND d.startDatum <= $vandaag AND $vandaag <= d.eindDatum
   AND ((d.rol = 'AANBOD_BEHEERDER' AND aan.id IN $leveranciers AND van:Leverancier)
     OR (d.rol IN ['GEBRUIK_BEHEERDER', 'GEBRUIK_RAADPLEGER'] AND aan.id IN $landschappen))
 WITH collect(CASE WHEN d IS NULL THEN null

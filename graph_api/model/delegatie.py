@@ -16,8 +16,8 @@ from graph_api.model.organisaties import Organisatie
 
 class Delegatie(GraphNode):
     rol = StringProperty(required=True, choices=keuzes.DELEGATIE_ROL)
-    van = DatumProperty(required=True)  # the first day it counts (Europe/Amsterdam)
-    tot = DatumProperty(required=True)  # the last day it counts, inclusive
+    startDatum = DatumProperty(required=True)  # the first day it counts (Europe/Amsterdam)
+    eindDatum = DatumProperty(required=True)  # the last day it counts, inclusive
     toelichting = StringProperty()  # why: a contract, an agreement
     versie = IntegerProperty(required=True)  # optimistic concurrency, as Gebruik's
     verleendOp = TijdstipProperty(required=True)

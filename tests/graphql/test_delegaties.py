@@ -22,7 +22,7 @@ from tests.graphql.test_voorstellen import STEL_VOOR
 
 GEMEENTE = "GM0014"
 DELEGATIE = """
-  delegatie { identificatie rol van tot toelichting status versienummer verleendOp ingetrokkenOp
+  delegatie { identificatie rol startDatum eindDatum toelichting status versienummer verleendOp ingetrokkenOp
               verlener { identificatie } ontvanger { identificatie } }
 """
 VERLEEN = "mutation($input: VerleenDelegatieInput!) { verleenDelegatie(input: $input) {" + DELEGATIE + "} }"
@@ -141,12 +141,12 @@ async def test_a_gemeente_lets_a_leverancier_keep_its_landscape(own_graph: Backe
         assert data(raadpleger.post(WIJZIGINGEN, {"o": GEMEENTE}))["wijzigingen"]["totalCount"] == 0
 
         tot = dag(30)
-        input = {"organisatie": GEMEENTE, "aan": lev, "rol": "GEBRUIK_BEHEERDER", "tot": tot,
+        input = {"organisatie": GEMEENTE, "aan": lev, "rol": "GEBRUIK_BEHEERDER", "eindDatum": tot,
                  "toelichting": "Contract beheer 2026"}  # fmt: skip
         verleend = data(gemeente.post(VERLEEN, {"input": input}))["verleenDelegatie"]["delegatie"]
         key = verleend["identificatie"]
         assert verleend == {
-            "identificatie": key, "rol": "GEBRUIK_BEHEERDER", "van": vandaag().isoformat(), "tot": tot,
+            "identificatie": key, "rol": "GEBRUIK_BEHEERDER", "startDatum": vandaag().isoformat(), "eindDatum": tot,
             "toelichting": "Contract beheer 2026", "status": "ACTIEF", "versienummer": 1,
             "verleendOp": verleend["verleendOp"], "ingetrokkenOp": None,
             "verlener": {"identificatie": GEMEENTE}, "ontvanger": {"identificatie": lev},
@@ -197,7 +197,7 @@ async def test_a_gemeente_lets_a_leverancier_keep_its_landscape(own_graph: Backe
         tweede_id = tweede["verleenDelegatie"]["delegatie"]["identificatie"]
         data(beheerder.post(REGISTREER, {"input": {"organisatie": GEMEENTE, "applicatie": app_b}}))
         await raw_write(
-            store, "delegatie_verlopen", "MATCH (d:Delegatie {id: $id}) SET d.van = $van, d.tot = $tot",
+            store, "delegatie_verlopen", "MATCH (d:Delegatie {id: $id}) SET d.startDatum = $van, d.eindDatum = $tot",
             {"id": tweede_id, "van": dag(-40), "tot": dag(-1)},
         )  # fmt: skip
         refused(beheerder, REGISTREER, {"organisatie": GEMEENTE, "applicatie": f["apps"][2]}, "FORBIDDEN")
@@ -205,9 +205,9 @@ async def test_a_gemeente_lets_a_leverancier_keep_its_landscape(own_graph: Backe
         refused(gemeente, TREK_IN, {"delegatie": tweede_id, "verwachteVersie": 1}, "TRANSITION_NOT_ALLOWED")
 
         # Yet to start: granted, visible, but nothing until its first day.
-        toekomst = data(gemeente.post(VERLEEN, {"input": {**input, "van": dag(1), "tot": dag(10)}}))
+        toekomst = data(gemeente.post(VERLEEN, {"input": {**input, "startDatum": dag(1), "eindDatum": dag(10)}}))
         toekomst = toekomst["verleenDelegatie"]["delegatie"]
-        assert (toekomst["status"], toekomst["van"]) == ("TOEKOMSTIG", dag(1))
+        assert (toekomst["status"], toekomst["startDatum"]) == ("TOEKOMSTIG", dag(1))
         refused(beheerder, REGISTREER, {"organisatie": GEMEENTE, "applicatie": f["apps"][2]}, "FORBIDDEN")
         assert await delegaties(store, lev) == [key, tweede_id, toekomst["identificatie"]]
 
@@ -222,8 +222,13 @@ async def test_a_leverancier_lets_a_reseller_keep_its_aanbod(own_graph: Backend)
         voorstel = {"gemeente": GEMEENTE, "applicatie": f["apps"][0]}
 
         refused(verkoper, STEL_VOOR, voorstel, "FORBIDDEN", "input.applicatie")
-        input = {"organisatie": lev, "aan": reseller, "rol": "AANBOD_BEHEERDER", "tot": dag(100)}
+        input = {"organisatie": lev, "aan": reseller, "rol": "AANBOD_BEHEERDER", "eindDatum": dag(100),
+                 "idempotencyKey": "dlg-1"}  # fmt: skip
         key = data(eigenaar.post(VERLEEN, {"input": input}))["verleenDelegatie"]["delegatie"]["identificatie"]
+        # Sent again with the same key: the same delegation, not a second one (nor DUPLICATE).
+        herhaald = data(eigenaar.post(VERLEEN, {"input": input}))["verleenDelegatie"]["delegatie"]
+        assert herhaald["identificatie"] == key
+        assert await delegaties(store, lev) == [key]
 
         # The reseller proposes the leverancier's application: the proposal is the leverancier's,
         # its record names the gemeente, the reseller and the delegation.
@@ -261,7 +266,7 @@ async def test_every_refused_delegation_leaves_the_graph_as_it_was(own_graph: Ba
         )
         gemeente, gb, gr, lev_ob, lev_gb, ander, vng, beheer = (Api(client, t) for t in minted.values())
         bezoeker = Api(client)
-        input = {"organisatie": GEMEENTE, "aan": lev, "rol": "GEBRUIK_BEHEERDER", "tot": dag(30)}
+        input = {"organisatie": GEMEENTE, "aan": lev, "rol": "GEBRUIK_BEHEERDER", "eindDatum": dag(30)}
 
         # Functioneel beheer grants for any organisation; its record says so.
         door_beheer = data(beheer.post(VERLEEN, {"input": {**input, "organisatie": f["andere_gemeente"]}}))
@@ -281,11 +286,11 @@ async def test_every_refused_delegation_leaves_the_graph_as_it_was(own_graph: Ba
         refused(gemeente, VERLEEN, {**input, "aan": GEMEENTE}, "DELEGATION_TO_SELF", "input.aan")
         refused(gemeente, VERLEEN, {**input, "rol": "AANBOD_BEHEERDER"}, "ROLE_NOT_FOR_ORGANISATION", "input.rol")
         refused(gemeente, VERLEEN, {**input, "aan": f["community"]}, "ROLE_NOT_FOR_ORGANISATION", "input.rol")
-        refused(gemeente, VERLEEN, {**input, "van": dag(5), "tot": dag(4)}, "INVALID_PERIOD", "input.tot")
-        refused(gemeente, VERLEEN, {**input, "van": dag(-1)}, "INVALID_PERIOD", "input.van")
-        refused(gemeente, VERLEEN, {**input, "tot": dag(367)}, "PERIOD_TOO_LONG", "input.tot")
-        refused(gemeente, VERLEEN, {**input, "tot": "2026-13-01"}, "INVALID_INPUT", "input.tot")
-        refused(gemeente, VERLEEN, {**input, "van": "morgen"}, "INVALID_INPUT", "input.van")
+        refused(gemeente, VERLEEN, {**input, "startDatum": dag(5), "eindDatum": dag(4)}, "INVALID_PERIOD", "input.eindDatum")
+        refused(gemeente, VERLEEN, {**input, "startDatum": dag(-1)}, "INVALID_PERIOD", "input.startDatum")
+        refused(gemeente, VERLEEN, {**input, "eindDatum": dag(367)}, "PERIOD_TOO_LONG", "input.eindDatum")
+        refused(gemeente, VERLEEN, {**input, "eindDatum": "2026-13-01"}, "INVALID_INPUT", "input.eindDatum")
+        refused(gemeente, VERLEEN, {**input, "startDatum": "morgen"}, "INVALID_INPUT", "input.startDatum")
         refused(gemeente, VERLEEN, {**input, "toelichting": "x" * 10_001}, "INVALID_INPUT", "input.toelichting")
         refused(gemeente, VERLEEN, {**input, "aan": "lev-bestaat-niet"}, "NOT_FOUND", "input.aan")
         refused(gemeente, VERLEEN, input, "DUPLICATE", "input.aan")

@@ -64,9 +64,9 @@ def status(delegatie: Mapping[str, Any], dag: str) -> str:
     """Where a delegation stands on `dag`: INGETROKKEN, TOEKOMSTIG, VERLOPEN or ACTIEF."""
     if delegatie.get("ingetrokkenOp"):
         return "INGETROKKEN"
-    if dag < delegatie["van"]:
+    if dag < delegatie["startDatum"]:
         return "TOEKOMSTIG"
-    if dag > delegatie["tot"]:
+    if dag > delegatie["eindDatum"]:
         return "VERLOPEN"
     return "ACTIEF"
 
@@ -87,29 +87,31 @@ def _mag_verlenen(schrijver: Schrijver, organisatie: str, argument: str) -> None
         )
 
 
-def _einde(van: date) -> date:
-    """The last day a delegation starting on `van` may count."""
+def _einde(start: date) -> date:
+    """The last day a delegation starting on `start` may count."""
     try:
-        return van.replace(year=van.year + MAX_JAREN)
+        return start.replace(year=start.year + MAX_JAREN)
     except ValueError:  # 29 February
-        return van.replace(year=van.year + MAX_JAREN, day=28)
+        return start.replace(year=start.year + MAX_JAREN, day=28)
 
 
-def _periode(van: str, tot: str, dag: str) -> None:
-    if tot < van:
-        raise DelegationRefused("INVALID_PERIOD", f"tot ({tot}) is before van ({van})", argument="input.tot")
-    if van < dag:
+def _periode(start: str, eind: str, dag: str) -> None:
+    if eind < start:
+        raise DelegationRefused(
+            "INVALID_PERIOD", f"eindDatum ({eind}) is before startDatum ({start})", argument="input.eindDatum"
+        )
+    if start < dag:
         raise DelegationRefused(
             "INVALID_PERIOD",
-            f"van ({van}) is in the past: a delegation starts today at the earliest",
-            argument="input.van",
+            f"startDatum ({start}) is in the past: a delegation starts today at the earliest",
+            argument="input.startDatum",
         )
-    einde = _einde(date.fromisoformat(van)).isoformat()
-    if tot > einde:
+    einde = _einde(date.fromisoformat(start)).isoformat()
+    if eind > einde:
         raise DelegationRefused(
             "PERIOD_TOO_LONG",
-            f"a delegation lasts at most {MAX_JAREN} year: from {van} until {einde} at the latest",
-            argument="input.tot",
+            f"a delegation lasts at most {MAX_JAREN} year: from {start} until {einde} at the latest",
+            argument="input.eindDatum",
         )
 
 
@@ -120,21 +122,21 @@ async def verleen(
     organisatie: str,
     aan: str,
     rol: str,
-    tot: str,
-    van: str | None = None,
+    eind_datum: str,
+    start_datum: str | None = None,
     toelichting: str | None = None,
 ) -> Geschreven:
     """Grant the people of `aan` who hold `rol` at home that role in `organisatie`'s landscape
-    (a gebruik role) or aanbod (AANBOD_BEHEERDER), from `van` (today when not given) until
-    `tot`, both days included."""
+    (a gebruik role) or aanbod (AANBOD_BEHEERDER), from `start_datum` (today when not
+    given) until `eind_datum`, both days included."""
     mag_delegeren(schrijver, "verleenDelegatie")
     _mag_verlenen(schrijver, organisatie, "input.organisatie")
     dag = vandaag()
-    van = van or dag
+    start = start_datum or dag
     velden = {
         "rol": rol,
-        "van": van,
-        "tot": tot,
+        "startDatum": start,
+        "eindDatum": eind_datum,
         **({} if toelichting is None else {"toelichting": toelichting}),
     }
     valideer(LABEL, velden, LANG, partial=True)
@@ -143,7 +145,7 @@ async def verleen(
         raise DelegationRefused(
             "DELEGATION_TO_SELF", f"{organisatie} holds its own roles already", argument="input.aan"
         )
-    _periode(van, tot, dag)
+    _periode(start, eind_datum, dag)
     params = {"organisatie": organisatie, "aan": aan, "rol": rol, "vandaag": dag}
     [stand] = await store.read("delegatie/verleenstand", params)
     _verleenbaar(stand, params)

@@ -59,8 +59,6 @@ MAX_LENGTHS: Mapping[str, int] = {
     "naam": 200,  # missing software and its leverancier (graph_api/domain/aanbod/concept.py)
     "leverancierNaam": 200,
     "sinds": 40,  # wijzigingen: "2026-01-01T09:00:00.123456+01:00" is 32
-    "van": 10,  # a delegation's first and last day (graph_api/domain/organisaties/delegatie.py)
-    "tot": 10,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

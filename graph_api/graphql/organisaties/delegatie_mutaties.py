@@ -53,8 +53,8 @@ class DelegatieStatus(Enum):
 class Delegatie:
     identificatie: strawberry.ID
     rol: DelegatieRol
-    van: str = strawberry.field(description="The first day it counts (ISO-8601 date).")
-    tot: str = strawberry.field(description="The last day it counts, included.")
+    start_datum: str = strawberry.field(description="The first day it counts (ISO-8601 date).")
+    eind_datum: str = strawberry.field(description="The last day it counts, included.")
     toelichting: str | None = strawberry.field(description="Why: a contract, an agreement.")
     status: DelegatieStatus
     versienummer: int = strawberry.field(
@@ -68,8 +68,8 @@ class Delegatie:
         return cls(
             identificatie=strawberry.ID(item["id"]),
             rol=DelegatieRol[item["rol"]],
-            van=item["van"],
-            tot=item["tot"],
+            start_datum=item["startDatum"],
+            eind_datum=item["eindDatum"],
             toelichting=item.get("toelichting"),
             status=DelegatieStatus[delegatie.status(item, vandaag())],
             versienummer=item["versie"],
@@ -97,8 +97,10 @@ class VerleenDelegatieInput:
         description="The receiving organisation: its people who hold `rol` there hold it here too."
     )
     rol: DelegatieRol
-    tot: str = strawberry.field(description="The last day it counts (ISO-8601 date): within a year of `van`.")
-    van: str | None = strawberry.field(
+    eind_datum: str = strawberry.field(
+        description="The last day it counts (ISO-8601 date): within a year of `startDatum`."
+    )
+    start_datum: str | None = strawberry.field(
         default=None, description="The first day it counts; today when not given."
     )
     toelichting: str | None = strawberry.field(default=None, description="Why: a contract, an agreement.")
@@ -138,8 +140,8 @@ class DelegatieMutaties:
                 organisatie=input_id(input.organisatie, _ORGANISATIES, "organisatie"),
                 aan=input_id(input.aan, _ORGANISATIES, "aan"),
                 rol=input.rol.value,
-                van=input.van,
-                tot=input.tot,
+                start_datum=input.start_datum,
+                eind_datum=input.eind_datum,
                 toelichting=input.toelichting,
             ),
         )

@@ -274,6 +274,16 @@ class RegistratieFout(Invalid):
         super().__init__(message, code=code, argument=argument)
 
 
+class RoleNotForOrganisation(RegistratieFout):
+    """A role given, by a mutation, to an organisation of a kind where it means nothing; the
+    argument names the input's field."""
+
+    codes: ClassVar[Mapping[str, int]] = {"ROLE_NOT_FOR_ORGANISATION": 400}
+
+    def __init__(self, message: str, *, argument: str):
+        GraphApiError.__init__(self, message, code="ROLE_NOT_FOR_ORGANISATION", argument=argument)
+
+
 class DevTokenRefused(Invalid):
     """`graph-api dev-token` with a real identity provider configured: its tokens would be refused."""
 
@@ -343,6 +353,20 @@ class Merged(Conflict):
 
     def __init__(self, message: str, *, samengevoegd_met: str, argument: str | None = None):
         super().__init__(message, argument=argument, details={"samengevoegdMet": samengevoegd_met})
+
+
+class DelegationRefused(Invalid):
+    """A delegation that cannot be granted as asked (docs/access.md, "Delegation"); `code` says
+    which rule it breaks, `argument` which field of the input."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "DELEGATION_TO_SELF": 400,
+        "INVALID_PERIOD": 400,
+        "PERIOD_TOO_LONG": 400,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str):
+        super().__init__(message, code=code, argument=argument)
 
 
 class IdempotencyKeyReused(Conflict):
@@ -447,13 +471,3 @@ class EmailNotVerified(Invalid):
 
     def __init__(self, message: str, *, argument: str | None = None):
         super().__init__(message, argument=argument)
-
-
-class RoleNotForOrganisation(RegistratieFout):
-    """A role given, by a mutation, to an organisation of a kind where it means nothing; the
-    argument names the input's field."""
-
-    codes: ClassVar[Mapping[str, int]] = {"ROLE_NOT_FOR_ORGANISATION": 400}
-
-    def __init__(self, message: str, *, argument: str):
-        GraphApiError.__init__(self, message, code="ROLE_NOT_FOR_ORGANISATION", argument=argument)

@@ -14,6 +14,7 @@ CREATE CONSTRAINT constraint_unique_Certificering_id IF NOT EXISTS FOR (n:Certif
 CREATE CONSTRAINT constraint_unique_Community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Contactpersoon_id IF NOT EXISTS FOR (n:Contactpersoon) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Delegatie_id IF NOT EXISTS FOR (n:Delegatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Dienst_id IF NOT EXISTS FOR (n:Dienst) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_EtalageItem_id IF NOT EXISTS FOR (n:EtalageItem) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Gebruik_id IF NOT EXISTS FOR (n:Gebruik) REQUIRE n.id IS UNIQUE

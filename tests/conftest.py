@@ -88,6 +88,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_registraties.py",
         "tests/graphql/test_oprichting.py",
         "tests/graphql/test_toegangsverzoeken.py",
+        "tests/graphql/test_delegaties.py",
     }
 )
 

@@ -20,6 +20,8 @@ MATCH ()-[r:DOOR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'DOOR' AS 
 UNION ALL
 MATCH ()-[r:GEBRUIKT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GEBRUIKT' AS type, aantal
 UNION ALL
+MATCH ()-[r:GEDELEGEERD_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GEDELEGEERD_AAN' AS type, aantal
+UNION ALL
 MATCH ()-[r:GRENST_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GRENST_AAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:HEEFT_CERTIFICERING]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_CERTIFICERING' AS type, aantal
@@ -57,6 +59,8 @@ UNION ALL
 MATCH ()-[r:VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:VEREIST]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VEREIST' AS type, aantal
+UNION ALL
+MATCH ()-[r:VERLEENT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VERLEENT' AS type, aantal
 UNION ALL
 MATCH ()-[r:VERSIE]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'VERSIE' AS type, aantal
 UNION ALL

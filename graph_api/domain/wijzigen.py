@@ -65,8 +65,13 @@ class Schrijver:
         )
 
     def namens(self, organisatie: str) -> str:
-        """The organisation the asker acts for in a change of this landscape: its own when it
-        is a gebruik-beheerder there, else the Beheerorganisatie of its functioneel beheer."""
+        """The organisation the asker acts for in a change of this landscape (or aanbod): its
+        own when it is a gebruik-beheerder there, the asker's organisation that holds a
+        delegation of it (graph_api/toegang.py), else the Beheerorganisatie of its functioneel
+        beheer."""
+        via = self.zicht.via(organisatie)
+        if via is not None:
+            return via[0]
         if organisatie in self.zicht.wijzigbaar:
             return organisatie
         return next(
@@ -148,7 +153,7 @@ def wijziging(
     A statement recording several changes keeps the request's idempotency key in one of them
     (`met_sleutel=False` for the others): the key is unique. `namens`: the organisation acted
     for, when the write knows it better than the identity does (a samenwerking writing in a
-    member's landscape)."""
+    member's landscape). Written under a delegation of `organisatie`, the record names it."""
     record = {
         "id": nieuw_id("wij"),
         "actor": schrijver.gebruiker,
@@ -159,6 +164,9 @@ def wijziging(
         "objectLabel": label,
         "operatie": operatie,
     }
+    via = schrijver.zicht.via(organisatie)
+    if via is not None and record["actorOrganisatie"] == via[0]:
+        record["delegatie"] = via[1]
     if met_sleutel and schrijver.idempotentie is not None:
         record.update(schrijver.idempotentie.record())
     if voor is not None:

@@ -40,6 +40,7 @@ from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
+from graph_api.graphql.organisaties.delegatie_mutaties import DelegatieLijsten, DelegatieMutaties
 from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
 from graph_api.graphql.organisaties.oprichting_mutaties import OprichtingMutaties
 from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
@@ -74,6 +75,7 @@ Query = merge_types(
         IkQuery,
         LeveranciersoverzichtQuery,
         UitnodigingLijsten,
+        DelegatieLijsten,
     ),
 )
 
@@ -97,6 +99,7 @@ Mutation = merge_types(
         RegistratieMutaties,
         OprichtingMutaties,
         ToegangsverzoekMutaties,
+        DelegatieMutaties,
     ),
 )
 

@@ -8,6 +8,7 @@ that cypher/ uses only declared labels, types and properties, and input validati
 from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
 from graph_api.model.aanmelding import Registratie, Toegangsverzoek
 from graph_api.model.dataset import Dataset
+from graph_api.model.delegatie import Delegatie
 from graph_api.model.description import (
     GraphModel,
     LabelSpec,
@@ -49,6 +50,7 @@ __all__ = [
     "Community",
     "Contactpersoon",
     "Dataset",
+    "Delegatie",
     "Dienst",
     "EtalageItem",
     "Gebruik",

@@ -102,6 +102,14 @@ REGISTRATIE_STATUS = {"INGEDIEND": "ingediend", "GOEDGEKEURD": "goedgekeurd", "A
 TOEGANGSVERZOEK_STATUS = {"INGEDIEND": "ingediend", "TOEGEKEND": "toegekend", "GEWEIGERD": "geweigerd"}
 
 # What a recorded change (Wijziging) did to its object.
+# The roles an organisation may delegate to another (docs/access.md, "Delegation"): its landscape
+# kept or read, its aanbod kept. Organisatie-beheer is not delegated: who may delegate stays home.
+DELEGATIE_ROL = {
+    "GEBRUIK_BEHEERDER": "gebruik-beheerder",
+    "GEBRUIK_RAADPLEGER": "gebruik-raadpleger",
+    "AANBOD_BEHEERDER": "aanbod-beheerder",
+}
+
 WIJZIGING_OPERATIE = {
     "AANGEMAAKT": "aangemaakt",
     "GEWIJZIGD": "gewijzigd",

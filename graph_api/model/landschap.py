@@ -96,3 +96,6 @@ class Wijziging(GraphNode):
     # operation and input; absent when the client sent none (graph_api/domain/idempotentie.py).
     sleutel = StringProperty(unique_index=True)
     invoer = StringProperty()
+    # The Delegatie the write was made under, when the actor's organisation acted in another's
+    # landscape or aanbod by its grant (docs/access.md, "Delegation").
+    delegatie = StringProperty()

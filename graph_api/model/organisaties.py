@@ -71,6 +71,7 @@ class Organisatie(GraphNode):
     heeft_certificering = AsyncRelationshipTo(Certificering, "HEEFT_CERTIFICERING")
     heeft_contactpersoon = AsyncRelationshipTo(Contactpersoon, "HEEFT_CONTACTPERSOON")
     gebruikt = AsyncRelationshipTo("graph_api.model.landschap.Gebruik", "GEBRUIKT")
+    verleent = AsyncRelationshipTo("graph_api.model.delegatie.Delegatie", "VERLEENT")
 
     search_fields: ClassVar[tuple[str, ...]] = ("naam", "beschrijving")
 

@@ -74,11 +74,8 @@ def mag_beslissen(schrijver: Schrijver, wat: str) -> None:
 
 
 def _eigen_leveranciers(schrijver: Schrijver) -> set[str]:
-    return {
-        lid.organisatie
-        for lid in schrijver.identiteit.lidmaatschappen
-        if lid.soort == "Leverancier" and "AANBOD_BEHEERDER" in lid.rollen
-    }
+    """The leveranciers whose aanbod-beheerder the asker is: at home, or by a delegation."""
+    return set(schrijver.zicht.aanbod)
 
 
 async def stel_voor(
@@ -165,7 +162,11 @@ def _record(
     leverancier when its aanbod-beheerder acts (not by the gemeente, as `namens` would say)."""
     record = wijziging(schrijver, organisatie=organisatie, label=LABEL, **velden)
     if leverancier is not None and leverancier in _eigen_leveranciers(schrijver):
-        record["actorOrganisatie"] = leverancier
+        # A reseller proposing under the leverancier's delegation: its own organisation.
+        via = schrijver.zicht.via(leverancier)
+        record["actorOrganisatie"] = leverancier if via is None else via[0]
+        if via is not None:
+            record["delegatie"] = via[1]
     return record
 
 

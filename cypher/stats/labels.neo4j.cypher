@@ -21,6 +21,8 @@ MATCH (n:Contactpersoon) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Contac
 UNION ALL
 MATCH (n:Dataset) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dataset' AS label, aantal
 UNION ALL
+MATCH (n:Delegatie) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Delegatie' AS label, aantal
+UNION ALL
 MATCH (n:Dienst) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Dienst' AS label, aantal
 UNION ALL
 MATCH (n:EtalageItem) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'EtalageItem' AS label, aantal
@@ -43,6 +45,8 @@ MATCH (n:Organisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Organisat
 UNION ALL
 MATCH (n:Referentiecomponent) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Referentiecomponent' AS label, aantal
 UNION ALL
+MATCH (n:Registratie) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Registratie' AS label, aantal
+UNION ALL
 MATCH (n:SamengevoegdeApplicatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'SamengevoegdeApplicatie' AS label, aantal
 UNION ALL
 MATCH (n:Samenwerking) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Samenwerking' AS label, aantal
@@ -50,6 +54,8 @@ UNION ALL
 MATCH (n:Standaard) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaard' AS label, aantal
 UNION ALL
 MATCH (n:Standaardversie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Standaardversie' AS label, aantal
+UNION ALL
+MATCH (n:Toegangsverzoek) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Toegangsverzoek' AS label, aantal
 UNION ALL
 MATCH (n:Uitnodiging) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Uitnodiging' AS label, aantal
 UNION ALL

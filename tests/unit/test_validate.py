@@ -78,6 +78,26 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     nodes["Wijziging"].append(example["gebruik/registreren"]["wijziging"])
     nodes["Gebruiksvoorstel"].append(example["voorstel/voorstellen"]["eigenschappen"])
     nodes["EtalageItem"].append(example["etalage/toevoegen"]["eigenschappen"])
+    nodes["Delegatie"].append(example["delegatie/verlenen"]["eigenschappen"])
+    # Written by the profile, invitation and merge mutations from values their domain modules
+    # compose (graph_api/domain/organisaties/profiel.py, uitnodiging.py; domain/aanbod/samenvoegen.py).
+    nodes["Certificering"].append(
+        {"id": "cert-1", "naam": "ISO 27001", "uitgever": "DNV", "geldigTot": "2027-06-30",
+         "bewijsUrl": "https://example.org/iso27001.pdf"}
+    )  # fmt: skip
+    nodes["Contactpersoon"].append(
+        {"id": "cp-1", "naam": "Anna de Vries", "functie": "Accountmanager", "email": "anna@example.org",
+         "telefoon": "+31 20 123 4567", "onderwerp": "verkoop"}
+    )  # fmt: skip
+    nodes["Uitnodiging"].append(
+        {"id": "uit-1", "email": "collega@example.org", "rollen": ["AANBOD_BEHEERDER"], "status": "OPEN",
+         "codeHash": "0" * 64, "verlooptOp": "2026-07-14T09:15:00.000Z", "versie": 1,
+         "aangemaakt": "2026-06-30T09:15:00.000Z", "uitgenodigdDoor": "gebruiker-1",
+         "gewijzigdOp": "2026-06-30T09:15:00.000Z", "gewijzigdDoor": "gebruiker-1"}
+    )  # fmt: skip
+    nodes["SamengevoegdeApplicatie"].append(
+        {"id": "app-2", "naam": "Dubbel", "samengevoegdMet": "app-1", "samengevoegdOp": "2026-06-30T09:15:00.000Z"}
+    )
     nodes["Registratie"].append(example["registratie/indienen"]["registratie"])
     nodes["Toegangsverzoek"].append(example["toegangsverzoek/indienen"]["verzoek"])
     return nodes, relationships

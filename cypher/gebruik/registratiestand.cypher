@@ -1,7 +1,8 @@
 // What a registration of a Gebruik refers to, read before the write to name what is wrong:
 // whether the organisation and application exist, which of the versions (of that application),
 // referentiecomponenten and diensten (offered on that application) asked for exist, which of
-// those diensten are retired (`ingetrokken`), whether
+// those diensten are retired (`ingetrokken`), whether the application is retired
+// (`teruggetrokken`: it takes no new Gebruik, docs/access.md "Retired and deleted"), whether
 // the organisation uses the application already, and the samenwerkingen the asker may register
 // for it as (those among $zicht.wijzigbaar it is a member gemeente of, by id). A concept
 // application (missing software, `gemeldDoor`) exists only for who may see it, as in the catalogue.
@@ -27,7 +28,8 @@ WHERE s.id IN $zicht.wijzigbaar
 WITH o, a, versies, referentiecomponenten, diensten, ingetrokken, s
 ORDER BY s.id
 WITH o, a, versies, referentiecomponenten, diensten, ingetrokken, collect(s.id) AS namens
-RETURN o IS NOT NULL AS organisatie, a IS NOT NULL AS applicatie, versies, referentiecomponenten,
+RETURN o IS NOT NULL AS organisatie, a IS NOT NULL AS applicatie,
+       a IS NOT NULL AND a.status = 'TERUGGETROKKEN' AS teruggetrokken, versies, referentiecomponenten,
        diensten, ingetrokken, namens,
        CASE WHEN o IS NULL OR a IS NULL THEN 0
             ELSE size([(o)-[:GEBRUIKT]->(x)-[:VAN]->(a) | x.id]) END AS bestaand

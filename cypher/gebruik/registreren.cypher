@@ -2,8 +2,8 @@
 // an organisation whose landscape the asker may change ($zicht.beheer, $zicht.wijzigbaar) or,
 // with $samenwerking, a member gemeente of that samenwerking when the asker may change the
 // samenwerking's landscape (it registers for its members, docs/access.md "Writes"); an
-// application that organisation does not use yet (a concept one only where the asker sees it,
-// as the catalogue does); every version (of that application),
+// application that organisation does not use yet and its leverancier has not retired (a concept
+// one only where the asker sees it, as the catalogue does); every version (of that application),
 // referentiecomponent and dienst (offered on that application, not retired) asked for. Otherwise it writes
 // nothing and returns no row, and graph_api/domain/landschap/gebruik.py says why. Registered
 // for a member, the samenwerking REGISTREERT it. The API made the id and every property.
@@ -15,7 +15,8 @@ WHERE s.id = $samenwerking AND s.id IN $zicht.wijzigbaar
 WITH o, collect(s) AS namens
 WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar OR size(namens) > 0
 MATCH (a:Applicatie {id: $applicatie})
-WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten
+WHERE (a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten)
+  AND coalesce(a.status, 'ACTIEF') <> 'TERUGGETROKKEN'
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(x:Gebruik)-[:VAN]->(a)
 WITH o, namens, a, count(x) AS bestaand
 WHERE bestaand = 0

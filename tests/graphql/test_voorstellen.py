@@ -317,3 +317,63 @@ async def test_a_leverancier_proposes_and_the_gemeente_accepts_or_rejects(own_gr
         assert [n["identificatie"] for n in alles] == await voorstellen(store, gemeente=GEMEENTE)
         statussen = {n["identificatie"]: n["status"] for n in alles}
         assert statussen == {p: "AANVAARD", b_id: "AFGEWEZEN", b2: "INGETROKKEN", c_id: "AFGEWEZEN"}
+
+
+async def test_a_retired_application_or_a_concept_takes_no_new_gebruik(own_graph: Backend) -> None:
+    """A retired application (trekApplicatieTerug) is neither registered nor proposed anew
+    (RETIRED), while the Gebruik it had stays and still changes; a leverancier's concept product
+    is not proposed (INVALID_ARGUMENT for who sees it, NOT_FOUND for who does not). Every refusal
+    leaves the graph as it was."""
+    from tests.graphql.test_applicatie_mutaties import NIEUW, TERUG, product, schrijf
+    from tests.graphql.test_applicatie_mutaties import REGISTREER as REGISTREER_APPLICATIE
+    from tests.graphql.test_gebruik_mutaties import WIJZIG
+
+    store = own_graph.store
+    # An active application GM0014 uses, and another gemeente that does not: from raw reads.
+    [r] = await raw(store, "teruggetrokken", """
+        MATCH (l:Leverancier)-[:BIEDT_AAN]->(a:Applicatie)<-[:VAN]-(x:Gebruik)<-[:GEBRUIKT]-(:Gemeente {id: $g})
+        WHERE a.status = 'ACTIEF' AND a.gemeldDoor IS NULL
+        RETURN l.id AS lev, a.id AS app, coalesce(a.versie, 1) AS versie, x.id AS gebruik,
+               coalesce(x.versie, 1) AS gebruikVersie ORDER BY app LIMIT 1""", {"g": GEMEENTE})  # fmt: skip
+    [ander] = await raw(store, "ander", """
+        MATCH (o:Gemeente) WHERE o.id <> $g
+        OPTIONAL MATCH (o)-[:GEBRUIKT]->(x:Gebruik)-[:VAN]->(:Applicatie {id: $a})
+        WITH o, count(x) AS n WHERE n = 0
+        RETURN o.id AS id ORDER BY id LIMIT 1""", {"g": GEMEENTE, "a": r["app"]})  # fmt: skip
+    andere = ander["id"]
+    await schrijf(store, "nieuw", "CREATE (:Organisatie:Leverancier {id: $id, naam: 'Nieuwkomer BV', status: 'ACTIEF'})",
+                  {"id": NIEUW})  # fmt: skip
+    with serve(own_graph) as client:
+        minted = await tokens(
+            own_graph,
+            (GEMEENTE, "GEBRUIK_BEHEERDER"),
+            (andere, "GEBRUIK_BEHEERDER"),
+            (r["lev"], "AANBOD_BEHEERDER"),
+            (NIEUW, "AANBOD_BEHEERDER"),
+            (VNG, "FUNCTIONEEL_BEHEERDER"),
+        )
+        gebruiker, gemeente, lev, nieuw, beheer = (Api(client, token) for token in minted.values())
+        teruggetrokken = data(lev.post(TERUG, {"input": {"applicatie": r["app"], "verwachteVersie": r["versie"]}}))
+        assert teruggetrokken["trekApplicatieTerug"]["applicatie"]["status"] == "TERUGGETROKKEN"
+        # No published application yet: what the new leverancier registers is a concept.
+        concept = data(nieuw.post(REGISTREER_APPLICATIE, {"input": product(NIEUW)}))["registreerApplicatie"]
+        assert concept["applicatie"]["status"] == "CONCEPT"
+        concept_id = concept["applicatie"]["identificatie"]
+        before = await dump(store)
+
+        for api in (gemeente, beheer):
+            refused(api, REGISTREER, {"organisatie": andere, "applicatie": r["app"]}, "RETIRED", "input.applicatie")
+        for api in (lev, beheer):
+            refused(api, STEL_VOOR, {"gemeente": andere, "applicatie": r["app"]}, "RETIRED", "input.applicatie")
+        for api in (nieuw, beheer):
+            refused(api, STEL_VOOR, {"gemeente": andere, "applicatie": concept_id}, "INVALID_ARGUMENT",
+                    "input.applicatie")  # fmt: skip
+        # Another leverancier's aanbod-beheerder does not see the concept at all.
+        refused(lev, STEL_VOOR, {"gemeente": andere, "applicatie": concept_id}, "NOT_FOUND", "input.applicatie")
+        assert await dump(store) == before
+
+        # The Gebruik it had stays, and its organisation still changes it.
+        gewijzigd = data(gebruiker.post(WIJZIG, {"input": {
+            "gebruik": r["gebruik"], "verwachteVersie": r["gebruikVersie"], "notities": "Loopt nog tot 2027",
+        }}))["wijzigGebruik"]["gebruik"]  # fmt: skip
+        assert gewijzigd["identificatie"] == r["gebruik"] and gewijzigd["notities"] == "Loopt nog tot 2027"

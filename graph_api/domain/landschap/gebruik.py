@@ -167,6 +167,13 @@ def _registreerbaar(stand: Mapping[str, Any], params: Mapping[str, Any], schrijv
         raise ClientError(
             "NOT_FOUND", f"there is no application {params['applicatie']!r}", argument="input.applicatie"
         )
+    # A retired application keeps the Gebruik it has; none is added (docs/access.md, "Retired and deleted").
+    if stand["teruggetrokken"]:
+        raise ClientError(
+            "RETIRED",
+            f"{params['applicatie']} is retired by its leverancier: no new Gebruik of it is registered",
+            argument="input.applicatie",
+        )
     if params["versies"] and not stand["versies"]:
         raise ClientError(
             "NOT_FOUND",

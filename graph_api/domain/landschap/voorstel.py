@@ -143,6 +143,20 @@ def _voorstelbaar(schrijver: Schrijver, stand: Mapping[str, Any], params: Mappin
             f"you may propose only applications your leverancier offers, not {params['applicatie']}",
             argument="input.applicatie",
         )
+    # A proposal shows its application to the gemeente, and accepted becomes a new Gebruik of it:
+    # neither fits a concept (hidden until published) nor a retired application (no new Gebruik).
+    if stand["concept"]:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"{params['applicatie']} is a concept: propose it once functioneel beheer published it",
+            argument="input.applicatie",
+        )
+    if stand["teruggetrokken"]:
+        raise ClientError(
+            "RETIRED",
+            f"{params['applicatie']} is retired: it is proposed no more",
+            argument="input.applicatie",
+        )
     if stand["bestaand"]:
         raise Duplicate(
             f"{params['organisatie']} uses {params['applicatie']} already", argument="input.applicatie"

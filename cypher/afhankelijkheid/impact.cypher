@@ -3,7 +3,8 @@
 // data flows, so that what loses a source or a destination can be told), the standard
 // versions they use that the replacement supports in none of its versions, the reference
 // components the organisation would have no application for any more, and the diensten taken
-// with it that lapse (those not also offered on the replacement), and the organisation's
+// with it that lapse (those not also offered on the replacement, a retired dienst there
+// carrying nothing: it takes no Gebruik anew), and the organisation's
 // Gebruik of the replacement it already has.
 // The Gebruik must be visible to the asker ($zicht); its koppelingen and diensten count only
 // for those who may see the whole landscape, the other Gebruik only for those who may see them.
@@ -16,7 +17,7 @@ WITH o, g, x, y, $zicht.alleLandschappen OR o.id IN $zicht.landschappen AS heel,
      $zicht.alleGebruik OR o.id IN $zicht.landschappen AS rest,
      [(y)-[:HEEFT_VERSIE]->()-[:ONDERSTEUNT]->(s) | s.id] AS ondersteund,
      [(y)-[:REALISEERT]->(c) | c.id] AS gerealiseerd,
-     [(y)<-[:BIJ]-(d) | d.id] AS aangeboden
+     [(y)<-[:BIJ]-(d) WHERE coalesce(d.status, 'AANGEBODEN') <> 'INGETROKKEN' | d.id] AS aangeboden
 WITH o, g, x, y, ondersteund, gerealiseerd, aangeboden, heel, rest,
      [(g)<-[:VAN]-(k)-[:NAAR]->(m) WHERE heel | {koppeling: k.id, kant: 'VAN', richting: k.richting, anderEind: m.id, anderSoort: CASE WHEN 'Gebruik' IN labels(m) THEN 'Gebruik' ELSE 'BuitengemeentelijkeVoorziening' END}] +
      [(g)<-[:NAAR]-(k2)-[:VAN]->(m2) WHERE heel | {koppeling: k2.id, kant: 'NAAR', richting: k2.richting, anderEind: m2.id, anderSoort: 'Gebruik'}] AS koppelingen,

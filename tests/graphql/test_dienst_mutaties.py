@@ -308,3 +308,43 @@ async def _aantal(store: Store, leverancier: str, status: str) -> int:
     rows = await raw(store, "dienst_aantal", "MATCH (:Leverancier {id: $l})-[:LEVERT]->(d:Dienst) RETURN d.status AS s",
                      {"l": leverancier})  # fmt: skip
     return sum((row["s"] or "AANGEBODEN") == status for row in rows)
+
+
+async def test_a_retired_dienst_on_the_replacement_carries_nothing_in_the_impact(own_graph: Backend) -> None:
+    """impactanalyse of replacing x by another application `a`: a dienst the Gebruik takes that
+    is offered on `a` too is carried over while offered, and lapses once retired (it takes no
+    Gebruik anew). The expected list is recomputed from raw rows each time."""
+    store = own_graph.store
+    f = await feiten(store)
+    minted = await tokens(own_graph, (f["l"], "AANBOD_BEHEERDER"), (GEMEENTE, "GEBRUIK_BEHEERDER"))
+    impact = """query($g: ID!, $y: ID) { impactanalyse(gebruik: $g, vervangenDoor: $y) {
+      vervallendeDiensten { identificatie } } }"""
+
+    async def vervallend_rauw() -> set[str]:
+        """The diensten the Gebruik takes that no offered dienst on `a` carries: from raw rows."""
+        rows = await raw(store, "dienst_impact", """
+            MATCH (u:Gebruik {id: $u})-[:NEEMT_AF]->(d:Dienst)
+            RETURN d.id AS id, [(d)-[:BIJ]->(y:Applicatie {id: $a}) | coalesce(d.status, 'AANGEBODEN')] AS op_a""",
+            {"u": f["gebruik"], "a": f["a"]})  # fmt: skip
+        return {row["id"] for row in rows if "AANGEBODEN" not in row["op_a"]}
+
+    with serve(own_graph) as client:
+        eigen, gemeente = (Api(client, token) for token in minted.values())
+        input = {"leverancier": f["l"], "naam": "Qwzrt beheer", "type": "APPLICATIEBEHEER",
+                 "applicaties": [f["x"], f["a"]]}  # fmt: skip
+        d = data(eigen.post(BIED, {"input": input}))["biedDienstAan"]["dienst"]["identificatie"]
+        data(gemeente.post(WIJZIG_GEBRUIK, {"input": {
+            "gebruik": f["gebruik"], "verwachteVersie": f["versie"], "diensten": [d]}}))  # fmt: skip
+        variables = {"g": _global("Gebruik", f["gebruik"]), "y": _global("Applicatie", f["a"])}
+
+        def vervallend() -> set[str]:
+            antwoord = data(gemeente.post(impact, variables))["impactanalyse"]["vervallendeDiensten"]
+            return {n["identificatie"] for n in antwoord}
+
+        # Offered on a: carried over.
+        assert d not in await vervallend_rauw()
+        assert vervallend() == await vervallend_rauw()
+        # Retired: it lapses, though still offered (BIJ) on a.
+        data(eigen.post(TREK, {"input": {"dienst": d, "verwachteVersie": 1}}))
+        assert d in await vervallend_rauw()
+        assert vervallend() == await vervallend_rauw()

@@ -299,7 +299,9 @@ class Impactanalyse:
         items = await info.context.loaders.one("gemma/per_id").load_many(self._onbediend)
         return [build(item) for item in items if item]
 
-    @strawberry.field(description="Diensten taken with it that lapse.")
+    @strawberry.field(
+        description="Diensten taken with it that lapse: not offered on the replacement, or retired there."
+    )
     async def vervallende_diensten(self, info: Info) -> list[Dienst_]:
         items = await info.context.loaders.one("dienst/per_id").load_many(self._vervallend)
         return [build(item, "Dienst") for item in items if item]

@@ -19,7 +19,7 @@ WHERE $na IS NULL
    OR (NOT $aflopend AND (k > $na.k OR (k = $na.k AND w.id > $na.id)))
 OPTIONAL MATCH (p:Gebruiker {id: w.actor})
 RETURN k, w {.id, .tijdstip, .operatie, .object, .objectLabel, .organisatie, .actorOrganisatie,
-             .voor, .na, door: p.naam} AS item
+             .voor, .na, .delegatie, door: p.naam} AS item
 ORDER BY CASE WHEN $aflopend THEN null ELSE k END, CASE WHEN $aflopend THEN k END DESC,
          CASE WHEN $aflopend THEN null ELSE w.id END, CASE WHEN $aflopend THEN w.id END DESC
 LIMIT $limit

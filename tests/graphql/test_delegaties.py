@@ -304,3 +304,53 @@ async def test_every_refused_delegation_leaves_the_graph_as_it_was(own_graph: Ba
         refused(gemeente, TREK_IN, {**intrekken, "delegatie": door_beheer}, "NOT_FOUND", "input.delegatie")
         refused(gemeente, TREK_IN, {**intrekken, "verwachteVersie": 3}, "VERSION_CONFLICT", "input.verwachteVersie")
         assert await dump(store) == voor
+
+
+async def test_the_change_records_name_the_delegation_for_whoever_sees_them(own_graph: Backend) -> None:
+    """`wijzigingen` shows, with a record, the delegation it was made under (null for one made
+    without): to the people of both organisations, to functioneel beheer, and to a samenwerking
+    that sees the gemeente's landscape as a member's, though it is neither party to the
+    delegation. Expected from the records' raw rows."""
+    store = own_graph.store
+    f = await feiten(store)
+    lev = f["andere_lev"]
+    samenwerkingen = await raw(store, "delegatie_samenwerking", """
+        MATCH (:Gemeente {id: $g})-[:DEELNEMER_VAN]->(s:Samenwerking) RETURN s.id AS id ORDER BY id LIMIT 1""",
+        {"g": GEMEENTE})  # fmt: skip
+    if samenwerkingen:
+        samenwerking = samenwerkingen[0]["id"]
+    else:  # the test's own setup: GM0014 a member of a samenwerking
+        samenwerking = "sw-delegatie-records"
+        await raw_write(store, "delegatie_samenwerking_maken", """
+            MATCH (g:Gemeente {id: $g})
+            CREATE (g)-[:DEELNEMER_VAN]->(:Organisatie:Samenwerking {id: $s, naam: 'Qwzrt Samen', status: 'ACTIEF'})""",
+            {"g": GEMEENTE, "s": samenwerking})  # fmt: skip
+    lijst = """query($o: ID!) { wijzigingen(organisatie: $o, first: 100) { nodes {
+      identificatie object delegatie { identificatie verlener { identificatie } ontvanger { identificatie } } } } }"""
+    with serve(own_graph) as client:
+        minted = await tokens(
+            own_graph,
+            (GEMEENTE, "ORGANISATIE_BEHEERDER"),
+            (GEMEENTE, "GEBRUIK_RAADPLEGER"),
+            (lev, "GEBRUIK_BEHEERDER"),
+            (samenwerking, "GEBRUIK_RAADPLEGER"),
+            (VNG, "FUNCTIONEEL_BEHEERDER"),
+        )
+        gemeente, raadpleger, beheerder, samen, beheer = (Api(client, t) for t in minted.values())
+        input = {"organisatie": GEMEENTE, "aan": lev, "rol": "GEBRUIK_BEHEERDER", "eindDatum": dag(30)}
+        key = data(gemeente.post(VERLEEN, {"input": input}))["verleenDelegatie"]["delegatie"]["identificatie"]
+        gebruik = data(beheerder.post(REGISTREER, {"input": {"organisatie": GEMEENTE, "applicatie": f["apps"][0]}}))
+        gebruik_id = gebruik["registreerGebruik"]["gebruik"]["identificatie"]
+        rows = await raw(store, "delegatie_records",
+                         "MATCH (w:Wijziging {organisatie: $g}) RETURN w.id AS id, w.delegatie AS delegatie",
+                         {"g": GEMEENTE})  # fmt: skip
+        onder = {row["id"]: row["delegatie"] for row in rows}
+        assert list(onder.values()).count(key) == 1
+        verwacht = {"identificatie": key, "verlener": {"identificatie": GEMEENTE}, "ontvanger": {"identificatie": lev}}
+
+        for api in (raadpleger, beheerder, samen, beheer):
+            nodes = data(api.post(lijst, {"o": GEMEENTE}))["wijzigingen"]["nodes"]
+            [made] = [n for n in nodes if n["object"] == gebruik_id]
+            assert made["delegatie"] == verwacht, made
+            for node in nodes:
+                assert (node["delegatie"] or {}).get("identificatie") == onder[node["identificatie"]], node

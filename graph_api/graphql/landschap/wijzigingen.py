@@ -23,9 +23,11 @@ from graph_api.graphql.core.lists import Verzoek, paged_list
 from graph_api.graphql.core.paging import PageRequest
 
 if TYPE_CHECKING:
+    from graph_api.graphql.organisaties.delegatie_mutaties import Delegatie
     from graph_api.graphql.organisaties.types import Organisatie
 
 Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organisaties.types")]
+Delegatie_ = Annotated["Delegatie", strawberry.lazy("graph_api.graphql.organisaties.delegatie_mutaties")]
 
 ORGANISATIES = ("Gemeente", "Samenwerking", "Leverancier", "Beheerorganisatie", "Community")
 # What a record may be of, named by its global id: what the mutations write.
@@ -61,6 +63,7 @@ class Wijziging:
     )
     organisatie_id: strawberry.Private[str]
     namens_id: strawberry.Private[str]
+    delegatie_id: strawberry.Private[str | None] = None
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Wijziging:
@@ -77,6 +80,7 @@ class Wijziging:
             ],
             organisatie_id=item["organisatie"],
             namens_id=item["actorOrganisatie"],
+            delegatie_id=item.get("delegatie"),
         )
 
     @strawberry.field(description="The organisation whose landscape changed.")
@@ -89,6 +93,16 @@ class Wijziging:
     )
     async def namens(self, info: Info) -> Organisatie_ | None:
         return await load_one(info, "organisatie/per_id", self.namens_id)
+
+    @strawberry.field(
+        description="The delegation the change was made under (issue 18, item 7): `namens` then "
+        "is the organisation it was granted to. Null for a change made without one."
+    )
+    async def delegatie(self, info: Info) -> Delegatie_ | None:
+        # Read by the record, not by the delegation's own id: whoever sees the record sees it.
+        if self.delegatie_id is None:
+            return None
+        return await load_one(info, "delegatie/per_wijziging", str(self.identificatie), "Delegatie")
 
 
 def _verzoek(args: dict[str, Any]) -> Verzoek:

@@ -320,8 +320,9 @@ async def test_a_leverancier_proposes_and_the_gemeente_accepts_or_rejects(own_gr
 
 
 async def test_a_retired_application_or_a_concept_takes_no_new_gebruik(own_graph: Backend) -> None:
-    """A retired application (trekApplicatieTerug) is neither registered nor proposed anew
-    (RETIRED), while the Gebruik it had stays and still changes; a leverancier's concept product
+    """A retired application (trekApplicatieTerug) is neither registered nor proposed anew, nor
+    is a proposal of it made before accepted (RETIRED), while the Gebruik it had stays and still
+    changes; a leverancier's concept product
     is not proposed (INVALID_ARGUMENT for who sees it, NOT_FOUND for who does not). Every refusal
     leaves the graph as it was."""
     from tests.graphql.test_applicatie_mutaties import NIEUW, TERUG, product, schrijf
@@ -353,6 +354,9 @@ async def test_a_retired_application_or_a_concept_takes_no_new_gebruik(own_graph
             (VNG, "FUNCTIONEEL_BEHEERDER"),
         )
         gebruiker, gemeente, lev, nieuw, beheer = (Api(client, token) for token in minted.values())
+        # Proposed while active, retired before the gemeente decides.
+        open_ = data(lev.post(STEL_VOOR, {"input": {"gemeente": andere, "applicatie": r["app"]}}))
+        voorstel = open_["stelGebruikVoor"]["voorstel"]["identificatie"]
         teruggetrokken = data(lev.post(TERUG, {"input": {"applicatie": r["app"], "verwachteVersie": r["versie"]}}))
         assert teruggetrokken["trekApplicatieTerug"]["applicatie"]["status"] == "TERUGGETROKKEN"
         # No published application yet: what the new leverancier registers is a concept.
@@ -368,9 +372,14 @@ async def test_a_retired_application_or_a_concept_takes_no_new_gebruik(own_graph
         for api in (nieuw, beheer):
             refused(api, STEL_VOOR, {"gemeente": andere, "applicatie": concept_id}, "INVALID_ARGUMENT",
                     "input.applicatie")  # fmt: skip
+        refused(gemeente, AANVAARD, {"voorstel": voorstel, "verwachteVersie": 1}, "RETIRED", "input.voorstel")
         # Another leverancier's aanbod-beheerder does not see the concept at all.
         refused(lev, STEL_VOOR, {"gemeente": andere, "applicatie": concept_id}, "NOT_FOUND", "input.applicatie")
         assert await dump(store) == before
+        # The open proposal is still rejected.
+        afgewezen = data(gemeente.post(WIJS_AF, {"input": {"voorstel": voorstel, "verwachteVersie": 1,
+                                                            "reden": "Teruggetrokken"}}))  # fmt: skip
+        assert afgewezen["wijsGebruiksvoorstelAf"]["voorstel"]["status"] == "AFGEWEZEN"
 
         # The Gebruik it had stays, and its organisation still changes it.
         gewijzigd = data(gebruiker.post(WIJZIG, {"input": {

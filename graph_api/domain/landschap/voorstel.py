@@ -223,8 +223,7 @@ async def aanvaard(
     weiger(GEBRUIK, check(GEBRUIK, velden, partial=True))
     stand = await _huidig(store, voorstel, verwachte_versie)
     _gemeente_beslist(schrijver, stand)
-    if stand["bestaand"]:
-        raise _gebruikt(stand)
+    _aanvaardbaar(stand)
     organisatie, tijdstip = stand["organisatie"], nu()
     gebruik_id = nieuw_id(f"geb-{organisatie}")
     gebruik = {
@@ -278,7 +277,21 @@ async def aanvaard(
     if rows:
         return Geschreven(rows[0]["id"], rows[0]["versie"], rows[0]["gebruik"])
     stand = await _huidig(store, voorstel, verwachte_versie)  # raises what changed
+    _aanvaardbaar(stand)
     raise _gebruikt(stand)
+
+
+def _aanvaardbaar(stand: Mapping[str, Any]) -> None:
+    """Refuse to accept what would be a second Gebruik, or a new one of a retired application
+    (retired after it was proposed: the proposal may still be rejected)."""
+    if stand["bestaand"]:
+        raise _gebruikt(stand)
+    if stand["teruggetrokken"]:
+        raise ClientError(
+            "RETIRED",
+            f"{stand['applicatie']} was retired by its leverancier since: reject the proposal",
+            argument="input.voorstel",
+        )
 
 
 def _gebruikt(stand: Mapping[str, Any]) -> Duplicate:

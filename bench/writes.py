@@ -1,8 +1,8 @@
 """The write API against the best raw write statement for the same change, and sustained writes.
 
 For five mutations of part 1 (a gebruik-beheerder's request, with its identity and visibility)
-and five of issue 18 (registreerApplicatie, registreerVersie, voegOndersteuningToe, biedDienstAan,
-wijzigOrganisatieprofiel: the request of one person of a leverancier who is its aanbod- and
+and six of issue 18 (registreerApplicatie, registreerVersie, voegOndersteuningToe, biedDienstAan,
+wijzigOrganisatieprofiel, nodigUit: the request of one person of a leverancier who is its aanbod- and
 organisatie-beheerder): the median latency of the GraphQL mutation executed in-process and of one
 hand-written statement that makes the same graph change with the same change record
 (bench/cypher/schrijven/), measured interleaved round by round, and their ratio; then the same
@@ -23,12 +23,14 @@ import itertools
 import json
 import os
 import random
+import secrets
 import statistics
 import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -40,6 +42,7 @@ from graph_api.auth.dev import key_path, mint_token, signing_key
 from graph_api.auth.identify import identiteit_voor
 from graph_api.domain.gebruikers import registreer, registreer_dev
 from graph_api.domain.landschap.gebruik import VELDEN
+from graph_api.domain.organisaties import uitnodiging
 from graph_api.domain.wijzigen import nieuw_id, nu
 from graph_api.graphql.compiled import CompiledReads
 from graph_api.graphql.context import Context
@@ -81,6 +84,7 @@ WRITE_STATEMENTS = frozenset(
         "versie/ondersteunen",
         "dienst/aanbieden",
         "profiel/wijzigen",
+        "uitnodiging/uitnodigen",
     }
 )
 
@@ -326,6 +330,8 @@ ONDERSTEUN = """mutation($input: OndersteuningInput!) { voegOndersteuningToe(inp
   versie { id versienummer } } }"""
 BIED_AAN = """mutation($input: BiedDienstAanInput!) { biedDienstAan(input: $input) {
   dienst { id identificatie versienummer status } } }"""
+NODIG_UIT = """mutation($input: NodigUitInput!) { nodigUit(input: $input) {
+  uitnodiging { identificatie versienummer status } code } }"""
 PROFIEL = """mutation($input: WijzigOrganisatieprofielInput!) { wijzigOrganisatieprofiel(input: $input) {
   organisatie { id versienummer beschrijving } } }"""
 
@@ -410,6 +416,37 @@ async def profiel_gql(send: Send, lane: AanbodLane) -> None:
     profiel.versie = data["wijzigOrganisatieprofiel"]["organisatie"]["versienummer"]
     profiel.beschrijving = beschrijving
     lane.laatst["PROFIEL"] = lane.leverancier
+
+
+async def uitnodig_gql(send: Send, lane: AanbodLane) -> None:
+    invoer = {"organisatie": lane.leverancier, "email": f"{lane.volgende()}@bench.example",
+              "rollen": ["AANBOD_BEHEERDER"]}  # fmt: skip
+    data = await send(NODIG_UIT, {"input": invoer})
+    lane.laatst["UITNODIGING"] = data["nodigUit"]["uitnodiging"]["identificatie"]
+
+
+async def uitnodig_raw(store: Store, lane: AanbodLane) -> None:
+    moment = datetime.now(UTC)
+    tijdstip = uitnodiging.tijdstip(moment)
+    invitation = {
+        "id": nieuw_id("uit"),
+        "email": f"{lane.volgende()}@bench.example",
+        "rollen": ["AANBOD_BEHEERDER"],
+        "status": "OPEN",
+        "verlooptOp": uitnodiging.tijdstip(moment + timedelta(days=uitnodiging.GELDIG_DAGEN)),
+        "versie": 1,
+        "aangemaakt": tijdstip,
+        "uitgenodigdDoor": lane.gebruiker,
+        "gewijzigdOp": tijdstip,
+        "gewijzigdDoor": lane.gebruiker,
+    }
+    params = {
+        "organisatie": lane.leverancier,
+        "uitnodiging": {**invitation, "codeHash": uitnodiging.digest(secrets.token_urlsafe(32))},
+        "wijziging": lane.record(invitation["id"], "Uitnodiging", "AANGEMAAKT", tijdstip, None, invitation),
+    }
+    await _write(store, "schrijven/uitnodiging_uitnodigen", params)
+    lane.laatst["UITNODIGING"] = invitation["id"]
 
 
 async def applicatie_raw(store: Store, lane: AanbodLane) -> None:
@@ -522,6 +559,8 @@ CASES = [
          aanbod=("AANGEMAAKT", "Dienst")),
     Case("wijzigOrganisatieprofiel (beschrijving, at the versie last written)", profiel_gql, profiel_raw,
          "PROFIEL", aanbod=("GEWIJZIGD", "Leverancier")),
+    Case("nodigUit (a new address, with the role aanbod-beheerder)", uitnodig_gql, uitnodig_raw, "UITNODIGING",
+         aanbod=("AANGEMAAKT", "Uitnodiging")),
 ]  # fmt: skip
 
 
@@ -1051,7 +1090,8 @@ def _report(
         f"one referentiecomponent), a new version of {leverancier}'s first published application, a "
         "standard version supported with evidence by another version registered before the measurement, "
         "a new HOSTING dienst on another leverancier's application, the next versie of "
-        f"{leverancier}'s profile (one object, so its two ways of writing take turns on it). "
+        f"{leverancier}'s profile (one object, so its two ways of writing take turns on it), an "
+        "invitation of a new address. "
         "The in-process mutation and the raw statement take "
         "turns round by round, on objects of their own (the judged ratio compares the same moments); "
         "HTTP is measured apart, before, on objects of its own, as a gebruik-beheerder of "

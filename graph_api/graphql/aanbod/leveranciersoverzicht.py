@@ -40,6 +40,7 @@ class SuggestieCode(Enum):
     NO_CURRENT_VERSION = "NO_CURRENT_VERSION"
     NO_DESCRIPTION = "NO_DESCRIPTION"
     NO_WEBSITE = "NO_WEBSITE"
+    NO_MATERIAL = "NO_MATERIAL"
 
 
 @strawberry.type(description="One thing to do so that gemeenten find an application.")

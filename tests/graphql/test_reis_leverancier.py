@@ -258,6 +258,10 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
         refused(beheer, PUBLICEER, {"concept": m}, "INVALID_ARGUMENT", "input.concept")  # publish the product
         # While a concept no dienst is offered on it, nor is it proposed to a gemeente.
         refused(collega, BIED, {**hosting, "applicaties": [a]}, "INVALID_ARGUMENT", "input.applicaties")
+        concept_voorstel = {"gemeente": gemeente, "applicatie": a}
+        refused(collega, STEL_VOOR, concept_voorstel, "INVALID_ARGUMENT", "input.applicatie")
+        # Another leverancier does not see the concept: it is unknown to it.
+        refused(concurrent, STEL_VOOR, concept_voorstel, "NOT_FOUND", "input.applicatie")
         assert await dump(store) == voor
 
         gepubliceerd = data(beheer.post(PUBLICEER, {"input": {"concept": a}}))["publiceerConcept"][

@@ -133,6 +133,12 @@ def _voorstelbaar(schrijver: Schrijver, stand: Mapping[str, Any], params: Mappin
         raise ClientError(
             "NOT_FOUND", f"there is no application {params['applicatie']!r}", argument="input.applicatie"
         )
+    # A concept the asker may not see is unknown to it, as in the catalogue (docs/access.md).
+    concept = stand["gemeldDoor"]
+    if concept is not None and not (schrijver.zicht.beheer or concept in schrijver.zicht.concepten):
+        raise ClientError(
+            "NOT_FOUND", f"there is no application {params['applicatie']!r}", argument="input.applicatie"
+        )
     # The catalogue is public: another leverancier's application is forbidden, not unknown.
     if schrijver.zicht.beheer:
         leveranciers = sorted(stand["leveranciers"])
@@ -141,6 +147,13 @@ def _voorstelbaar(schrijver: Schrijver, stand: Mapping[str, Any], params: Mappin
     if not leveranciers or not (schrijver.zicht.beheer or params["applicatie"] in schrijver.zicht.producten):
         raise Forbidden(
             f"you may propose only applications your leverancier offers, not {params['applicatie']}",
+            argument="input.applicatie",
+        )
+    # A proposal shows its application to the gemeente: a concept waits until it is published.
+    if concept is not None:
+        raise ClientError(
+            "INVALID_ARGUMENT",
+            f"{params['applicatie']} is a concept: propose it once functioneel beheer published it",
             argument="input.applicatie",
         )
     if stand["bestaand"]:

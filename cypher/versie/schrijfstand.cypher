@@ -6,7 +6,10 @@
 // zicht: counts Gebruik without naming them; the operation shows the count only to who may
 // change the version: its own leverancier (which sees its products' Gebruik) or functioneel beheer.
 // params: {"id": "app-00001-v1", "standaardversie": null}
-MATCH (l:Leverancier)-[:BIEDT_AAN]->(a:Applicatie)-[:HEEFT_VERSIE]->(v:Versie {id: $id})
+// The version first, by its index (as versie/per_id).
+MATCH (v:Versie {id: $id})
+WITH v
+MATCH (l:Leverancier)-[:BIEDT_AAN]->(a:Applicatie)-[:HEEFT_VERSIE]->(v)
 WHERE a.gemeldDoor IS NULL OR $zicht.beheer OR a.gemeldDoor IN $zicht.concepten
 OPTIONAL MATCH (s:Standaardversie {id: $standaardversie})
 RETURN v {.*} AS versie, a.id AS applicatie, l.id AS leverancier,

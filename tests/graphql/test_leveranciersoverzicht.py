@@ -82,7 +82,8 @@ async def _rauw(store: Store, leverancier: str) -> dict[str, Any]:
                [(a)<-[:VAN]-(g)<-[:GEBRUIKT]-(o) | {id: g.id, status: g.status, org: o.id, naam: o.naam}] AS gebruik,
                [(a)-[:REALISEERT]->(r) | r.id] AS componenten,
                [(a)-[:HEEFT_VERSIE]->(v) | {id: v.id, status: v.status}] AS versies,
-               [(a)-[:HEEFT_VERSIE]->(w)-[c:ONDERSTEUNT]->(s) | {versie: w.id, sv: s.id, bewijs: c.bewijs}] AS claims
+               [(a)-[:HEEFT_VERSIE]->(w)-[c:ONDERSTEUNT]->(s) | {versie: w.id, sv: s.id, bewijs: c.bewijs}] AS claims,
+               [(a)<-[:TOONT]-(e) | e.id] AS etalage
         """, {"l": leverancier})  # fmt: skip
     voorstellen = await raw(store, "lo_voorstellen", """
         MATCH (:Leverancier {id: $l})<-[:DOOR]-(v:Gebruiksvoorstel)
@@ -125,7 +126,7 @@ def verwacht(rauw: dict[str, Any], leverancier: str, *, rol: str) -> dict[str, A
     nieuwste = sorted(sorted(rauw["voorstellen"], key=lambda v: v["id"]), key=lambda v: v["op"], reverse=True)
     voorstellen = [{"identificatie": v["id"], "status": v["status"]} for v in nieuwste]
     checks = ("NO_REFERENTIECOMPONENT", "STANDARD_WITHOUT_EVIDENCE", "NO_CURRENT_VERSION", "NO_DESCRIPTION",
-              "NO_WEBSITE")  # fmt: skip
+              "NO_WEBSITE", "NO_MATERIAL")  # fmt: skip
     per_app, suggesties, gehaald = [], [], 0
     for a in zichtbaar:
         app = a["a"]
@@ -136,6 +137,7 @@ def verwacht(rauw: dict[str, Any], leverancier: str, *, rol: str) -> dict[str, A
             "NO_CURRENT_VERSION": not any(v["status"] == "IN_GEBRUIK" for v in a["versies"]),
             "NO_DESCRIPTION": not (app.get("beschrijving") or "").strip(),
             "NO_WEBSITE": not (app.get("website") or "").strip(),
+            "NO_MATERIAL": not a["etalage"],
         }
         eigen = []
         for code in checks:
@@ -151,7 +153,7 @@ def verwacht(rauw: dict[str, Any], leverancier: str, *, rol: str) -> dict[str, A
         gehaald += passed
         per_app.append({
             "applicatie": {"identificatie": app["id"]},
-            "score": int(100 * passed / 5 + 0.5),
+            "score": int(100 * passed / len(checks) + 0.5),
             "suggesties": [{"code": s["code"]} for s in eigen],
         })  # fmt: skip
         suggesties += eigen
@@ -165,7 +167,7 @@ def verwacht(rauw: dict[str, Any], leverancier: str, *, rol: str) -> dict[str, A
             for d in sorted(rauw["diensten"], key=_naam)
         ],
         "vindbaarheid": {
-            "score": int(100 * gehaald / (5 * len(zichtbaar)) + 0.5) if zichtbaar else None,
+            "score": int(100 * gehaald / (len(checks) * len(zichtbaar)) + 0.5) if zichtbaar else None,
             "applicaties": per_app,
             "suggesties": suggesties,
         },
@@ -223,6 +225,9 @@ async def test_the_leverancier_sees_its_own_view_as_the_role_matrix_allows(own_g
             "mutation($i: MeldOntbrekendeSoftwareInput!) { meldOntbrekendeSoftware(input: $i) { applicatie { identificatie } } }",
             {"i": {"organisatie": GEMEENTE, "naam": "Qwzrt gemeld", "leverancier": lev}}))  # fmt: skip
 
+        data(aanbod.post(
+            "mutation($i: VoegEtalagelinkToeInput!) { voegEtalagelinkToe(input: $i) { etalageItem { identificatie } } }",
+            {"i": {"applicatie": f["x"], "soort": "DEMO", "titel": "Qwzrt demo", "url": "https://example.org/demo"}}))  # fmt: skip
         rauw = await _rauw(store, lev)
         # The setup is what the checks need: every code, Gebruik, a proposal, a concept, a taker.
         assert any(a["gebruik"] for a in rauw["apps"]) and rauw["voorstellen"] and rauw["concepten"]
@@ -244,7 +249,9 @@ async def test_the_leverancier_sees_its_own_view_as_the_role_matrix_allows(own_g
                 assert antwoord[veld] == waarde, (rol, veld)
         codes = {s["code"] for s in verwacht(rauw, lev, rol="aanbod")["vindbaarheid"]["suggesties"]}
         assert codes == {"NO_REFERENTIECOMPONENT", "STANDARD_WITHOUT_EVIDENCE", "NO_CURRENT_VERSION",
-                         "NO_DESCRIPTION", "NO_WEBSITE"}  # fmt: skip
+                         "NO_DESCRIPTION", "NO_WEBSITE", "NO_MATERIAL"}  # fmt: skip
+        # An application with etalage material is not told to add some.
+        assert any(a["etalage"] for a in rauw["apps"])
         # By its global id too.
         assert data(aanbod.post(OVERZICHT, {"l": _global("Leverancier", lev)}))["leveranciersoverzicht"][
             "leverancier"] == {"identificatie": lev}  # fmt: skip

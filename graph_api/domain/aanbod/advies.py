@@ -5,7 +5,7 @@ Gemeenten find software in the catalogue by GEMMA component, by standard, by wha
 and by reading about it; an application lacking one of those is missed by whoever searches that
 way. Each check below is one way of being found. The score is the share of checks passed, 0 to
 100: per application, and over the whole aanbod (every check of every application counting
-once). Sales material (the etalage) is not checked here yet: it is built beside this.
+once).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ CHECKS = {
     "as abandoned",
     "NO_DESCRIPTION": "describe what it does: search reads the description",
     "NO_WEBSITE": "give its website, where gemeenten read more",
+    "NO_MATERIAL": "show it in the etalage: a screenshot, a demo link or a case study",
 }
 
 
@@ -71,6 +72,7 @@ def beoordeel(rijen: Sequence[Mapping[str, Any]]) -> Advies:
             "NO_CURRENT_VERSION": not rij["inGebruik"],
             "NO_DESCRIPTION": _leeg(app.get("beschrijving")),
             "NO_WEBSITE": _leeg(app.get("website")),
+            "NO_MATERIAL": rij["etalage"] == 0,
         }
         suggesties = []
         for code, gat in gaten.items():

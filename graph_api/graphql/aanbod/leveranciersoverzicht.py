@@ -40,6 +40,7 @@ class SuggestieCode(Enum):
     NO_CURRENT_VERSION = "NO_CURRENT_VERSION"
     NO_DESCRIPTION = "NO_DESCRIPTION"
     NO_WEBSITE = "NO_WEBSITE"
+    NO_MATERIAL = "NO_MATERIAL"
 
 
 @strawberry.type(description="One thing to do so that gemeenten find an application.")
@@ -72,8 +73,8 @@ class Applicatieadvies:
 
 @strawberry.type(
     description="Advice on being found: every application checked for a GEMMA referentiecomponent, "
-    "evidence for each standard claimed, a version in use, a description and a website. Sales "
-    "material (the etalage) is not checked yet."
+    "evidence for each standard claimed, a version in use, a description, a website and sales "
+    "material in its etalage."
 )
 class Vindbaarheid:
     score: int | None = strawberry.field(

@@ -21,10 +21,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 run: $(VENV)/.installed
 	$(BIN)/graph-api serve --seed-if-empty
 
+# Two pytest-xdist workers: one runs every test on Neo4j, the other the rest (tests/conftest.py).
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy graph_api
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # The fast tier: tests/unit needs no engine. --confcutdir keeps the suite's engine fixtures
 # (tests/conftest.py) out of it; `make test` runs it with everything else.

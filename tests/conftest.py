@@ -129,6 +129,10 @@ def _needs_own_neo4j(item: pytest.Item) -> bool:
     return _on_neo4j(item) and "own_graph" in getattr(item, "fixturenames", ())
 
 
+def _uses_neo4j(item: pytest.Item) -> bool:
+    return _needs_neo4j(item) or _needs_own_neo4j(item)
+
+
 def _neo4j_session() -> Neo4jSession:
     global _NEO4J
     if _NEO4J is None:
@@ -137,13 +141,38 @@ def _neo4j_session() -> Neo4jSession:
     return _NEO4J
 
 
+def _on_a_worker(config: pytest.Config) -> bool:
+    """Whether this process is one of pytest-xdist's workers (`make test` runs two)."""
+    return hasattr(config, "workerinput")
+
+
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
+    if _on_a_worker(config):
+        # Two workers (`make test`): one runs everything on Neo4j, the other the rest, each with
+        # its own engines; a worker starts Neo4j only when it is given a test that needs it. Of
+        # those, the ones needing only a graph of their own go first: they run while the scale-1
+        # graph is seeded.
+        places = [i for i, item in enumerate(items) if _uses_neo4j(item)]
+        on_neo4j = sorted((items[i] for i in places), key=lambda item: _needs_neo4j(item))
+        for i, item in zip(places, on_neo4j, strict=True):
+            items[i] = item
+        for item in items:
+            item.add_marker(pytest.mark.xdist_group("neo4j" if _uses_neo4j(item) else "embedded"))
+        return
     # Starting and seeding Neo4j takes a while: it happens while the embedded tests run.
     if not config.option.collectonly and any(_needs_neo4j(item) for item in items):
         _neo4j_session()
     if not config.option.collectonly and any(_needs_own_neo4j(item) for item in items):
         _own_neo4j_session()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if _on_a_worker(item.config) and _uses_neo4j(item):
+        # This worker runs the Neo4j tests: both servers start at its first, the scale-1 graph
+        # seeding meanwhile (a test waits for what it needs, in the fixtures).
+        _own_neo4j_session()
+        _neo4j_session()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -260,7 +260,9 @@ def run_cli(
     """Run `graph-api ARGS` as its own process, the way a user does."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPH_API_", "NEO4J_"))}
     full_env.update(env or {})
-    full_env.setdefault("COLUMNS", "200")
+    # Wide, whatever terminal the run has: error messages are wrapped to it, and a test's long
+    # temporary paths (longer under the xdist workers) would split the words tests look for.
+    full_env["COLUMNS"] = (env or {}).get("COLUMNS", "200")
     return subprocess.run(
         [sys.executable, "-m", "graph_api.cli", *args],
         env=full_env,

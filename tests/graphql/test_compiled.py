@@ -33,11 +33,11 @@ with warnings.catch_warnings():
 
 # The root fields the compiler covers, and how many generated queries each gets.
 COMPILED: dict[tuple[str, ...], int] = {
-    ("applicatie",): 120,
-    ("gemeente",): 120,
-    ("organisatie",): 120,
-    ("gemmaElement",): 60,
-    ("applicaties",): 120,
+    ("applicatie",): 80,
+    ("gemeente",): 80,
+    ("organisatie",): 80,
+    ("gemmaElement",): 40,
+    ("applicaties",): 80,
 }
 ROLES = {**ROLLEN, "functioneel-beheerder": (VNG, "FUNCTIONEEL_BEHEERDER")}
 

@@ -31,7 +31,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from starlette.testclient import TestClient
 
-# The root fields the compiler covers, and how many generated queries each gets.
+# The root fields the compiler covers, and how many generated queries each gets (on Neo4j half
+# as many: its statements are the same compiler's in the other dialect, and cost the suite more).
 COMPILED: dict[tuple[str, ...], int] = {
     ("applicatie",): 80,
     ("gemeente",): 80,
@@ -99,7 +100,7 @@ def _same(compiled: Api, reference: Api, query: str, variables: dict | None = No
     return got_body, stats
 
 
-def test_generated_queries_answer_as_the_resolvers(pair, expected: Expected, api: Api) -> None:
+def test_generated_queries_answer_as_the_resolvers(pair, expected: Expected, api: Api, backend) -> None:
     generated = _strategies(pools(expected, api), COMPILED)
     compiled: Counter = Counter()
     sent: Counter = Counter()
@@ -125,7 +126,7 @@ def test_generated_queries_answer_as_the_resolvers(pair, expected: Expected, api
         each()
 
     for fields, examples in COMPILED.items():
-        compare(fields, examples)
+        compare(fields, examples // 2 if backend.name == "neo4j" else examples)
     print({fields[0]: f"{compiled[fields]}/{sent[fields]} compiled" for fields in COMPILED})
     # The comparison is not vacuous: most answers came compiled (refused arguments do not).
     assert sum(compiled.values()) >= sum(sent.values()) // 2, (compiled, sent)

@@ -8,7 +8,9 @@ the gemeente then is among the leverancier's customers.
 
 Each step is also tried by someone who may not (a bezoeker, the wrong role, another leverancier
 or gemeente, the person before approval, a wrong e-mail) and refused with the code of
-docs/access.md; each group of refusals leaves the whole graph as it was (tests/graafdump.py).
+docs/access.md. Three groups of refusals (registering, publishing the concept, accepting the
+proposal) are shown to leave the whole graph as it was (tests/graafdump.py); that the others
+change nothing either, each area's own module proves with its dumps (a whole graph is seconds).
 What the journey writes about (two referentiecomponenten, a standard version, another
 leverancier's application, two gemeenten) is read raw from the graph, not through the API; the
 customers expected at the end are raw rows of the graph and what the test sent.
@@ -128,7 +130,6 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
         # 2. Approval. Refused: a bezoeker, the registrant itself, a gemeente, another leverancier;
         # before approval the person offers no dienst yet.
         goed = {"registratie": registratie["identificatie"], "verwachteVersie": registratie["versienummer"]}
-        voor = await dump(store)
         refused(bezoeker, GOED, goed, "UNAUTHENTICATED")
         refused(oprichter, GOED, goed, "FORBIDDEN")
         refused(gem, GOED, goed, "FORBIDDEN")
@@ -136,7 +137,6 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
         hosting = {"leverancier": lev, "naam": "Vqzjrx Hosting", "type": "HOSTING",
                    "beschrijving": "Hosting in een Nederlands datacentrum", "applicaties": [ander["app"]]}  # fmt: skip
         refused(oprichter, BIED, hosting, "INVALID_ARGUMENT", "input.leverancier")
-        assert await dump(store) == voor
 
         goedgekeurd = data(beheer.post(GOED, {"input": goed}))["keurRegistratieGoed"]["registratie"]
         assert (goedgekeurd["status"], goedgekeurd["leverancier"]) == (
@@ -147,17 +147,14 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
         # 3. The beheerder invites a colleague. Refused: a bezoeker, a gemeente, another
         # leverancier's organisatie-beheerder, and the wrong e-mail or none at all accepting.
         uitnodiging = {"organisatie": lev, "email": COLLEGA, "rollen": ["AANBOD_BEHEERDER"]}
-        voor = await dump(store)
         refused(bezoeker, NODIG_UIT, uitnodiging, "UNAUTHENTICATED")
         refused(gem, NODIG_UIT, uitnodiging, "FORBIDDEN")
         refused(concurrent_ob, NODIG_UIT, uitnodiging, "FORBIDDEN", "input.organisatie")
-        assert await dump(store) == voor
 
         uitgenodigd = data(oprichter.post(NODIG_UIT, {"input": uitnodiging}))["nodigUit"]
         code = uitgenodigd["code"]
         assert (uitgenodigd["uitnodiging"]["status"], uitgenodigd["uitnodiging"]["organisatie"]) == (
             "OPEN", {"identificatie": lev})  # fmt: skip
-        voor = await dump(store)
         elders = Api(client, persoon(own_graph, "reis-elders", "Eva Elders", "eva@elders.nl"))
         refused(bezoeker, AANVAARD_UITNODIGING, {"code": code}, "UNAUTHENTICATED")
         refused(elders, AANVAARD_UITNODIGING, {"code": code}, "EMAIL_MISMATCH")
@@ -165,7 +162,6 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
             client, persoon(own_graph, "reis-collega", "Cor Collega", COLLEGA, geverifieerd=False)
         )
         refused(ongeverifieerd, AANVAARD_UITNODIGING, {"code": code}, "EMAIL_NOT_VERIFIED")
-        assert await dump(store) == voor
 
         collega = Api(client, persoon(own_graph, "reis-collega", "Cor Collega", COLLEGA))
         aanvaard = data(collega.post(AANVAARD_UITNODIGING, {"input": {"code": code}}))["aanvaardUitnodiging"]
@@ -183,14 +179,12 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
                    "website": "https://www.vqzjrx.nl/zaakregie", "type": "APPLICATIE",
                    "licentietype": "CLOSED_SOURCE", "cloudModellen": ["SAAS"], "hostingLocatie": "NL",
                    "jurisdictie": "NL", "referentiecomponenten": rc}  # fmt: skip
-        voor = await dump(store)
         refused(bezoeker, REGISTREER_APPLICATIE, product, "UNAUTHENTICATED")
         refused(gem, REGISTREER_APPLICATIE, product, "FORBIDDEN")
         refused(concurrent, REGISTREER_APPLICATIE, product, "FORBIDDEN")
         refused(
             oprichter, REGISTREER_APPLICATIE, {**product, "leverancier": ander["leverancier"]}, "FORBIDDEN"
         )
-        assert await dump(store) == voor
 
         app = data(collega.post(REGISTREER_APPLICATIE, {"input": product}))["registreerApplicatie"][
             "applicatie"
@@ -206,11 +200,9 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
         assert (module["status"], module["onderdeelVan"]) == ("CONCEPT", {"identificatie": a})
 
         versie_in = {"applicatie": a, "nummer": "1.0", "status": "IN_GEBRUIK", "releaseDatum": "2026-01-15"}
-        voor = await dump(store)
         refused(bezoeker, REGISTREER_VERSIE, versie_in, "UNAUTHENTICATED")
         refused(gem, REGISTREER_VERSIE, versie_in, "FORBIDDEN")
         refused(concurrent, REGISTREER_VERSIE, versie_in, "NOT_FOUND")
-        assert await dump(store) == voor
         v1 = data(collega.post(REGISTREER_VERSIE, {"input": versie_in}))["registreerVersie"]["versie"]
         v2 = data(collega.post(REGISTREER_VERSIE, {"input": {"applicatie": a, "nummer": "2.0",
                                                               "status": "IN_ONTWIKKELING"}}))["registreerVersie"]["versie"]  # fmt: skip
@@ -221,11 +213,9 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
 
         claim = {"versie": v1["identificatie"], "verwachteVersie": v1["versienummer"], "standaardversie": sv["id"],
                  "bewijs": BEWIJS}  # fmt: skip
-        voor = await dump(store)
         refused(bezoeker, TOEVOEGEN, claim, "UNAUTHENTICATED")
         refused(gem, TOEVOEGEN, claim, "FORBIDDEN")
         refused(concurrent, TOEVOEGEN, claim, "NOT_FOUND")
-        assert await dump(store) == voor
         ondersteund = data(collega.post(TOEVOEGEN, {"input": claim}))["voegOndersteuningToe"]["versie"]
         assert ondersteund["ondersteunt"] == [
             {"bewijs": BEWIJS, "standaardversie": {"identificatie": sv["id"]}}
@@ -275,11 +265,9 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
 
         # 6. Hosting on another leverancier's application. Refused: a bezoeker, a gemeente,
         # another leverancier offering it in this one's name, this one's organisatie-beheerder alone.
-        voor = await dump(store)
         refused(bezoeker, BIED, hosting, "UNAUTHENTICATED")
         refused(gem, BIED, hosting, "FORBIDDEN")
         refused(concurrent, BIED, hosting, "FORBIDDEN", "input.leverancier")
-        assert await dump(store) == voor
         dienst = data(collega.post(BIED, {"input": hosting}))["biedDienstAan"]["dienst"]
         assert (dienst["type"], dienst["status"], dienst["leverancier"], dienst["applicaties"]) == (
             "HOSTING", "AANGEBODEN", {"identificatie": lev}, [{"identificatie": ander["app"]}])  # fmt: skip
@@ -290,11 +278,9 @@ async def test_a_new_leverancier_registers_publishes_and_gains_a_customer(own_gr
         # 7. Proposing usage to the gemeente. Refused: a bezoeker, the gemeente itself, another
         # leverancier (this one's application: FORBIDDEN).
         voorstel_in = {"gemeente": gemeente, "applicatie": a, "toelichting": "Zaakregie als dienst"}
-        voor = await dump(store)
         refused(bezoeker, STEL_VOOR, voorstel_in, "UNAUTHENTICATED")
         refused(gem, STEL_VOOR, voorstel_in, "FORBIDDEN")
         refused(concurrent, STEL_VOOR, voorstel_in, "FORBIDDEN")
-        assert await dump(store) == voor
         voorstel = data(collega.post(STEL_VOOR, {"input": voorstel_in}))["stelGebruikVoor"]["voorstel"]
         assert (voorstel["status"], voorstel["gemeente"], voorstel["leverancier"], voorstel["applicatie"]) == (
             "VOORGESTELD", {"identificatie": gemeente}, {"identificatie": lev}, {"identificatie": a})  # fmt: skip

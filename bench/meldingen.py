@@ -14,6 +14,7 @@ organisation using the application gets one gebruik-raadpleger (the seed has no 
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 from collections import Counter
 from dataclasses import replace
@@ -70,7 +71,8 @@ async def run(rounds: int) -> str:
         f"registreerVersie of {doel['applicatie']}, used by {ontvangers} organisations, each with one "
         f"person who hears of it ({ontvangers} meldingen a round; {meldingen:,} NIEUWE_VERSIE meldingen in the "
         f"graph after the run), in-process as {doel['leverancier']}'s aanbod-beheerder, medians of {rounds} "
-        f"rounds after {WARMUP} warm-up rounds (the embedded engine):",
+        f"rounds after {WARMUP} warm-up rounds (the embedded engine; load average "
+        f"{os.getloadavg()[0]:.1f} on a shared machine):",
         "",
         "| | ms |",
         "| --- | --- |",

@@ -1,7 +1,7 @@
 // Creates the meldingen a request's change records call for ($meldingen: one map each, its
-// properties; graph_api/domain/meldingen/afleiding.py), each only where it still holds: to
-// an active person (no machine client) with an active membership of the organisation it is sent
-// for, who did not make the change itself and has not switched its kind off; and none that
+// properties; graph_api/domain/meldingen/afleiding.py, which left out the person who made the
+// change), each only where it still holds: to an active person (no machine client) with an
+// active membership of the organisation it is sent for, who has not switched its kind off; none that
 // exists already (its id follows from its record, kind and person: derived again, it is kept
 // as it is, read or not). Returns how many were made.
 // zicht: no landscape read for the asker: the recipients were found by the rules' reads, and each
@@ -11,9 +11,8 @@ UNWIND $meldingen AS m
 OPTIONAL MATCH (bestaand:Melding {id: m.id})
 WITH m, bestaand
 WHERE bestaand IS NULL
-MATCH (w:Wijziging {id: m.wijziging})
 MATCH (p:Gebruiker {id: m.ontvanger})
-WHERE p.id <> w.actor AND p.status = 'ACTIEF' AND coalesce(p.soort, 'PERSOON') = 'PERSOON'
+WHERE p.status = 'ACTIEF' AND coalesce(p.soort, 'PERSOON') = 'PERSOON'
   AND NOT m.soort IN coalesce(p.meldingenUit, [])
 MATCH (p)-[l:LID_VAN]->(o:Organisatie {id: m.organisatie})
 WHERE coalesce(l.status, 'ACTIEF') = 'ACTIEF'

@@ -6,7 +6,10 @@
 // params: {"wijzigingen": ["wij-onbekend"]}
 UNWIND $wijzigingen AS wid
 MATCH (w:Wijziging {id: wid})
-MATCH (a:Applicatie)-[:HEEFT_VERSIE]->(v:Versie {id: w.object})
+// The version by its index first: FalkorDB would start from every application.
+MATCH (v:Versie {id: w.object})
+WITH w, v
+MATCH (a:Applicatie)-[:HEEFT_VERSIE]->(v)
 OPTIONAL MATCH (l:Leverancier)-[:BIEDT_AAN]->(a)
 WITH w, a, v, head(collect(l.naam)) AS leverancier
 MATCH (o:Organisatie)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a)

@@ -4,5 +4,5 @@
 // params: {"sinds": "2026-06-30T09:15:00.000Z", "tot": null, "labels": ["Versie"]}
 MATCH (w:Wijziging)
 WHERE w.tijdstip >= $sinds AND ($tot IS NULL OR w.tijdstip < $tot) AND w.objectLabel IN $labels
-RETURN w {.id, .objectLabel, .operatie, .voor, .na} AS w
+RETURN w {.id, .actor, .objectLabel, .operatie, .voor, .na} AS w
 ORDER BY w.tijdstip, w.id

@@ -4,9 +4,10 @@ Each kind of melding has a rule (Afleiding) in the module of its area, listed in
 graph_api/domain/meldingen/soorten.py: which records it follows (their objectLabel and operatie,
 and `wanneer` from their before and after) and the statement that finds, per record, who it
 concerns and what to tell them. The records a request made are matched to the rules here, each
-rule's statement is read once for all its records, and one write creates every Melding: it
-drops the person who made the change, persons no longer active (or machines, or of a membership
-deactivated) and those who switched the kind off, in the statement, against the graph as it is.
+rule's statement is read once for all its records, the person who made each change is left
+out, and one write creates every Melding: it drops persons no longer active (or machines, or of
+a membership deactivated) and those who switched the kind off, in the statement, against the
+graph as it is.
 
 A failure here does not fail the mutation, which is written: the records' ids are logged, and
 `haal_in` (`graph-api meldingen inhalen`) derives the meldingen of the records of a period
@@ -71,10 +72,12 @@ async def leid_af(store: Writer, records: Sequence[Mapping[str, Any]], regels: I
     meldingen: dict[tuple[str, str, str], dict[str, Any]] = {}
     aangemaakt = nu()
     for regel in regels:
-        ids = [record["id"] for record in records if regel.volgt(record)]
-        if not ids:
+        actors = {record["id"]: record.get("actor") for record in records if regel.volgt(record)}
+        if not actors:
             continue
-        for row in await store.read(regel.ontvangers, {"wijzigingen": ids}):
+        for row in await store.read(regel.ontvangers, {"wijzigingen": list(actors)}):
+            if row["ontvanger"] == actors[row["wijziging"]]:
+                continue  # nobody hears of its own change
             # One melding per person per record and kind, for the first organisation it concerns.
             sleutel = (row["wijziging"], regel.soort, row["ontvanger"])
             meldingen.setdefault(

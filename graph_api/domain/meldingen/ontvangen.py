@@ -54,14 +54,13 @@ async def voorkeuren(store: Writer, persoon: str) -> list[str]:
     return list(rows[0]["uit"]) if rows else []
 
 
-async def wijzig_voorkeuren(store: Writer, schrijver: Schrijver, *, uit: list[str]) -> list[str]:
-    """Switch off exactly the kinds `uit` for the asker (the others on); the kinds now off."""
+async def wijzig_voorkeuren(store: Writer, schrijver: Schrijver, *, uit: list[str]) -> None:
+    """Switch off exactly the kinds `uit` for the asker, the others on."""
     ontvanger(schrijver.identiteit, "wijzigMeldingvoorkeuren")
-    kinds = [soort for soort in keuzes.MELDING_SOORT if soort in set(uit)]
     valideer("Gebruiker", {"meldingenUit": uit}, frozenset(), partial=True)
+    kinds = [soort for soort in keuzes.MELDING_SOORT if soort in set(uit)]
     voor = await voorkeuren(store, schrijver.gebruiker)
     record = _record(schrijver, {"meldingenUit": voor}, {"meldingenUit": kinds})
-    rows = await store.write(
+    await store.write(
         "melding/voorkeuren_wijzigen", {"ontvanger": schrijver.gebruiker, "uit": kinds, "wijziging": record}
     )
-    return list(rows[0]["uit"]) if rows else kinds

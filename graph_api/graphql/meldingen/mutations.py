@@ -72,6 +72,6 @@ class MeldingMutaties:
             lambda: ontvangen.wijzig_voorkeuren(
                 info.context.store, wie, uit=[soort.value for soort in input.uit]  # type: ignore[attr-defined]
             ),
-            lambda record: record["na"]["meldingenUit"],
+            lambda record: None,
         )
         return WijzigMeldingvoorkeurenPayload(voorkeuren=await MeldingQuery.meldingvoorkeuren(None, info))

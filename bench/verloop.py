@@ -87,7 +87,7 @@ async def run(rounds: int) -> str:
                 await schrijf(VERWIJDER, {"input": {"gebruik": g, "verwachteVersie": 1}})
             await asyncio.sleep(0.01)
             einde = nu()
-            records = len(await store.read("verloop/wijzigingen", {
+            records = len(await runtime.store.read("verloop/wijzigingen", {
                 "organisatie": AMSTERDAM, "van": begin, "tot": einde, **zicht.params()}))  # fmt: skip
             lees = InProcess(runtime, identiteit, zicht)
             rows = []
@@ -106,7 +106,7 @@ async def run(rounds: int) -> str:
                         "graphql": lambda van=van, tot=tot: lees(
                             VERSCHIL, {"o": AMSTERDAM, "van": van, "tot": tot}
                         ),
-                        "raw": lambda params=params: store.read("verloop/wijzigingen", params),
+                        "raw": lambda params=params: runtime.store.read("verloop/wijzigingen", params),
                     },
                     rounds,
                 )

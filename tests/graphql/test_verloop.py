@@ -137,7 +137,8 @@ class Landschap:
 
 
 KOPPELINGEN = """query($o: ID!) { koppelingen(organisatie: $o, first: 100) { nodes {
-  identificatie versienummer beschrijving van { identificatie }
+  identificatie versienummer type richting status beschrijving van { identificatie } via { identificatie }
+  standaardversies { identificatie }
   naar { ... on Gebruik { identificatie } ... on BuitengemeentelijkeVoorziening { identificatie naam } } } } }"""
 LANDSCHAP = """query($o: ID!) { gebruik(organisatie: $o, first: 100) { nodes {
   identificatie versienummer notities applicatie { identificatie naam } } } }"""
@@ -186,14 +187,24 @@ async def test_differences_over_windows_for_every_role(own_graph: Backend) -> No
 
         bekend = {g["identificatie"] for g in seeded}
         s = seeded[0]
-        k = next(k for k in kops if k["van"]["identificatie"] in bekend and k["naar"].get("identificatie") in bekend)
+        k = next(
+            k
+            for k in kops
+            if k["van"]["identificatie"] in bekend and k["naar"].get("identificatie") in bekend
+        )
         facilities = {k["naar"]["identificatie"]: k["naar"]["naam"]} if "naam" in k["naar"] else {}
         landschap = Landschap({**{a["identificatie"]: a["naam"] for a in nieuw[:3]},
                                **{g["applicatie"]["identificatie"]: g["applicatie"]["naam"] for g in seeded}},
                               facilities)  # fmt: skip
         landschap.applicatie = {g["identificatie"]: g["applicatie"]["identificatie"] for g in seeded}
         landschap.nu["Gebruik"][s["identificatie"]] = {"notities": s["notities"]}
-        landschap.nu["Koppeling"][k["identificatie"]] = {"beschrijving": k["beschrijving"]}
+        landschap.nu["Koppeling"][k["identificatie"]] = {  # whole: it is removed at the end
+            **{veld: k[veld] for veld in ("type", "richting", "status", "beschrijving")},
+            "van": k["van"]["identificatie"],
+            "naar": k["naar"]["identificatie"],
+            "via": k["via"] and k["via"]["identificatie"],
+            "standaardversies": sorted(v["identificatie"] for v in k["standaardversies"]),
+        }
         einden = {k["identificatie"]: (k["van"]["identificatie"], k["naar"]["identificatie"])}
 
         t0 = moment()
@@ -249,6 +260,9 @@ async def test_differences_over_windows_for_every_role(own_graph: Backend) -> No
         versie_a = next(a["versienummer"] for a in nieuw if a["identificatie"] == app_a)
         post(beheer, RENAME, applicatie=app_a, verwachteVersie=versie_a, naam="Hernoemd na t3")
         landschap.namen[app_a] = "Hernoemd na t3"
+        # The seeded koppeling goes too: a window that shows it changed names its ends from the records.
+        post(eigen, VERWIJDER_KOPPELING, koppeling=k["identificatie"], verwachteVersie=k["versienummer"] + 1)
+        del landschap.nu["Koppeling"][k["identificatie"]]
         landschap.snapshot("nu")
 
         # What each window holds, as the test wrote it: every kind of line and every kind of netting.
@@ -261,6 +275,7 @@ async def test_differences_over_windows_for_every_role(own_graph: Backend) -> No
         assert {r["soort"] for r in verwacht[(t0, t1)]["koppelingen"]} == {"TOEGEVOEGD"}
         assert [r["identificatie"] for r in verwacht[(t0, t3)]["gebruik"]] == [g_a]  # g_b, g_c: come and gone
         assert s["identificatie"] not in str(verwacht[(t1, t3)])  # changed back
+        assert [r["soort"] for r in verwacht[(t0, "nu")]["koppelingen"]] == ["VERWIJDERD"]
         for (van, tot), expected in verwacht.items():
             answer, notes = vraag(eigen, van, None if tot == "nu" else tot)
             assert gewoon(answer) == expected, (van, tot)

@@ -161,9 +161,11 @@ async def _benoemd(store: Reader, netto: list[_Netto], van: str, tot: str) -> li
     """The lines with their names as they were: a Gebruik's application, a koppeling's ends."""
     ends = {n.id: (n.bij_tot or n.bij_van) for n in netto if n.label == koppeling.LABEL}
     onbekend = [id_ for id_, stand in ends.items() if "van" not in stand]
-    if onbekend:  # changed, never created or deleted in the window: its ends are as they are now
+    if onbekend:  # changed only, in the window: its ends as they are, or were when it went
         for row in await store.read("verloop/koppelingeinden", {"ids": onbekend}):
-            ends[row["id"]] = {**ends[row["id"]], "van": row["van"], "naar": row["naar"]}
+            beeld = next((_json(b) for b in row["beelden"] if b), {})
+            van_, naar_ = (row["van"], row["naar"]) if row["van"] else (beeld.get("van"), beeld.get("naar"))
+            ends[row["id"]] = {**ends[row["id"]], "van": van_, "naar": naar_}
     # Which application each Gebruik was of, at each instant asked.
     momenten = {n.id: (van if n.soort == VERWIJDERD else tot) for n in netto}
     gevraagd: dict[str, str] = {}

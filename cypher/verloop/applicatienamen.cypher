@@ -9,5 +9,8 @@ UNWIND $ids AS sleutel
 OPTIONAL MATCH (a:Applicatie {id: sleutel})
 WITH sleutel, a
 OPTIONAL MATCH (w:Wijziging {object: sleutel})
-WHERE w.objectLabel = 'Applicatie' AND w.tijdstip >= $sinds
-RETURN sleutel AS id, a.naam AS naam, collect(w {.tijdstip, .voor}) AS wijzigingen
+// Chosen in the collect, as in verloop/einden: the object's records by its index.
+WITH sleutel, a, w, w.tijdstip AS tijdstip
+RETURN sleutel AS id, a.naam AS naam,
+       collect(CASE WHEN w.objectLabel = 'Applicatie' AND tijdstip >= $sinds THEN w {.tijdstip, .voor} END)
+         AS wijzigingen

@@ -238,6 +238,9 @@ async def test_differences_over_windows_for_every_role(own_graph: Backend) -> No
         post(eigen, WIJZIG_KOPPELING, koppeling=k["identificatie"], verwachteVersie=k["versienummer"],
              beschrijving="nieuw")  # fmt: skip
         landschap.nu["Koppeling"][k["identificatie"]]["beschrijving"] = "nieuw"
+        versie_a = next(a["versienummer"] for a in nieuw if a["identificatie"] == app_a)
+        post(beheer, RENAME, applicatie=app_a, verwachteVersie=versie_a, naam="Tussennaam")
+        landschap.namen[app_a] = "Tussennaam"
         g_c = post(eigen, REGISTREER, organisatie=GEMEENTE, applicatie=app_c)["registreerGebruik"]["gebruik"]
         post(eigen, VERWIJDER, gebruik=g_c["identificatie"], verwachteVersie=1)
 
@@ -257,8 +260,7 @@ async def test_differences_over_windows_for_every_role(own_graph: Backend) -> No
 
         t3 = moment()
         landschap.snapshot(t3)
-        versie_a = next(a["versienummer"] for a in nieuw if a["identificatie"] == app_a)
-        post(beheer, RENAME, applicatie=app_a, verwachteVersie=versie_a, naam="Hernoemd na t3")
+        post(beheer, RENAME, applicatie=app_a, verwachteVersie=versie_a + 1, naam="Hernoemd na t3")
         landschap.namen[app_a] = "Hernoemd na t3"
         # The seeded koppeling goes too: a window that shows it changed names its ends from the records.
         post(eigen, VERWIJDER_KOPPELING, koppeling=k["identificatie"], verwachteVersie=k["versienummer"] + 1)
@@ -285,7 +287,16 @@ async def test_differences_over_windows_for_every_role(own_graph: Backend) -> No
             if tot != "nu":
                 assert answer["tot"] == tot
         # Named as they were: before the rename at t3, after it now.
-        assert verwacht[(t0, t3)]["gebruik"][0]["applicatie"]["naam"] == nieuw[0]["naam"]
+        assert verwacht[(t0, t1)]["gebruik"][0]["applicatie"]["naam"] == nieuw[0]["naam"]
+        assert verwacht[(t0, t3)]["gebruik"][0]["applicatie"]["naam"] == "Tussennaam"
+        # In one window: the Gebruik as at t3, the koppeling removed from it as at t1.
+        assert [r["van"]["naam"] for r in verwacht[(t1, t3)]["koppelingen"] if r["identificatie"] == k1] == [
+            nieuw[0]["naam"]
+        ]
+        assert next(r for r in verwacht[(t1, t3)]["gebruik"] if r["identificatie"] == g_a)["applicatie"] == {
+            "identificatie": app_a,
+            "naam": "Tussennaam",
+        }
         assert verwacht[(t0, "nu")]["gebruik"][0]["applicatie"]["naam"] == "Hernoemd na t3"
 
         # The instants as dates, and with an offset: the same windows.

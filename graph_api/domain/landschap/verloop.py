@@ -166,55 +166,60 @@ async def _benoemd(store: Reader, netto: list[_Netto], van: str, tot: str) -> li
             beeld = next((_json(b) for b in row["beelden"] if b), {})
             van_, naar_ = (row["van"], row["naar"]) if row["van"] else (beeld.get("van"), beeld.get("naar"))
             ends[row["id"]] = {**ends[row["id"]], "van": van_, "naar": naar_}
-    # Which application each Gebruik was of, at each instant asked.
+    # Which application each Gebruik was of, at each instant it is named for.
     momenten = {n.id: (van if n.soort == VERWIJDERD else tot) for n in netto}
-    gevraagd: dict[str, str] = {}
+    gevraagd: set[tuple[str, str]] = set()
     for n in netto:
         if n.label == gebruik.LABEL:
-            gevraagd[n.id] = momenten[n.id]
+            gevraagd.add((n.id, momenten[n.id]))
         else:
-            for kant in ("van", "naar"):
-                if ends[n.id].get(kant):
-                    gevraagd.setdefault(ends[n.id][kant], momenten[n.id])
-    geschiedenis = (
-        await store.read("verloop/einden", {"ids": sorted(gevraagd), "sinds": van}) if gevraagd else []
+            gevraagd |= {
+                (ends[n.id][kant], momenten[n.id]) for kant in ("van", "naar") if ends[n.id].get(kant)
+            }
+    ids = sorted({gebruik_id for gebruik_id, _ in gevraagd})
+    geschiedenis = {
+        row["id"]: row
+        for row in (await store.read("verloop/einden", {"ids": ids, "sinds": van}) if ids else [])
+    }
+    voorziening = {g: row["voorziening"] for g, row in geschiedenis.items() if row["voorziening"] is not None}
+    applicatie_van = {
+        (g, moment): _toen(
+            geschiedenis[g]["applicatie"], geschiedenis[g]["wijzigingen"], "applicatie", moment
+        )
+        for g, moment in gevraagd
+        if g in geschiedenis and g not in voorziening
+    }
+    namen = await _applicatienamen(
+        store, {(a, m) for (_, m), a in applicatie_van.items() if a is not None}, van
     )
-    applicatie_van: dict[str, str | None] = {}
-    voorziening: dict[str, str] = {}
-    for row in geschiedenis:
-        if row["voorziening"] is not None:
-            voorziening[row["id"]] = row["voorziening"]
-        else:
-            applicatie_van[row["id"]] = _toen(
-                row["applicatie"], row["wijzigingen"], "applicatie", gevraagd[row["id"]]
-            )
-    toepassingen = sorted({(a, gevraagd[g]) for g, a in applicatie_van.items() if a is not None})
-    namen = await _applicatienamen(store, toepassingen, van)
 
-    def eind(gebruik_id: str | None) -> Naam | None:
-        if gebruik_id is None:
-            return None
+    def benoem(gebruik_id: str, moment: str) -> Naam:
         if gebruik_id in voorziening:
             return Naam(gebruik_id, voorziening[gebruik_id])
-        applicatie = applicatie_van.get(gebruik_id)
-        return Naam(gebruik_id, namen.get((applicatie, gevraagd[gebruik_id])) if applicatie else None)
+        applicatie = applicatie_van.get((gebruik_id, moment))
+        return Naam(gebruik_id, namen.get((applicatie, moment)) if applicatie else None)
+
+    def applicatie_naam(gebruik_id: str, moment: str) -> Naam | None:
+        applicatie = applicatie_van.get((gebruik_id, moment))
+        return Naam(applicatie, namen.get((applicatie, moment))) if applicatie else None
 
     regels = []
     for n in netto:
+        moment = momenten[n.id]
         if n.label == gebruik.LABEL:
-            applicatie = applicatie_van.get(n.id)
-            naam = Naam(applicatie, namen.get((applicatie, momenten[n.id]))) if applicatie else None
-            regels.append(Regel(n.label, n.id, n.soort, tuple(n.velden), applicatie=naam))
+            regels.append(
+                Regel(n.label, n.id, n.soort, tuple(n.velden), applicatie=applicatie_naam(n.id, moment))
+            )
         else:
-            stand = ends[n.id]
+            van_id, naar_id = ends[n.id].get("van"), ends[n.id].get("naar")
             regels.append(
                 Regel(
                     n.label,
                     n.id,
                     n.soort,
                     tuple(n.velden),
-                    van=eind(stand.get("van")),
-                    naar=eind(stand.get("naar")),
+                    van=benoem(van_id, moment) if van_id else None,
+                    naar=benoem(naar_id, moment) if naar_id else None,
                 )
             )
     return regels

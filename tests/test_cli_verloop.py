@@ -118,12 +118,8 @@ async def test_the_report_and_its_json(own_graph: Backend) -> None:
     assert f"- Koppeling {k} {a['naam']} → {b['naam']}: " in "\n".join(lines)
     assert len(lines) == 6
 
-    # Refused as the API refuses: bad instants (before the engine is started), an unknown organisation.
-    for args, code in (
-        (("--van", "gisteren"), "INVALID_ARGUMENT"),
-        (("--van", t1, "--tot", t0), "INVALID_ARGUMENT"),
-    ):
-        result = verschil(own_graph, GEMEENTE, *args)
-        assert result.returncode == 2 and f"error {code}:" in result.stderr, result.stderr
+    # Refused as the API refuses: a bad instant (before the engine is started), an unknown organisation.
+    result = verschil(own_graph, GEMEENTE, "--van", "gisteren")
+    assert result.returncode == 2 and "error INVALID_ARGUMENT:" in result.stderr, result.stderr
     result = verschil(own_graph, "GM9999", "--van", t0)
     assert result.returncode == 2 and "error UNKNOWN_ORGANISATION:" in result.stderr, result.stderr

@@ -110,5 +110,13 @@ def meldingen(rounds: Annotated[int, typer.Option(help="Measured runs of the mut
     meldingen_bench.main(rounds)
 
 
+@app.command()
+def verloop(rounds: Annotated[int, typer.Option(help="Measured runs per window.")] = 20) -> None:
+    """The landscape over time: `landschapsverschil` after a series of writes, against its raw read."""
+    from bench import verloop as verloop_bench
+
+    verloop_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -73,6 +73,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_voorstellen.py",
         "tests/graphql/test_concepten.py",
         "tests/graphql/test_wijzigingen.py",
+        "tests/graphql/test_verloop.py",
         "tests/graphql/test_gelijktijdig_schrijven.py",
         "tests/graphql/test_reis_gebruik_beheerder.py",
         "tests/graphql/test_applicatie_mutaties.py",

@@ -35,6 +35,7 @@ from graph_api.graphql.identiteit.queries import IkQuery
 from graph_api.graphql.landschap.koppeling_mutaties import KoppelingMutaties
 from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
+from graph_api.graphql.landschap.verloop import VerloopQuery
 from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
@@ -66,6 +67,7 @@ Query = merge_types(
         VoorstelLijsten,
         ConceptLijsten,
         WijzigingLijsten,
+        VerloopQuery,
         RegistratieLijsten,
         ToegangsverzoekLijsten,
         OrganisatieOpzoeken,

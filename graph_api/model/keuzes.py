@@ -93,6 +93,10 @@ VOORSTEL_STATUS = {
     "INGETROKKEN": "ingetrokken",
 }
 
+# A review (F006): written by an organisation (again: back to INGEDIEND), then approved (public)
+# or rejected with a reason by functioneel beheer.
+BEOORDELING_STATUS = {"INGEDIEND": "ingediend", "GOEDGEKEURD": "goedgekeurd", "AFGEWEZEN": "afgewezen"}
+
 # A leverancier's registration (F001): submitted by the person who registers it, then approved
 # (the leverancier becomes ACTIEF) or rejected with a reason by functioneel beheer.
 REGISTRATIE_STATUS = {"INGEDIEND": "ingediend", "GOEDGEKEURD": "goedgekeurd", "AFGEWEZEN": "afgewezen"}

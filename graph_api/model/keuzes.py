@@ -136,6 +136,10 @@ MELDING_SOORT = {
     "CONCEPT_BESLIST": "conceptproduct beoordeeld",
     "REGISTRATIE_WACHT": "registratie wacht op beoordeling",
     "CONCEPT_WACHT": "concept wacht op beoordeling",
+    "BEOORDELING_BESLIST": "beoordeling goedgekeurd of afgewezen",
+    "BEOORDELING_BEANTWOORD": "beoordeling beantwoord door de leverancier",
+    "BEOORDELING_GEPUBLICEERD": "beoordeling van een eigen product gepubliceerd",
+    "BEOORDELING_WACHT": "beoordeling wacht op moderatie",
 }
 
 # What an item of an application's etalage is: a file (a screenshot is an image, a case study

@@ -13,10 +13,14 @@ WITH o
 OPTIONAL MATCH (a:Applicatie {id: $object})
 OPTIONAL MATCH (d:Dienst {id: $object})
 WITH o, coalesce(a, d) AS x
-WHERE x IS NOT NULL AND x.gemeldDoor IS NULL
-  AND NOT coalesce(x.status, '') IN ['TERUGGETROKKEN', 'INGETROKKEN']
-  AND size([(o)-[:GEBRUIKT]->(g)-[:VAN|NEEMT_AF]->(x) WHERE g.status <> 'UITGEFASEERD' | g]) > 0
-  AND size([(o)-[:SCHREEF]->(e)-[:OVER]->(x) | e]) = 0
+WHERE x IS NOT NULL AND x.gemeldDoor IS NULL AND NOT coalesce(x.status, '') IN ['TERUGGETROKKEN', 'INGETROKKEN']
+// FalkorDB finds a pattern comprehension's value only when a WITH names it, and misses a review
+// between two bound nodes in one: the review is looked for by OPTIONAL MATCH.
+WITH o, x, size([(o)-[:GEBRUIKT]->(g)-[:VAN|NEEMT_AF]->(x) WHERE g.status <> 'UITGEFASEERD' | g]) AS gebruik
+WHERE gebruik > 0
+OPTIONAL MATCH (o)-[:SCHREEF]->(e:Beoordeling)-[:OVER]->(x)
+WITH o, x, e
+WHERE e IS NULL
 CREATE (o)-[:SCHREEF]->(b:Beoordeling)-[:OVER]->(x)
 SET b = $beoordeling
 CREATE (w:Wijziging)

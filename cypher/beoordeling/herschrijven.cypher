@@ -12,7 +12,9 @@ WHERE o.id IN $zicht.wijzigbaar AND x.id = $object
 SET b:Beoordeling
 WITH o, b, x
 WHERE b.versie = $verwachteVersie AND NOT coalesce(x.status, '') IN ['TERUGGETROKKEN', 'INGETROKKEN']
-  AND size([(o)-[:GEBRUIKT]->(g)-[:VAN|NEEMT_AF]->(x) WHERE g.status <> 'UITGEFASEERD' | g]) > 0
+// FalkorDB finds a pattern comprehension's value only when a WITH names it.
+WITH b, size([(o)-[:GEBRUIKT]->(g)-[:VAN|NEEMT_AF]->(x) WHERE g.status <> 'UITGEFASEERD' | g]) AS gebruik
+WHERE gebruik > 0
 SET b += $eigenschappen
 SET b.versie = $verwachteVersie + 1
 REMOVE b.reden, b.antwoord, b.beantwoordOp, b.beantwoordDoor, b.goedgekeurdOp

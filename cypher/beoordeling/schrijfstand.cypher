@@ -12,12 +12,11 @@ WITH o, coalesce(a, d) AS x, a IS NOT NULL AS isApplicatie
 WITH o, x, isApplicatie,
      CASE WHEN x IS NULL OR x.gemeldDoor IS NULL OR $zicht.beheer OR x.gemeldDoor IN $zicht.concepten
           THEN x END AS gezien
+OPTIONAL MATCH (o)-[:SCHREEF]->(b:Beoordeling)-[:OVER]->(gezien)
 RETURN o IS NOT NULL AS organisatie, gezien IS NOT NULL AS object, isApplicatie,
        gezien IS NOT NULL AND gezien.gemeldDoor IS NOT NULL AS concept,
        gezien IS NOT NULL AND coalesce(gezien.status, '') IN ['TERUGGETROKKEN', 'INGETROKKEN'] AS teruggetrokken,
        CASE WHEN o IS NULL OR gezien IS NULL THEN false
             ELSE size([(o)-[:GEBRUIKT]->(g)-[:VAN|NEEMT_AF]->(gezien) WHERE g.status <> 'UITGEFASEERD' | g]) > 0
        END AS gebruikt,
-       CASE WHEN o IS NULL OR gezien IS NULL THEN null
-            ELSE head([(o)-[:SCHREEF]->(b)-[:OVER]->(gezien) | b {.id, .versie, .status, .score, .tekst}])
-       END AS beoordeling
+       CASE WHEN b IS NULL THEN null ELSE b {.id, .versie, .status, .score, .tekst} END AS beoordeling

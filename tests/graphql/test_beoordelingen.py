@@ -1,0 +1,235 @@
+"""Reviews (F006, issue 19 item 4) through HTTP, in a graph of the test's own on each engine: an
+organisation that uses an application or takes a dienst reviews it, functioneel beheer moderates,
+the leverancier answers once; every role of the matrix writes only what it may, sees approved
+reviews named only where it may see the organisation's use and anonymous elsewhere (and those
+only from the group floor up), and hears of them by melding. Every refused or invalid write
+leaves the whole graph as it was. Expected answers come from raw rows of the graph.
+
+One setup is a raw write (the module's `schrijf`): retiring an application the gemeente uses,
+which no mutation of this part does, to see that a retired application takes no review.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from graph_api.store import Store
+from tests.backends import Backend
+from tests.graafdump import dump
+from tests.graphql.conftest import VNG, Api
+from tests.graphql.test_dienst_mutaties import raw, refused, schrijf
+from tests.graphql.test_gebruik_mutaties import GEMEENTE, REGISTREER, data, serve, tokens
+
+BEOORDELING = "identificatie score tekst status reden antwoord versienummer organisatie { identificatie }"
+SCHRIJF = f"""
+mutation($input: SchrijfBeoordelingInput!) {{ schrijfBeoordeling(input: $input) {{ beoordeling {{ {BEOORDELING} }} }} }}"""
+KEUR = f"""
+mutation($input: KeurBeoordelingGoedInput!) {{ keurBeoordelingGoed(input: $input) {{ beoordeling {{ {BEOORDELING} }} }} }}"""
+WIJS = f"""
+mutation($input: WijsBeoordelingAfInput!) {{ wijsBeoordelingAf(input: $input) {{ beoordeling {{ {BEOORDELING} }} }} }}"""
+ANTWOORD = f"""
+mutation($input: BeantwoordBeoordelingInput!) {{ beantwoordBeoordeling(input: $input) {{
+  beoordeling {{ {BEOORDELING} }} }} }}"""
+OPENBAAR = """
+query($id: ID!) { node(id: $id) { ... on Applicatie { ...b } ... on Dienst { ...b } } }
+fragment b on Node { ... on Applicatie { beoordelingen(first: 50) { totalCount edges { cursor node {
+  identificatie score tekst antwoord organisatie { identificatie naam } } } }
+  beoordelingsoverzicht { aantal gemiddelde verborgen verdeling { score aantal } } }
+  ... on Dienst { beoordelingen(first: 50) { totalCount edges { cursor node {
+  identificatie score tekst antwoord organisatie { identificatie naam } } } }
+  beoordelingsoverzicht { aantal gemiddelde verborgen verdeling { score aantal } } } }"""
+LIJST = f"""
+query($status: BeoordelingStatus) {{ beoordelingen(status: $status, first: 100) {{
+  totalCount nodes {{ {BEOORDELING} }} }} }}"""
+
+
+def _global(kind: str, key: str) -> str:
+    return base64.b64encode(f"{kind}:{key}".encode()).decode()
+
+
+async def feiten(store: Store) -> dict[str, Any]:
+    """From raw rows: an application GM0014 (the own graph's one landscape) uses, published and
+    not UITGEFASEERD, and its leverancier; a second one it uses; a dienst on offer its Gebruik
+    take, and that dienst's leverancier; five other gemeenten; another leverancier."""
+    [app] = await raw(store, "bdl_app", """
+        MATCH (l:Leverancier)-[:BIEDT_AAN]->(x:Applicatie)<-[:VAN]-(u:Gebruik)<-[:GEBRUIKT]-(o:Gemeente {id: $g})
+        WHERE x.gemeldDoor IS NULL AND coalesce(x.status, 'ACTIEF') = 'ACTIEF' AND u.status <> 'UITGEFASEERD'
+        RETURN x.id AS x, x.naam AS naam, l.id AS l ORDER BY x.id LIMIT 1""", {"g": GEMEENTE})  # fmt: skip
+    [tweede] = await raw(store, "bdl_tweede", """
+        MATCH (o:Gemeente {id: $g})-[:GEBRUIKT]->(u:Gebruik)-[:VAN]->(y:Applicatie)
+        WHERE y.id > $x AND y.gemeldDoor IS NULL AND u.status <> 'UITGEFASEERD'
+        RETURN y.id AS id ORDER BY y.id LIMIT 1""", {"g": GEMEENTE, "x": app["x"]})  # fmt: skip
+    [dienst] = await raw(store, "bdl_dienst", """
+        MATCH (ld:Leverancier)-[:LEVERT]->(d:Dienst)<-[:NEEMT_AF]-(u:Gebruik)<-[:GEBRUIKT]-(:Gemeente {id: $g})
+        WHERE coalesce(d.status, 'AANGEBODEN') = 'AANGEBODEN' AND u.status <> 'UITGEFASEERD'
+        RETURN d.id AS d, d.naam AS dnaam, ld.id AS ld ORDER BY d.id LIMIT 1""", {"g": GEMEENTE})  # fmt: skip
+    andere = await raw(store, "bdl_andere", """
+        MATCH (o:Gemeente) WHERE o.id <> $g AND o.gemeldDoor IS NULL
+        RETURN o.id AS id ORDER BY o.id LIMIT 5""", {"g": GEMEENTE})  # fmt: skip
+    [l2] = await raw(store, "bdl_l2", """
+        MATCH (l:Leverancier) WHERE NOT l.id IN [$l, $ld] AND l.gemeldDoor IS NULL
+        RETURN l.id AS id ORDER BY l.id LIMIT 1""", {"l": app["l"], "ld": dienst["ld"]})  # fmt: skip
+    return {**app, **dienst, "g": GEMEENTE, "tweede": tweede["id"], "andere": [o["id"] for o in andere],
+            "ander": andere[0]["id"], "l2": l2["id"]}  # fmt: skip
+
+
+async def beoordeling_rauw(store: Store, beoordeling: str) -> dict[str, Any]:
+    [row] = await raw(store, "bdl_rauw", """
+        MATCH (o:Organisatie)-[:SCHREEF]->(b:Beoordeling {id: $b})-[:OVER]->(x)
+        RETURN b {.*} AS b, o.id AS organisatie, x.id AS object""", {"b": beoordeling})  # fmt: skip
+    return row
+
+
+async def records(store: Store, object_id: str) -> list[dict[str, Any]]:
+    rows = await raw(store, "bdl_records",
+                     "MATCH (w:Wijziging) WHERE w.object = $id RETURN w {.*} AS w ORDER BY w.tijdstip, w.id",
+                     {"id": object_id})  # fmt: skip
+    return [row["w"] for row in rows]
+
+
+async def goedgekeurd(store: Store, object_id: str) -> list[dict[str, Any]]:
+    """The approved reviews of an object, from raw rows: score and organisation."""
+    return await raw(store, "bdl_goedgekeurd", """
+        MATCH (o:Organisatie)-[:SCHREEF]->(b:Beoordeling)-[:OVER]->(x {id: $x})
+        WHERE b.status = 'GOEDGEKEURD' RETURN b.id AS id, b.score AS score, o.id AS organisatie, o.naam AS naam""",
+        {"x": object_id})  # fmt: skip
+
+
+async def leden(store: Store, organisatie: str, rol: str | None = None) -> set[str]:
+    """The active persons of an organisation's active memberships (with `rol`, when given)."""
+    rows = await raw(store, "bdl_leden", """
+        MATCH (p:Gebruiker)-[r:LID_VAN]->(o:Organisatie {id: $o})
+        WHERE p.status = 'ACTIEF' AND coalesce(p.soort, 'PERSOON') = 'PERSOON'
+          AND coalesce(r.status, 'ACTIEF') = 'ACTIEF' AND ($rol IS NULL OR $rol IN r.rollen)
+        RETURN p.id AS id""", {"o": organisatie, "rol": rol})  # fmt: skip
+    return {row["id"] for row in rows}
+
+
+async def meldingen(store: Store, soort: str, beoordeling: str) -> dict[str, str]:
+    """Each recipient's text of the meldingen of a kind about a review, from raw rows."""
+    rows = await raw(store, "bdl_meldingen", """
+        MATCH (m:Melding) WHERE m.soort = $soort AND m.object = $b
+        RETURN m.ontvanger AS ontvanger, m.tekst AS tekst, m.organisatie AS organisatie""",
+        {"soort": soort, "b": beoordeling})  # fmt: skip
+    return {row["ontvanger"]: row["tekst"] for row in rows}
+
+
+async def actor(store: Store, beoordeling: str, operatie: str) -> str:
+    return [r for r in await records(store, beoordeling) if r["operatie"] == operatie][-1]["actor"]
+
+
+def openbaar(api: Api, kind: str, object_id: str) -> dict[str, Any]:
+    return data(api.post(OPENBAAR, {"id": _global(kind, object_id)}))["node"]
+
+
+async def test_who_may_write_and_moderate_and_every_refusal_leaves_the_graph_as_it_was(own_graph: Backend) -> None:
+    store = own_graph.store
+    f = await feiten(store)
+    g, x = f["g"], f["x"]
+    minted = await tokens(
+        own_graph,
+        (g, "GEBRUIK_BEHEERDER"),
+        (g, "GEBRUIK_RAADPLEGER"),
+        (g, "ORGANISATIE_BEHEERDER"),
+        (f["ander"], "GEBRUIK_BEHEERDER"),
+        (f["l"], "AANBOD_BEHEERDER"),
+        (f["l2"], "AANBOD_BEHEERDER"),
+        (VNG, "VNG_RAADPLEGER"),
+        (VNG, "FUNCTIONEEL_BEHEERDER"),
+    )
+    await schrijf(store, "bdl_teruggetrokken", "MATCH (y:Applicatie {id: $y}) SET y.status = 'TERUGGETROKKEN'",
+                  {"y": f["tweede"]})  # fmt: skip
+    with serve(own_graph) as client:
+        wie = {key: Api(client, token) for key, token in minted.items()}
+        eigen, beheer = wie[(g, "GEBRUIK_BEHEERDER")], wie[(VNG, "FUNCTIONEEL_BEHEERDER")]
+        leverancier, ander = wie[(f["l"], "AANBOD_BEHEERDER")], wie[(f["ander"], "GEBRUIK_BEHEERDER")]
+        review = {"organisatie": g, "object": x, "score": 4, "toelichting": "Werkt goed."}
+        before = await dump(store)
+
+        # Who writes: the organisation's gebruik-beheerder only. Its other roles, a leverancier,
+        # VNG's raadpleger: FORBIDDEN before any statement; functioneel beheer and another
+        # gemeente's gebruik-beheerder write no opinion of this gemeente (FORBIDDEN, the field).
+        refused(Api(client), SCHRIJF, review, "UNAUTHENTICATED")
+        for rol in ((g, "GEBRUIK_RAADPLEGER"), (g, "ORGANISATIE_BEHEERDER"), (f["l"], "AANBOD_BEHEERDER"),
+                    (VNG, "VNG_RAADPLEGER")):  # fmt: skip
+            refused(wie[rol], SCHRIJF, review, "FORBIDDEN")
+        refused(beheer, SCHRIJF, review, "FORBIDDEN", "input.organisatie")
+        refused(ander, SCHRIJF, review, "FORBIDDEN", "input.organisatie")
+        # A gemeente that does not use it: NOT_A_USER; a retired one it uses: RETIRED.
+        refused(ander, SCHRIJF, {**review, "organisatie": f["ander"]}, "NOT_A_USER", "input.object")
+        refused(eigen, SCHRIJF, {**review, "object": f["tweede"]}, "RETIRED", "input.object")
+        refused(ander, SCHRIJF, {**review, "organisatie": f["ander"], "object": f["d"]}, "NOT_A_USER", "input.object")
+        # Bad input, each naming its field.
+        for input, code, argument in (
+            ({**review, "score": 0}, "INVALID_INPUT", "input.score"),
+            ({**review, "score": 6}, "INVALID_INPUT", "input.score"),
+            ({**review, "toelichting": ""}, "INVALID_INPUT", "input.toelichting"),
+            ({**review, "toelichting": "   "}, "INVALID_INPUT", "input.toelichting"),
+            ({**review, "toelichting": "x" * 2_001}, "INVALID_INPUT", "input.toelichting"),
+            ({**review, "object": "app-bestaat-niet"}, "NOT_FOUND", "input.object"),
+            ({**review, "object": _global("Gemeente", g)}, "INVALID_ID", "input.object"),
+            ({**review, "verwachteVersie": 1}, "VERSION_CONFLICT", "input.verwachteVersie"),
+        ):
+            refused(eigen, SCHRIJF, input, code, argument)
+        assert await dump(store) == before
+
+        # Written: INGEDIEND at versie 1, recorded in the gemeente's landscape.
+        geschreven = data(eigen.post(SCHRIJF, {"input": {**review, "idempotencyKey": "b-1"}}))
+        b = geschreven["schrijfBeoordeling"]["beoordeling"]
+        rauw = await beoordeling_rauw(store, b["identificatie"])
+        assert (rauw["organisatie"], rauw["object"]) == (g, x)
+        assert (rauw["b"]["score"], rauw["b"]["tekst"], rauw["b"]["status"], rauw["b"]["versie"]) == (
+            4, "Werkt goed.", "INGEDIEND", 1)  # fmt: skip
+        assert b == {"identificatie": rauw["b"]["id"], "score": 4, "tekst": "Werkt goed.", "status": "INGEDIEND",
+                     "reden": None, "antwoord": None, "versienummer": 1, "organisatie": {"identificatie": g}}  # fmt: skip
+        [record] = await records(store, b["identificatie"])
+        assert (record["organisatie"], record["operatie"], json.loads(record["na"])["object"]) == (g, "AANGEMAAKT", x)
+        # Sent again with its key: the same review, nothing written.
+        assert data(eigen.post(SCHRIJF, {"input": {**review, "idempotencyKey": "b-1"}})) == geschreven
+        assert len(await records(store, b["identificatie"])) == 1
+
+        before = await dump(store)
+        bid = b["identificatie"]
+        # One per organisation per object: written again without its versie, or at another one.
+        refused(eigen, SCHRIJF, review, "VERSION_CONFLICT", "input.verwachteVersie")
+        refused(eigen, SCHRIJF, {**review, "verwachteVersie": 2}, "VERSION_CONFLICT", "input.verwachteVersie")
+        # Moderation: functioneel beheer only, a reason to reject, at the versie.
+        moderatie = {"beoordeling": bid, "verwachteVersie": 1}
+        for query, input in ((KEUR, moderatie), (WIJS, {**moderatie, "reden": "Reclame"})):
+            refused(Api(client), query, input, "UNAUTHENTICATED")
+            for rol in ((g, "GEBRUIK_BEHEERDER"), (f["l"], "AANBOD_BEHEERDER"), (VNG, "VNG_RAADPLEGER"),
+                        (g, "ORGANISATIE_BEHEERDER")):  # fmt: skip
+                refused(wie[rol], query, input, "FORBIDDEN")
+            refused(beheer, query, {**input, "verwachteVersie": 2}, "VERSION_CONFLICT", "input.verwachteVersie")
+            refused(beheer, query, {**input, "beoordeling": "bdl-bestaat-niet"}, "NOT_FOUND", "input.beoordeling")
+        refused(beheer, WIJS, {**moderatie, "reden": " "}, "INVALID_INPUT", "input.reden")
+        # Not approved: no answer; the leverancier does not see it at all, functioneel beheer
+        # sees it waiting; the gemeente has no aanbod role.
+        antwoord = {"beoordeling": bid, "verwachteVersie": 1, "antwoord": "Dank u."}
+        refused(Api(client), ANTWOORD, antwoord, "UNAUTHENTICATED")
+        refused(eigen, ANTWOORD, antwoord, "FORBIDDEN")
+        refused(leverancier, ANTWOORD, antwoord, "NOT_FOUND", "input.beoordeling")
+        refused(beheer, ANTWOORD, antwoord, "TRANSITION_NOT_ALLOWED", "input.beoordeling")
+        assert await dump(store) == before
+
+        # Approved, then: moderated once only, answered by its own leverancier only.
+        assert data(beheer.post(KEUR, {"input": moderatie}))["keurBeoordelingGoed"]["beoordeling"]["status"] == (
+            "GOEDGEKEURD")  # fmt: skip
+        before = await dump(store)
+        refused(beheer, WIJS, {**moderatie, "verwachteVersie": 2, "reden": "x"}, "TRANSITION_NOT_ALLOWED",
+                "input.beoordeling")  # fmt: skip
+        refused(wie[(f["l2"], "AANBOD_BEHEERDER")], ANTWOORD, {**antwoord, "verwachteVersie": 2}, "FORBIDDEN",
+                "input.beoordeling")  # fmt: skip
+        refused(leverancier, ANTWOORD, antwoord, "VERSION_CONFLICT", "input.verwachteVersie")
+        refused(leverancier, ANTWOORD, {**antwoord, "verwachteVersie": 2, "antwoord": ""}, "INVALID_INPUT",
+                "input.antwoord")  # fmt: skip
+        assert await dump(store) == before
+        beantwoord = data(leverancier.post(ANTWOORD, {"input": {**antwoord, "verwachteVersie": 2}}))
+        assert beantwoord["beantwoordBeoordeling"]["beoordeling"]["antwoord"] == "Dank u."
+        assert (await beoordeling_rauw(store, bid))["b"]["antwoord"] == "Dank u."
+        before = await dump(store)
+        refused(leverancier, ANTWOORD, {**antwoord, "verwachteVersie": 3}, "ALREADY_ANSWERED", "input.beoordeling")
+        refused(beheer, ANTWOORD, {**antwoord, "verwachteVersie": 3}, "ALREADY_ANSWERED", "input.beoordeling")
+        assert await dump(store) == before

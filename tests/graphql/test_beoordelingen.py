@@ -148,65 +148,61 @@ async def test_who_may_write_and_moderate_and_every_refusal_leaves_the_graph_as_
         eigen, beheer = wie[(g, "GEBRUIK_BEHEERDER")], wie[(VNG, "FUNCTIONEEL_BEHEERDER")]
         leverancier, ander = wie[(f["l"], "AANBOD_BEHEERDER")], wie[(f["ander"], "GEBRUIK_BEHEERDER")]
         review = {"organisatie": g, "object": x, "score": 4, "toelichting": "Werkt goed."}
+
+        # Written: INGEDIEND at versie 1, recorded in the gemeente's landscape.
+        geschreven = data(eigen.post(SCHRIJF, {"input": {**review, "idempotencyKey": "b-1"}}))
+        b = geschreven["schrijfBeoordeling"]["beoordeling"]
+        bid = b["identificatie"]
+        rauw = await beoordeling_rauw(store, bid)
+        assert (rauw["organisatie"], rauw["object"]) == (g, x)
+        assert (rauw["b"]["score"], rauw["b"]["tekst"], rauw["b"]["status"], rauw["b"]["versie"]) == (
+            4, "Werkt goed.", "INGEDIEND", 1)  # fmt: skip
+        assert b == {"identificatie": bid, "score": 4, "tekst": "Werkt goed.", "status": "INGEDIEND",
+                     "reden": None, "antwoord": None, "versienummer": 1, "organisatie": {"identificatie": g}}  # fmt: skip
+        [record] = await records(store, bid)
+        na = json.loads(record["na"])
+        assert (record["organisatie"], record["operatie"], na["object"], na["score"]) == (
+            g,
+            "AANGEMAAKT",
+            x,
+            4,
+        )
+        # Sent again with its key: the same review, nothing written.
+        assert data(eigen.post(SCHRIJF, {"input": {**review, "idempotencyKey": "b-1"}})) == geschreven
+        assert len(await records(store, bid)) == 1
         before = await dump(store)
 
         # Who writes: the organisation's gebruik-beheerder only. Its other roles, a leverancier,
         # VNG's raadpleger: FORBIDDEN before any statement; functioneel beheer and another
         # gemeente's gebruik-beheerder write no opinion of this gemeente (FORBIDDEN, the field).
-        refused(Api(client), SCHRIJF, review, "UNAUTHENTICATED")
+        nieuw = {**review, "object": f["d"]}  # a dienst it takes, not reviewed yet
+        refused(Api(client), SCHRIJF, nieuw, "UNAUTHENTICATED")
         for rol in ((g, "GEBRUIK_RAADPLEGER"), (g, "ORGANISATIE_BEHEERDER"), (f["l"], "AANBOD_BEHEERDER"),
                     (VNG, "VNG_RAADPLEGER")):  # fmt: skip
-            refused(wie[rol], SCHRIJF, review, "FORBIDDEN")
-        refused(beheer, SCHRIJF, review, "FORBIDDEN", "input.organisatie")
-        refused(ander, SCHRIJF, review, "FORBIDDEN", "input.organisatie")
-        # A gemeente that does not use it: NOT_A_USER; a retired one it uses: RETIRED.
-        refused(ander, SCHRIJF, {**review, "organisatie": f["ander"]}, "NOT_A_USER", "input.object")
+            refused(wie[rol], SCHRIJF, nieuw, "FORBIDDEN")
+        refused(beheer, SCHRIJF, nieuw, "FORBIDDEN", "input.organisatie")
+        refused(ander, SCHRIJF, nieuw, "FORBIDDEN", "input.organisatie")
+        # A gemeente that does not use the application or take the dienst: NOT_A_USER; a retired
+        # application its own gemeente uses: RETIRED.
+        for object_id in (x, f["d"]):
+            refused(ander, SCHRIJF, {**review, "organisatie": f["ander"], "object": object_id}, "NOT_A_USER",
+                    "input.object")  # fmt: skip
         refused(eigen, SCHRIJF, {**review, "object": f["tweede"]}, "RETIRED", "input.object")
-        refused(
-            ander,
-            SCHRIJF,
-            {**review, "organisatie": f["ander"], "object": f["d"]},
-            "NOT_A_USER",
-            "input.object",
-        )
-        # Bad input, each naming its field.
+        # Bad input, each naming its field; one review per organisation per object, so the one
+        # written is written again at its versie only.
         for input, code, argument in (
-            ({**review, "score": 0}, "INVALID_INPUT", "input.score"),
-            ({**review, "score": 6}, "INVALID_INPUT", "input.score"),
-            ({**review, "toelichting": ""}, "INVALID_INPUT", "input.toelichting"),
-            ({**review, "toelichting": "   "}, "INVALID_INPUT", "input.toelichting"),
-            ({**review, "toelichting": "x" * 2_001}, "INVALID_INPUT", "input.toelichting"),
-            ({**review, "object": "app-bestaat-niet"}, "NOT_FOUND", "input.object"),
-            ({**review, "object": _global("Gemeente", g)}, "INVALID_ID", "input.object"),
-            ({**review, "verwachteVersie": 1}, "VERSION_CONFLICT", "input.verwachteVersie"),
+            ({**nieuw, "score": 0}, "INVALID_INPUT", "input.score"),
+            ({**nieuw, "score": 6}, "INVALID_INPUT", "input.score"),
+            ({**nieuw, "toelichting": ""}, "INVALID_INPUT", "input.toelichting"),
+            ({**nieuw, "toelichting": "   "}, "INVALID_INPUT", "input.toelichting"),
+            ({**nieuw, "toelichting": "x" * 2_001}, "INVALID_INPUT", "input.toelichting"),
+            ({**nieuw, "object": "app-bestaat-niet"}, "NOT_FOUND", "input.object"),
+            ({**nieuw, "object": _global("Gemeente", g)}, "INVALID_ID", "input.object"),
+            ({**nieuw, "verwachteVersie": 1}, "VERSION_CONFLICT", "input.verwachteVersie"),
+            (review, "VERSION_CONFLICT", "input.verwachteVersie"),
+            ({**review, "verwachteVersie": 2}, "VERSION_CONFLICT", "input.verwachteVersie"),
         ):
             refused(eigen, SCHRIJF, input, code, argument)
-        assert await dump(store) == before
-
-        # Written: INGEDIEND at versie 1, recorded in the gemeente's landscape.
-        geschreven = data(eigen.post(SCHRIJF, {"input": {**review, "idempotencyKey": "b-1"}}))
-        b = geschreven["schrijfBeoordeling"]["beoordeling"]
-        rauw = await beoordeling_rauw(store, b["identificatie"])
-        assert (rauw["organisatie"], rauw["object"]) == (g, x)
-        assert (rauw["b"]["score"], rauw["b"]["tekst"], rauw["b"]["status"], rauw["b"]["versie"]) == (
-            4, "Werkt goed.", "INGEDIEND", 1)  # fmt: skip
-        assert b == {"identificatie": rauw["b"]["id"], "score": 4, "tekst": "Werkt goed.", "status": "INGEDIEND",
-                     "reden": None, "antwoord": None, "versienummer": 1, "organisatie": {"identificatie": g}}  # fmt: skip
-        [record] = await records(store, b["identificatie"])
-        assert (record["organisatie"], record["operatie"], json.loads(record["na"])["object"]) == (
-            g,
-            "AANGEMAAKT",
-            x,
-        )
-        # Sent again with its key: the same review, nothing written.
-        assert data(eigen.post(SCHRIJF, {"input": {**review, "idempotencyKey": "b-1"}})) == geschreven
-        assert len(await records(store, b["identificatie"])) == 1
-
-        before = await dump(store)
-        bid = b["identificatie"]
-        # One per organisation per object: written again without its versie, or at another one.
-        refused(eigen, SCHRIJF, review, "VERSION_CONFLICT", "input.verwachteVersie")
-        refused(eigen, SCHRIJF, {**review, "verwachteVersie": 2}, "VERSION_CONFLICT", "input.verwachteVersie")
         # Moderation: functioneel beheer only, a reason to reject, at the versie.
         moderatie = {"beoordeling": bid, "verwachteVersie": 1}
         for query, input in ((KEUR, moderatie), (WIJS, {**moderatie, "reden": "Reclame"})):
@@ -230,25 +226,22 @@ async def test_who_may_write_and_moderate_and_every_refusal_leaves_the_graph_as_
         refused(beheer, ANTWOORD, antwoord, "TRANSITION_NOT_ALLOWED", "input.beoordeling")
         assert await dump(store) == before
 
-        # Approved, then: moderated once only, answered by its own leverancier only.
+        # Approved and answered, then: moderated once only, answered once, by its own leverancier.
         assert data(beheer.post(KEUR, {"input": moderatie}))["keurBeoordelingGoed"]["beoordeling"]["status"] == (
             "GOEDGEKEURD")  # fmt: skip
-        before = await dump(store)
-        refused(beheer, WIJS, {**moderatie, "verwachteVersie": 2, "reden": "x"}, "TRANSITION_NOT_ALLOWED",
-                "input.beoordeling")  # fmt: skip
         refused(wie[(f["l2"], "AANBOD_BEHEERDER")], ANTWOORD, {**antwoord, "verwachteVersie": 2}, "FORBIDDEN",
                 "input.beoordeling")  # fmt: skip
-        refused(leverancier, ANTWOORD, antwoord, "VERSION_CONFLICT", "input.verwachteVersie")
-        refused(leverancier, ANTWOORD, {**antwoord, "verwachteVersie": 2, "antwoord": ""}, "INVALID_INPUT",
-                "input.antwoord")  # fmt: skip
-        assert await dump(store) == before
         beantwoord = data(leverancier.post(ANTWOORD, {"input": {**antwoord, "verwachteVersie": 2}}))
         assert beantwoord["beantwoordBeoordeling"]["beoordeling"]["antwoord"] == "Dank u."
         assert (await beoordeling_rauw(store, bid))["b"]["antwoord"] == "Dank u."
         before = await dump(store)
+        refused(beheer, WIJS, {**moderatie, "verwachteVersie": 3, "reden": "x"}, "TRANSITION_NOT_ALLOWED",
+                "input.beoordeling")  # fmt: skip
         refused(
-            leverancier, ANTWOORD, {**antwoord, "verwachteVersie": 3}, "ALREADY_ANSWERED", "input.beoordeling"
+            leverancier, ANTWOORD, {**antwoord, "verwachteVersie": 2}, "ALREADY_ANSWERED", "input.beoordeling"
         )
+        refused(leverancier, ANTWOORD, {**antwoord, "verwachteVersie": 3, "antwoord": ""}, "INVALID_INPUT",
+                "input.antwoord")  # fmt: skip
         refused(beheer, ANTWOORD, {**antwoord, "verwachteVersie": 3}, "ALREADY_ANSWERED", "input.beoordeling")
         assert await dump(store) == before
 

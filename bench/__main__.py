@@ -102,5 +102,13 @@ def writes(
     writes_bench.main(rounds, clients, seconds, reseed)
 
 
+@app.command()
+def beoordelingen(rounds: Annotated[int, typer.Option(help="Measured runs of each.")] = 15) -> None:
+    """schrijfBeoordeling against the least raw statement for the same review."""
+    from bench import beoordelingen as beoordelingen_bench
+
+    beoordelingen_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -5,7 +5,7 @@
 // published object not retired, and no review of it by the organisation yet; otherwise no row.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see, and the Gebruik
 // read is of that organisation only.
-// params: {"organisatie": "onbekend", "object": "onbekend", "beoordeling": {"id": "bdl-onbekend", "score": 3, "tekst": "x", "status": "INGEDIEND", "versie": 1}, "wijziging": {"id": "wij-onbekend"}}
+// params: {"organisatie": "onbekend", "object": "onbekend", "beoordeling": {"id": "bdl-onbekend", "score": 3, "tekst": "Werkt goed.", "status": "INGEDIEND", "versie": 1, "geschrevenOp": "2026-06-30T09:15:00.000Z", "gewijzigdOp": "2026-06-30T09:15:00.000Z", "gewijzigdDoor": "gebruiker-onbekend"}, "wijziging": {"id": "wij-onbekend"}}
 MATCH (o:Organisatie {id: $organisatie})
 WHERE o.id IN $zicht.wijzigbaar
 SET o:Organisatie

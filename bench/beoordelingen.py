@@ -19,7 +19,7 @@ from dataclasses import replace
 from bench.api import BENCH_QUERIES, WORK
 from bench.harness import ensure_seeded, interleaved_medians
 from bench.results import write_section
-from bench.writes import WARMUP, InProcess, Statements, _identity
+from bench.writes import WARMUP, InProcess, Statements, _identity, _write
 from graph_api.domain.wijzigen import nieuw_id, nu
 from graph_api.runtime import open_runtime
 from graph_api.settings import Settings
@@ -61,7 +61,7 @@ async def run(rounds: int) -> str:
 
             async def raw() -> None:
                 tijdstip, beoordeling = nu(), nieuw_id("bdl")
-                await store._run("schrijven/beoordeling_schrijven", {
+                await _write(store, "schrijven/beoordeling_schrijven", {
                     "organisatie": GEMEENTE, "object": next(raw_apps),
                     "beoordeling": {"id": beoordeling, "score": 4, "tekst": "Doet wat het belooft.",
                                     "status": "INGEDIEND", "versie": 1, "geschrevenOp": tijdstip,
@@ -69,7 +69,7 @@ async def run(rounds: int) -> str:
                     "wijziging": {"id": nieuw_id("wij"), "actor": identiteit.gebruiker,
                                   "actorOrganisatie": GEMEENTE, "organisatie": GEMEENTE, "tijdstip": tijdstip,
                                   "object": beoordeling, "objectLabel": "Beoordeling", "operatie": "AANGEMAAKT"},
-                }, write=True, timeout_ms=60_000, unit=None)  # fmt: skip
+                })  # fmt: skip
 
             medians = await interleaved_medians(
                 {"graphql": statements.watch(graphql, samples), "raw": raw}, rounds, warmup=WARMUP

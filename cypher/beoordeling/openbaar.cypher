@@ -13,7 +13,7 @@ WITH sleutel, coalesce(a, d) AS x
 WHERE x IS NOT NULL
 WITH sleutel, x, 'Applicatie' IN labels(x) AS isApplicatie,
      size([(x)<-[:OVER]-(c) WHERE c.status = 'GOEDGEKEURD' | c]) AS aantal,
-     $zicht.beheer OR head([(x)<-[:BIEDT_AAN|LEVERT]-(l) | l.id]) IN $zicht.aanbod AS eigenObject
+     $zicht.beheer OR coalesce(head([(x)<-[:BIEDT_AAN|LEVERT]-(l) | l.id]) IN $zicht.aanbod, false) AS eigenObject
 MATCH (x)<-[:OVER]-(b:Beoordeling)<-[:SCHREEF]-(o:Organisatie)
 WITH sleutel, isApplicatie, aantal, eigenObject, b, o,
      $zicht.beheer OR o.id IN $zicht.landschappen

@@ -11,7 +11,7 @@ OPTIONAL MATCH (d:Dienst {id: sleutel})
 WITH sleutel, coalesce(a, d) AS x
 WHERE x IS NOT NULL
 WITH sleutel, x, 'Applicatie' IN labels(x) AS isApplicatie,
-     $zicht.beheer OR head([(x)<-[:BIEDT_AAN|LEVERT]-(l) | l.id]) IN $zicht.aanbod AS eigenObject
+     $zicht.beheer OR coalesce(head([(x)<-[:BIEDT_AAN|LEVERT]-(l) | l.id]) IN $zicht.aanbod, false) AS eigenObject
 OPTIONAL MATCH (x)<-[:OVER]-(b:Beoordeling)<-[:SCHREEF]-(o:Organisatie)
 WHERE b.status = 'GOEDGEKEURD'
 WITH sleutel, eigenObject, collect(b.score) AS scores,

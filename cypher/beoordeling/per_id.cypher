@@ -9,7 +9,7 @@ WITH sleutel, o, b, x, 'Applicatie' IN labels(x) AS isApplicatie,
      $zicht.beheer OR o.id IN $zicht.landschappen AS eigen
 WITH sleutel, o, b, x, isApplicatie, eigen,
      eigen OR (isApplicatie AND ($zicht.alleGebruik OR x.id IN $zicht.producten)) AS genoemd,
-     head([(x)<-[:BIEDT_AAN|LEVERT]-(l) | l.id]) IN $zicht.aanbod AS eigenObject,
+     coalesce(head([(x)<-[:BIEDT_AAN|LEVERT]-(l) | l.id]) IN $zicht.aanbod, false) AS eigenObject,
      size([(x)<-[:OVER]-(c) WHERE c.status = 'GOEDGEKEURD' | c]) AS aantal
 WHERE eigen OR (b.status = 'GOEDGEKEURD' AND (genoemd OR eigenObject OR aantal >= $minimum))
 RETURN sleutel, b {.id, .score, .tekst, .status, .antwoord, .beantwoordOp, .goedgekeurdOp, .versie,

@@ -118,5 +118,13 @@ def verloop(rounds: Annotated[int, typer.Option(help="Measured runs per window."
     verloop_bench.main(rounds)
 
 
+@app.command()
+def beoordelingen(rounds: Annotated[int, typer.Option(help="Measured runs of each.")] = 15) -> None:
+    """schrijfBeoordeling against the least raw statement for the same review."""
+    from bench import beoordelingen as beoordelingen_bench
+
+    beoordelingen_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

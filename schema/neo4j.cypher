@@ -8,6 +8,8 @@ CREATE INDEX index_Applicatieservice_gemmaId IF NOT EXISTS FOR (n:Applicatieserv
 CREATE CONSTRAINT constraint_unique_Bedrijfsfunctie_id IF NOT EXISTS FOR (n:Bedrijfsfunctie) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Bedrijfsfunctie_gemmaId IF NOT EXISTS FOR (n:Bedrijfsfunctie) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Beheerorganisatie_id IF NOT EXISTS FOR (n:Beheerorganisatie) REQUIRE n.id IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Beoordeling_id IF NOT EXISTS FOR (n:Beoordeling) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Beoordeling_goedgekeurdOp IF NOT EXISTS FOR (n:Beoordeling) ON (n.goedgekeurdOp)
 CREATE CONSTRAINT constraint_unique_BuitengemeentelijkeVoorziening_id IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_BuitengemeentelijkeVoorziening_gemmaId IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Certificering_id IF NOT EXISTS FOR (n:Certificering) REQUIRE n.id IS UNIQUE

@@ -79,6 +79,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_applicatie_mutaties.py",
         "tests/graphql/test_versie_mutaties.py",
         "tests/graphql/test_dienst_mutaties.py",
+        "tests/graphql/test_beoordelingen.py",
         "tests/graphql/test_leveranciersoverzicht.py",
         "tests/graphql/test_samenvoegen.py",
         "tests/graphql/test_uitnodigingen.py",

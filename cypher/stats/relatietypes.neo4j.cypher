@@ -44,9 +44,13 @@ MATCH ()-[r:ONDERDEEL_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN '
 UNION ALL
 MATCH ()-[r:ONDERSTEUNT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'ONDERSTEUNT' AS type, aantal
 UNION ALL
+MATCH ()-[r:OVER]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'OVER' AS type, aantal
+UNION ALL
 MATCH ()-[r:REALISEERT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'REALISEERT' AS type, aantal
 UNION ALL
 MATCH ()-[r:REGISTREERT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'REGISTREERT' AS type, aantal
+UNION ALL
+MATCH ()-[r:SCHREEF]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'SCHREEF' AS type, aantal
 UNION ALL
 MATCH ()-[r:SPECIALISATIE_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'SPECIALISATIE_VAN' AS type, aantal
 UNION ALL

@@ -15,6 +15,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from graph_api.graphql.aanbod.applicatie_mutaties import ApplicatieMutaties
+from graph_api.graphql.aanbod.beoordelingen import BeoordelingLijsten, BeoordelingMutaties
 from graph_api.graphql.aanbod.concept_mutaties import ConceptLijsten, ConceptMutaties
 from graph_api.graphql.aanbod.dienst_mutaties import DienstMutaties
 from graph_api.graphql.aanbod.etalage import EtalageMutaties
@@ -81,6 +82,7 @@ Query = merge_types(
         LeveranciersoverzichtQuery,
         UitnodigingLijsten,
         DelegatieLijsten,
+        BeoordelingLijsten,
         MeldingQuery,
     ),
 )
@@ -106,6 +108,7 @@ Mutation = merge_types(
         OprichtingMutaties,
         ToegangsverzoekMutaties,
         DelegatieMutaties,
+        BeoordelingMutaties,
         MeldingMutaties,
     ),
 )

@@ -7,6 +7,7 @@ that cypher/ uses only declared labels, types and properties, and input validati
 
 from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
 from graph_api.model.aanmelding import Registratie, Toegangsverzoek
+from graph_api.model.beoordeling import Beoordeling
 from graph_api.model.dataset import Dataset
 from graph_api.model.delegatie import Delegatie
 from graph_api.model.description import (
@@ -46,6 +47,7 @@ __all__ = [
     "Applicatieservice",
     "Bedrijfsfunctie",
     "Beheerorganisatie",
+    "Beoordeling",
     "BuitengemeentelijkeVoorziening",
     "Certificering",
     "Community",

@@ -93,6 +93,10 @@ VOORSTEL_STATUS = {
     "INGETROKKEN": "ingetrokken",
 }
 
+# A review (F006): written by an organisation (again: back to INGEDIEND), then approved (public)
+# or rejected with a reason by functioneel beheer.
+BEOORDELING_STATUS = {"INGEDIEND": "ingediend", "GOEDGEKEURD": "goedgekeurd", "AFGEWEZEN": "afgewezen"}
+
 # A leverancier's registration (F001): submitted by the person who registers it, then approved
 # (the leverancier becomes ACTIEF) or rejected with a reason by functioneel beheer.
 REGISTRATIE_STATUS = {"INGEDIEND": "ingediend", "GOEDGEKEURD": "goedgekeurd", "AFGEWEZEN": "afgewezen"}
@@ -132,6 +136,10 @@ MELDING_SOORT = {
     "CONCEPT_BESLIST": "conceptproduct beoordeeld",
     "REGISTRATIE_WACHT": "registratie wacht op beoordeling",
     "CONCEPT_WACHT": "concept wacht op beoordeling",
+    "BEOORDELING_BESLIST": "beoordeling goedgekeurd of afgewezen",
+    "BEOORDELING_BEANTWOORD": "beoordeling beantwoord door de leverancier",
+    "BEOORDELING_GEPUBLICEERD": "beoordeling van een eigen product gepubliceerd",
+    "BEOORDELING_WACHT": "beoordeling wacht op moderatie",
 }
 
 # What an item of an application's etalage is: a file (a screenshot is an image, a case study

@@ -101,6 +101,7 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     )
     nodes["Registratie"].append(example["registratie/indienen"]["registratie"])
     nodes["Toegangsverzoek"].append(example["toegangsverzoek/indienen"]["verzoek"])
+    nodes["Beoordeling"].append(example["beoordeling/aanmaken"]["beoordeling"])
     return nodes, relationships
 
 

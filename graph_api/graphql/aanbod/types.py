@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import relay
 
+from graph_api.graphql.aanbod.beoordelingen import Beoordelingsoverzicht, openbare_beoordelingen, overzicht
 from graph_api.graphql.aanbod.inputs import GebruikersFilter, gebruikers_verzoek
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import build, load_many, load_nodes, load_one, load_page, registered
@@ -128,6 +129,12 @@ class Applicatie(relay.Node):
         trailing=[("status", GebruikStatus, _STATUS_DEPRECATED)],
     )  # fmt: skip
 
+    beoordelingen = openbare_beoordelingen()
+
+    @strawberry.field(description="Its approved reviews in figures: count, average and count per score.")
+    async def beoordelingsoverzicht(self, info: Info) -> Beoordelingsoverzicht:
+        return await overzicht(info, self.key)
+
 
 @strawberry.type(description="A standard version a version complies with, and the evidence.")
 class Ondersteuning:
@@ -223,3 +230,9 @@ class Dienst(relay.Node):
     @strawberry.field(description="The applications it is offered on.")
     async def applicaties(self, info: Info) -> list[Applicatie]:
         return await load_many(info, "dienst/applicaties", self.key, "Applicatie")
+
+    beoordelingen = openbare_beoordelingen()
+
+    @strawberry.field(description="Its approved reviews in figures: count, average and count per score.")
+    async def beoordelingsoverzicht(self, info: Info) -> Beoordelingsoverzicht:
+        return await overzicht(info, self.key)

@@ -56,6 +56,7 @@ MAX_LENGTHS: Mapping[str, int] = {
     "beschrijving": 10_000,  # a koppeling's description
     "toelichting": 10_000,  # a Gebruiksvoorstel's note and reason (graph_api/domain/landschap/voorstel.py)
     "reden": 10_000,
+    "antwoord": 10_000,  # a leverancier's answer to a review (graph_api/domain/aanbod/beoordeling.py)
     "naam": 200,  # missing software and its leverancier (graph_api/domain/aanbod/concept.py)
     "leverancierNaam": 200,
     "titel": 200,  # an etalage item's title (graph_api/etalage/items.py)

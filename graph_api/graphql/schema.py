@@ -41,6 +41,7 @@ from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
 from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
 from graph_api.graphql.organisaties.delegatie_mutaties import DelegatieLijsten, DelegatieMutaties
+from graph_api.graphql.organisaties.herindeling import HerindelingMutaties, HerindelingPlannen
 from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
 from graph_api.graphql.organisaties.oprichting_mutaties import OprichtingMutaties
 from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
@@ -76,6 +77,7 @@ Query = merge_types(
         LeveranciersoverzichtQuery,
         UitnodigingLijsten,
         DelegatieLijsten,
+        HerindelingPlannen,
     ),
 )
 
@@ -100,6 +102,7 @@ Mutation = merge_types(
         OprichtingMutaties,
         ToegangsverzoekMutaties,
         DelegatieMutaties,
+        HerindelingMutaties,
     ),
 )
 

@@ -116,6 +116,7 @@ WIJZIGING_OPERATIE = {
     "STATUS_GEWIJZIGD": "status gewijzigd",
     "VERWIJDERD": "verwijderd",
     "SAMENGEVOEGD": "samengevoegd",  # a concept merged into the application kept
+    "HERINGEDEELD": "heringedeeld",  # a gemeente dissolved into, or joined by, others (F014)
 }
 
 # What an item of an application's etalage is: a file (a screenshot is an image, a case study

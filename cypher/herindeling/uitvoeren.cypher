@@ -37,7 +37,8 @@ WITH reduce(alle = [], d IN lijsten | alle + d) AS stand
 WHERE size(stand) = size($stand) AND all(s IN stand WHERE s IN $stand)
 OPTIONAL MATCH (x:Organisatie)
 WHERE $nieuw IS NOT NULL AND (x.id = $doel OR ((x:Gemeente OR x:OpgehevenGemeente) AND x.cbsCode = $doel))
-WITH count(x) AS bezet
+// Grouped by what was checked: a count alone would answer a row when the check left none.
+WITH size(stand) AS gelezen, count(x) AS bezet
 WHERE bezet = 0
 FOREACH (n IN CASE WHEN $nieuw IS NULL THEN [] ELSE [$nieuw] END |
   CREATE (g:Organisatie:Gemeente)

@@ -13,6 +13,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from graph_api.auth.identify import identiteit_voor
+from graph_api.domain.gebruikers import registreer_dev
+from graph_api.domain.organisaties import herindeling
+from graph_api.domain.wijzigen import Schrijver
+from graph_api.errors import Duplicate
+from graph_api.store import Store
+from graph_api.toegang import Zicht, zicht_voor
 from tests.backends import Backend
 from tests.graafdump import dump
 from tests.graphql.conftest import VNG, Api
@@ -99,7 +106,7 @@ RETURN u.id AS id
 GEBRUIK = """
 MATCH (o:Gemeente)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a:Applicatie)
 WHERE o.id IN $ids
-RETURN o.id AS o, g.id AS id, g.status AS status, a.id AS app
+RETURN o.id AS o, g.id AS id, g.status AS status, a.id AS app, [(g)-[:VOOR]->(c) | c.id] AS voor
 """
 KOPPELING = """
 MATCH (o:Organisatie)-[:GEBRUIKT]->(:Gebruik)<-[:VAN|NAAR]-(k:Koppeling)
@@ -120,6 +127,14 @@ DEELNAMES = "MATCH (o:Organisatie)-[:DEELNEMER_VAN]->(s) WHERE o.id IN $ids RETU
 INWONERS = "MATCH (o:Gemeente) WHERE o.id IN $ids RETURN sum(o.inwoners) AS som"
 KOPPELT = "MATCH ()-[r:KOPPELT]->() WHERE r.koppelingId IN $ids RETURN r.koppelingId AS id"
 GEMEENTEN = "{ gemeenten(first: 1) { totalCount } }"
+ADOPTIE = """query($rc: ID!) { adoptie(referentiecomponent: $rc, minimaleGroep: 1) {
+  groepen { groep gemeenten gemeentenMetComponent } } }"""
+# The gemeenten using anything not phased out for a component, from raw rows.
+MET_COMPONENT = """
+MATCH (o:Gemeente)-[:GEBRUIKT]->(g:Gebruik)-[:VOOR]->(:Referentiecomponent {id: $rc})
+WHERE g.status <> 'UITGEFASEERD'
+RETURN DISTINCT o.id AS o
+"""
 ALLE_GEMEENTEN = "MATCH (o:Gemeente) RETURN count(o) AS n"
 
 
@@ -142,10 +157,17 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
     b1, b2 = b["ids"]
     [s] = await raw(store, "samenwerking", SAMENWERKING)
     for o, n, statussen in ((b1, 40, ["IN_PRODUCTIE", "UITGEFASEERD"]), (b2, 5, ["GEPLAND"])):
-        await schrijf(store, "kopie", KOPIE, {"o": o, "g": GEMEENTE, "s": s["id"], "n": n, "statussen": statussen})
+        await schrijf(
+            store, "kopie", KOPIE, {"o": o, "g": GEMEENTE, "s": s["id"], "n": n, "statussen": statussen}
+        )
         await schrijf(store, "koppelingen", KOPPELINGEN, {"o": o, "g": GEMEENTE})
-    await schrijf(store, "deelname", "MATCH (o:Gemeente {id: $g}), (s:Samenwerking {id: $s}) "
-                  "MERGE (o)-[:DEELNEMER_VAN {sinds: '2018-05-01'}]->(s) RETURN 1 AS x", {"g": GEMEENTE, "s": s["id"]})
+    await schrijf(
+        store,
+        "deelname",
+        "MATCH (o:Gemeente {id: $g}), (s:Samenwerking {id: $s}) "
+        "MERGE (o)-[:DEELNEMER_VAN {sinds: '2018-05-01'}]->(s) RETURN 1 AS x",
+        {"g": GEMEENTE, "s": s["id"]},
+    )
     await schrijf(store, "intern", INTERN, {"g": GEMEENTE, "o": b1})
     await schrijf(store, "twee", TWEE_LIDMAATSCHAPPEN, {"a": GEMEENTE, "b": b1})
     drie = [GEMEENTE, b1, b2]
@@ -160,6 +182,8 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
     deelnames = await raw(store, "deelnames", DEELNAMES, {"ids": drie})
     [inwoners] = await raw(store, "inwoners", INWONERS, {"ids": drie})
     [alle] = await raw(store, "alle", ALLE_GEMEENTEN)
+    rc0 = next(c for g in gebruik if g["o"] == GEMEENTE for c in g["voor"])
+    met_component = await raw(store, "met", MET_COMPONENT, {"rc": rc0})
     invoer = {"gemeenten": drie, "nieuweGemeente": {"naam": "Groot Test", "cbsCode": NIEUW,
               "provincie": "Groningen"}, "datum": "2027-01-01", "idempotencyKey": "herindeling-1"}  # fmt: skip
 
@@ -190,7 +214,10 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
         ]  # fmt: skip
         for wijziging, code, veld in slecht:
             fouten = fout(beheer.post(UITVOEREN, {"input": {**invoer, **wijziging, "idempotencyKey": None}}))
-            assert (fouten["code"], fouten.get("argument") or fouten["problems"][0]["field"]) == (code, veld), wijziging
+            assert (fouten["code"], fouten.get("argument") or fouten["problems"][0]["field"]) == (
+                code,
+                veld,
+            ), wijziging
         assert await dump(store) == voor
 
         # The plan, recomputed from the raw rows.
@@ -210,13 +237,17 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
             (kept[a]["id"], kept[a]["status"], tuple(sorted(g["id"] for g in gs if g["id"] != kept[a]["id"])))
             for a, gs in per_app.items() if len(gs) > 1
         }  # fmt: skip
-        assert sorted(v["gebruik"] for v in plan["verplaatstGebruik"]) == sorted(g["id"] for g in kept.values())
+        assert sorted(v["gebruik"] for v in plan["verplaatstGebruik"]) == sorted(
+            g["id"] for g in kept.values()
+        )
         app = {g["id"]: g["app"] for g in gebruik}
         sleutels = [_sleutel(k, app) for k in koppelingen]
         uitkomst = {k["koppeling"]: k["uitkomst"] for k in plan["koppelingen"]}
-        assert sorted(k for k, v in uitkomst.items() if v == "INTERN") == sorted(
-            k["id"] for k, s in zip(koppelingen, sleutels, strict=True) if s is None
-        ) == ["kop-intern-test"]
+        assert (
+            sorted(k for k, v in uitkomst.items() if v == "INTERN")
+            == sorted(k["id"] for k, s in zip(koppelingen, sleutels, strict=True) if s is None)
+            == ["kop-intern-test"]
+        )
         blijvend = [k["id"] for k in koppelingen if uitkomst.get(k["id"]) not in {"INTERN", "DUBBEL"}]
         assert len(blijvend) == len({s for s in sleutels if s is not None})
         assert any(v == "DUBBEL" for v in uitkomst.values())
@@ -224,7 +255,11 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
         for lid in leden:
             personen.setdefault(lid["u"], set()).update(lid["rollen"])
         assert {m["gebruiker"]: set(m["rollen"]) for m in plan["medewerkers"]} == personen
-        assert set(personen["geb-test-twee"]) == {"GEBRUIK_RAADPLEGER", "GEBRUIK_BEHEERDER", "ORGANISATIE_BEHEERDER"}
+        assert set(personen["geb-test-twee"]) == {
+            "GEBRUIK_RAADPLEGER",
+            "GEBRUIK_BEHEERDER",
+            "ORGANISATIE_BEHEERDER",
+        }
         assert {d["organisatie"]: d["sinds"] for d in plan["deelnames"]}[s["id"]] == "2018-05-01"
         assert {d["organisatie"] for d in plan["deelnames"]} == {d["s"] for d in deelnames}
         assert plan["inwoners"] == inwoners["som"]
@@ -259,6 +294,22 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
             d["s"] for d in deelnames
         }
 
+        # Adoption for a component of the merged landscape: the three count as one, when the
+        # Gebruik kept of an application one of them used for it is not phased out.
+        rc = next(c for g in gebruik if g["o"] == GEMEENTE for c in g["voor"])
+        met = {r["o"] for r in met_component} - set(drie)
+        if any(
+            rc in {c for g in gs for c in g["voor"]} and kept[a]["status"] != "UITGEFASEERD"
+            for a, gs in per_app.items()
+        ):
+            met.add(NIEUW)  # fmt: skip
+        [nl] = [
+            g
+            for g in data(beheer.post(ADOPTIE, {"rc": rc}))["adoptie"]["groepen"]
+            if g["groep"] == "NEDERLAND"
+        ]
+        assert (nl["gemeenten"], nl["gemeentenMetComponent"]) == (alle["n"] - 2, len(met))
+
         # Counts and lookups: the dissolved are no gemeente, their old code leads to the new one.
         [alle_na] = await raw(store, "alle", ALLE_GEMEENTEN)
         assert alle_na["n"] == alle["n"] - 2
@@ -277,3 +328,78 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
         # Applied again: each of them is dissolved now.
         again = fout(beheer.post(UITVOEREN, {"input": {**invoer, "idempotencyKey": None}}))
         assert again["code"] == "DISSOLVED"
+
+
+class Tussendoor:
+    """The store, with another writer's change landing between the plan's reads and its write."""
+
+    def __init__(self, store: Store, zicht: Zicht, gebruik: str):
+        self.store, self.zicht, self.gebruik = store, zicht.params(), gebruik
+
+    async def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict]:
+        return await self.store.read(name, {**(params or {}), **self.zicht})
+
+    async def write(self, name: str, params: dict[str, Any] | None = None) -> list[dict]:
+        await schrijf(
+            self.store, "tussendoor", TUSSENDOOR, {"id": self.gebruik, "notities": "tussendoor", "versie": 2}
+        )
+        return await self.store.write(name, {**(params or {}), **self.zicht})
+
+
+# As a write of a Gebruik does: its versie one up (a copy made here has none: 1).
+TUSSENDOOR = "MATCH (g:Gebruik {id: $id}) SET g.notities = $notities, g.versie = $versie RETURN g.id AS id"
+
+
+async def test_into_an_existing_gemeente_all_or_nothing(own_graph: Backend) -> None:
+    store = own_graph.store
+    [b] = await raw(store, "buren", BUREN, {"g": GEMEENTE})
+    b1 = b["ids"][0]
+    [s] = await raw(store, "samenwerking", SAMENWERKING)
+    await schrijf(
+        store, "kopie", KOPIE, {"o": b1, "g": GEMEENTE, "s": s["id"], "n": 3, "statussen": ["GEPLAND"]}
+    )
+    [kopie] = await raw(store, "kopie", "MATCH (:Gemeente {id: $o})-[:GEBRUIKT]->(g) RETURN g.id AS id LIMIT 1",
+                        {"o": b1})  # fmt: skip
+    [inwoners] = await raw(store, "inwoners", INWONERS, {"ids": [GEMEENTE, b1]})
+    gebruik = await raw(store, "gebruik", GEBRUIK, {"ids": [GEMEENTE, b1]})
+
+    # Another writer changes a Gebruik of b1 after the plan read it: nothing is written.
+    registratie = await registreer_dev(store, organisatie_sleutel=VNG, rol_waarde="FUNCTIONEEL_BEHEERDER")
+    identiteit = await identiteit_voor(store, registratie.subject)
+    zicht = await zicht_voor(identiteit, store)
+    wie = Schrijver(identiteit, zicht)
+    voor = await dump(store)
+    try:
+        await herindeling.voer_uit(Tussendoor(store, zicht, kopie["id"]), wie, gemeenten=[b1], naar=GEMEENTE, nieuw=None,
+                                   datum="2027-01-01")  # fmt: skip
+    except Duplicate as e:
+        assert e.argument == "input.gemeenten"
+    else:
+        raise AssertionError("applied over another writer's change")
+    await schrijf(store, "terug", TUSSENDOOR, {"id": kopie["id"], "notities": None, "versie": None})
+    assert await dump(store) == voor
+
+    with serve(own_graph) as client:
+        beheer = Api(
+            client, (await tokens(own_graph, (VNG, "FUNCTIONEEL_BEHEERDER")))[(VNG, "FUNCTIONEEL_BEHEERDER")]
+        )
+        invoer = {"gemeenten": [b1], "naar": GEMEENTE, "datum": "2027-01-01"}
+        plan = data(beheer.post(PLAN, {"input": invoer}))["herindelingsplan"]
+        assert (plan["gemeente"], plan["nieuw"], plan["inwoners"]) == (GEMEENTE, False, inwoners["som"])
+        apps = Counter(g["app"] for g in gebruik)
+        assert sorted(c["applicatie"] for c in plan["gecombineerdGebruik"]) == sorted(
+            a for a, n in apps.items() if n > 1
+        )
+        uit = data(beheer.post(UITVOEREN, {"input": invoer}))["voerHerindelingUit"]
+        assert uit["gemeente"]["identificatie"] == GEMEENTE and uit["gemeente"]["inwoners"] == inwoners["som"]
+        assert [v["identificatie"] for v in uit["gemeente"]["voorgangers"]] == [b1]
+        gebruik_na = await raw(store, "gebruik", GEBRUIK, {"ids": [GEMEENTE, b1]})
+        assert Counter(g["app"] for g in gebruik_na) == Counter(set(apps))
+        assert {g["o"] for g in gebruik_na} == {GEMEENTE}
+        oud = data(Api(client).post(f'{{ gemeente(cbsCode: "{b1}") {{ identificatie }} }}'))
+        assert oud["gemeente"] == {"identificatie": GEMEENTE}
+        # The gemeente kept may not be dissolved into another afterwards by its old partner.
+        fouten = fout(
+            beheer.post(UITVOEREN, {"input": {"gemeenten": [GEMEENTE], "naar": b1, "datum": "2027-01-01"}})
+        )
+        assert (fouten["code"], fouten["argument"]) == ("DISSOLVED", "input.naar")

@@ -102,5 +102,15 @@ def writes(
     writes_bench.main(rounds, clients, seconds, reseed)
 
 
+@app.command()
+def herindeling(
+    rounds: Annotated[int, typer.Option(help="Rounds, each on a freshly seeded graph.")] = 3,
+) -> None:
+    """A herindeling of three scale-1 gemeenten: its dry run and applying it."""
+    from bench import herindeling as herindeling_bench
+
+    herindeling_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

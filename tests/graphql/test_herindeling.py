@@ -316,6 +316,14 @@ async def test_three_gemeenten_merged_into_a_new_one(own_graph: Backend) -> None
         assert data(beheer.post(GEMEENTEN))["gemeenten"]["totalCount"] == alle["n"] - 2
         oud = data(Api(client).post(f'{{ gemeente(cbsCode: "{b1}") {{ identificatie inwoners }} }}'))
         assert oud["gemeente"] == {"identificatie": NIEUW, "inwoners": inwoners["som"]}
+        # With a field only its resolver answers, the lookup is no compiled read (organisatie/per_cbs_code).
+        oud = data(
+            Api(client).post(
+                f'{{ gemeente(cbsCode: "{b2}") {{ identificatie voorgangers {{ identificatie }} }} }}'
+            )
+        )
+        assert oud["gemeente"]["identificatie"] == NIEUW
+        assert sorted(v["identificatie"] for v in oud["gemeente"]["voorgangers"]) == sorted(drie)
         opgeheven = data(Api(client).post(
             f'{{ organisatie(identificatie: "{b2}") {{ ... on Gemeente {{ opgeheven opgegaanIn {{ identificatie }} }} }} }}'
         ))["organisatie"]  # fmt: skip

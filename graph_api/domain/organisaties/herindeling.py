@@ -325,6 +325,7 @@ def _plan(
 
     # Koppelingen: re-pointed; those that connect nothing or duplicate another go.
     koppelingen, herberekend = [], []
+    gecombineerd = {p["behouden"] for p in paren}  # their components grew: the flags follow
     bestaand: dict[tuple[str, str, str, str], str] = {}
 
     # Those whose ends stay first, so that a duplicate goes rather than one that did not move.
@@ -352,9 +353,8 @@ def _plan(
         bestaand[sleutel] = k["id"]
         if omgelegd(row):
             plan.koppelingen.append(KoppelingUitkomst(k["id"], "OMGELEGD"))
-            koppelingen.append({"id": k["id"], "weg": False, "van": van, "naar": eind, "via": via,
-                                "richting": k["richting"]})  # fmt: skip
-        if van in {p["behouden"] for p in paren} or eind in {p["behouden"] for p in paren}:
+            koppelingen.append({"id": k["id"], "weg": False, "van": van, "naar": eind, "via": via})
+        if van in gecombineerd or eind in gecombineerd:
             herberekend.append(k["id"])
     # Standards of a duplicate move to the one kept before it goes.
     gevolgd = {row["koppeling"]["id"]: row["volgens"] for row in stand.koppelingen}

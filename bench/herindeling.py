@@ -88,14 +88,14 @@ async def run(rounds: int) -> str:
     koppelingen = ", ".join(f"{n} {uitkomst}" for uitkomst, n in sorted(figures["koppelingen"].items()))
     return (
         f"Three scale-1 gemeenten ({', '.join(GEMEENTEN)}) into a new one, as functioneel beheer, "
-        f"in-process, a freshly seeded graph (those three landscapes only) per round, {rounds} rounds.\n\n"
+        f"in-process on the embedded engine (FalkorDB), a freshly seeded graph (those three landscapes only) per round, {rounds} rounds.\n\n"
         f"| | median ms | min ms | max ms |\n| --- | --- | --- | --- |\n"
         f"| `herindelingsplan` (five reads, the plan in Python) | {statistics.median(plans):.0f} | "
         f"{min(plans):.0f} | {max(plans):.0f} |\n"
         f"| `voerHerindelingUit` (the same reads and one write statement) | {statistics.median(applies):.0f} | "
         f"{min(applies):.0f} | {max(applies):.0f} |\n\n"
-        f"Per round: {figures['gebruik']} Gebruik, of which {figures['verplaatst']} kept (moved or "
-        f"the new gemeente's) and {figures['gecombineerd']} applications used by more than one; "
+        f"Per round: {figures['gebruik']} Gebruik, of which {figures['verplaatst']} kept (one per "
+        f"application) and {figures['gecombineerd']} applications used by more than one; "
         f"koppelingen changed: {koppelingen}; {figures['medewerkers']} people."
     )
 

@@ -126,5 +126,15 @@ def beoordelingen(rounds: Annotated[int, typer.Option(help="Measured runs of eac
     beoordelingen_bench.main(rounds)
 
 
+@app.command()
+def herindeling(
+    rounds: Annotated[int, typer.Option(help="Rounds, each on a freshly seeded graph.")] = 3,
+) -> None:
+    """A herindeling of three scale-1 gemeenten: its dry run and applying it."""
+    from bench import herindeling as herindeling_bench
+
+    herindeling_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -93,6 +93,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_delegaties.py",
         "tests/graphql/test_reis_leverancier.py",
         "tests/graphql/test_meldingen.py",
+        "tests/graphql/test_herindeling.py",
     }
 )
 

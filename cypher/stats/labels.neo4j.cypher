@@ -42,6 +42,7 @@ UNION ALL
 MATCH (n:Leverancier) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Leverancier' AS label, aantal
 UNION ALL
 MATCH (n:Melding) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Melding' AS label, aantal
+MATCH (n:OpgehevenGemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'OpgehevenGemeente' AS label, aantal
 UNION ALL
 MATCH (n:Organisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Organisatie' AS label, aantal
 UNION ALL

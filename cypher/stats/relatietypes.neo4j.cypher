@@ -40,6 +40,8 @@ MATCH ()-[r:NAAR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'NAAR' AS 
 UNION ALL
 MATCH ()-[r:NEEMT_AF]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'NEEMT_AF' AS type, aantal
 UNION ALL
+MATCH ()-[r:OPGEGAAN_IN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'OPGEGAAN_IN' AS type, aantal
+UNION ALL
 MATCH ()-[r:ONDERDEEL_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'ONDERDEEL_VAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:ONDERSTEUNT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'ONDERSTEUNT' AS type, aantal

@@ -46,6 +46,7 @@ from graph_api.graphql.meldingen.queries import MeldingQuery
 from graph_api.graphql.meldingen.types import Melding
 from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
 from graph_api.graphql.organisaties.delegatie_mutaties import DelegatieLijsten, DelegatieMutaties
+from graph_api.graphql.organisaties.herindeling import HerindelingMutaties, HerindelingPlannen
 from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
 from graph_api.graphql.organisaties.oprichting_mutaties import OprichtingMutaties
 from graph_api.graphql.organisaties.profiel_mutaties import ProfielMutaties
@@ -84,6 +85,7 @@ Query = merge_types(
         DelegatieLijsten,
         BeoordelingLijsten,
         MeldingQuery,
+        HerindelingPlannen,
     ),
 )
 
@@ -110,6 +112,7 @@ Mutation = merge_types(
         DelegatieMutaties,
         BeoordelingMutaties,
         MeldingMutaties,
+        HerindelingMutaties,
     ),
 )
 

@@ -120,6 +120,7 @@ WIJZIGING_OPERATIE = {
     "STATUS_GEWIJZIGD": "status gewijzigd",
     "VERWIJDERD": "verwijderd",
     "SAMENGEVOEGD": "samengevoegd",  # a concept merged into the application kept
+    "HERINGEDEELD": "heringedeeld",  # a gemeente dissolved into, or joined by, others (F014)
 }
 
 # What a Melding (graph_api/model/melding.py) tells its recipient; a person switches kinds off

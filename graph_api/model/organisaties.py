@@ -85,6 +85,24 @@ class Gemeente(Organisatie):
     grenst_aan = AsyncRelationshipTo("Gemeente", "GRENST_AAN")
 
 
+class Opgaan(AsyncStructuredRel):
+    datum = DatumProperty(required=True)  # the day of the herindeling
+
+
+class OpgehevenGemeente(Organisatie):
+    """A gemeente dissolved by a herindeling (F014): it keeps its properties and history but no
+    longer carries the Gemeente label, so no count, group or analytic over gemeenten sees it;
+    `OPGEGAAN_IN` names the gemeente it went into (graph_api/domain/organisaties/herindeling.py)."""
+
+    cbsCode = StringProperty(unique_index=True, required=True)  # never given to another gemeente
+    provincie = StringProperty(required=True)
+    inwoners = IntegerProperty(required=True)
+    oppervlakteKm2 = FloatProperty()
+    opgeheven = DatumProperty(required=True)
+
+    opgegaan_in = AsyncRelationshipTo(Gemeente, "OPGEGAAN_IN", model=Opgaan)
+
+
 class Leverancier(Organisatie):
     kvkNummer = StringProperty(index=True)
 

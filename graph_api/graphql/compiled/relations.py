@@ -25,7 +25,11 @@ from graph_api.graphql.core.enums import grootteklasse
 from graph_api.graphql.core.lists import Verzoek
 from graph_api.graphql.landschap.inputs import gebruik_verzoek
 
-ORGANISATIE_LABEL = "[l IN labels({x}) WHERE l <> 'Organisatie'][0]"
+# A gemeente dissolved by a herindeling (OpgehevenGemeente) is still a Gemeente to the schema.
+ORGANISATIE_LABEL = (
+    "[l IN labels({x}) WHERE l <> 'Organisatie'"
+    " | CASE l WHEN 'OpgehevenGemeente' THEN 'Gemeente' ELSE l END][0]"
+)
 GEMMA_LABEL = "[l IN labels({x}) WHERE l <> 'GemmaElement'][0]"
 ZICHT_GEBRUIK = "$zicht.alleGebruik OR {o}.id IN $zicht.landschappen OR {a}.id IN $zicht.producten"
 # A concept application or leverancier (missing software, graph_api/domain/aanbod/concept.py)
@@ -179,6 +183,7 @@ LOOKUPS = {
         {"cbs_code": "({x}:Gemeente {{cbsCode: $sleutel}})"},
         query="organisatie/per_cbs_code",
         normal=lambda code: code.strip().upper(),
+        doorverwijzing="herindeling/doorverwijzing",
     ),
     "organisatie": Lookup(
         {"identificatie": "({x}:Organisatie {{id: $sleutel}})"},

@@ -10,7 +10,7 @@ from strawberry import relay
 
 from graph_api.graphql.aanbod.inputs import AanbodFilter, aanbod_verzoek
 from graph_api.graphql.context import Info
-from graph_api.graphql.core.build import load_many, load_nodes, load_page, registered
+from graph_api.graphql.core.build import load_many, load_nodes, load_one, load_page, registered
 from graph_api.graphql.core.enums import GebruikerStatus, Grootteklasse, OrganisatieStatus, Rol, grootteklasse
 from graph_api.graphql.core.inputs import NaamOrder
 from graph_api.graphql.core.lists import Verzoek, paged_list
@@ -213,6 +213,9 @@ class Gemeente(Organisatie):
     inwoners: int
     grootteklasse: Grootteklasse
     oppervlakte_km2: float | None
+    opgeheven: str | None = strawberry.field(
+        description="The day it was dissolved by a herindeling (ISO-8601); null while it exists."
+    )
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Gemeente:
@@ -223,7 +226,16 @@ class Gemeente(Organisatie):
             inwoners=item["inwoners"],
             grootteklasse=grootteklasse(item["inwoners"]),
             oppervlakte_km2=item.get("oppervlakteKm2"),
+            opgeheven=item.get("opgeheven"),
         )
+
+    @strawberry.field(description="The gemeente it went into by a herindeling; null while it exists.")
+    async def opgegaan_in(self, info: Info) -> Gemeente | None:
+        return await load_one(info, "herindeling/opgegaan_in", self.key)
+
+    @strawberry.field(description="The gemeenten that went into it by a herindeling, by name.")
+    async def voorgangers(self, info: Info) -> list[Gemeente]:
+        return await load_many(info, "herindeling/voorgangers", self.key)
 
     @strawberry.field(description="The gemeenten it borders on.")
     async def buren(self, info: Info) -> list[Gemeente]:
@@ -284,5 +296,8 @@ class Beheerorganisatie(Organisatie):
     def from_item(cls, item: dict[str, Any]) -> Beheerorganisatie:
         return cls(**_common(item))
 
+
+# A gemeente dissolved by a herindeling is read as one (graph_api/domain/organisaties/herindeling.py).
+registered("OpgehevenGemeente")(Gemeente)
 
 ORGANISATIE_TYPES = (Gemeente, Leverancier, Samenwerking, Community, Beheerorganisatie)

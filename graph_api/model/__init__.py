@@ -26,6 +26,7 @@ from graph_api.model.gemma import (
     Standaardversie,
 )
 from graph_api.model.landschap import Gebruik, Koppeling, Wijziging
+from graph_api.model.melding import Melding
 from graph_api.model.organisaties import (
     Beheerorganisatie,
     Certificering,
@@ -61,6 +62,7 @@ __all__ = [
     "Koppeling",
     "LabelSpec",
     "Leverancier",
+    "Melding",
     "Organisatie",
     "PropertySpec",
     "Referentiecomponent",

@@ -14,19 +14,22 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 from graphql import GraphQLError
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.schema import BaseSchema
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from graph_api.auth import AuthenticationError, Authenticator
-from graph_api.errors import GraphApiError
+from graph_api.errors import GraphApiError, RequestError
 from graph_api.graphql.context import Context
 from graph_api.graphql.endpoint import format_error
 from graph_api.meldingen_live import Luisteraar
@@ -56,10 +59,12 @@ class _Formatted(GraphQLError):
     """An error of an answer as the HTTP endpoint formats it: with its `extensions.code`."""
 
     def __init__(self, error: GraphQLError):
-        super().__init__(
-            error.message, error.nodes, error.source, error.positions, error.path, error.original_error
-        )
-        self._formatted = format_error(error)
+        original = error.original_error
+        if isinstance(original, InvalidOperationTypeError):
+            original = RequestError("METHOD_NOT_ALLOWED", "only subscriptions are served over WebSocket")
+        where = (error.message, error.nodes, error.source, error.positions, error.path, original)
+        super().__init__(*where)
+        self._formatted = format_error(GraphQLError(*where))
 
     @property
     def formatted(self) -> Any:
@@ -73,7 +78,23 @@ async def _formatted(results: AsyncIterator[Any]) -> AsyncGenerator[Any, None]:
         yield result
 
 
+class _Subscriptions:
+    """The schema as the handler runs it: subscriptions only. Queries and mutations are HTTP's,
+    with its limits on size and time; a mutation's idempotency and meldingen are the same there."""
+
+    def __init__(self, schema: BaseSchema):
+        self.schema = schema
+
+    def stream(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["allowed_operation_types"] = {OperationType.SUBSCRIPTION}
+        return self.schema.stream(*args, **kwargs)
+
+
 class _Handler(BaseGraphQLTransportWSHandler[LiveContext, None]):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.schema = cast(BaseSchema, _Subscriptions(self.schema))
+
     async def _send_result_stream(self, operation: Any, result_source: Any) -> None:
         await super()._send_result_stream(operation, _formatted(result_source))
 

@@ -124,7 +124,7 @@ WIJZIGING_OPERATIE = {
 MELDING_SOORT = {
     "NIEUWE_VERSIE": "nieuwe versie van een applicatie in gebruik",
     "EINDE_ONDERSTEUNING": "einde ondersteuning van een versie in gebruik",
-    "APPLICATIE_UITGEFASEERD": "applicatie in gebruik uitgefaseerd",
+    "APPLICATIE_TERUGGETROKKEN": "applicatie in gebruik teruggetrokken",
     "DIENST_INGETROKKEN": "afgenomen dienst ingetrokken",
     "VOORSTEL_ONTVANGEN": "gebruiksvoorstel ontvangen",
     "VOORSTEL_BESLIST": "gebruiksvoorstel aanvaard of afgewezen",

@@ -9,18 +9,21 @@ drops the person who made the change, persons no longer active (or machines, or 
 deactivated) and those who switched the kind off, in the statement, against the graph as it is.
 
 A failure here does not fail the mutation, which is written: the records' ids are logged, and
-those meldingen are not sent (docs/meldingen.md, "How they are made").
+`haal_in` (`graph-api meldingen inhalen`) derives the meldingen of the records of a period
+again. A melding's id follows from its record, kind and recipient, so deriving twice makes
+each once (docs/meldingen.md, "How they are made").
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph_api.domain.wijzigen import Writer, nieuw_id, nu
+from graph_api.domain.wijzigen import Writer, nu
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +59,13 @@ def _stand(value: Any) -> Stand:
     return json.loads(value) if isinstance(value, str) else value
 
 
+def melding_id(wijziging: str, soort: str, ontvanger: str) -> str:
+    """The id of the melding of this record, kind and person, in the form nieuw_id makes: the
+    same every time, so that a record derived again makes no second melding."""
+    digest = hashlib.sha256(f"{wijziging}|{soort}|{ontvanger}".encode()).hexdigest()
+    return f"mel-{digest[:12]}"
+
+
 async def leid_af(store: Writer, records: Sequence[Mapping[str, Any]], regels: Iterable[Afleiding]) -> int:
     """Create the meldingen that `records` (the change records a request made) call for; how many."""
     meldingen: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -70,7 +80,7 @@ async def leid_af(store: Writer, records: Sequence[Mapping[str, Any]], regels: I
             meldingen.setdefault(
                 sleutel,
                 {
-                    "id": nieuw_id("mel"),
+                    "id": melding_id(*sleutel),
                     "ontvanger": row["ontvanger"],
                     "organisatie": row["organisatie"],
                     "soort": regel.soort,
@@ -101,3 +111,13 @@ async def na_schrijven(
         log.exception(
             "meldingen not derived from change records %s", ", ".join(str(r.get("id")) for r in records)
         )
+
+
+async def haal_in(store: Writer, regels: Sequence[Afleiding], *, sinds: str, tot: str | None = None) -> int:
+    """Derive again the meldingen of the change records made from `sinds` (until `tot`): those a
+    failure left out are made, those made already are not made twice. How many were made."""
+    records = await store.read(
+        "melding/wijzigingen",
+        {"sinds": sinds, "tot": tot, "labels": sorted({regel.label for regel in regels})},
+    )
+    return await leid_af(store, [row["w"] for row in records], regels)

@@ -3,7 +3,11 @@ registry joins them. A new kind is a value of keuzes.MELDING_SOORT and a rule in
 
 from __future__ import annotations
 
-from graph_api.domain.meldingen import aanbod
+from graph_api.domain.meldingen import aanbod, landschap, organisaties
 from graph_api.domain.meldingen.afleiding import Afleiding
 
-AFLEIDINGEN: tuple[Afleiding, ...] = (*aanbod.AFLEIDINGEN,)
+AFLEIDINGEN: tuple[Afleiding, ...] = (
+    *aanbod.AFLEIDINGEN,
+    *landschap.AFLEIDINGEN,
+    *organisaties.AFLEIDINGEN,
+)

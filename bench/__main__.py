@@ -110,5 +110,13 @@ def meldingen(rounds: Annotated[int, typer.Option(help="Measured runs of the mut
     meldingen_bench.main(rounds)
 
 
+
+@app.command("meldingen-live")
+def meldingen_live(rounds: Annotated[int, typer.Option(help="Measured writes per engine.")] = 30) -> None:
+    """Live meldingen: from a write through one API process to its subscribers on another."""
+    from bench import meldingen_live
+
+    meldingen_live.main(rounds)
+
 if __name__ == "__main__":
     app()

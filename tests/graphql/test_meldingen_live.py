@@ -41,7 +41,7 @@ from tests.graphql.test_gebruik_mutaties import _global, tokens
 
 GEMEENTE = "GM0014"
 PROTOCOL = "graphql-transport-ws"
-RECEIVE_S = 10.0
+RECEIVE_S = 30.0
 SUBSCRIBE = (
     "subscription { meldingen { id soort tekst gelezen aangemaakt organisatie { id } onderwerp { id } } }"
 )

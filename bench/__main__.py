@@ -76,7 +76,6 @@ def toegang(rounds: Annotated[int, typer.Option(help="Measured runs per request 
     toegang_bench.main(rounds)
 
 
-
 @app.command()
 def hardening(
     rounds: Annotated[int, typer.Option(help="Measured requests per refusal and per list.")] = 10,
@@ -134,6 +133,14 @@ def herindeling(
     from bench import herindeling as herindeling_bench
 
     herindeling_bench.main(rounds)
+
+
+@app.command("meldingen-live")
+def meldingen_live(rounds: Annotated[int, typer.Option(help="Measured writes per engine.")] = 30) -> None:
+    """Live meldingen: from a write through one API process to its subscribers on another."""
+    from bench import meldingen_live
+
+    meldingen_live.main(rounds)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""The ASGI application: GraphQL (and GraphiQL) at /graphql, the etalage's files at /etalage,
-health at /health."""
+"""The ASGI application: GraphQL (and GraphiQL) at /graphql, its subscriptions over WebSocket at
+/graphql too, the etalage's files at /etalage, health at /health."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import strawberry
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from graph_api import graphiql, security
@@ -23,7 +23,9 @@ from graph_api.graphql.compiled import CompiledReads
 from graph_api.graphql.context import Context
 from graph_api.graphql.endpoint import GraphQLEndpoint
 from graph_api.graphql.schema import build_schema
+from graph_api.graphql.websocket import GraphQLWebSocket, route_app
 from graph_api.identiteit import Identiteit
+from graph_api.meldingen_live import Luisteraar
 from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
@@ -59,10 +61,16 @@ def create_app(
         async with open_runtime(settings, engine) as runtime:
             app.state.runtime = runtime
             watcher = asyncio.create_task(runtime.watch_engine())
+            # One listener for every subscription of this process (graph_api/meldingen_live).
+            app.state.luisteraar = Luisteraar(runtime.store)
+            listener = asyncio.create_task(app.state.luisteraar.run())
             try:
                 yield
             finally:
                 watcher.cancel()
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listener
 
     compiled = CompiledReads() if settings.compiled_reads else None
 
@@ -73,8 +81,9 @@ def create_app(
 
     hardening = settings.hardening
     authenticate = Authenticator.from_settings(settings)
+    schema = schema or build_schema()
     endpoint = GraphQLEndpoint(
-        schema or build_schema(),
+        schema,
         context=context,
         authenticate=authenticate,
         graphiql=graphiql.page if hardening.graphiql else None,
@@ -85,6 +94,8 @@ def create_app(
         Route("/health", health, methods=["GET"]),
         # Every method reaches the endpoint, which answers the ones it does not take in JSON too.
         Route("/graphql", endpoint.handle, methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+        # Subscriptions, over WebSocket (graph_api/graphql/websocket.py).
+        WebSocketRoute("/graphql", route_app(GraphQLWebSocket(schema, authenticate, hardening.cors_origins))),
         # The etalage's files: uploads and serving (graph_api/etalage/http.py).
         *etalage.routes(settings, authenticate),
     ]

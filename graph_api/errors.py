@@ -306,6 +306,14 @@ class Unauthenticated(Invalid):
     status = 401
 
 
+class SubscriberTooSlow(Invalid):
+    """A subscription whose client read too slowly: more meldingen waited for it than its queue
+    holds, so it was ended (graph_api/meldingen_live/luisteraar.py)."""
+
+    code = "SUBSCRIBER_TOO_SLOW"
+    status = 429
+
+
 class Forbidden(Invalid):
     """The asker is known, but no role it holds allows this write."""
 

@@ -76,6 +76,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_verloop.py",
         "tests/graphql/test_gelijktijdig_schrijven.py",
         "tests/graphql/test_reis_gebruik_beheerder.py",
+        "tests/graphql/test_meldingen_live.py",
         "tests/graphql/test_applicatie_mutaties.py",
         "tests/graphql/test_versie_mutaties.py",
         "tests/graphql/test_dienst_mutaties.py",

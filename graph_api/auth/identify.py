@@ -102,7 +102,12 @@ class Authenticator:
         )
 
     async def __call__(self, request: Request) -> Identiteit:
-        token = bearer_token(request.headers.getlist("authorization"))
+        store = request.app.state.runtime.store
+        return await self.identiteit(request.headers.getlist("authorization"), store)
+
+    async def identiteit(self, authorization: list[str], store: Store) -> Identiteit:
+        """Who the Authorization values name (the header's, or a WebSocket's connection_init)."""
+        token = bearer_token(authorization)
         if token is None:
             return ANONIEM
         try:
@@ -115,4 +120,4 @@ class Authenticator:
             # Development Gebruikers may linger in the graph after a real identity provider is
             # configured; a subject of that provider must never take their roles over.
             return Identiteit(subject=subject)
-        return await identiteit_voor(request.app.state.runtime.store, subject, claims)
+        return await identiteit_voor(store, subject, claims)

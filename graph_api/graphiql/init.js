@@ -1,7 +1,11 @@
 // Starts GraphiQL against this API; kept out of the page so the page needs no inline script.
 (function () {
   var endpoint = document.body.dataset.endpoint || "/graphql";
-  var fetcher = GraphiQL.createFetcher({ url: endpoint });
+  // Subscriptions go over WebSocket to the same address (graphql-transport-ws, the client
+  // GraphiQL bundles); the Headers tab's Authorization goes in connection_init's payload.
+  var subscriptions = new URL(endpoint, window.location.href);
+  subscriptions.protocol = subscriptions.protocol === "https:" ? "wss:" : "ws:";
+  var fetcher = GraphiQL.createFetcher({ url: endpoint, subscriptionUrl: subscriptions.href });
   var root = ReactDOM.createRoot(document.getElementById("graphiql"));
   root.render(
     React.createElement(GraphiQL, {

@@ -41,6 +41,7 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.meldingen.live import MeldingAbonnementen
 from graph_api.graphql.meldingen.mutations import MeldingMutaties
 from graph_api.graphql.meldingen.queries import MeldingQuery
 from graph_api.graphql.meldingen.types import Melding
@@ -117,6 +118,10 @@ Mutation = merge_types(
 )
 
 
+# What is delivered as it happens, over WebSocket only (graph_api/graphql/websocket.py).
+Subscription = merge_types("Subscription", (MeldingAbonnementen,))
+
+
 class Schema(strawberry.Schema):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -167,6 +172,7 @@ def build_schema() -> strawberry.Schema:
     return Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie, Melding],
         # QueryLimits also parses and validates, each document once and off the event loop.
         extensions=[QueryLimits, QueryStats, Meldingen],

@@ -25,6 +25,7 @@ from graph_api.model.gemma import (
     Standaard,
     Standaardversie,
 )
+from graph_api.model.interesse import Bezoek, Interesse, Zoekvraag
 from graph_api.model.landschap import Gebruik, Koppeling, Wijziging
 from graph_api.model.organisaties import (
     Beheerorganisatie,
@@ -45,6 +46,7 @@ __all__ = [
     "Applicatieservice",
     "Bedrijfsfunctie",
     "Beheerorganisatie",
+    "Bezoek",
     "BuitengemeentelijkeVoorziening",
     "Certificering",
     "Community",
@@ -58,6 +60,7 @@ __all__ = [
     "Gebruiksvoorstel",
     "Gemeente",
     "GraphModel",
+    "Interesse",
     "Koppeling",
     "LabelSpec",
     "Leverancier",
@@ -74,5 +77,6 @@ __all__ = [
     "Uitnodiging",
     "Versie",
     "Wijziging",
+    "Zoekvraag",
     "describe",
 ]

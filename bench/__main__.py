@@ -102,5 +102,13 @@ def writes(
     writes_bench.main(rounds, clients, seconds, reseed)
 
 
+@app.command()
+def meldingen(rounds: Annotated[int, typer.Option(help="Measured runs of the mutation.")] = 30) -> None:
+    """What meldingen add to a write: registreerVersie of the most used application."""
+    from bench import meldingen as meldingen_bench
+
+    meldingen_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

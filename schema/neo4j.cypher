@@ -33,6 +33,9 @@ CREATE CONSTRAINT constraint_unique_Interesse_id IF NOT EXISTS FOR (n:Interesse)
 CREATE CONSTRAINT constraint_unique_Koppeling_id IF NOT EXISTS FOR (n:Koppeling) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Leverancier_id IF NOT EXISTS FOR (n:Leverancier) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Leverancier_kvkNummer IF NOT EXISTS FOR (n:Leverancier) ON (n.kvkNummer)
+CREATE CONSTRAINT constraint_unique_Melding_id IF NOT EXISTS FOR (n:Melding) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Melding_ontvanger IF NOT EXISTS FOR (n:Melding) ON (n.ontvanger)
+CREATE INDEX index_Melding_aangemaakt IF NOT EXISTS FOR (n:Melding) ON (n.aangemaakt)
 CREATE CONSTRAINT constraint_unique_Organisatie_id IF NOT EXISTS FOR (n:Organisatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Referentiecomponent_id IF NOT EXISTS FOR (n:Referentiecomponent) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Referentiecomponent_gemmaId IF NOT EXISTS FOR (n:Referentiecomponent) ON (n.gemmaId)

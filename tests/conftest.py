@@ -90,6 +90,7 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_toegangsverzoeken.py",
         "tests/graphql/test_delegaties.py",
         "tests/graphql/test_reis_leverancier.py",
+        "tests/graphql/test_meldingen.py",
     }
 )
 

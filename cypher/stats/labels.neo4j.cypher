@@ -41,6 +41,8 @@ MATCH (n:Koppeling) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer 
 UNION ALL
 MATCH (n:Leverancier) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Leverancier' AS label, aantal
 UNION ALL
+MATCH (n:Melding) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Melding' AS label, aantal
+UNION ALL
 MATCH (n:Organisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Organisatie' AS label, aantal
 UNION ALL
 MATCH (n:Referentiecomponent) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Referentiecomponent' AS label, aantal

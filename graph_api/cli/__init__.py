@@ -1,15 +1,16 @@
 """The `graph-api` command: the Typer app, wired from one module per command or group.
 
 serve.py (serve), seed.py (seed), db.py (db init, db counts), identity.py (dev-token,
-gebruiker add, gebruiker deactiveer), build.py (export-schema, install-graphiql); reporting.py
-holds what they share: the consoles, the settings, and how a known failure ends a command.
+gebruiker add, gebruiker deactiveer), build.py (export-schema, install-graphiql), meldingen.py
+(meldingen inhalen); reporting.py holds what they share: the consoles, the settings, and how a
+known failure ends a command.
 """
 
 from __future__ import annotations
 
 import typer
 
-from graph_api.cli import build, db, identity, seed, serve
+from graph_api.cli import build, db, identity, meldingen, seed, serve
 
 app = typer.Typer(
     help="graph_api: the application landscape of all Dutch gemeenten as a GraphQL API.",
@@ -25,3 +26,4 @@ app.command("export-schema")(build.export_schema)
 app.command("dev-token")(identity.dev_token)
 app.add_typer(db.db_app, name="db")
 app.add_typer(identity.gebruiker_app, name="gebruiker")
+app.add_typer(meldingen.meldingen_app, name="meldingen")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -135,6 +137,24 @@ def weiger(label: str, problems: list[Problem], prefix: str = "input.") -> None:
         raise InvalidInput(label, [Problem(prefix + p.field, p.code, p.message) for p in problems])
 
 
+# The change records made while a request runs (see verzamel): meldingen are derived from them
+# once its mutations are written (graph_api/domain/meldingen/afleiding.py). A context variable,
+# not a field of Schrijver: some writers are made where no request is at hand (a nieuwkomer's,
+# graph_api/domain/organisaties/registratie.py), and every one of them must be heard.
+_verzameld: ContextVar[list[dict[str, Any]] | None] = ContextVar("wijzigingen", default=None)
+
+
+@contextmanager
+def verzamel(records: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Every change record `wijziging()` makes inside this block is appended to `records`: also
+    one whose statement then wrote nothing (the derivation reads only records the graph has)."""
+    token = _verzameld.set(records)
+    try:
+        yield records
+    finally:
+        _verzameld.reset(token)
+
+
 def wijziging(
     schrijver: Schrijver,
     *,
@@ -173,6 +193,9 @@ def wijziging(
         record["voor"] = json.dumps(voor, sort_keys=True, ensure_ascii=False)
     if na is not None:
         record["na"] = json.dumps(na, sort_keys=True, ensure_ascii=False)
+    verzameld = _verzameld.get()
+    if verzameld is not None:
+        verzameld.append(record)
     return record
 
 

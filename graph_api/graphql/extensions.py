@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
 
+from graph_api.domain.meldingen.afleiding import na_schrijven
+from graph_api.domain.meldingen.soorten import AFLEIDINGEN
+from graph_api.domain.wijzigen import verzamel
 from graph_api.graphql.core import beperkingen
 from graph_api.graphql.limits.extension import limits_of
 
@@ -40,3 +44,20 @@ def query_stats(context: Any) -> dict[str, Any]:
             "storeMs": round(store.seconds * 1000, 2),
         }
     }
+
+
+class Meldingen(SchemaExtension):
+    """The meldingen a request's writes call for (graph_api/domain/meldingen/afleiding.py): every
+    change record its mutations made is collected while it runs, and the meldingen are derived
+    from them once they are written, before the answer goes, so that they exist when it arrives."""
+
+    # A kept request is a read answered again: it makes no change record, so no melding.
+    kept_safe = True
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        records: list[dict[str, Any]] = []
+        with verzamel(records):
+            yield
+        store = getattr(self.execution_context.context, "store", None)
+        if records and store is not None:
+            await na_schrijven(store, records, AFLEIDINGEN)

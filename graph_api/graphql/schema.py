@@ -27,7 +27,7 @@ from graph_api.graphql.analyse.afhankelijkheden import AfhankelijkheidQuery
 from graph_api.graphql.analyse.benchmarks import BenchmarkQuery
 from graph_api.graphql.analyse.zoeken import ZoekQuery
 from graph_api.graphql.compiled import CompilingExecutionContext
-from graph_api.graphql.extensions import QueryStats, answer_extensions
+from graph_api.graphql.extensions import Meldingen, QueryStats, answer_extensions
 from graph_api.graphql.gemma.queries import GemmaLijsten, GemmaOpzoeken
 from graph_api.graphql.gemma.types import GEMMA_TYPES
 from graph_api.graphql.graaf.queries import GraafQuery, NodeQuery
@@ -41,6 +41,9 @@ from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
 from graph_api.graphql.landschap.wijzigingen import WijzigingLijsten
 from graph_api.graphql.limits import QueryLimits
+from graph_api.graphql.meldingen.mutations import MeldingMutaties
+from graph_api.graphql.meldingen.queries import MeldingQuery
+from graph_api.graphql.meldingen.types import Melding
 from graph_api.graphql.organisaties.deelname_mutaties import DeelnameMutaties
 from graph_api.graphql.organisaties.delegatie_mutaties import DelegatieLijsten, DelegatieMutaties
 from graph_api.graphql.organisaties.medewerker_mutaties import MedewerkerMutaties
@@ -78,6 +81,7 @@ Query = merge_types(
         LeveranciersoverzichtQuery,
         UitnodigingLijsten,
         DelegatieLijsten,
+        MeldingQuery,
     ),
 )
 
@@ -102,6 +106,7 @@ Mutation = merge_types(
         OprichtingMutaties,
         ToegangsverzoekMutaties,
         DelegatieMutaties,
+        MeldingMutaties,
         InteresseMutaties,
     ),
 )
@@ -160,9 +165,9 @@ def build_schema() -> strawberry.Schema:
     return Schema(
         query=Query,
         mutation=Mutation,
-        types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie],
+        types=[*ORGANISATIE_TYPES, *GEMMA_TYPES, Versie, Melding],
         # QueryLimits also parses and validates, each document once and off the event loop.
-        extensions=[QueryLimits, QueryStats],
+        extensions=[QueryLimits, QueryStats, Meldingen],
         config=StrawberryConfig(auto_camel_case=True),
         execution_context_class=CompilingExecutionContext,
     )

@@ -27,6 +27,7 @@ from graph_api.model.gemma import (
 )
 from graph_api.model.interesse import Bezoek, Interesse, Zoekvraag
 from graph_api.model.landschap import Gebruik, Koppeling, Wijziging
+from graph_api.model.melding import Melding
 from graph_api.model.organisaties import (
     Beheerorganisatie,
     Certificering,
@@ -64,6 +65,7 @@ __all__ = [
     "Koppeling",
     "LabelSpec",
     "Leverancier",
+    "Melding",
     "Organisatie",
     "PropertySpec",
     "Referentiecomponent",

@@ -118,6 +118,22 @@ WIJZIGING_OPERATIE = {
     "SAMENGEVOEGD": "samengevoegd",  # a concept merged into the application kept
 }
 
+# What a Melding (graph_api/model/melding.py) tells its recipient; a person switches kinds off
+# (Gebruiker.meldingenUit). Each kind follows change records by a rule in its area's module
+# (graph_api/domain/meldingen/soorten.py lists them).
+MELDING_SOORT = {
+    "NIEUWE_VERSIE": "nieuwe versie van een applicatie in gebruik",
+    "EINDE_ONDERSTEUNING": "einde ondersteuning van een versie in gebruik",
+    "APPLICATIE_TERUGGETROKKEN": "applicatie in gebruik teruggetrokken",
+    "DIENST_INGETROKKEN": "afgenomen dienst ingetrokken",
+    "VOORSTEL_ONTVANGEN": "gebruiksvoorstel ontvangen",
+    "VOORSTEL_BESLIST": "gebruiksvoorstel aanvaard of afgewezen",
+    "REGISTRATIE_BESLIST": "registratie beoordeeld",
+    "CONCEPT_BESLIST": "conceptproduct beoordeeld",
+    "REGISTRATIE_WACHT": "registratie wacht op beoordeling",
+    "CONCEPT_WACHT": "concept wacht op beoordeling",
+}
+
 # What an item of an application's etalage is: a file (a screenshot is an image, a case study
 # an image or a PDF) or a link (a demo, or a case study published elsewhere).
 ETALAGE_SOORT = {"SCREENSHOT": "screenshot", "DEMO": "demo", "CASE_STUDY": "case study"}

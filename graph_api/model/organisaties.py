@@ -123,6 +123,8 @@ class Gebruiker(GraphNode):
     status = StringProperty(required=True, choices=keuzes.GEBRUIKER_STATUS)
     soort = StringProperty(choices=keuzes.GEBRUIKER_SOORT, default="PERSOON")  # absent: PERSOON
     versie = IntegerProperty()  # of its status, which functioneel beheer changes; absent: 1
+    # The kinds of Melding this person does not want (keuzes.MELDING_SOORT); absent: none.
+    meldingenUit = ArrayProperty(StringProperty(choices=keuzes.MELDING_SOORT))
 
     lid_van = AsyncRelationshipTo(Organisatie, "LID_VAN", model=Lidmaatschap)
 

@@ -79,6 +79,7 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     nodes["Gebruiksvoorstel"].append(example["voorstel/voorstellen"]["eigenschappen"])
     nodes["EtalageItem"].append(example["etalage/toevoegen"]["eigenschappen"])
     nodes["Delegatie"].append(example["delegatie/verlenen"]["eigenschappen"])
+    nodes["Melding"].append(example["melding/aanmaken"]["meldingen"][0])
     # Written by the profile, invitation and merge mutations from values their domain modules
     # compose (graph_api/domain/organisaties/profiel.py, uitnodiging.py; domain/aanbod/samenvoegen.py).
     nodes["Certificering"].append(

@@ -132,6 +132,7 @@ MELDING_SOORT = {
     "CONCEPT_BESLIST": "conceptproduct beoordeeld",
     "REGISTRATIE_WACHT": "registratie wacht op beoordeling",
     "CONCEPT_WACHT": "concept wacht op beoordeling",
+    "INTERESSE_GETOOND": "een gemeente toonde interesse in een applicatie",
 }
 
 # What an item of an application's etalage is: a file (a screenshot is an image, a case study

@@ -3,6 +3,7 @@ registry joins them. A new kind is a value of keuzes.MELDING_SOORT and a rule in
 
 from __future__ import annotations
 
+from graph_api.domain.interesse import meldingen as interesse
 from graph_api.domain.meldingen import aanbod, landschap, organisaties
 from graph_api.domain.meldingen.afleiding import Afleiding
 
@@ -10,4 +11,5 @@ AFLEIDINGEN: tuple[Afleiding, ...] = (
     *aanbod.AFLEIDINGEN,
     *landschap.AFLEIDINGEN,
     *organisaties.AFLEIDINGEN,
+    *interesse.AFLEIDINGEN,
 )

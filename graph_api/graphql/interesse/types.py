@@ -3,13 +3,15 @@ aanbod- and organisatie-beheerders and functioneel beheer (cypher/interesse/per_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry import relay
 
 from graph_api.graphql.aanbod.types import Applicatie
 from graph_api.graphql.context import Info
-from graph_api.graphql.core.build import load_one, registered
+from graph_api.graphql.core.build import load_nodes, load_one, registered
 
 if TYPE_CHECKING:
     from graph_api.graphql.organisaties.types import Organisatie
@@ -19,7 +21,8 @@ Organisatie_ = Annotated["Organisatie", strawberry.lazy("graph_api.graphql.organ
 
 @registered("Interesse")
 @strawberry.type(description="A gemeente's interest in an application, with who showed it and a message.")
-class Interesse:
+class Interesse(relay.Node):
+    key: relay.NodeID[str]
     identificatie: str
     bericht: str | None
     aangemaakt: str = strawberry.field(description="When it was shown (ISO-8601, UTC).")
@@ -31,6 +34,7 @@ class Interesse:
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Interesse:
         return cls(
+            key=item["id"],
             identificatie=item["id"],
             bericht=item.get("bericht"),
             aangemaakt=item["aangemaakt"],
@@ -39,6 +43,12 @@ class Interesse:
             _applicatie=item["applicatie"],
             _gemeente=item["gemeente"],
         )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]  # one answer for Node's overloads: None if unknown
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Interesse | None]:
+        return await load_nodes(info, "interesse/per_id", list(node_ids), "Interesse")
 
     @strawberry.field(description="The application it is shown in.")
     async def applicatie(self, info: Info) -> Applicatie | None:

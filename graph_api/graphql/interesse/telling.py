@@ -47,7 +47,7 @@ def tel(context: Any, query: str | None, operation_name: str | None, variables: 
         data: Mapping[str, Any] | None) -> None:  # fmt: skip
     """Count the applications `data` shows and the searches it answered, for a signed-in member."""
     identiteit = context.identiteit
-    if not identiteit.lidmaatschappen or query is None or not data:
+    if not identiteit.lidmaatschappen or query is None or not data or not context.runtime.settings.tellen:
         return
     velden = _velden(query, operation_name)
     if not velden:

@@ -50,7 +50,7 @@ class Telling:
 
     def __init__(self, store: Store, settings: Settings):
         self._store = store
-        if settings.telsleutel is None:
+        if settings.tellen and settings.telsleutel is None:
             log.warning("GRAPH_API_TELSLEUTEL is not set: views and searches are counted per process start")
         self._sleutel = (settings.telsleutel or secrets.token_hex(32)).encode()
         self._vast = None if settings.telmoment is None else datetime.fromisoformat(settings.telmoment)

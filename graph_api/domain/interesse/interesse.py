@@ -111,6 +111,8 @@ async def trek_in(store: Writer, schrijver: Schrijver, *, interesse: str, verwac
     """Withdraw the interest (deleted; its record remains): the id it had."""
     if schrijver.identiteit.gebruiker is None:
         raise Unauthenticated("trekInteresseIn needs a signed-in person of the gemeente")
+    if not gemeenten(schrijver):
+        raise Forbidden("trekInteresseIn is a gemeente's: it needs a role in the gemeente")
     rows = await store.read("interesse/schrijfstand", {"interesse": interesse})
     if not rows:
         raise ClientError("NOT_FOUND", f"there is no interest {interesse!r}", argument="input.interesse")

@@ -80,6 +80,7 @@ async def _http(
     samples = []
     headers = {"accept": GRAPHQL_RESPONSE}
     async with served(env) as url, httpx.AsyncClient(base_url=url, timeout=60, headers=headers) as client:
+        await _up(client)
         for round_ in range(rounds + 3):
             token, app = next(paren)
             started = time.perf_counter()
@@ -93,10 +94,23 @@ async def _http(
     return statistics.median(samples)
 
 
+async def _up(client: httpx.AsyncClient, seconds: float = 180) -> None:
+    """Wait for the server longer than `served` does: on a busy machine its engine starts slowly."""
+    for _ in range(int(seconds * 2)):
+        try:
+            if (await client.get("/health")).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        await asyncio.sleep(0.5)
+    raise SystemExit("graph-api serve did not answer")
+
+
 async def run(rounds: int, http_rounds: int) -> str:
     settings = replace(Settings(), data_dir=WORK / "api-scale-1")
     await ensure_seeded(settings)
     (medians, geteld) = await _in_process(settings, rounds)
+    print(f"in-process: {medians}, {geteld} Bezoek nodes", flush=True)
     async with open_runtime(settings) as runtime:
         apps = [r["id"] for r in await runtime.store.read_text(
             "bench/apps", "MATCH (a:Applicatie) WHERE a.gemeldDoor IS NULL RETURN a.id AS id ORDER BY id LIMIT 200", {})]  # fmt: skip

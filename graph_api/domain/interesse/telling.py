@@ -50,9 +50,8 @@ class Telling:
 
     def __init__(self, store: Store, settings: Settings):
         self._store = store
-        if settings.tellen and settings.telsleutel is None:
-            log.warning("GRAPH_API_TELSLEUTEL is not set: views and searches are counted per process start")
         self._sleutel = (settings.telsleutel or secrets.token_hex(32)).encode()
+        self._waarschuw = settings.telsleutel is None  # once, at the first count
         self._vast = None if settings.telmoment is None else datetime.fromisoformat(settings.telmoment)
         self._gezien: set[str] = set()
         self._periode: tuple[str, str] | None = None
@@ -105,6 +104,9 @@ class Telling:
         self._schrijf_straks()
 
     def _schrijf_straks(self) -> None:
+        if self._waarschuw:
+            self._waarschuw = False
+            log.warning("GRAPH_API_TELSLEUTEL is not set: views and searches are counted per process start")
         if (self._bezoeken or self._zoekvragen) and (self._taak is None or self._taak.done()):
             self._taak = asyncio.get_running_loop().create_task(self._schrijf())
 

@@ -143,5 +143,16 @@ def meldingen_live(rounds: Annotated[int, typer.Option(help="Measured writes per
     meldingen_live.main(rounds)
 
 
+@app.command()
+def bezoeken(
+    rounds: Annotated[int, typer.Option(help="Measured in-process lookups, each way.")] = 200,
+    http_rounds: Annotated[int, typer.Option(help="Measured lookups over HTTP, each way.")] = 60,
+) -> None:
+    """An application lookup without and with counting its views, in-process and over HTTP."""
+    from bench import bezoeken as bezoeken_bench
+
+    bezoeken_bench.main(rounds, http_rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -9,6 +9,7 @@ import time
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 
+from graph_api.domain.interesse.telling import Telling
 from graph_api.engine import EmbeddedEngine
 from graph_api.settings import Settings
 from graph_api.store import QueryCatalog, Store, StoreError, open_store
@@ -22,8 +23,13 @@ class Runtime:
     settings: Settings
     engine: EmbeddedEngine | None  # None when Neo4j or a FalkorDB server is configured
     store: Store
+    # Views and searches counted by this process, written after the answers (issue 19, item 5).
+    telling: Telling = field(init=False)
     # Nodes per label and when they were read (see label_sizes).
     _label_sizes: tuple[float, Mapping[str, int]] = field(default=(float("-inf"), {}), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.telling = Telling(self.store, self.settings)
 
     async def label_sizes(self, max_age_s: float = 60.0) -> Mapping[str, int]:
         """Nodes per label, read again once they are a minute old: what the cost estimate scales
@@ -75,7 +81,11 @@ async def open_runtime(settings: Settings, engine: EmbeddedEngine | None = None)
     try:
         store = open_store(settings, queries)
         try:
-            yield Runtime(settings, engine, store)
+            runtime = Runtime(settings, engine, store)
+            try:
+                yield runtime
+            finally:
+                await runtime.telling.bijgewerkt()
         finally:
             await store.close()
     finally:

@@ -10,6 +10,8 @@ CREATE INDEX index_Bedrijfsfunctie_gemmaId IF NOT EXISTS FOR (n:Bedrijfsfunctie)
 CREATE CONSTRAINT constraint_unique_Beheerorganisatie_id IF NOT EXISTS FOR (n:Beheerorganisatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Beoordeling_id IF NOT EXISTS FOR (n:Beoordeling) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Beoordeling_goedgekeurdOp IF NOT EXISTS FOR (n:Beoordeling) ON (n.goedgekeurdOp)
+CREATE CONSTRAINT constraint_unique_Bezoek_id IF NOT EXISTS FOR (n:Bezoek) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Bezoek_applicatie IF NOT EXISTS FOR (n:Bezoek) ON (n.applicatie)
 CREATE CONSTRAINT constraint_unique_BuitengemeentelijkeVoorziening_id IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_BuitengemeentelijkeVoorziening_gemmaId IF NOT EXISTS FOR (n:BuitengemeentelijkeVoorziening) ON (n.gemmaId)
 CREATE CONSTRAINT constraint_unique_Certificering_id IF NOT EXISTS FOR (n:Certificering) REQUIRE n.id IS UNIQUE
@@ -29,6 +31,7 @@ CREATE CONSTRAINT constraint_unique_Gemeente_cbsCode IF NOT EXISTS FOR (n:Gemeen
 CREATE INDEX index_Gemeente_provincie IF NOT EXISTS FOR (n:Gemeente) ON (n.provincie)
 CREATE CONSTRAINT constraint_unique_GemmaElement_id IF NOT EXISTS FOR (n:GemmaElement) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_GemmaElement_gemmaId IF NOT EXISTS FOR (n:GemmaElement) ON (n.gemmaId)
+CREATE CONSTRAINT constraint_unique_Interesse_id IF NOT EXISTS FOR (n:Interesse) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Koppeling_id IF NOT EXISTS FOR (n:Koppeling) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Leverancier_id IF NOT EXISTS FOR (n:Leverancier) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Leverancier_kvkNummer IF NOT EXISTS FOR (n:Leverancier) ON (n.kvkNummer)
@@ -60,6 +63,8 @@ CREATE INDEX index_Wijziging_organisatie IF NOT EXISTS FOR (n:Wijziging) ON (n.o
 CREATE INDEX index_Wijziging_tijdstip IF NOT EXISTS FOR (n:Wijziging) ON (n.tijdstip)
 CREATE INDEX index_Wijziging_object IF NOT EXISTS FOR (n:Wijziging) ON (n.object)
 CREATE CONSTRAINT constraint_unique_Wijziging_sleutel IF NOT EXISTS FOR (n:Wijziging) REQUIRE n.sleutel IS UNIQUE
+CREATE CONSTRAINT constraint_unique_Zoekvraag_id IF NOT EXISTS FOR (n:Zoekvraag) REQUIRE n.id IS UNIQUE
+CREATE INDEX index_Zoekvraag_maand IF NOT EXISTS FOR (n:Zoekvraag) ON (n.maand)
 CREATE INDEX index_KOPPELT_koppelingId IF NOT EXISTS FOR ()-[r:KOPPELT]-() ON (r.koppelingId)
 CREATE FULLTEXT INDEX zoek_Applicatie IF NOT EXISTS FOR (n:Applicatie) ON EACH [n.naam, n.beschrijving] OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}
 CREATE FULLTEXT INDEX zoek_Organisatie IF NOT EXISTS FOR (n:Organisatie) ON EACH [n.naam, n.beschrijving] OPTIONS {indexConfig: {`fulltext.analyzer`: 'dutch'}}

@@ -50,6 +50,8 @@ SEED = 1
 BOTH_ENGINES = frozenset(
     {
         "tests/graphql/test_catalogue.py",
+        "tests/graphql/test_interesse.py",
+        "tests/graphql/test_bezoeken.py",
         "tests/graphql/test_landscape.py",
         "tests/graphql/test_paging.py",
         "tests/graphql/test_batching.py",

@@ -11,6 +11,8 @@ MATCH (n:Bedrijfsfunctie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Bedri
 UNION ALL
 MATCH (n:Beheerorganisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Beheerorganisatie' AS label, aantal
 UNION ALL
+MATCH (n:Bezoek) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Bezoek' AS label, aantal
+UNION ALL
 MATCH (n:BuitengemeentelijkeVoorziening) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'BuitengemeentelijkeVoorziening' AS label, aantal
 UNION ALL
 MATCH (n:Certificering) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Certificering' AS label, aantal
@@ -36,6 +38,8 @@ UNION ALL
 MATCH (n:Gemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Gemeente' AS label, aantal
 UNION ALL
 MATCH (n:GemmaElement) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'GemmaElement' AS label, aantal
+UNION ALL
+MATCH (n:Interesse) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Interesse' AS label, aantal
 UNION ALL
 MATCH (n:Koppeling) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer OR $zicht.aggregaten) RETURN 'Koppeling' AS label, aantal
 UNION ALL
@@ -65,3 +69,5 @@ UNION ALL
 MATCH (n:Versie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Versie' AS label, aantal
 UNION ALL
 MATCH (n:Wijziging) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Wijziging' AS label, aantal
+UNION ALL
+MATCH (n:Zoekvraag) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Zoekvraag' AS label, aantal

@@ -22,6 +22,8 @@ MATCH ()-[r:GEBRUIKT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GEBRU
 UNION ALL
 MATCH ()-[r:GEDELEGEERD_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GEDELEGEERD_AAN' AS type, aantal
 UNION ALL
+MATCH ()-[r:GETOOND_DOOR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GETOOND_DOOR' AS type, aantal
+UNION ALL
 MATCH ()-[r:GRENST_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'GRENST_AAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:HEEFT_CERTIFICERING]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_CERTIFICERING' AS type, aantal
@@ -29,6 +31,8 @@ UNION ALL
 MATCH ()-[r:HEEFT_CONTACTPERSOON]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_CONTACTPERSOON' AS type, aantal
 UNION ALL
 MATCH ()-[r:HEEFT_VERSIE]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'HEEFT_VERSIE' AS type, aantal
+UNION ALL
+MATCH ()-[r:INTERESSE_IN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'INTERESSE_IN' AS type, aantal
 UNION ALL
 MATCH ()-[r:KOPPELT]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'KOPPELT' AS type, aantal
 UNION ALL

@@ -33,6 +33,8 @@ from graph_api.graphql.gemma.queries import GemmaLijsten, GemmaOpzoeken
 from graph_api.graphql.gemma.types import GEMMA_TYPES
 from graph_api.graphql.graaf.queries import GraafQuery, NodeQuery
 from graph_api.graphql.identiteit.queries import IkQuery
+from graph_api.graphql.interesse.mutaties import InteresseMutaties
+from graph_api.graphql.interesse.telling import tel
 from graph_api.graphql.landschap.koppeling_mutaties import KoppelingMutaties
 from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
@@ -114,6 +116,7 @@ Mutation = merge_types(
         BeoordelingMutaties,
         MeldingMutaties,
         HerindelingMutaties,
+        InteresseMutaties,
     ),
 )
 
@@ -148,6 +151,7 @@ class Schema(strawberry.Schema):
             data = await kept.answer(query, operation_name, variable_values, context_value)
             if data is not None:
                 extensions = answer_extensions(self._schema, query, context_value)
+                tel(context_value, query, operation_name, variable_values, data)
                 return ExecutionResult(data=data, errors=None, extensions=extensions)
         result = await super().execute(
             query,
@@ -160,6 +164,8 @@ class Schema(strawberry.Schema):
         )
         if kept is not None and query is not None:
             await kept.remember(query, operation_name, variable_values, context_value, result)
+        if context_value is not None:
+            tel(context_value, query, operation_name, variable_values, result.data)
         return result
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:

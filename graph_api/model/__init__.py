@@ -26,6 +26,7 @@ from graph_api.model.gemma import (
     Standaard,
     Standaardversie,
 )
+from graph_api.model.interesse import Bezoek, Interesse, Zoekvraag
 from graph_api.model.landschap import Gebruik, Koppeling, Wijziging
 from graph_api.model.melding import Melding
 from graph_api.model.organisaties import (
@@ -49,6 +50,7 @@ __all__ = [
     "Bedrijfsfunctie",
     "Beheerorganisatie",
     "Beoordeling",
+    "Bezoek",
     "BuitengemeentelijkeVoorziening",
     "Certificering",
     "Community",
@@ -62,6 +64,7 @@ __all__ = [
     "Gebruiksvoorstel",
     "Gemeente",
     "GraphModel",
+    "Interesse",
     "Koppeling",
     "LabelSpec",
     "Leverancier",
@@ -80,5 +83,6 @@ __all__ = [
     "Uitnodiging",
     "Versie",
     "Wijziging",
+    "Zoekvraag",
     "describe",
 ]

@@ -141,6 +141,7 @@ MELDING_SOORT = {
     "BEOORDELING_BEANTWOORD": "beoordeling beantwoord door de leverancier",
     "BEOORDELING_GEPUBLICEERD": "beoordeling van een eigen product gepubliceerd",
     "BEOORDELING_WACHT": "beoordeling wacht op moderatie",
+    "INTERESSE_GETOOND": "een gemeente toonde interesse in een applicatie",
 }
 
 # What an item of an application's etalage is: a file (a screenshot is an image, a case study

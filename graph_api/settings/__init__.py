@@ -58,6 +58,16 @@ class Settings:
     falkordb_url: str | None = None
     # FalkorDB servers replicating the primary: read-only queries go to them in turn.
     read_replicas: tuple[str, ...] = ()
+    # Count views of applications and searches (graph_api/domain/interesse/telling.py): on for
+    # the served API (GRAPH_API_TELLEN, default on), off where Settings are made in code (tests,
+    # benches) unless asked: a count written after the answer would change their graphs.
+    tellen: bool = False
+    # The secret of the keyed hashes that count views and searches without naming the
+    # organisation (graph_api/domain/interesse/telling.py); the same in every process. Unset: a
+    # random one per process start, so a restart counts an organisation again that week.
+    telsleutel: str | None = None
+    # The instant views and searches are counted at (ISO-8601), instead of now: for tests.
+    telmoment: str | None = None
 
     @property
     def engine(self) -> str:
@@ -96,6 +106,8 @@ class Settings:
             etalage=EtalageSettings.from_env(env),
             compiled_reads=switch(env, "GRAPH_API_COMPILED_READS", True),
             falkordb_url=_url(env, "GRAPH_API_FALKORDB_URL") or None,
+            tellen=switch(env, "GRAPH_API_TELLEN", True),
+            telsleutel=env.get("GRAPH_API_TELSLEUTEL") or None,
             read_replicas=_replicas(
                 env, neo4j is not None, bool(env.get("GRAPH_API_FALKORDB_URL", "").strip())
             ),

@@ -4,6 +4,7 @@ registry joins them. A new kind is a value of keuzes.MELDING_SOORT and a rule in
 from __future__ import annotations
 
 from graph_api.domain.aanbod import beoordeling_meldingen
+from graph_api.domain.interesse import meldingen as interesse
 from graph_api.domain.meldingen import aanbod, landschap, organisaties
 from graph_api.domain.meldingen.afleiding import Afleiding
 
@@ -12,4 +13,5 @@ AFLEIDINGEN: tuple[Afleiding, ...] = (
     *landschap.AFLEIDINGEN,
     *organisaties.AFLEIDINGEN,
     *beoordeling_meldingen.AFLEIDINGEN,
+    *interesse.AFLEIDINGEN,
 )

@@ -21,6 +21,8 @@ from graph_api.graphql.aanbod.types import Applicatie, Dienst, Versie
 from graph_api.graphql.context import Info
 from graph_api.graphql.core.build import build
 from graph_api.graphql.core.ids import reference
+from graph_api.graphql.interesse import overzicht as aandacht
+from graph_api.graphql.interesse.types import Interesse
 from graph_api.graphql.landschap.voorstellen import Gebruiksvoorstel
 
 if TYPE_CHECKING:
@@ -138,6 +140,27 @@ class Leveranciersoverzicht:
         return [
             Dienstafname(dienst=Dienst.from_item(row["dienst"]), afnemers=row["afnemers"]) for row in rows
         ]
+
+    @strawberry.field(
+        description="The interest gemeenten showed in its applications, newest first: who, with the "
+        "message and date (toonInteresse). Nobody else sees who showed interest."
+    )
+    async def interesse(self, info: Info) -> list[Interesse]:
+        return await aandacht.interesse(info, self._key)
+
+    @strawberry.field(description="Views of its applications per ISO week, as counts of organisations.")
+    async def bezoeken(self, info: Info, weken: int = 12) -> aandacht.Bezoekcijfers:
+        return await aandacht.bezoeken(info, self._key, weken)
+
+    @strawberry.field(
+        description="What gemeenten looked for per month: search terms and referentiecomponenten."
+    )
+    async def zoekvragen(self, info: Info, maanden: int = 6) -> aandacht.Zoekvragen:
+        return await aandacht.zoekvragen(info, self._key, maanden)
+
+    @strawberry.field(description="Its share of each referentiecomponent's market it serves, largest first.")
+    async def marktaandelen(self, info: Info) -> list[aandacht.Marktpositie]:
+        return await aandacht.marktaandelen(info, self._key)
 
     @strawberry.field(description="Advice on being found.")
     async def vindbaarheid(self, info: Info) -> Vindbaarheid:

@@ -92,6 +92,7 @@ MAX_LENGTHS: Mapping[str, int] = {
     # Registering a leverancier, creating organisations (graph_api/domain/organisaties/).
     "kvkNummer": 20,  # 8 digits; a little room, so that a wrong one is told why
     "grondslag": 200,
+    "bericht": 10_000,  # an interest's message (graph_api/domain/interesse/interesse.py)
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

@@ -23,6 +23,7 @@ from strawberry.types.field import StrawberryField
 from graph_api.graphql.compiled import CompiledRead, CompilingExecutionContext
 from graph_api.graphql.compiled.compiler import Unsupported
 from graph_api.graphql.schema import Schema, build_schema
+from graph_api.identiteit import ANONIEM, Identiteit
 from graph_api.toegang import BEHEER, Zicht
 
 APP = "app-00001"
@@ -135,6 +136,7 @@ class _Context:
     compiled_fields: dict = field(default_factory=dict)
     zicht: Zicht = BEHEER
     store: _Store = field(default_factory=_Store)
+    identiteit: Identiteit = ANONIEM  # counts no view (graph_api/graphql/interesse/telling.py)
 
 
 async def _compile(selection: str, schema: Schema | None = None) -> tuple[CompiledRead | str, Any]:

@@ -102,6 +102,15 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     nodes["Registratie"].append(example["registratie/indienen"]["registratie"])
     nodes["Toegangsverzoek"].append(example["toegangsverzoek/indienen"]["verzoek"])
     nodes["Beoordeling"].append(example["beoordeling/aanmaken"]["beoordeling"])
+    # A gemeente dissolved by a herindeling keeps its row (cypher/herindeling/uitvoeren).
+    nodes["OpgehevenGemeente"].append({**nodes["Gemeente"][0], "status": "GEDEACTIVEERD", "opgeheven": "2027-01-01"})
+    relationships["OPGEGAAN_IN"].append({"datum": "2027-01-01"})
+    # Interest, and views and searches counted (cypher/interesse/tonen, cypher/bezoek/): the
+    # organisation passes through the parameters, never into a node.
+    nodes["Interesse"].append(example["interesse/tonen"]["interesse"])
+    bezoek = example["bezoek/tellen"]["bezoeken"][0]
+    nodes["Bezoek"].append({key: value for key, value in bezoek.items() if key != "organisatie"})
+    nodes["Zoekvraag"].append({"id": "zvr-1", "maand": "2026-12", "term": "zaaksysteem"})
     return nodes, relationships
 
 

@@ -62,6 +62,7 @@ MAX_LENGTHS: Mapping[str, int] = {
     "titel": 200,  # an etalage item's title (graph_api/etalage/items.py)
     "url": 2_000,  # an etalage link: graph_api/etalage/items.py takes no longer address
     "sinds": 40,  # wijzigingen: "2026-01-01T09:00:00.123456+01:00" is 32
+    "tot": 40,  # landschapsverschil, as sinds
     # The aanbod (graph_api/domain/aanbod/applicatie.py, versie.py): names and URLs as long as
     # wijzigen.MAX_KORT allows, dates, and a version's number.
     "licentie": 200,

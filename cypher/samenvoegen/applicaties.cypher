@@ -11,7 +11,9 @@
 //   kept one's, which takes the standards only the duplicate's supports (with their evidence);
 //   the duplicate's goes. Its other versions move (HEEFT_VERSIE);
 // - diensten (BIJ), referentiecomponenten (REALISEERT, with the GEMMA relation's id), modules
-//   (ONDERDEEL_VAN), proposals (BETREFT) and etalage items (TOONT) move, each only once; its own ONDERDEEL_VAN only
+//   (ONDERDEEL_VAN), proposals (BETREFT), etalage items (TOONT), reviews (OVER) and interest
+//   (INTERESSE_IN) move, each only once (a review or interest of an organisation that has one of
+//   the kept application already goes); its own ONDERDEEL_VAN only
 //   when the one kept is part of nothing; its leverancier's BIEDT_AAN goes (the same one
 //   offers the one kept);
 // - the standard flags of the koppelingen at a combined Gebruik follow its components, as
@@ -119,7 +121,11 @@ WITH d, k,
      [(s28:Dienst)-[:BIJ]->(d) | s28] AS dienstenD,
      [(s29:Dienst)-[:BIJ]->(k) | s29.id] AS dienstenK,
      [(v30:Gebruiksvoorstel)-[:BETREFT]->(d) | v30] AS voorstellen,
-     [(e33:EtalageItem)-[:TOONT]->(d) | e33] AS etalage
+     [(e33:EtalageItem)-[:TOONT]->(d) | e33] AS etalage,
+     [(o34)-[:SCHREEF]->(b34:Beoordeling)-[:OVER]->(d) | [b34, o34.id]] AS beoordelingenD,
+     [(o35)-[:SCHREEF]->(:Beoordeling)-[:OVER]->(k) | o35.id] AS beoordelaarsK,
+     [(g36)<-[:GETOOND_DOOR]-(i36:Interesse)-[:INTERESSE_IN]->(d) | [i36, g36.id]] AS interesseD,
+     [(g37)<-[:GETOOND_DOOR]-(:Interesse)-[:INTERESSE_IN]->(k) | g37.id] AS geinteresseerdK
 FOREACH (h IN versies | FOREACH (v IN [endNode(h)] | CREATE (k)-[:HEEFT_VERSIE]->(v)))
 FOREACH (r IN [x IN realiseertD WHERE NOT endNode(x).id IN realiseertK] |
   FOREACH (c IN [endNode(r)] | CREATE (k)-[n:REALISEERT]->(c) SET n = properties(r)))
@@ -129,6 +135,11 @@ FOREACH (p IN CASE WHEN size(productK) = 0 THEN [x IN productD WHERE x.id <> k.i
 FOREACH (s IN [x IN dienstenD WHERE NOT x.id IN dienstenK] | CREATE (s)-[:BIJ]->(k))
 FOREACH (v IN voorstellen | CREATE (v)-[:BETREFT]->(k))
 FOREACH (e IN etalage | CREATE (e)-[:TOONT]->(k))
+// One review and one interest per organisation per application: the kept one's stays.
+FOREACH (p IN [x IN beoordelingenD WHERE NOT x[1] IN beoordelaarsK] | FOREACH (b IN [p[0]] | CREATE (b)-[:OVER]->(k)))
+FOREACH (p IN [x IN beoordelingenD WHERE x[1] IN beoordelaarsK] | FOREACH (b IN [p[0]] | DETACH DELETE b))
+FOREACH (p IN [x IN interesseD WHERE NOT x[1] IN geinteresseerdK] | FOREACH (i IN [p[0]] | CREATE (i)-[:INTERESSE_IN]->(k)))
+FOREACH (p IN [x IN interesseD WHERE x[1] IN geinteresseerdK] | FOREACH (i IN [p[0]] | DETACH DELETE i))
 WITH d, k, [(d)-[r31]->() | r31] + [(d)<-[r32]-() | r32] AS weg
 FOREACH (r IN weg | DELETE r)
 // The duplicate stays behind as a marker; earlier markers now point at the one kept.

@@ -8,7 +8,7 @@ WITH label, labels[label] AS aantal
 WHERE aantal > 0
   AND (NOT label IN ['Gebruik', 'Koppeling', 'Gebruiker', 'Wijziging', 'Gebruiksvoorstel', 'Uitnodiging',
                       'Registratie', 'Toegangsverzoek', 'Delegatie', 'Melding',
-                      'Interesse', 'Bezoek', 'Zoekvraag'] OR $zicht.beheer
+                      'Interesse', 'Bezoek', 'Zoekvraag', 'Beoordeling'] OR $zicht.beheer
        OR (label = 'Gebruik' AND ($zicht.alleGebruik OR $zicht.aggregaten))
        OR (label = 'Koppeling' AND $zicht.aggregaten))
 RETURN label, aantal

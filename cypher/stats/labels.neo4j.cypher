@@ -11,6 +11,8 @@ MATCH (n:Bedrijfsfunctie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Bedri
 UNION ALL
 MATCH (n:Beheerorganisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Beheerorganisatie' AS label, aantal
 UNION ALL
+MATCH (n:Beoordeling) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Beoordeling' AS label, aantal
+UNION ALL
 MATCH (n:Bezoek) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Bezoek' AS label, aantal
 UNION ALL
 MATCH (n:BuitengemeentelijkeVoorziening) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'BuitengemeentelijkeVoorziening' AS label, aantal
@@ -46,6 +48,7 @@ UNION ALL
 MATCH (n:Leverancier) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Leverancier' AS label, aantal
 UNION ALL
 MATCH (n:Melding) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Melding' AS label, aantal
+UNION ALL
 MATCH (n:OpgehevenGemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'OpgehevenGemeente' AS label, aantal
 UNION ALL
 MATCH (n:Organisatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Organisatie' AS label, aantal

@@ -39,6 +39,8 @@ VERPLAATST: dict[str, frozenset[tuple[str, str]]] = {
             ("REALISEERT", "uit"),
             ("BIEDT_AAN", "in"),  # the same leverancier offers the one kept: it goes
             ("TOONT", "in"),  # its etalage items
+            ("OVER", "in"),  # reviews (Beoordeling)
+            ("INTERESSE_IN", "in"),  # a gemeente's interest
         }
     ),
     "Gebruik": frozenset(

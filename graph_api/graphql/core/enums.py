@@ -168,6 +168,7 @@ class WijzigingOperatie(Enum):
     STATUS_GEWIJZIGD = "STATUS_GEWIJZIGD"
     VERWIJDERD = "VERWIJDERD"
     SAMENGEVOEGD = "SAMENGEVOEGD"
+    HERINGEDEELD = "HERINGEDEELD"
 
 
 @strawberry.enum(

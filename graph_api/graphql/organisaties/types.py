@@ -213,9 +213,13 @@ class Gemeente(Organisatie):
     inwoners: int
     grootteklasse: Grootteklasse
     oppervlakte_km2: float | None
-    opgeheven: str | None = strawberry.field(
-        description="The day it was dissolved by a herindeling (ISO-8601); null while it exists."
-    )
+    # A dissolved gemeente's property (OpgehevenGemeente), not Gemeente's: answered by its
+    # resolver, so that compiled reads, which read Gemeente's declared properties, leave it be.
+    opgeheven_op: strawberry.Private[str | None] = None
+
+    @strawberry.field(description="The day it was dissolved by a herindeling (ISO-8601); null if it exists.")
+    def opgeheven(self) -> str | None:
+        return self.opgeheven_op
 
     @classmethod
     def from_item(cls, item: dict[str, Any]) -> Gemeente:
@@ -226,7 +230,7 @@ class Gemeente(Organisatie):
             inwoners=item["inwoners"],
             grootteklasse=grootteklasse(item["inwoners"]),
             oppervlakte_km2=item.get("oppervlakteKm2"),
-            opgeheven=item.get("opgeheven"),
+            opgeheven_op=item.get("opgeheven"),
         )
 
     @strawberry.field(description="The gemeente it went into by a herindeling; null while it exists.")

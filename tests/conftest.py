@@ -153,19 +153,35 @@ def _on_a_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
 
+class _Grouping:
+    """Marks every item with the worker group it belongs to (`make test` runs two workers).
+
+    pytest-xdist reads the `xdist_group` marks into the node ids in its own collection hook, so
+    they must be added before it: hence a plugin of its own, first in line.
+    """
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, items) -> None:
+        for item in items:
+            item.add_marker(pytest.mark.xdist_group("neo4j" if _uses_neo4j(item) else "embedded"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _on_a_worker(config):
+        config.pluginmanager.register(_Grouping(), "graph-api-grouping")
+
+
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
     if _on_a_worker(config):
         # Two workers (`make test`): one runs everything on Neo4j, the other the rest, each with
-        # its own engines; a worker starts Neo4j only when it is given a test that needs it. Of
-        # those, the ones needing only a graph of their own go first: they run while the scale-1
-        # graph is seeded.
+        # its own engines (the groups are marked by _Grouping); a worker starts Neo4j only when
+        # it is given a test that needs it. Of those, the ones needing only a graph of their own
+        # go first: they run while the scale-1 graph is seeded.
         places = [i for i, item in enumerate(items) if _uses_neo4j(item)]
         on_neo4j = sorted((items[i] for i in places), key=lambda item: _needs_neo4j(item))
         for i, item in zip(places, on_neo4j, strict=True):
             items[i] = item
-        for item in items:
-            item.add_marker(pytest.mark.xdist_group("neo4j" if _uses_neo4j(item) else "embedded"))
         return
     # Starting and seeding Neo4j takes a while: it happens while the embedded tests run.
     if not config.option.collectonly and any(_needs_neo4j(item) for item in items):

@@ -25,7 +25,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy graph_api
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 # The fast tier: tests/unit needs no engine. --confcutdir keeps the suite's engine fixtures
 # (tests/conftest.py) out of it; `make test` runs it with everything else.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -153,31 +154,39 @@ def _on_a_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
 
-class _Grouping:
-    """Marks every item with the worker group it belongs to (`make test` runs two workers).
-
-    pytest-xdist reads the `xdist_group` marks into the node ids in its own collection hook, so
-    they must be added before it: hence a plugin of its own, first in line.
-    """
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_collection_modifyitems(self, items) -> None:
-        for item in items:
-            item.add_marker(pytest.mark.xdist_group("neo4j" if _uses_neo4j(item) else "embedded"))
+def _on_the_neo4j_worker(nodeid: str) -> bool:
+    """Whether `make test` sends a test to the worker that runs the Neo4j tests, by its id alone:
+    the controller schedules by ids, knowing no fixtures. A worker checks every test it collects
+    against `_uses_neo4j` (pytest_collection_modifyitems)."""
+    return nodeid.startswith("tests/neo4j/") or re.search(r"\[neo4j[-\]]", nodeid) is not None
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    if _on_a_worker(config):
-        config.pluginmanager.register(_Grouping(), "graph-api-grouping")
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Every Neo4j test to one worker, the rest to the other (`make test`: `-n 2`), so only one
+    worker starts the Neo4j servers and seeds the scale-1 graph. pytest-xdist's own `loadgroup`
+    cannot do it under pytest 9: it renames node ids through an attribute pytest 9 no longer reads."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PerEngine(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "neo4j" if _on_the_neo4j_worker(nodeid) else "embedded"
+
+    return PerEngine(config, log)
 
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
     if _on_a_worker(config):
         # Two workers (`make test`): one runs everything on Neo4j, the other the rest, each with
-        # its own engines (the groups are marked by _Grouping); a worker starts Neo4j only when
-        # it is given a test that needs it. Of those, the ones needing only a graph of their own
-        # go first: they run while the scale-1 graph is seeded.
+        # its own engines (pytest_xdist_make_scheduler); a worker starts Neo4j only when it is
+        # given a test that needs it. Of those, the ones needing only a graph of their own go
+        # first: they run while the scale-1 graph is seeded.
+        misplaced = [
+            item.nodeid for item in items if _uses_neo4j(item) and not _on_the_neo4j_worker(item.nodeid)
+        ]
+        if misplaced:
+            raise pytest.UsageError(f"tests on Neo4j that the scheduler would not send there: {misplaced}")
         places = [i for i, item in enumerate(items) if _uses_neo4j(item)]
         on_neo4j = sorted((items[i] for i in places), key=lambda item: _needs_neo4j(item))
         for i, item in zip(places, on_neo4j, strict=True):

@@ -83,7 +83,8 @@ async def graaf(backend: Backend) -> dict[str, Any]:
     koppelingen = await _rauw(
         backend,
         "koppelingen",
-        "MATCH (:Organisatie {id: $o})-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling)-[r]->(x) "
+        # Two MATCHes: within one, Neo4j would not match the VAN relationship again as `r`.
+        "MATCH (:Organisatie {id: $o})-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling) MATCH (k)-[r]->(x) "
         "RETURN properties(k) AS k, type(r) AS t, labels(x) AS l, properties(x) AS x",
         **o,
     )

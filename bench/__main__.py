@@ -154,5 +154,15 @@ def bezoeken(
     bezoeken_bench.main(rounds, http_rounds)
 
 
+@app.command("import")
+def importeren(
+    rounds: Annotated[int, typer.Option(help="Rounds, each into another gemeente without a landscape.")] = 3,
+) -> None:
+    """Importing the largest landscape from CSV: the dry run, applying it, the same file again."""
+    from bench import invoer as invoer_bench
+
+    invoer_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

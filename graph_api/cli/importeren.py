@@ -21,27 +21,13 @@ from graph_api.cli.reporting import console, load_settings, reported
 from graph_api.domain.wijzigen import Schrijver
 from graph_api.errors import InvoerGeweigerd, InvoerOngeldig, RegistratieFout
 from graph_api.runtime import open_runtime
-from graph_api.store.base import Params, Row, Store
-from graph_api.toegang import Zicht, zicht_voor
-from graph_api.uitwisseling.invoer.invoeren import Resultaat, importeer, mag_importeren, verslag
+from graph_api.toegang import zicht_voor
+from graph_api.uitwisseling.invoer.invoeren import MetZicht, Resultaat, importeer, mag_importeren, verslag
 from graph_api.uitwisseling.invoer.plan import FOUT, ONGEWIJZIGD
 
 import_app = typer.Typer(help="Import into the graph from a file.", no_args_is_help=True)
 
 EXTENSIES = {".csv": "csv", ".zip": "csv", ".xlsx": "xlsx"}
-
-
-class _MetZicht:
-    """The store, read and written with one identity's visibility, as a request's is."""
-
-    def __init__(self, store: Store, zicht: Zicht):
-        self._store, self._zicht = store, zicht.params()
-
-    async def read(self, name: str, params: Params | None = None) -> list[Row]:
-        return await self._store.read(name, {**(params or {}), **self._zicht})
-
-    async def write(self, name: str, params: Params | None = None) -> list[Row]:
-        return await self._store.write(name, {**(params or {}), **self._zicht})
 
 
 @import_app.command("landschap")
@@ -81,7 +67,7 @@ def landschap(
             if identiteit.gebruiker is None:
                 raise RegistratieFout("UNKNOWN_GEBRUIKER", f"no active Gebruiker has the subject {als!r}")
             zicht = await zicht_voor(identiteit, runtime.store)
-            store = _MetZicht(runtime.store, zicht)
+            store = MetZicht(runtime.store, zicht)
             schrijver = Schrijver(identiteit, zicht)
             org = await mag_importeren(store, schrijver, sleutel)
             inhoud = bestand.read_bytes()

@@ -16,6 +16,8 @@ from typing import Any
 from graph_api.domain.gebruikers import Organisatie, organisatie
 from graph_api.domain.wijzigen import Schrijver, Writer, mag_schrijven
 from graph_api.errors import Forbidden, LandschapGewijzigd
+from graph_api.store.base import Params, Row, Store
+from graph_api.toegang import Zicht
 from graph_api.uitwisseling.invoer import lees
 from graph_api.uitwisseling.invoer.grenzen import Grenzen
 from graph_api.uitwisseling.invoer.plan import Plan, Uitkomst, lees_graaf, maak
@@ -33,6 +35,20 @@ class Resultaat:
     @property
     def toegepast(self) -> bool:
         return not self.proefrun and self.plan.toepasbaar
+
+
+class MetZicht:
+    """A store read and written with one identity's visibility, as a request's is: for the
+    CLI and the bench, which have no request."""
+
+    def __init__(self, store: Store, zicht: Zicht):
+        self._store, self._zicht = store, zicht.params()
+
+    async def read(self, name: str, params: Params | None = None) -> list[Row]:
+        return await self._store.read(name, {**(params or {}), **self._zicht})
+
+    async def write(self, name: str, params: Params | None = None) -> list[Row]:
+        return await self._store.write(name, {**(params or {}), **self._zicht})
 
 
 async def mag_importeren(store: Writer, schrijver: Schrijver, sleutel: str) -> Organisatie:

@@ -154,6 +154,14 @@ def bezoeken(
     bezoeken_bench.main(rounds, http_rounds)
 
 
+@app.command()
+def export(rounds: Annotated[int, typer.Option(help="Measured runs per landscape format.")] = 10) -> None:
+    """Exports: the largest landscape in every format and the catalogue, in-process and over HTTP."""
+    from bench import export as export_bench
+
+    export_bench.main(rounds)
+
+
 @app.command("import")
 def importeren(
     rounds: Annotated[int, typer.Option(help="Rounds, each into another gemeente without a landscape.")] = 3,

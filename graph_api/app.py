@@ -29,6 +29,7 @@ from graph_api.meldingen_live import Luisteraar
 from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
+from graph_api.uitwisseling import http as uitwisseling
 from graph_api.uitwisseling.invoer import http as invoer
 
 
@@ -99,6 +100,8 @@ def create_app(
         WebSocketRoute("/graphql", route_app(GraphQLWebSocket(schema, authenticate, hardening.cors_origins))),
         # The etalage's files: uploads and serving (graph_api/etalage/http.py).
         *etalage.routes(settings, authenticate),
+        # Exports: a landscape, an aanbod, the catalogue as files (graph_api/uitwisseling/http.py).
+        *uitwisseling.routes(settings, authenticate),
         # Importing a landscape from a file (graph_api/uitwisseling/invoer/http.py).
         *invoer.routes(settings, authenticate),
     ]

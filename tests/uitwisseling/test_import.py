@@ -273,10 +273,16 @@ async def test_import_on_neo4j(own_graph: Backend) -> None:
 async def test_broken_imports_are_reported_and_write_nothing(own_graph: Backend, tmp_path: Path) -> None:
     store = own_graph.store
     gebruik, koppelingen = await bronrijen(store)
-    gebruik, koppelingen = (
-        gebruik[:5],
-        [k for k in koppelingen if k["van"] in {g["g"]["id"] for g in gebruik[:5]}],
-    )
+    # A small file: the two ends of a koppeling and three more Gebruik, the koppelingen among them.
+    eerste = next(k for k in koppelingen if k["naarGebruik"] and not k["via"])
+    kern = {eerste["van"], eerste["naar"]}
+    gebruik = [g for g in gebruik if g["g"]["id"] in kern] + [g for g in gebruik if g["g"]["id"] not in kern][
+        :3
+    ]
+    ids = {g["g"]["id"] for g in gebruik}
+    koppelingen = [
+        k for k in koppelingen if {k["van"], *k["via"], k["naar"] if k["naarGebruik"] else k["van"]} <= ids
+    ]
     pakket, koppel = pakketregels(gebruik), koppelregels(koppelingen)
     [token] = (await tokens(own_graph, (DOEL, "GEBRUIK_BEHEERDER"))).values()
     klein = replace(own_graph, settings=replace(own_graph.settings, invoer=Grenzen(max_bytes=200_000)))
@@ -305,9 +311,12 @@ async def test_broken_imports_are_reported_and_write_nothing(own_graph: Backend,
 
         onbekend = [rij[:] for rij in pakket]
         onbekend[1][13] = "00000000-0000-0000-0000-000000000000"
-        assert fouten(csv_zip(onbekend, koppel)) == [
-            ("Pakketoverzicht", 3, "Referentiecomponenten", "UNKNOWN_REFERENTIECOMPONENT")
-        ]
+        gevonden = fouten(csv_zip(onbekend, koppel))
+        assert gevonden[0] == ("Pakketoverzicht", 3, "Referentiecomponenten", "UNKNOWN_REFERENTIECOMPONENT")
+        # The koppelingen of that row cannot be planned either: each names the row in error.
+        van_rij = {i + 2 for i, k in enumerate(koppel) if onbekend[1][0] in (k[1], k[2], k[8])}
+        assert all(f[0] == "Koppelingen" and f[3] == "UNKNOWN_GEBRUIK" for f in gevonden[1:])
+        assert {f[1] for f in gevonden[1:]} == van_rij
 
         dubbel = [rij[:] for rij in pakket]
         dubbel[2][0] = dubbel[0][0]

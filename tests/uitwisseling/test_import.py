@@ -379,9 +379,7 @@ def tabellen(inhoud: bytes, formaat: str) -> dict[str, list[dict[str, Any]]]:
     uit = {}
     for naam in ("pakketoverzicht", "koppelingen"):
         [kop, *rijen] = list(boek[naam].iter_rows(values_only=True))
-        uit[naam] = [
-            {k: "" if v is None else str(v) for k, v in zip_longest(kop, rij)} for rij in rijen
-        ]
+        uit[naam] = [{k: "" if v is None else str(v) for k, v in zip_longest(kop, rij)} for rij in rijen]
     return uit
 
 

@@ -6,6 +6,8 @@
 // $zicht.wijzigbaar) and only while that landscape is exactly the one the plan read ($stand:
 // every Gebruik and koppeling as id@versie) and every application and version the plan names
 // exists; otherwise it writes nothing and returns no row (LANDSCAPE_CHANGED).
+// A Gebruik or koppeling named by id is found by its id's index first, then tied to o: from o,
+// every lookup walked o's whole landscape (2.7 s against 1.5 s for 750 objects).
 // Every FOREACH that writes follows a WITH projecting the nodes it writes to: FalkorDB 4.16
 // created new, empty nodes for them when a FOREACH followed a multi-hop OPTIONAL MATCH directly.
 // Each step after the check keeps one row: a list that is empty unwinds as one empty map (or
@@ -43,7 +45,7 @@ FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END |
 WITH o, count(*) AS stap1
 // Gebruik changed: the properties given (null removes one), versie one up.
 UNWIND CASE WHEN size($gebruikGewijzigd) = 0 THEN [{}] ELSE $gebruikGewijzigd END AS anders
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: anders.id})
+OPTIONAL MATCH (g:Gebruik {id: anders.id})<-[:GEBRUIKT]-(o)
 WITH o, anders, g
 FOREACH (_ IN CASE WHEN g IS NULL THEN [] ELSE [1] END |
   SET g += anders.eigenschappen
@@ -56,7 +58,7 @@ WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
 UNWIND CASE WHEN size($versieBij) = 0 THEN [{}] ELSE $versieBij END AS bij
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: bij.gebruik})
+OPTIONAL MATCH (g:Gebruik {id: bij.gebruik})<-[:GEBRUIKT]-(o)
 OPTIONAL MATCH (v:Versie {id: bij.versie})
 WITH o, g, v
 FOREACH (_ IN CASE WHEN g IS NULL OR v IS NULL THEN [] ELSE [1] END | CREATE (g)-[:VERSIE]->(v))
@@ -67,15 +69,15 @@ WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
 UNWIND CASE WHEN size($componentBij) = 0 THEN [{}] ELSE $componentBij END AS bij
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: bij.gebruik})
+OPTIONAL MATCH (g:Gebruik {id: bij.gebruik})<-[:GEBRUIKT]-(o)
 OPTIONAL MATCH (r:Referentiecomponent {id: bij.component})
 WITH o, g, r
 FOREACH (_ IN CASE WHEN g IS NULL OR r IS NULL THEN [] ELSE [1] END | CREATE (g)-[:VOOR]->(r))
 WITH o, count(*) AS stap4
 // Koppelingen created, from a Gebruik of the landscape to another or to a national facility.
 UNWIND CASE WHEN size($koppelingNieuw) = 0 THEN [{}] ELSE $koppelingNieuw END AS nieuw
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik {id: nieuw.van})
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(ng:Gebruik {id: nieuw.naar})
+OPTIONAL MATCH (u:Gebruik {id: nieuw.van})<-[:GEBRUIKT]-(o)
+OPTIONAL MATCH (ng:Gebruik {id: nieuw.naar})<-[:GEBRUIKT]-(o)
 OPTIONAL MATCH (nv:BuitengemeentelijkeVoorziening {id: nieuw.naar})
 WITH o, nieuw, u, coalesce(ng, nv) AS n
 FOREACH (_ IN CASE WHEN u IS NULL OR n IS NULL THEN [] ELSE [1] END |
@@ -100,7 +102,8 @@ WITH o, collect(DISTINCT x) AS heen, collect(DISTINCT y) AS terug
 FOREACH (z IN heen + terug | DELETE z)
 WITH o
 UNWIND CASE WHEN size($koppeltBij) = 0 THEN [{}] ELSE $koppeltBij END AS bij
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})-[:NAAR]->(n)
+OPTIONAL MATCH (k:Koppeling {id: bij.koppeling})-[:VAN]->(u:Gebruik)<-[:GEBRUIKT]-(o)
+OPTIONAL MATCH (k)-[:NAAR]->(n)
 WITH o, bij, u, k, n
 FOREACH (_ IN CASE WHEN k IS NOT NULL AND bij.richting IN ['HEEN', 'BEIDE'] THEN [1] ELSE [] END |
   CREATE (u)-[:KOPPELT {koppelingId: bij.koppeling}]->(n))
@@ -114,8 +117,8 @@ WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
 UNWIND CASE WHEN size($viaBij) = 0 THEN [{}] ELSE $viaBij END AS bij
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(i:Gebruik {id: bij.via})
+OPTIONAL MATCH (k:Koppeling {id: bij.koppeling})-[:VAN]->(:Gebruik)<-[:GEBRUIKT]-(o)
+OPTIONAL MATCH (i:Gebruik {id: bij.via})<-[:GEBRUIKT]-(o)
 WITH o, k, i
 FOREACH (_ IN CASE WHEN k IS NULL OR i IS NULL THEN [] ELSE [1] END | CREATE (k)-[:VIA]->(i))
 WITH o, count(*) AS stap8
@@ -125,7 +128,7 @@ WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
 UNWIND CASE WHEN size($volgensBij) = 0 THEN [{}] ELSE $volgensBij END AS bij
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})
+OPTIONAL MATCH (k:Koppeling {id: bij.koppeling})-[:VAN]->(:Gebruik)<-[:GEBRUIKT]-(o)
 OPTIONAL MATCH (sv:Standaardversie {id: bij.standaardversie})
 WITH o, k, sv
 FOREACH (_ IN CASE WHEN k IS NULL OR sv IS NULL THEN [] ELSE [1] END | CREATE (k)-[:VOLGENS]->(sv))

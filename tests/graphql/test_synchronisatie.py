@@ -113,7 +113,11 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
 
         # Refused as a whole, the graph as it was: the role matrix and a bad batch.
         before = await dump(backend.store)
-        for api, code in ((Api(client), "UNAUTHENTICATED"), (raadpleger, "FORBIDDEN"), (leverancier, "FORBIDDEN")):
+        for api, code in (
+            (Api(client), "UNAUTHENTICATED"),
+            (raadpleger, "FORBIDDEN"),
+            (leverancier, "FORBIDDEN"),
+        ):
             assert fout(api.post(SYNC, {"input": batch}))["code"] == code
         fouten = fout(ander.post(SYNC, {"input": batch}))
         assert (fouten["code"], fouten["argument"]) == ("FORBIDDEN", "input.organisatie")
@@ -146,7 +150,10 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
             "topdesk:GM0014:A-1", "IN_PRODUCTIE", "SAAS", "uit de CMDB", "2030-01-01", 1)  # fmt: skip
         assert (g2["status"], g2["bron"], g2["versie"]) == ("IN_PRODUCTIE", "topdesk", 1)
         assert (g3["bronSleutel"], g3["hosting"], g3["versie"]) == (
-            "topdesk:GM0014:A-3", "IAAS", (voor[hand["id"]].get("versie") or 1) + 1)
+            "topdesk:GM0014:A-3",
+            "IAAS",
+            (voor[hand["id"]].get("versie") or 1) + 1,
+        )
         assert {k: v for k, v in g3.items() if k not in ("bron", "bronSleutel", "hosting", "versie",
                                                           "gewijzigdOp", "gewijzigdDoor")} == {
             k: v for k, v in voor[hand["id"]].items() if k not in ("hosting", "versie", "gewijzigdOp", "gewijzigdDoor")
@@ -166,25 +173,36 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
         derde = regels(machine, {**batch, "items": [
             {**items[0], "status": "UIT_TE_FASEREN", "notities": "overschreven?", "contractEinde": "2040-01-01"}]})  # fmt: skip
         assert [(r["uitkomst"], r["velden"]) for r in derde["regels"]] == [
-            ("GEWIJZIGD", ["status", "uitTeFaserenDatum"])]
+            ("GEWIJZIGD", ["status", "uitTeFaserenDatum"])
+        ]
         na = await gebruik(backend)
         g1 = na[a_id["id"]]
         assert (g1["status"], g1["notities"], g1["contractEinde"], g1["versie"]) == (
-            "UIT_TE_FASEREN", "eigen notitie", "2031-06-30", 3)
+            "UIT_TE_FASEREN",
+            "eigen notitie",
+            "2031-06-30",
+            3,
+        )
         assert na[b_naam["id"]] == g2 and na[hand["id"]] == g3
         # Back along the lifecycle: failed, with the field.
         terug = regels(machine, {**batch, "items": [{**items[0], "status": "GEPLAND"}]})
-        assert kort(terug) == [(0, "A-1", "MISLUKT", a_id["id"], "TRANSITION_NOT_ALLOWED", "input.items[0].status")]
+        assert kort(terug) == [
+            (0, "A-1", "MISLUKT", a_id["id"], "TRANSITION_NOT_ALLOWED", "input.items[0].status")
+        ]
 
         # Phase-out asked for: the Gebruik of this bron the batch lacks, none of another.
-        laatste = regels(machine, {**batch, "items": [{**items[0], "status": None}], "verwijderOntbrekende": True})
+        laatste = regels(
+            machine, {**batch, "items": [{**items[0], "status": None}], "verwijderOntbrekende": True}
+        )
         assert sorted((r["bronSleutel"], r["uitkomst"], r["applicatie"]) for r in laatste["regels"]) == [
             ("A-1", "ONGEWIJZIGD", a_id["id"]), ("A-2", "UITGEFASEERD", b_naam["id"]),
             ("A-3", "UITGEFASEERD", hand["id"])]  # fmt: skip
         na = await gebruik(backend)
         assert {na[x]["status"] for x in (b_naam["id"], hand["id"])} == {"UITGEFASEERD"}
         assert all(na[x]["eindDatum"] for x in (b_naam["id"], hand["id"]))
-        assert {k: na[k] for k in voor if k != hand["id"]} == {k: v for k, v in voor.items() if k != hand["id"]}
+        assert {k: na[k] for k in voor if k != hand["id"]} == {
+            k: v for k, v in voor.items() if k != hand["id"]
+        }
         # One record per change: A-1..A-3 created or adopted, A-1 changed twice (once by hand).
         assert await wijzigingen(backend) == records + 1 + 1 + 2
 
@@ -214,4 +232,7 @@ async def test_the_sync_statement_on_neo4j(neo4j_own_graph: Backend) -> None:
         assert [r["uitkomst"] for r in regels(api, batch)["regels"]] == ["GEWIJZIGD", "ONGEWIJZIGD"]
         na = await gebruik(backend)
         assert (na[nieuw[0]["id"]]["status"], na[nieuw[0]["id"]]["versie"], na[nieuw[1]["id"]]["versie"]) == (
-            "IN_PRODUCTIE", 2, 1)
+            "IN_PRODUCTIE",
+            2,
+            1,
+        )

@@ -41,7 +41,9 @@ def werkboek(bladen: dict[str, list[list[Any]]]) -> bytes:
     return uit.getvalue()
 
 
-def importeer(client: Any, token: str | None, data: bytes, proefrun: bool = False) -> tuple[int, dict[str, Any]]:
+def importeer(
+    client: Any, token: str | None, data: bytes, proefrun: bool = False
+) -> tuple[int, dict[str, Any]]:
     headers = {} if token is None else {"authorization": f"Bearer {token}"}
     response = client.post(f"/import/topdesk/{GEMEENTE}?proefrun={str(proefrun).lower()}", content=data,
                            headers=headers)  # fmt: skip
@@ -105,7 +107,9 @@ async def test_a_topdesk_export_imports_once(own_graph: Backend) -> None:
         status, body = importeer(client, beheerder, zonder)
         extensions = body["errors"][0]["extensions"]
         assert (extensions["code"], extensions["argument"]) == (
-            "WORKBOOK_MISSING_COLUMNS", "Onbeh Applicaties CMDB.Applicatie Naam")
+            "WORKBOOK_MISSING_COLUMNS",
+            "Onbeh Applicaties CMDB.Applicatie Naam",
+        )
         # A dry run reports what the import will do, and writes nothing.
         status, droog = importeer(client, beheerder, data, proefrun=True)
         assert status == 200 and kort(droog["data"]["topdeskImport"]) == verwacht

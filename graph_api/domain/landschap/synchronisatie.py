@@ -216,7 +216,8 @@ async def _plan(
 
     plan, tijdstip = _Plan(), nu()
     vandaag = tijdstip[:10]
-    gezien: set[str] = set()  # the keys of the batch, valid or not: none of them is missing
+    gezien: set[str] = set()  # the keys of the batch's items so far
+    genoemd: set[str] = set()  # every key the batch holds, valid or not: none of them is missing
     bezet: dict[str, str] = {}  # application → the key that takes it in this batch
     for index, item in enumerate(items):
         pad = f"input.items[{index}]."
@@ -229,6 +230,8 @@ async def _plan(
                 Uitkomst(_i, _s, MISLUKT, code=code, veld=f"input.items[{_i}].{veld}", reden=reden)
             )
 
+        if item.bron_sleutel.strip():
+            genoemd.add(bron_sleutel)
         fout = _itemfout(item)
         if fout is not None:
             mislukt(fout.code, fout.field, fout.message)
@@ -278,7 +281,7 @@ async def _plan(
     if verwijder_ontbrekende:
         prefix = sleutel(bron, organisatie, "")
         for key, g in sorted(op_sleutel.items()):
-            if key.startswith(prefix) and key not in gezien and g["gebruik"].get("status") != "UITGEFASEERD":
+            if key.startswith(prefix) and key not in genoemd and g["gebruik"].get("status") != "UITGEFASEERD":
                 velden = {"status": "UITGEFASEERD", STATUSDATUM["UITGEFASEERD"]: vandaag}
                 _schrijf_wijziging(plan, schrijver, organisatie, g, velden, tijdstip)
                 plan.uitkomsten.append(

@@ -20,6 +20,7 @@ from graph_api.cli.reporting import console, load_settings, reported
 from graph_api.domain.gebruikers import organisatie
 from graph_api.domain.wijzigen import Schrijver, mag_schrijven
 from graph_api.errors import WerkboekGeweigerd
+from graph_api.graphql.context import Context
 from graph_api.runtime import open_runtime
 from graph_api.toegang import zicht_voor
 from graph_api.uitwisseling.cmdb import topdesk
@@ -50,10 +51,14 @@ def topdesk_command(
         async with open_runtime(settings) as runtime:
             store = runtime.store
             identiteit = await identiteit_voor(store, als.strip())
-            wie = Schrijver(identiteit, await zicht_voor(identiteit, store))
+            # A request's store, as the HTTP route's: it passes the Gebruiker's $zicht to every statement.
+            context = Context(runtime, identiteit, await zicht_voor(identiteit, store))
+            wie = Schrijver(identiteit, context.zicht)
             mag_schrijven(wie, "a TOPdesk import")
             org = await organisatie(store, sleutel)
-            return await topdesk.importeer(store, wie, organisatie=org.id, data=data, proefrun=proefrun)
+            return await topdesk.importeer(
+                context.store, wie, organisatie=org.id, data=data, proefrun=proefrun
+            )
 
     with reported():
         if bestand.stat().st_size > topdesk.MAX_BYTES:

@@ -20,6 +20,7 @@ from graph_api.domain.gebruikers import organisatie
 from graph_api.domain.wijzigen import Schrijver, mag_schrijven
 from graph_api.errors import ClientError, GraphApiError, RegistratieFout, RequestError, WerkboekGeweigerd
 from graph_api.etalage.http import _refused
+from graph_api.graphql.context import Context
 from graph_api.identiteit import Identiteit
 from graph_api.runtime import Runtime
 from graph_api.settings import Settings
@@ -46,7 +47,9 @@ def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Ident
 async def _importeer(request: Request, authenticate: Callable[[Request], Awaitable[Identiteit]]) -> Response:
     runtime: Runtime = request.app.state.runtime
     identiteit = await authenticate(request)
-    wie = Schrijver(identiteit, await zicht_voor(identiteit, runtime.store))
+    # The request's store passes the asker's visibility ($zicht) to every statement.
+    context = Context(runtime, identiteit, await zicht_voor(identiteit, runtime.store))
+    wie = Schrijver(identiteit, context.zicht)
     # Who, before the body is read: a refused import costs no transfer.
     mag_schrijven(wie, "a TOPdesk import")
     proefrun = request.query_params.get("proefrun", "false").lower()
@@ -58,7 +61,7 @@ async def _importeer(request: Request, authenticate: Callable[[Request], Awaitab
         raise ClientError("NOT_FOUND", exc.message, argument="gemeente") from None
     data = await _body(request)
     verslag = await topdesk.importeer(
-        runtime.store, wie, organisatie=org.id, data=data, proefrun=proefrun == "true"
+        context.store, wie, organisatie=org.id, data=data, proefrun=proefrun == "true"
     )
     return JSONResponse(
         {"data": {"topdeskImport": verslag.als_json()}}, headers={"Cache-Control": "no-store"}

@@ -29,10 +29,13 @@ from graph_api.store import open_store
 from graph_api.toegang import zicht_voor
 
 VNG = "vng-realisatie"
+MAX_LIJST = 500  # the most items an input list takes (graph_api/graphql/limits/lengths.py)
 SYNC = """mutation($input: SynchroniseerLandschapInput!) {
   synchroniseerLandschap(input: $input) { aangemaakt gewijzigd ongewijzigd mislukt
     regels { uitkomst gebruik } } }"""
-MAAK = """mutation($input: MaakGemeenteInput!) { maakGemeente(input: $input) { organisatie { identificatie } } }"""
+MAAK = (
+    """mutation($input: MaakGemeenteInput!) { maakGemeente(input: $input) { gemeente { identificatie } } }"""
+)
 GROOTSTE = """MATCH (o:Gemeente)-[:GEBRUIKT]->(g:Gebruik)
 WITH o, count(g) AS n ORDER BY n DESC, o.id LIMIT 1
 MATCH (o)-[:GEBRUIKT]->(:Gebruik)-[:VAN]->(a:Applicatie)
@@ -59,21 +62,26 @@ async def run(rounds: int) -> str:
             antwoord = await send(
                 MAAK, {"input": {"naam": f"Benchgemeente {cbs}", "cbsCode": cbs, "provincie": "Utrecht",
                                  "inwoners": 50_000}})  # fmt: skip
-            doel = antwoord["maakGemeente"]["organisatie"]["identificatie"]
+            doel = antwoord["maakGemeente"]["gemeente"]["identificatie"]
             apps = grootste["apps"]
             items = [{"bronSleutel": f"APP-{i:05d}", "applicatie": a, "status": "IN_PRODUCTIE",
                       "hostingmodel": "SAAS"} for i, a in enumerate(apps)]  # fmt: skip
             batch = {"organisatie": doel, "bron": "topdesk", "items": items}
 
-            start = time.perf_counter()
-            eerste = (await send(SYNC, {"input": batch}))["synchroniseerLandschap"]
-            eerste_ms = (time.perf_counter() - start) * 1000
-            assert eerste["aangemaakt"] == len(apps), eerste
-
             async def gemeten(invoer: dict) -> tuple[float, dict]:
-                start = time.perf_counter()
-                result = (await send(SYNC, {"input": invoer}))["synchroniseerLandschap"]
-                return (time.perf_counter() - start) * 1000, result
+                """The whole landscape, in batches of at most MAX_LIJST items (a list's limit)."""
+                start, totaal = (
+                    time.perf_counter(),
+                    dict.fromkeys(("aangemaakt", "gewijzigd", "ongewijzigd"), 0),
+                )
+                for i in range(0, len(invoer["items"]), MAX_LIJST):
+                    deel = {**invoer, "items": invoer["items"][i : i + MAX_LIJST]}
+                    result = (await send(SYNC, {"input": deel}))["synchroniseerLandschap"]
+                    totaal = {k: n + result[k] for k, n in totaal.items()}
+                return (time.perf_counter() - start) * 1000, totaal
+
+            eerste_ms, eerste = await gemeten(batch)
+            assert eerste["aangemaakt"] == len(apps), eerste
 
             for _ in range(3):
                 await gemeten(batch)
@@ -107,8 +115,9 @@ async def run(rounds: int) -> str:
         f"The largest landscape at scale 1 (seed 1) is {grootste['organisatie']}'s, {len(apps)} Gebruik; "
         "its applications, by id, synced as functioneel beheer through GraphQL in-process into a gemeente "
         "created empty for the run, in a graph of the bench's own. The resync is timed after 3 warm-up "
-        f"runs (load average then {os.getloadavg()[0]:.1f}). Every write is one statement "
-        "(cypher/synchronisatie/schrijven) with a change record per Gebruik.",
+        f"runs (load average then {os.getloadavg()[0]:.1f}). A batch holds at most {MAX_LIJST} items (the "
+        f"limit of an input list), so the landscape goes in {-(-len(apps) // MAX_LIJST)} batches, timed "
+        "together. Every write is one statement (cypher/synchronisatie/schrijven) with a change record per Gebruik.",
     ]
     return "\n".join(body)
 

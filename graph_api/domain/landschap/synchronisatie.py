@@ -42,8 +42,8 @@ from graph_api.model.validate import INVALID_TYPE, REQUIRED, InvalidInput, Probl
 # sync writes these only into a Gebruik it creates.
 BRONVELDEN = ("status", "hosting")
 EIGEN_VELDEN = ("notities", "contractEinde")
-# The most items a batch holds: the largest landscape is a few hundred Gebruik.
-MAX_ITEMS = 5_000
+# The most items a sync takes: a TOPdesk export's rows (GraphQL lists stop at 500 before).
+MAX_ITEMS = 20_000
 
 AANGEMAAKT = "AANGEMAAKT"
 GEWIJZIGD = "GEWIJZIGD"

@@ -172,5 +172,13 @@ def importeren(
     invoer_bench.main(rounds)
 
 
+@app.command()
+def synchronisatie(rounds: Annotated[int, typer.Option(help="Measured unchanged resyncs.")] = 10) -> None:
+    """A CMDB's batch the size of the largest landscape: first sync, unchanged resync, a change."""
+    from bench import synchronisatie as synchronisatie_bench
+
+    synchronisatie_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -31,6 +31,7 @@ from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
 from graph_api.uitwisseling import http as uitwisseling
 from graph_api.uitwisseling.invoer import http as invoer
+from graph_api.uitwisseling.cmdb import http as topdesk_http
 
 
 async def health(request: Request) -> JSONResponse:
@@ -104,6 +105,8 @@ def create_app(
         *uitwisseling.routes(settings, authenticate),
         # Importing a landscape from a file (graph_api/uitwisseling/invoer/http.py).
         *invoer.routes(settings, authenticate),
+        # A gemeente's TOPdesk export imported (graph_api/uitwisseling/cmdb/http.py).
+        *topdesk_http.routes(settings, authenticate),
     ]
     if hardening.graphiql:
         routes += [

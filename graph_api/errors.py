@@ -513,3 +513,20 @@ class LandschapGewijzigd(Conflict):
     nothing was written; plan again."""
 
     code = "LANDSCAPE_CHANGED"
+
+
+class WerkboekGeweigerd(BestandGeweigerd):
+    """A CMDB export (an .xlsx workbook, graph_api/uitwisseling/cmdb/topdesk.py) refused before
+    anything of it is read into the graph: too large, a zip bomb, not a workbook, too many rows,
+    or without the columns it needs. `argument` names the file, or the sheet and column."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "FILE_TOO_LARGE": 413,
+        "NOT_A_WORKBOOK": 400,
+        "WORKBOOK_TOO_LARGE": 413,
+        "WORKBOOK_TOO_MANY_ROWS": 413,
+        "WORKBOOK_MISSING_COLUMNS": 400,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str = "bestand"):
+        super().__init__(code, message, argument=argument)

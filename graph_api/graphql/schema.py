@@ -38,6 +38,7 @@ from graph_api.graphql.interesse.telling import tel
 from graph_api.graphql.landschap.koppeling_mutaties import KoppelingMutaties
 from graph_api.graphql.landschap.mutations import LandschapMutaties
 from graph_api.graphql.landschap.queries import LandschapLijsten
+from graph_api.graphql.landschap.synchronisatie import SynchronisatieMutaties
 from graph_api.graphql.landschap.verloop import VerloopQuery
 from graph_api.graphql.landschap.voorstel_mutaties import VoorstelMutaties
 from graph_api.graphql.landschap.voorstellen import VoorstelLijsten
@@ -98,6 +99,7 @@ Mutation = merge_types(
     (
         LandschapMutaties,
         KoppelingMutaties,
+        SynchronisatieMutaties,
         VoorstelMutaties,
         ConceptMutaties,
         ApplicatieMutaties,

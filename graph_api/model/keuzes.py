@@ -123,6 +123,17 @@ WIJZIGING_OPERATIE = {
     "HERINGEDEELD": "heringedeeld",  # a gemeente dissolved into, or joined by, others (F014)
 }
 
+# What a sync (synchroniseerLandschap, a TOPdesk import) did with one item of its batch
+# (graph_api/domain/landschap/synchronisatie.py).
+SYNCHRONISATIE_UITKOMST = {
+    "AANGEMAAKT": "aangemaakt",
+    "GEWIJZIGD": "gewijzigd",
+    "ONGEWIJZIGD": "ongewijzigd",
+    "OVERGESLAGEN": "overgeslagen",
+    "MISLUKT": "mislukt",
+    "UITGEFASEERD": "uitgefaseerd",  # a Gebruik of the source the batch no longer holds
+}
+
 # What a Melding (graph_api/model/melding.py) tells its recipient; a person switches kinds off
 # (Gebruiker.meldingenUit). Each kind follows change records by a rule in its area's module
 # (graph_api/domain/meldingen/soorten.py lists them).

@@ -46,6 +46,10 @@ class Gebruik(GraphNode):
     wijzigingsversie = IntegerProperty(db_property="versie")
     gewijzigdOp = TijdstipProperty()
     gewijzigdDoor = StringProperty()  # the Gebruiker's id
+    # Kept current by a source system (a CMDB, graph_api/domain/landschap/synchronisatie.py): its
+    # name and its key, `<bron>:<organisatie>:<the system's own id>`, one per system and organisation.
+    bron = StringProperty()
+    bronSleutel = StringProperty()
 
     van = AsyncRelationshipTo(Applicatie, "VAN")
     versie = AsyncRelationshipTo(Versie, "VERSIE")

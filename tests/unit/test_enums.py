@@ -31,6 +31,7 @@ DECLARED: list[tuple[type[Enum], dict[str, str]]] = [
     (enums.WijzigingOperatie, keuzes.WIJZIGING_OPERATIE),
     (enums.RegistratieStatus, keuzes.REGISTRATIE_STATUS),
     (enums.ToegangsverzoekStatus, keuzes.TOEGANGSVERZOEK_STATUS),
+    (enums.SynchronisatieUitkomst, keuzes.SYNCHRONISATIE_UITKOMST),
     (enums.Grootteklasse, {code: label for code, (label, _, _) in enums.GROOTTEKLASSEN.items()}),
 ]
 

@@ -208,3 +208,15 @@ class ToegangsverzoekStatus(Enum):
     INGEDIEND = "INGEDIEND"
     TOEGEKEND = "TOEGEKEND"
     GEWEIGERD = "GEWEIGERD"
+
+
+@strawberry.enum(
+    description=_description("What a sync did with one item of its batch", keuzes.SYNCHRONISATIE_UITKOMST)
+)
+class SynchronisatieUitkomst(Enum):
+    AANGEMAAKT = "AANGEMAAKT"
+    GEWIJZIGD = "GEWIJZIGD"
+    ONGEWIJZIGD = "ONGEWIJZIGD"
+    OVERGESLAGEN = "OVERGESLAGEN"
+    MISLUKT = "MISLUKT"
+    UITGEFASEERD = "UITGEFASEERD"

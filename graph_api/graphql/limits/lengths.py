@@ -94,6 +94,11 @@ MAX_LENGTHS: Mapping[str, int] = {
     "kvkNummer": 20,  # 8 digits; a little room, so that a wrong one is told why
     "grondslag": 200,
     "bericht": 10_000,  # an interest's message (graph_api/domain/interesse/interesse.py)
+    # A CMDB's sync (graph_api/domain/landschap/synchronisatie.py): the source system, its own id
+    # of an item, and an application named as the CMDB names it.
+    "bron": 40,
+    "bronSleutel": 200,
+    "applicatieNaam": 200,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id
 DEFAULT_LENGTH = 200  # a string argument not named above (tests keep this list complete)

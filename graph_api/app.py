@@ -30,8 +30,8 @@ from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
 from graph_api.uitwisseling import http as uitwisseling
-from graph_api.uitwisseling.invoer import http as invoer
 from graph_api.uitwisseling.cmdb import http as topdesk_http
+from graph_api.uitwisseling.invoer import http as invoer
 
 
 async def health(request: Request) -> JSONResponse:

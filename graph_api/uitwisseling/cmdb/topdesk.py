@@ -134,7 +134,7 @@ def lees(data: bytes) -> list[Rij]:
     if len(data) > MAX_BYTES:
         raise WerkboekGeweigerd("FILE_TOO_LARGE", f"the file is larger than {MAX_BYTES} bytes")
     _controleer_zip(data)
-    from openpyxl import load_workbook  # type: ignore[import-untyped]  # the import costs a third of a second: only when reading
+    from openpyxl import load_workbook  # the import costs a third of a second: only when reading
 
     try:
         boek = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

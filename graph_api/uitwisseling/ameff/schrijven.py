@@ -57,16 +57,15 @@ class _Concept:
         return self
 
 
-def schrijf(landschap: Landschap, gemma_ids: Mapping[str, str] | None = None) -> bytes:
-    """The AMEFF file of `landschap`. `gemma_ids` maps a GEMMA element's Object ID to GEMMA's
-    identifier of it (the graph's node id), so the file's elements line up with GEMMA's."""
-    return _Model(landschap, gemma_ids or {}).xml()
+def schrijf(landschap: Landschap) -> bytes:
+    """The AMEFF file of `landschap`; its GEMMA elements keep GEMMA's identifiers where the
+    landscape has them (`Gemma.identifier`), so they line up with GEMMA's model."""
+    return _Model(landschap).xml()
 
 
 class _Model:
-    def __init__(self, landschap: Landschap, gemma_ids: Mapping[str, str]) -> None:
+    def __init__(self, landschap: Landschap) -> None:
         self.landschap = landschap
-        self.gemma_ids = gemma_ids
         self.gebruik = sorted(
             landschap.gebruik, key=lambda g: (g.applicatie_naam, g.versie or "", g.gebruik_id)
         )
@@ -133,7 +132,7 @@ class _Model:
         )
 
     def gemma_identifier(self, gemma: Gemma) -> str:
-        return e.gemma_identifier(self.gemma_ids.get(gemma.object_id), gemma.object_id)
+        return e.gemma_identifier(gemma.identifier, gemma.object_id)
 
     def koppeling(self, k: KoppelingRegel, volgnummer: int) -> _Concept | None:
         if k.naar is not None and k.naar in self.gebruik_ids:
@@ -318,10 +317,11 @@ def _gemma_volgorde(g: Gemma) -> tuple[str, str]:
 
 
 def _gemma(gemma: Iterable[Gemma]) -> list[Gemma]:
-    """One per Object ID (the first with a name), sorted by name."""
+    """One per Object ID (the first with a name and identifier), sorted by name."""
     gevonden: dict[str, Gemma] = {}
     for g in gemma:
-        if g.object_id not in gevonden or (g.naam and not gevonden[g.object_id].naam):
+        eerder = gevonden.get(g.object_id)
+        if eerder is None or (g.naam, g.identifier or "") > (eerder.naam, eerder.identifier or ""):
             gevonden[g.object_id] = g
     return sorted(gevonden.values(), key=_gemma_volgorde)
 

@@ -154,5 +154,13 @@ def bezoeken(
     bezoeken_bench.main(rounds, http_rounds)
 
 
+@app.command()
+def export(rounds: Annotated[int, typer.Option(help="Measured runs per landscape format.")] = 10) -> None:
+    """Exports: the largest landscape in every format and the catalogue, in-process and over HTTP."""
+    from bench import export as export_bench
+
+    export_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -29,6 +29,7 @@ from graph_api.meldingen_live import Luisteraar
 from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
+from graph_api.uitwisseling import http as uitwisseling
 
 
 async def health(request: Request) -> JSONResponse:
@@ -98,6 +99,8 @@ def create_app(
         WebSocketRoute("/graphql", route_app(GraphQLWebSocket(schema, authenticate, hardening.cors_origins))),
         # The etalage's files: uploads and serving (graph_api/etalage/http.py).
         *etalage.routes(settings, authenticate),
+        # Exports: a landscape, an aanbod, the catalogue as files (graph_api/uitwisseling/http.py).
+        *uitwisseling.routes(settings, authenticate),
     ]
     if hardening.graphiql:
         routes += [

@@ -162,5 +162,15 @@ def export(rounds: Annotated[int, typer.Option(help="Measured runs per landscape
     export_bench.main(rounds)
 
 
+@app.command("import")
+def importeren(
+    rounds: Annotated[int, typer.Option(help="Rounds, each into another gemeente without a landscape.")] = 3,
+) -> None:
+    """Importing the largest landscape from CSV: the dry run, applying it, the same file again."""
+    from bench import invoer as invoer_bench
+
+    invoer_bench.main(rounds)
+
+
 if __name__ == "__main__":
     app()

@@ -30,6 +30,7 @@ from graph_api.runtime import Runtime, open_runtime
 from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
 from graph_api.uitwisseling import http as uitwisseling
+from graph_api.uitwisseling.invoer import http as invoer
 
 
 async def health(request: Request) -> JSONResponse:
@@ -101,6 +102,8 @@ def create_app(
         *etalage.routes(settings, authenticate),
         # Exports: a landscape, an aanbod, the catalogue as files (graph_api/uitwisseling/http.py).
         *uitwisseling.routes(settings, authenticate),
+        # Importing a landscape from a file (graph_api/uitwisseling/invoer/http.py).
+        *invoer.routes(settings, authenticate),
     ]
     if hardening.graphiql:
         routes += [

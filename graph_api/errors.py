@@ -479,3 +479,37 @@ class EmailNotVerified(Invalid):
 
     def __init__(self, message: str, *, argument: str | None = None):
         super().__init__(message, argument=argument)
+
+
+# --- imports: a landscape read from a file (graph_api/uitwisseling/invoer/, docs/exchange.md) ---
+
+
+class InvoerGeweigerd(Invalid):
+    """A file refused as a whole before any row of it is planned: too large, a zip that would
+    unpack to far more than it weighs, unreadable, or of a format no reader takes."""
+
+    codes: ClassVar[Mapping[str, int]] = {
+        "IMPORT_TOO_LARGE": 413,
+        "TOO_MANY_ROWS": 413,
+        "ROW_TOO_LARGE": 413,
+        "ZIP_BOMB": 413,
+        "UNREADABLE_FILE": 400,
+        "UNSUPPORTED_FORMAT": 415,
+    }
+
+    def __init__(self, code: str, message: str, *, argument: str = "bestand"):
+        super().__init__(message, code=code, argument=argument)
+
+
+class InvoerOngeldig(Invalid):
+    """A file applied while rows of it are in error: nothing was written; the report names them."""
+
+    code = "IMPORT_INVALID"
+    status = 422
+
+
+class LandschapGewijzigd(Conflict):
+    """The landscape changed between the plan an import was checked against and its write:
+    nothing was written; plan again."""
+
+    code = "LANDSCAPE_CHANGED"

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from graph_api.auth.dev import DEV_SUBJECT_PREFIX, dev_subject
+from graph_api.domain import Reader
 from graph_api.errors import RegistratieFout
 from graph_api.model import keuzes
 from graph_api.store import Store
@@ -57,7 +58,7 @@ def rol(value: str) -> str:
     return key
 
 
-async def organisatie(store: Store, sleutel: str) -> Organisatie:
+async def organisatie(store: Reader, sleutel: str) -> Organisatie:
     """The organisation with this id, or the gemeente with this CBS code."""
     sleutel = sleutel.strip()
     rows = await store.read("identiteit/organisatie", {"sleutel": sleutel})

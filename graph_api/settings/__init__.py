@@ -17,6 +17,7 @@ from graph_api.settings.env import integer, switch
 from graph_api.settings.etalage import EtalageSettings
 from graph_api.settings.hardening import HardeningSettings
 from graph_api.settings.identity import IdentitySettings
+from graph_api.settings.invoer import Grenzen
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # graph_api/
 
@@ -51,6 +52,7 @@ class Settings:
     identity: IdentitySettings = field(default_factory=IdentitySettings)
     hardening: HardeningSettings = field(default_factory=HardeningSettings)
     etalage: EtalageSettings = field(default_factory=EtalageSettings)  # the etalage's file store
+    invoer: Grenzen = field(default_factory=Grenzen)  # the limits of an imported landscape file
     # Root fields the compiler covers are read by one projection each (graph_api/graphql/compiled).
     compiled_reads: bool = True
     # A FalkorDB server of its own as the primary instead of the embedded engine: replicas
@@ -104,6 +106,7 @@ class Settings:
             identity=IdentitySettings.from_env(env),
             hardening=HardeningSettings.from_env(env),
             etalage=EtalageSettings.from_env(env),
+            invoer=Grenzen.from_env(env),
             compiled_reads=switch(env, "GRAPH_API_COMPILED_READS", True),
             falkordb_url=_url(env, "GRAPH_API_FALKORDB_URL") or None,
             tellen=switch(env, "GRAPH_API_TELLEN", True),

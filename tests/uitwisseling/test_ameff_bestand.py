@@ -9,9 +9,13 @@ import time
 import xml.etree.ElementTree as ET
 from datetime import date
 
+import pytest
+
+from graph_api.errors import InvoerGeweigerd
 from graph_api.uitwisseling.ameff import eigenschappen as e
-from graph_api.uitwisseling.ameff import lees, schrijf
-from graph_api.uitwisseling.ameff.lezen import MAX_BYTES
+from graph_api.uitwisseling.ameff.lezen import lees
+from graph_api.uitwisseling.ameff.schrijven import schrijf
+from graph_api.uitwisseling.invoer.grenzen import GRENZEN
 from graph_api.uitwisseling.landschap import GebruikRegel, Gemma, KoppelingRegel, Landschap
 from tests.uitwisseling.ameff_xsd import fouten
 
@@ -97,7 +101,7 @@ def test_a_landscape_written_is_valid_reads_back_and_lines_up_with_gemma():
     assert schrijf(lb) == data
 
     gelezen = lees(data)
-    assert gelezen.fouten == ()
+    assert gelezen.fouten == []
     assert genormaliseerd(gelezen.landschap) == genormaliseerd(lb)
     assert (gelezen.landschap.organisatie_id, gelezen.landschap.organisatie_naam) == (
         "gm-0363",
@@ -188,7 +192,7 @@ def test_an_empty_landscape_is_a_valid_file():
     data = schrijf(Landschap(organisatie_id="gm-0001", organisatie_naam="Leeg"))
     assert fouten(data) == []
     gelezen = lees(data)
-    assert gelezen.fouten == () and gelezen.landschap.gebruik == ()
+    assert gelezen.fouten == [] and gelezen.landschap.gebruik == ()
 
 
 def test_hostile_and_broken_files_are_refused_clearly_and_quickly():
@@ -205,22 +209,29 @@ def test_hostile_and_broken_files_are_refused_clearly_and_quickly():
         b'<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"><name>&x;</name></model>'
     )
     begin = time.monotonic()
-    for data, code, plaats in (
-        (bom, "XML_FORBIDDEN", "bestand"),
-        (extern, "XML_FORBIDDEN", "bestand"),
-        (b" " * (MAX_BYTES + 1), "FILE_TOO_LARGE", "bestand"),
-        (b"<model>\n<name>open", "XML_INVALID", "regel 2"),
-        (b"<html><body/></html>", "NOT_AMEFF", "bestand"),
+    for data, code in (
+        (bom, "XML_FORBIDDEN"),
+        (extern, "XML_FORBIDDEN"),
+        (b" " * (GRENZEN.max_bytes + 1), "IMPORT_TOO_LARGE"),
+        (b"<model>\n<name>open", "UNREADABLE_FILE"),
+        (b"<html><body/></html>", "UNREADABLE_FILE"),
     ):
-        gelezen = lees(data)
-        assert [(f.code, f.plaats) for f in gelezen.fouten] == [(code, plaats)], gelezen.fouten
+        with pytest.raises(InvoerGeweigerd) as geweigerd:
+            lees(data)
+        assert (geweigerd.value.code, geweigerd.value.argument) == (code, "bestand")
     assert time.monotonic() - begin < 2
 
     # A hand-changed file: an unknown status and a date that is not one, each named.
     data = schrijf(landschap())
     kapot = data.replace(b">Uit te faseren<", b">Misschien<").replace(b">2019-01-02<", b">2 januari<")
     gelezen = lees(kapot)
-    assert sorted((f.code, f.veld, f.plaats.split(" ")[1]) for f in gelezen.fouten) == [
-        ("INVALID_VALUE", e.GEBRUIK_STATUS, "(Burgerzaken)"),
-        ("INVALID_VALUE", "Verwerving datum", "(Zaken"),
+    burgerzaken = next(g for g in landschap().gebruik if g.gebruik_id == "geb-2")
+    assert sorted((f.tabel, f.kolom, f.code) for f in gelezen.fouten) == [
+        ("Pakketoverzicht", e.GEBRUIK_STATUS, "UNKNOWN_VALUE"),
+        ("Pakketoverzicht", "Verwerving datum", "INVALID_DATE"),
     ]
+    assert all(isinstance(f.plaats, str) and f.plaats.startswith("id-") for f in gelezen.fouten)
+    # The rows in error are left out of the landscape, and named so their koppelingen are not
+    # reported again.
+    assert gelezen.onleesbaar == {"geb-1", burgerzaken.gebruik_id}
+    assert [g.gebruik_id for g in gelezen.landschap.gebruik] == ["geb-3"]

@@ -1,7 +1,7 @@
 """An AMEFF file read back as a landscape: the elements and relationships schrijven.py writes,
 and those an architect adds or changes in Archi (docs/exchange.md, "ArchiMate (AMEFF)").
 
-- Hostile XML is refused before anything is read: a file over `MAX_BYTES`, a DTD, entities,
+- Hostile XML is refused before anything is read: a file over the import's size limit, a DTD, entities,
   external references (defusedxml), so an XML bomb is a clear error rather than a hang.
 - Properties are resolved by their definition's name, never by `propid-N`.
 - An ApplicationComponent with an `Object ID` is a GEMMA element (a referentiecomponent or a
@@ -25,40 +25,41 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from graph_api.errors import InvoerGeweigerd
 from graph_api.uitwisseling import landschap as ls
 from graph_api.uitwisseling.ameff import eigenschappen as e
+from graph_api.uitwisseling.invoer.gelezen import (
+    DUPLICATE_ID,
+    INVALID_DATE,
+    KOPPELINGEN,
+    PAKKETOVERZICHT,
+    REQUIRED,
+    UNKNOWN_VALUE,
+    Fout,
+    Gelezen,
+)
+from graph_api.uitwisseling.invoer.grenzen import GRENZEN, Grenzen, controleer_grootte
 from graph_api.uitwisseling.landschap import GebruikRegel, Gemma, KoppelingRegel, Landschap
 
-# The largest landscape's file is about 2 MB; a file eight times that is not a landscape.
-MAX_BYTES = 16 * 1024 * 1024
-
-FILE_TOO_LARGE = "FILE_TOO_LARGE"
-XML_FORBIDDEN = "XML_FORBIDDEN"
-XML_INVALID = "XML_INVALID"
-NOT_AMEFF = "NOT_AMEFF"
-MISSING_VALUE = "MISSING_VALUE"
+# Codes of the plan's (graph_api/uitwisseling/invoer/plan.py), which this module cannot import.
 INVALID_VALUE = "INVALID_VALUE"
-DUPLICATE_ID = "DUPLICATE_ID"
-UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE"
-
+UNKNOWN_GEBRUIK = "UNKNOWN_GEBRUIK"
 _SPECIALISATIE = ("Specialization", "Realization")
 
-
-@dataclass(frozen=True)
-class Fout:
-    """A problem with the file (`plaats` "bestand", or a line) or one of its concepts (its
-    identifier and name), with the field it concerns."""
-
-    code: str
-    plaats: str
-    reden: str
-    veld: str | None = None
-
-
-@dataclass(frozen=True)
-class Gelezen:
-    landschap: Landschap
-    fouten: tuple[Fout, ...] = ()
+# The fields a file may leave out, by the property that states them and the column the plan
+# knows them by: a property the file does not define leaves the field as the graph has it, a
+# defined one missing on an element clears it (as an absent column and an empty cell do).
+_WEGLAATBAAR = {
+    PAKKETOVERZICHT: {
+        e.VERSIE: "Pakketversie Naam",
+        **{naam: naam for naam in (
+            e.VERWERVING_DATUM, e.GEPLAND_DATUM, e.START_DATUM, e.UIT_TE_FASEREN_DATUM, e.EIND_DATUM,
+            e.HOSTING, e.CONTRACT_EINDE, e.NOTITIES,
+        )},
+    },
+    KOPPELINGEN: {e.STANDAARDEN: "Standaarden", e.VIA: "Via Gebruik ID"},
+}  # fmt: skip
+_KOLOMMEN = {PAKKETOVERZICHT: ls.PAKKETOVERZICHT, KOPPELINGEN: ls.KOPPELINGEN}
 
 
 @dataclass
@@ -71,47 +72,52 @@ class _Concept:
     bron: str = ""
     doel: str = ""
 
-    @property
-    def plaats(self) -> str:
-        return f"{self.identifier} ({self.naam})" if self.naam else self.identifier
 
-
-def lees(data: bytes) -> Gelezen:
-    """The landscape an AMEFF file holds, and every problem found in it."""
-    leeg = Landschap(organisatie_id="", organisatie_naam="")
-    if len(data) > MAX_BYTES:
-        reden = f"the file has {len(data)} bytes; an AMEFF import takes at most {MAX_BYTES}"
-        return Gelezen(leeg, (Fout(FILE_TOO_LARGE, "bestand", reden),))
+def lees(inhoud: bytes, grenzen: Grenzen = GRENZEN) -> Gelezen:
+    """The landscape an AMEFF file holds, and every problem found in it; a file that cannot be
+    read safely, or is no ArchiMate model, is refused whole (InvoerGeweigerd)."""
+    controleer_grootte(inhoud, grenzen)
     try:
-        model = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        model = fromstring(inhoud, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as fout:
-        reden = f"the file declares a DTD, entities or external references, which are refused ({fout})"
-        return Gelezen(leeg, (Fout(XML_FORBIDDEN, "bestand", reden),))
+        raise InvoerGeweigerd(
+            "XML_FORBIDDEN",
+            f"the file declares a DTD, entities or an external reference ({type(fout).__name__}): "
+            "an ArchiMate exchange file needs none, and they are refused unread",
+        ) from None
     except ParseError as fout:
-        regel, _kolom = fout.position
-        return Gelezen(leeg, (Fout(XML_INVALID, f"regel {regel}", f"not well-formed XML: {fout}"),))
+        regel, kolom = fout.position
+        raise InvoerGeweigerd(
+            "UNREADABLE_FILE", f"the file is not well-formed XML (line {regel}, column {kolom}): {fout}"
+        ) from None
     if model.tag != _q("model"):
-        reden = f"the root element is {model.tag}, not an ArchiMate exchange model ({e.NS})"
-        return Gelezen(leeg, (Fout(NOT_AMEFF, "bestand", reden),))
-    return _Lezer(model).lees()
+        raise InvoerGeweigerd(
+            "UNREADABLE_FILE",
+            f"the file is XML but not an ArchiMate exchange file: its root is {model.tag[:120]!r}, "
+            f"not {{{e.NS}}}model",
+        )
+    return _Lezer(model, grenzen).lees()
 
 
 class _Lezer:
-    def __init__(self, model: Element) -> None:
+    def __init__(self, model: Element, grenzen: Grenzen) -> None:
         self.model = model
         self.fouten: list[Fout] = []
-        definities = {
+        self.slecht: set[str] = set()  # identifiers of concepts with a Fout
+        self.definities = {
             d.get("identifier", ""): _naam(d)
-            for d in model.iterfind(f"{_q('propertyDefinitions')}/{_q('propertyDefinition')}")
+            for d in model.iterfind(_pad("propertyDefinitions", "propertyDefinition"))
         }
-        self.elementen = [
-            self.concept(x, definities) for x in model.iterfind(f"{_q('elements')}/{_q('element')}")
-        ]
-        self.relaties = [
-            self.concept(x, definities) for x in model.iterfind(f"{_q('relationships')}/{_q('relationship')}")
-        ]
+        elementen = model.findall(_pad("elements", "element"))
+        relaties = model.findall(_pad("relationships", "relationship"))
+        if max(len(elementen), len(relaties)) > grenzen.max_rijen:
+            raise InvoerGeweigerd(
+                "TOO_MANY_ROWS", f"the file holds more than {grenzen.max_rijen} elements or relationships"
+            )
+        self.elementen = [self.concept(x, PAKKETOVERZICHT) for x in elementen]
+        self.relaties = [self.concept(x, KOPPELINGEN) for x in relaties]
 
-    def concept(self, x: Element, definities: Mapping[str, str]) -> _Concept:
+    def concept(self, x: Element, tabel: str) -> _Concept:
         c = _Concept(
             identifier=x.get("identifier", ""),
             type=x.get(f"{{{e.XSI}}}type", ""),
@@ -120,21 +126,24 @@ class _Lezer:
             bron=x.get("source", ""),
             doel=x.get("target", ""),
         )
-        for p in x.iterfind(f"{_q('properties')}/{_q('property')}"):
+        for p in x.iterfind(_pad("properties", "property")):
             ref = p.get("propertyDefinitionRef", "")
-            if ref not in definities:
+            if ref not in self.definities:
                 self.fout(
-                    UNKNOWN_REFERENCE,
+                    tabel,
                     c,
-                    f"property definition {ref!r} is not defined",
                     "propertyDefinitionRef",
+                    UNKNOWN_VALUE,
+                    f"property definition {ref!r} is not defined",
                 )
                 continue
-            c.eigenschappen[definities[ref]] = (_tekst(p, "value") or "").strip()
+            c.eigenschappen[self.definities[ref]] = (_tekst(p, "value") or "").strip()
         return c
 
-    def fout(self, code: str, c: _Concept, reden: str, veld: str | None = None) -> None:
-        self.fouten.append(Fout(code, c.plaats, reden, veld))
+    def fout(self, tabel: str, c: _Concept, kolom: str | None, code: str, melding: str) -> None:
+        self.slecht.add(c.identifier)
+        genoemd = f"{c.type} {c.naam!r}: " if c.naam else f"{c.type}: "
+        self.fouten.append(Fout(tabel, c.identifier, kolom, code, genoemd + melding))
 
     def lees(self) -> Gelezen:
         gemma = {c.identifier: c for c in self.elementen if c.eigenschappen.get(e.OBJECT_ID)}
@@ -151,70 +160,93 @@ class _Lezer:
             for c in self.elementen
             if c.type == "ApplicationComponent" and c.identifier not in gemma
         }
-        standaard_namen = {c.eigenschappen[e.OBJECT_ID]: c.naam for c in gemma.values()}
+        gemma_namen = {c.eigenschappen[e.OBJECT_ID]: c.naam for c in gemma.values()}
 
         gebruik_ids: dict[str, str] = {}  # element identifier → gebruik_id
+        gezien: set[str] = set()
         for c in applicaties.values():
             gebruik_id = c.eigenschappen.get(e.GEBRUIK_ID) or c.identifier
-            if gebruik_id in gebruik_ids.values():
+            if gebruik_id in gezien:
                 self.fout(
-                    DUPLICATE_ID, c, f"Gebruik ID {gebruik_id!r} is used by two applications", e.GEBRUIK_ID
+                    PAKKETOVERZICHT,
+                    c,
+                    e.GEBRUIK_ID,
+                    DUPLICATE_ID,
+                    f"Gebruik ID {gebruik_id!r} is in the file twice",
                 )
+            gezien.add(gebruik_id)
             gebruik_ids[c.identifier] = gebruik_id
 
         leverancier_van: dict[str, _Concept] = {}
         componenten: dict[str, list[Gemma]] = {a: [] for a in applicaties}
-        koppelingen: list[KoppelingRegel] = []
+        flows: list[_Concept] = []
         for r in self.relaties:
-            if (
-                r.type == "Association"
-                and {r.bron, r.doel} & leveranciers.keys()
-                and {r.bron, r.doel} & applicaties.keys()
-            ):
+            einden = {r.bron, r.doel}
+            if r.type == "Association" and einden & leveranciers.keys() and einden & applicaties.keys():
                 app, lev = (r.doel, r.bron) if r.bron in leveranciers else (r.bron, r.doel)
                 if app in leverancier_van and leverancier_van[app].identifier != lev:
                     self.fout(
-                        INVALID_VALUE,
-                        applicaties[app],
-                        "the application is associated with two leveranciers",
-                        "leverancier",
-                    )
+                        PAKKETOVERZICHT, applicaties[app], "Leverancier Naam", INVALID_VALUE,
+                        "the application is associated with two leveranciers: keep one",
+                    )  # fmt: skip
                 leverancier_van[app] = leveranciers[lev]
             elif r.type in _SPECIALISATIE and r.bron in applicaties and r.doel in gemma:
                 g = gemma[r.doel]
                 componenten[r.bron].append(Gemma(g.eigenschappen[e.OBJECT_ID], g.naam))
             elif r.type == "Flow":
-                koppeling = self.koppeling(r, applicaties, gemma, gebruik_ids, standaard_namen)
-                if koppeling is not None:
-                    koppelingen.append(koppeling)
+                flows.append(r)
 
-        gebruik = [
-            self.gebruik(
+        gebruik: list[GebruikRegel] = []
+        plaatsen_g: list[int | str] = []
+        for c in applicaties.values():
+            regel = self.gebruik(
                 c, gebruik_ids[c.identifier], leverancier_van.get(c.identifier), componenten[c.identifier]
             )
-            for c in applicaties.values()
-        ]
+            if regel is not None and c.identifier not in self.slecht:
+                gebruik.append(regel)
+                plaatsen_g.append(c.identifier)
+        onleesbaar = frozenset(gebruik_ids[a] for a in applicaties if a in self.slecht)
+
+        koppelingen: list[KoppelingRegel] = []
+        plaatsen_k: list[int | str] = []
+        for r in flows:
+            koppeling = self.koppeling(r, applicaties, gemma, gebruik_ids, gemma_namen)
+            if koppeling is not None and r.identifier not in self.slecht:
+                koppelingen.append(koppeling)
+                plaatsen_k.append(r.identifier)
+
         organisatie = organisaties[0] if organisaties else None
         landschap = Landschap(
             organisatie_id=organisatie.eigenschappen.get(e.ORGANISATIE_ID, "") if organisatie else "",
-            organisatie_naam=organisatie.naam if organisatie else (_naam(self.model) or ""),
-            cbs_code=organisatie.eigenschappen.get(e.CBS_CODE) if organisatie else None,
-            gebruik=tuple(g for g in gebruik if g is not None),
+            organisatie_naam=organisatie.naam if organisatie else _naam(self.model),
+            cbs_code=(organisatie.eigenschappen.get(e.CBS_CODE) or None) if organisatie else None,
+            gebruik=tuple(gebruik),
             koppelingen=tuple(koppelingen),
         )
-        return Gelezen(landschap, tuple(self.fouten))
+        gedefinieerd = set(self.definities.values())
+        kolommen = {
+            tabel: frozenset(_KOLOMMEN[tabel])
+            - {kolom for eigenschap, kolom in _WEGLAATBAAR[tabel].items() if eigenschap not in gedefinieerd}
+            for tabel in (PAKKETOVERZICHT, KOPPELINGEN)
+        }
+        return Gelezen(
+            landschap=landschap,
+            fouten=self.fouten,
+            plaatsen_gebruik=tuple(plaatsen_g),
+            plaatsen_koppelingen=tuple(plaatsen_k),
+            kolommen=kolommen,
+            onleesbaar=onleesbaar,
+        )
 
     def gebruik(
         self, c: _Concept, gebruik_id: str, leverancier: _Concept | None, componenten: list[Gemma]
     ) -> GebruikRegel | None:
         p = c.eigenschappen
-        status = self.keuze(c, e.GEBRUIK_STATUS, ls.GEBRUIK_STATUS, verplicht=True)
-        if status is None:
-            return None
-        return GebruikRegel(
+        status = self.keuze(PAKKETOVERZICHT, c, e.GEBRUIK_STATUS, ls.GEBRUIK_STATUS, verplicht=True)
+        regel = GebruikRegel(
             gebruik_id=gebruik_id,
             applicatie_naam=c.naam,
-            status=status,
+            status=status or "",
             applicatie_id=p.get(e.PAKKET_ID) or None,
             leverancier_id=(leverancier.eigenschappen.get(e.LEVERANCIER_ID) or None) if leverancier else None,
             leverancier_naam=leverancier.naam if leverancier else None,
@@ -224,11 +256,14 @@ class _Lezer:
             start_datum=self.datum(c, e.START_DATUM),
             uit_te_faseren_datum=self.datum(c, e.UIT_TE_FASEREN_DATUM),
             eind_datum=self.datum(c, e.EIND_DATUM),
-            hosting=self.keuze(c, e.HOSTING, ls.HOSTING),
+            hosting=self.keuze(PAKKETOVERZICHT, c, e.HOSTING, ls.HOSTING),
             contract_einde=self.datum(c, e.CONTRACT_EINDE),
             referentiecomponenten=tuple(sorted(set(componenten), key=lambda g: (g.naam, g.object_id))),
             notities=p.get(e.NOTITIES) or None,
         )
+        if not c.naam:
+            self.fout(PAKKETOVERZICHT, c, "Pakket Naam", REQUIRED, "an application needs a name")
+        return regel if status is not None else None
 
     def koppeling(
         self,
@@ -236,10 +271,13 @@ class _Lezer:
         applicaties: Mapping[str, _Concept],
         gemma: Mapping[str, _Concept],
         gebruik_ids: Mapping[str, str],
-        standaard_namen: Mapping[str, str],
+        gemma_namen: Mapping[str, str],
     ) -> KoppelingRegel | None:
         if r.bron not in applicaties:
-            self.fout(UNKNOWN_REFERENCE, r, "a koppeling starts at an application of the landscape", "source")
+            self.fout(
+                KOPPELINGEN, r, "Van Gebruik ID", UNKNOWN_GEBRUIK,
+                f"the Flow starts at {r.bron!r}, which is no application of the landscape",
+            )  # fmt: skip
             return None
         naar, voorziening = None, None
         if r.doel in applicaties:
@@ -248,18 +286,25 @@ class _Lezer:
             voorziening = Gemma(gemma[r.doel].eigenschappen[e.OBJECT_ID], gemma[r.doel].naam)
         else:
             self.fout(
-                UNKNOWN_REFERENCE, r, "a koppeling ends at an application or a national facility", "target"
-            )
+                KOPPELINGEN, r, "Naar Gebruik ID", UNKNOWN_GEBRUIK,
+                f"the Flow ends at {r.doel!r}, which is no application or national facility of the file",
+            )  # fmt: skip
             return None
         via = r.eigenschappen.get(e.VIA) or None
         if via is not None and via not in gebruik_ids.values():
             if via in gebruik_ids:
                 via = gebruik_ids[via]
             else:
-                self.fout(UNKNOWN_REFERENCE, r, f"no application of the file has Gebruik ID {via!r}", e.VIA)
-        type_ = self.keuze(r, e.TYPE, ls.KOPPELING_TYPE, verplicht=True)
-        richting = self.keuze(r, e.RICHTING, ls.KOPPELING_RICHTING, verplicht=True)
-        status = self.keuze(r, e.STATUS, ls.KOPPELING_STATUS, verplicht=True)
+                self.fout(
+                    KOPPELINGEN,
+                    r,
+                    e.VIA,
+                    UNKNOWN_GEBRUIK,
+                    f"no application of the file has Gebruik ID {via!r}",
+                )
+        type_ = self.keuze(KOPPELINGEN, r, e.TYPE, ls.KOPPELING_TYPE, verplicht=True)
+        richting = self.keuze(KOPPELINGEN, r, e.RICHTING, ls.KOPPELING_RICHTING, verplicht=True)
+        status = self.keuze(KOPPELINGEN, r, e.STATUS, ls.KOPPELING_STATUS, verplicht=True)
         if type_ is None or richting is None or status is None:
             return None
         standaarden = [s.strip() for s in r.eigenschappen.get(e.STANDAARDEN, "").split(",") if s.strip()]
@@ -271,23 +316,23 @@ class _Lezer:
             richting=richting,
             status=status,
             koppeling_id=r.eigenschappen.get(e.KOPPELING_ID) or None,
-            standaarden=tuple(Gemma(s, standaard_namen.get(s, "")) for s in standaarden),
+            standaarden=tuple(Gemma(s, gemma_namen.get(s, "")) for s in standaarden),
             via=via,
-            beschrijving=r.documentatie,
+            beschrijving=r.documentatie or None,
         )
 
     def keuze(
-        self, c: _Concept, naam: str, waarden: Mapping[str, str], *, verplicht: bool = False
+        self, tabel: str, c: _Concept, naam: str, waarden: Mapping[str, str], *, verplicht: bool = False
     ) -> str | None:
         tekst = c.eigenschappen.get(naam, "")
         if not tekst:
             if verplicht:
-                self.fout(MISSING_VALUE, c, f"property {naam!r} is required", naam)
+                self.fout(tabel, c, naam, REQUIRED, f"the property {naam!r} is required")
             return None
         gevonden = ls.sleutel(waarden, tekst)
         if gevonden is None:
             toegestaan = ", ".join(waarden.values())
-            self.fout(INVALID_VALUE, c, f"{naam} {tekst!r} is not one of: {toegestaan}", naam)
+            self.fout(tabel, c, naam, UNKNOWN_VALUE, f"{naam} {tekst!r} is not one of: {toegestaan}")
         return gevonden
 
     def datum(self, c: _Concept, naam: str) -> date | None:
@@ -297,12 +342,16 @@ class _Lezer:
         try:
             return date.fromisoformat(tekst)
         except ValueError:
-            self.fout(INVALID_VALUE, c, f"{naam} {tekst!r} is not a date (YYYY-MM-DD)", naam)
+            self.fout(PAKKETOVERZICHT, c, naam, INVALID_DATE, f"{naam} {tekst!r} is not a date (YYYY-MM-DD)")
             return None
 
 
 def _q(tag: str) -> str:
     return f"{{{e.NS}}}{tag}"
+
+
+def _pad(*tags: str) -> str:
+    return "/".join(map(_q, tags))
 
 
 def _tekst(x: Element, tag: str) -> str | None:

@@ -337,7 +337,9 @@ def pagina_voor_pagina(api: Api, query: str, veld: str) -> list[dict]:
 
 async def schrijf_notitie(api: Api, backend: Backend, gebruik: dict[str, Any]) -> None:
     """A note and a contract end on one Gebruik, through the mutation."""
-    rows = await _rauw(backend, "versie", "MATCH (g:Gebruik {id: $g}) RETURN g.versie AS v", g=gebruik["id"])
+    rows = await _rauw(
+        backend, "versie", "MATCH (g:Gebruik {id: $g}) RETURN coalesce(g.versie, 1) AS v", g=gebruik["id"]
+    )
     invoer = {
         "gebruik": gebruik["id"],
         "verwachteVersie": rows[0]["v"],

@@ -6,8 +6,8 @@
 // $zicht.wijzigbaar) and only while that landscape is exactly the one the plan read ($stand:
 // every Gebruik and koppeling as id@versie) and every application and version the plan names
 // exists; otherwise it writes nothing and returns no row (LANDSCAPE_CHANGED).
-// Each step after the check keeps one row: a list that is empty unwinds as [null], which
-// matches nothing, and `WITH o, count(*)` gathers the rows again.
+// Each step after the check keeps one row: a list that is empty unwinds as one empty map (or
+// an empty id), which matches nothing, and `WITH o, count(*)` gathers the rows again.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
 // params: {"organisatie": "onbekend", "stand": [], "applicaties": [], "versies": [], "gebruikNieuw": [], "gebruikGewijzigd": [], "versieWeg": [], "versieBij": [], "componentWeg": [], "componentBij": [], "koppelingNieuw": [], "koppelingGewijzigd": [], "koppeltWeg": [], "koppeltBij": [], "viaWeg": [], "viaBij": [], "volgensWeg": [], "volgensBij": [], "wijzigingen": []}
 MATCH (o:Organisatie {id: $organisatie})
@@ -31,42 +31,42 @@ WHERE v.id IN $versies
 WITH o, count(DISTINCT v) AS versies
 WHERE versies = size($versies)
 // Gebruik created, with their application.
-UNWIND CASE WHEN size($gebruikNieuw) = 0 THEN [null] ELSE $gebruikNieuw END AS nieuw
+UNWIND CASE WHEN size($gebruikNieuw) = 0 THEN [{}] ELSE $gebruikNieuw END AS nieuw
 OPTIONAL MATCH (a:Applicatie {id: nieuw.applicatie})
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END |
   CREATE (o)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a)
   SET g = nieuw.eigenschappen)
 WITH o, count(*) AS stap1
 // Gebruik changed: the properties given (null removes one), versie one up.
-UNWIND CASE WHEN size($gebruikGewijzigd) = 0 THEN [null] ELSE $gebruikGewijzigd END AS anders
+UNWIND CASE WHEN size($gebruikGewijzigd) = 0 THEN [{}] ELSE $gebruikGewijzigd END AS anders
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: anders.id})
 FOREACH (_ IN CASE WHEN g IS NULL THEN [] ELSE [1] END |
   SET g += anders.eigenschappen
   SET g.versie = anders.versie + 1)
 WITH o, count(*) AS stap2
 // Versions and referentiecomponenten replaced, then added.
-UNWIND CASE WHEN size($versieWeg) = 0 THEN [null] ELSE $versieWeg END AS weg
+UNWIND CASE WHEN size($versieWeg) = 0 THEN [''] ELSE $versieWeg END AS weg
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik {id: weg})-[x:VERSIE]->()
 WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
-UNWIND CASE WHEN size($versieBij) = 0 THEN [null] ELSE $versieBij END AS bij
+UNWIND CASE WHEN size($versieBij) = 0 THEN [{}] ELSE $versieBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: bij.gebruik})
 OPTIONAL MATCH (v:Versie {id: bij.versie})
 FOREACH (_ IN CASE WHEN g IS NULL OR v IS NULL THEN [] ELSE [1] END | CREATE (g)-[:VERSIE]->(v))
 WITH o, count(*) AS stap3
-UNWIND CASE WHEN size($componentWeg) = 0 THEN [null] ELSE $componentWeg END AS weg
+UNWIND CASE WHEN size($componentWeg) = 0 THEN [''] ELSE $componentWeg END AS weg
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik {id: weg})-[x:VOOR]->()
 WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
-UNWIND CASE WHEN size($componentBij) = 0 THEN [null] ELSE $componentBij END AS bij
+UNWIND CASE WHEN size($componentBij) = 0 THEN [{}] ELSE $componentBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: bij.gebruik})
 OPTIONAL MATCH (r:Referentiecomponent {id: bij.component})
 FOREACH (_ IN CASE WHEN g IS NULL OR r IS NULL THEN [] ELSE [1] END | CREATE (g)-[:VOOR]->(r))
 WITH o, count(*) AS stap4
 // Koppelingen created, from a Gebruik of the landscape to another or to a national facility.
-UNWIND CASE WHEN size($koppelingNieuw) = 0 THEN [null] ELSE $koppelingNieuw END AS nieuw
+UNWIND CASE WHEN size($koppelingNieuw) = 0 THEN [{}] ELSE $koppelingNieuw END AS nieuw
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik {id: nieuw.van})
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(ng:Gebruik {id: nieuw.naar})
 OPTIONAL MATCH (nv:BuitengemeentelijkeVoorziening {id: nieuw.naar})
@@ -75,14 +75,14 @@ FOREACH (_ IN CASE WHEN u IS NULL OR n IS NULL THEN [] ELSE [1] END |
   CREATE (u)<-[:VAN]-(k:Koppeling)-[:NAAR]->(n)
   SET k = nieuw.eigenschappen)
 WITH o, count(*) AS stap5
-UNWIND CASE WHEN size($koppelingGewijzigd) = 0 THEN [null] ELSE $koppelingGewijzigd END AS anders
+UNWIND CASE WHEN size($koppelingGewijzigd) = 0 THEN [{}] ELSE $koppelingGewijzigd END AS anders
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: anders.id})
 FOREACH (_ IN CASE WHEN k IS NULL THEN [] ELSE [1] END |
   SET k += anders.eigenschappen
   SET k.versie = anders.versie + 1)
 WITH o, count(*) AS stap6
 // KOPPELT again for the koppelingen created or turned, the way their data flows.
-UNWIND CASE WHEN size($koppeltWeg) = 0 THEN [null] ELSE $koppeltWeg END AS weg
+UNWIND CASE WHEN size($koppeltWeg) = 0 THEN [''] ELSE $koppeltWeg END AS weg
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(:Koppeling {id: weg})
 OPTIONAL MATCH (u)-[x:KOPPELT]->()
 WHERE x.koppelingId = weg
@@ -91,7 +91,7 @@ WHERE y.koppelingId = weg
 WITH o, collect(DISTINCT x) + collect(DISTINCT y) AS oud
 FOREACH (z IN oud | DELETE z)
 WITH o
-UNWIND CASE WHEN size($koppeltBij) = 0 THEN [null] ELSE $koppeltBij END AS bij
+UNWIND CASE WHEN size($koppeltBij) = 0 THEN [{}] ELSE $koppeltBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})-[:NAAR]->(n)
 FOREACH (_ IN CASE WHEN k IS NOT NULL AND bij.richting IN ['HEEN', 'BEIDE'] THEN [1] ELSE [] END |
   CREATE (u)-[:KOPPELT {koppelingId: bij.koppeling}]->(n))
@@ -99,22 +99,22 @@ FOREACH (_ IN CASE WHEN k IS NOT NULL AND bij.richting IN ['TERUG', 'BEIDE'] THE
   CREATE (n)-[:KOPPELT {koppelingId: bij.koppeling}]->(u))
 WITH o, count(*) AS stap7
 // Intermediaries and standard versions replaced, then added.
-UNWIND CASE WHEN size($viaWeg) = 0 THEN [null] ELSE $viaWeg END AS weg
+UNWIND CASE WHEN size($viaWeg) = 0 THEN [''] ELSE $viaWeg END AS weg
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(:Koppeling {id: weg})-[x:VIA]->()
 WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
-UNWIND CASE WHEN size($viaBij) = 0 THEN [null] ELSE $viaBij END AS bij
+UNWIND CASE WHEN size($viaBij) = 0 THEN [{}] ELSE $viaBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(i:Gebruik {id: bij.via})
 FOREACH (_ IN CASE WHEN k IS NULL OR i IS NULL THEN [] ELSE [1] END | CREATE (k)-[:VIA]->(i))
 WITH o, count(*) AS stap8
-UNWIND CASE WHEN size($volgensWeg) = 0 THEN [null] ELSE $volgensWeg END AS weg
+UNWIND CASE WHEN size($volgensWeg) = 0 THEN [''] ELSE $volgensWeg END AS weg
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(:Koppeling {id: weg})-[x:VOLGENS]->()
 WITH o, collect(x) AS oud
 FOREACH (x IN oud | DELETE x)
 WITH o
-UNWIND CASE WHEN size($volgensBij) = 0 THEN [null] ELSE $volgensBij END AS bij
+UNWIND CASE WHEN size($volgensBij) = 0 THEN [{}] ELSE $volgensBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})
 OPTIONAL MATCH (sv:Standaardversie {id: bij.standaardversie})
 FOREACH (_ IN CASE WHEN k IS NULL OR sv IS NULL THEN [] ELSE [1] END | CREATE (k)-[:VOLGENS]->(sv))

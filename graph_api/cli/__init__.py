@@ -3,8 +3,8 @@
 serve.py (serve), seed.py (seed), db.py (db init, db counts), identity.py (dev-token,
 gebruiker add, gebruiker deactiveer), landschap.py (landschap verschil), meldingen.py (meldingen
 inhalen), exporteren.py (export landschap, aanbod, catalogus), importeren.py (import landschap),
-build.py (export-schema, install-graphiql); reporting.py holds what they share: the consoles,
-the settings, and how a known failure ends a command.
+build.py (export-schema, install-graphiql); reporting.py holds what they share: the consoles, the
+settings, and how a known failure ends a command.
 """
 
 from __future__ import annotations

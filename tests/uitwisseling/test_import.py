@@ -273,10 +273,16 @@ async def test_import_on_neo4j(own_graph: Backend) -> None:
 async def test_broken_imports_are_reported_and_write_nothing(own_graph: Backend, tmp_path: Path) -> None:
     store = own_graph.store
     gebruik, koppelingen = await bronrijen(store)
-    gebruik, koppelingen = (
-        gebruik[:5],
-        [k for k in koppelingen if k["van"] in {g["g"]["id"] for g in gebruik[:5]}],
-    )
+    # A small file: the two ends of a koppeling and three more Gebruik, the koppelingen among them.
+    eerste = next(k for k in koppelingen if k["naarGebruik"] and not k["via"])
+    kern = {eerste["van"], eerste["naar"]}
+    gebruik = [g for g in gebruik if g["g"]["id"] in kern] + [g for g in gebruik if g["g"]["id"] not in kern][
+        :3
+    ]
+    ids = {g["g"]["id"] for g in gebruik}
+    koppelingen = [
+        k for k in koppelingen if {k["van"], *k["via"], k["naar"] if k["naarGebruik"] else k["van"]} <= ids
+    ]
     pakket, koppel = pakketregels(gebruik), koppelregels(koppelingen)
     [token] = (await tokens(own_graph, (DOEL, "GEBRUIK_BEHEERDER"))).values()
     klein = replace(own_graph, settings=replace(own_graph.settings, invoer=Grenzen(max_bytes=200_000)))
@@ -305,9 +311,12 @@ async def test_broken_imports_are_reported_and_write_nothing(own_graph: Backend,
 
         onbekend = [rij[:] for rij in pakket]
         onbekend[1][13] = "00000000-0000-0000-0000-000000000000"
-        assert fouten(csv_zip(onbekend, koppel)) == [
-            ("Pakketoverzicht", 3, "Referentiecomponenten", "UNKNOWN_REFERENTIECOMPONENT")
-        ]
+        gevonden = fouten(csv_zip(onbekend, koppel))
+        assert gevonden[0] == ("Pakketoverzicht", 3, "Referentiecomponenten", "UNKNOWN_REFERENTIECOMPONENT")
+        # The koppelingen of that row cannot be planned either: each names the row in error.
+        van_rij = {i + 2 for i, k in enumerate(koppel) if onbekend[1][0] in (k[1], k[2], k[8])}
+        assert all(f[0] == "Koppelingen" and f[3] == "UNKNOWN_GEBRUIK" for f in gevonden[1:])
+        assert {f[1] for f in gevonden[1:]} == van_rij
 
         dubbel = [rij[:] for rij in pakket]
         dubbel[2][0] = dubbel[0][0]
@@ -346,3 +355,73 @@ async def test_broken_imports_are_reported_and_write_nothing(own_graph: Backend,
 
 def cli(backend: Backend, *args: str) -> subprocess.CompletedProcess:
     return run_cli("import", "landschap", *args, env=backend.cli_env(), timeout=120)
+
+
+def tabellen(inhoud: bytes, formaat: str) -> dict[str, list[dict[str, Any]]]:
+    """An export's two tables as rows by column name, every cell as text."""
+    if formaat == "csv":
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            return {
+                naam: list(
+                    csv.DictReader(
+                        io.StringIO(archief.read(f"{naam}.csv").decode("utf-8-sig")), delimiter=";"
+                    )
+                )
+                for naam in ("pakketoverzicht", "koppelingen")
+            }
+    boek = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True)
+    uit = {}
+    for naam in ("pakketoverzicht", "koppelingen"):
+        [kop, *rijen] = list(boek[naam].iter_rows(values_only=True))
+        uit[naam] = [
+            {k: "" if v is None else str(v) for k, v in zip(kop, rij, strict=False)} for rij in rijen
+        ]
+    return uit
+
+
+def zonder_identiteit(tabel: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple]]:
+    """The tables with the organisation's own ids replaced by what they name: a Gebruik by its
+    application, a koppeling by its ends; rows in a canonical order."""
+    app = {r["Gebruik ID"]: r["Pakket ID"] for r in tabel["pakketoverzicht"]}
+    gebruik = sorted(
+        tuple(sorted({**r, "Gebruik ID": app[r["Gebruik ID"]]}.items())) for r in tabel["pakketoverzicht"]
+    )
+    koppelingen = sorted(
+        tuple(sorted({
+            **r, "Koppeling ID": "",
+            **{k: app.get(r[k], r[k]) for k in ("Van Gebruik ID", "Naar Gebruik ID", "Via Gebruik ID")},
+        }.items()))
+        for r in tabel["koppelingen"]
+    )  # fmt: skip
+    return {"pakketoverzicht": gebruik, "koppelingen": koppelingen}
+
+
+async def test_round_trip_per_format(own_graph: Backend) -> None:
+    """Export GM0014's landscape, import it into a gemeente without one, export that: the two
+    files hold the same tables but for the organisation's own ids (issue 20, point 4)."""
+    doelen = {"csv": DOEL, "xlsx": ANDER}
+    minted = await tokens(
+        own_graph, (BRON, "GEBRUIK_BEHEERDER"), *((d, "GEBRUIK_BEHEERDER") for d in doelen.values())
+    )
+    with serve(own_graph) as client:
+
+        def export(organisatie: str, formaat: str) -> bytes:
+            token = minted[(organisatie, "GEBRUIK_BEHEERDER")]
+            response = client.get(
+                f"/export/landschap/{organisatie}", params={"formaat": formaat},
+                headers={"authorization": f"Bearer {token}"},
+            )  # fmt: skip
+            assert response.status_code == 200, response.text
+            return response.content
+
+        for formaat, doel in doelen.items():
+            eerste = export(BRON, formaat)
+            media = ZIP if formaat == "csv" else XLSX
+            gedaan = rapport(importeer(client, minted[(doel, "GEBRUIK_BEHEERDER")], eerste, media, doel))
+            assert gedaan["toegepast"] and gedaan["fouten"] == [], gedaan["fouten"][:5]
+            tweede = export(doel, formaat)
+            assert zonder_identiteit(tabellen(tweede, formaat)) == zonder_identiteit(
+                tabellen(eerste, formaat)
+            ), formaat
+            opnieuw = rapport(importeer(client, minted[(doel, "GEBRUIK_BEHEERDER")], tweede, media, doel))
+            assert set(uitkomsten(opnieuw)) == {"ONGEWIJZIGD"}, formaat

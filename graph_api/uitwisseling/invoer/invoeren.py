@@ -10,6 +10,7 @@ and a samenwerking changes only those it registered.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +75,8 @@ async def importeer(
 ) -> Resultaat:
     """Read, plan, and apply unless a dry run or the plan has FOUT (then nothing is written
     and the report says why)."""
-    gelezen = lees(formaat, inhoud, grenzen)
+    # Reading is CPU work (unzipping, parsing): off the event loop, which serves other requests.
+    gelezen = await asyncio.to_thread(lees, formaat, inhoud, grenzen)
     plan = maak(org.id, gelezen, await lees_graaf(store, org.id))
     if proefrun or not plan.toepasbaar:
         return Resultaat(org, formaat, proefrun, plan)

@@ -254,7 +254,9 @@ def maak(organisatie: str, gelezen: Gelezen, graaf: Graaf) -> Plan:
         if einden is None:
             continue
         van, naar, via, versies = einden
-        huidig_k = _koppeling_gevonden(regel_k, uitkomst, van, naar, kop_bestaand, op_einden)
+        huidig_k = _koppeling_gevonden(
+            regel_k, uitkomst, van, naar, via, versies, kop_bestaand, op_einden, genoemd
+        )
         if uitkomst.uitkomst == FOUT:
             continue
         koppeling_id = huidig_k["koppeling"]["id"] if huidig_k else nieuw_id(f"kop-{organisatie}")
@@ -498,9 +500,14 @@ def _koppeling_gevonden(
     uitkomst: Uitkomst,
     van: str,
     naar: str,
+    via: str | None,
+    versies: list[str],
     bestaand: Mapping[str, Row],
     op_einden: Mapping[tuple[str, str, str], list[Row]],
+    genoemd: Mapping[str, Uitkomst],
 ) -> Row | None:
+    """The koppeling a row is: by its Koppeling ID, else by its ends and type among those no
+    earlier row is."""
     huidig = bestaand.get(regel.koppeling_id or "")
     if huidig is not None:
         if (huidig["van"], huidig["naar"]) != (van, naar):
@@ -511,8 +518,15 @@ def _koppeling_gevonden(
             )  # fmt: skip
             return None
         return huidig
-    kandidaten = op_einden.get((van, naar, regel.type), [])
+    kandidaten = [
+        k for k in op_einden.get((van, naar, regel.type), []) if k["koppeling"]["id"] not in genoemd
+    ]
     if len(kandidaten) > 1:
+        # Several of one type between the same ends (the seed has such twins): those equal to the
+        # row in every field are the row, whichever of them; otherwise the row could be either.
+        gelijk = [k for k in kandidaten if _zelfde(regel, k, via, versies)]
+        if gelijk:
+            return min(gelijk, key=lambda k: str(k["koppeling"]["id"]))
         welke = ", ".join(sorted(k["koppeling"]["id"] for k in kandidaten))
         uitkomst.fout(
             "Koppeling ID", AMBIGUOUS_KOPPELING,
@@ -520,6 +534,15 @@ def _koppeling_gevonden(
         )  # fmt: skip
         return None
     return kandidaten[0] if kandidaten else None
+
+
+def _zelfde(regel: KoppelingRegel, huidig: Row, via: str | None, versies: list[str]) -> bool:
+    oud = huidig["koppeling"]
+    return (
+        all(oud.get(prop) == getattr(regel, attr) for attr, _, prop in KOPPELING_VELDEN)
+        and (huidig["via"][0] if huidig["via"] else None) == via
+        and sorted(huidig["standaardversies"]) == sorted(versies)
+    )
 
 
 def _koppeling_actie(

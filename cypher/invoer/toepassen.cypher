@@ -6,6 +6,8 @@
 // $zicht.wijzigbaar) and only while that landscape is exactly the one the plan read ($stand:
 // every Gebruik and koppeling as id@versie) and every application and version the plan names
 // exists; otherwise it writes nothing and returns no row (LANDSCAPE_CHANGED).
+// Every FOREACH that writes follows a WITH projecting the nodes it writes to: FalkorDB 4.16
+// created new, empty nodes for them when a FOREACH followed a multi-hop OPTIONAL MATCH directly.
 // Each step after the check keeps one row: a list that is empty unwinds as one empty map (or
 // an empty id), which matches nothing, and `WITH o, count(*)` gathers the rows again.
 // zicht: a write; $zicht.wijzigbaar is narrower than what the asker may see.
@@ -20,7 +22,8 @@ WITH o
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik)
 WITH o, collect(g.id + '@' + toString(coalesce(g.versie, 1))) AS gebruikStand
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling)
-WITH o, gebruikStand + collect(k.id + '@' + toString(coalesce(k.versie, 1))) AS stand
+WITH o, gebruikStand, collect(k.id + '@' + toString(coalesce(k.versie, 1))) AS koppelingStand
+WITH o, gebruikStand + koppelingStand AS stand
 WHERE size(stand) = size($stand) AND all(s IN stand WHERE s IN $stand)
 OPTIONAL MATCH (a:Applicatie)
 WHERE a.id IN $applicaties AND coalesce(a.status, 'ACTIEF') <> 'TERUGGETROKKEN'
@@ -33,6 +36,7 @@ WHERE versies = size($versies)
 // Gebruik created, with their application.
 UNWIND CASE WHEN size($gebruikNieuw) = 0 THEN [{}] ELSE $gebruikNieuw END AS nieuw
 OPTIONAL MATCH (a:Applicatie {id: nieuw.applicatie})
+WITH o, nieuw, a
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END |
   CREATE (o)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a)
   SET g = nieuw.eigenschappen)
@@ -40,6 +44,7 @@ WITH o, count(*) AS stap1
 // Gebruik changed: the properties given (null removes one), versie one up.
 UNWIND CASE WHEN size($gebruikGewijzigd) = 0 THEN [{}] ELSE $gebruikGewijzigd END AS anders
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: anders.id})
+WITH o, anders, g
 FOREACH (_ IN CASE WHEN g IS NULL THEN [] ELSE [1] END |
   SET g += anders.eigenschappen
   SET g.versie = anders.versie + 1)
@@ -53,6 +58,7 @@ WITH o
 UNWIND CASE WHEN size($versieBij) = 0 THEN [{}] ELSE $versieBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: bij.gebruik})
 OPTIONAL MATCH (v:Versie {id: bij.versie})
+WITH o, g, v
 FOREACH (_ IN CASE WHEN g IS NULL OR v IS NULL THEN [] ELSE [1] END | CREATE (g)-[:VERSIE]->(v))
 WITH o, count(*) AS stap3
 UNWIND CASE WHEN size($componentWeg) = 0 THEN [''] ELSE $componentWeg END AS weg
@@ -63,6 +69,7 @@ WITH o
 UNWIND CASE WHEN size($componentBij) = 0 THEN [{}] ELSE $componentBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(g:Gebruik {id: bij.gebruik})
 OPTIONAL MATCH (r:Referentiecomponent {id: bij.component})
+WITH o, g, r
 FOREACH (_ IN CASE WHEN g IS NULL OR r IS NULL THEN [] ELSE [1] END | CREATE (g)-[:VOOR]->(r))
 WITH o, count(*) AS stap4
 // Koppelingen created, from a Gebruik of the landscape to another or to a national facility.
@@ -77,22 +84,24 @@ FOREACH (_ IN CASE WHEN u IS NULL OR n IS NULL THEN [] ELSE [1] END |
 WITH o, count(*) AS stap5
 UNWIND CASE WHEN size($koppelingGewijzigd) = 0 THEN [{}] ELSE $koppelingGewijzigd END AS anders
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: anders.id})
+WITH o, anders, k
 FOREACH (_ IN CASE WHEN k IS NULL THEN [] ELSE [1] END |
   SET k += anders.eigenschappen
   SET k.versie = anders.versie + 1)
 WITH o, count(*) AS stap6
 // KOPPELT again for the koppelingen created or turned, the way their data flows.
 UNWIND CASE WHEN size($koppeltWeg) = 0 THEN [''] ELSE $koppeltWeg END AS weg
-OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(:Koppeling {id: weg})
-OPTIONAL MATCH (u)-[x:KOPPELT]->()
+// Each OPTIONAL MATCH whole from o: one from a Gebruik it left unbound crashed FalkorDB 4.16.
+OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(:Koppeling {id: weg})-[:NAAR]->(n), (u)-[x:KOPPELT]->(n)
 WHERE x.koppelingId = weg
-OPTIONAL MATCH (u)<-[y:KOPPELT]-()
+OPTIONAL MATCH (o)-[:GEBRUIKT]->(u2:Gebruik)<-[:VAN]-(:Koppeling {id: weg})-[:NAAR]->(n2), (n2)-[y:KOPPELT]->(u2)
 WHERE y.koppelingId = weg
-WITH o, collect(DISTINCT x) + collect(DISTINCT y) AS oud
-FOREACH (z IN oud | DELETE z)
+WITH o, collect(DISTINCT x) AS heen, collect(DISTINCT y) AS terug
+FOREACH (z IN heen + terug | DELETE z)
 WITH o
 UNWIND CASE WHEN size($koppeltBij) = 0 THEN [{}] ELSE $koppeltBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})-[:NAAR]->(n)
+WITH o, bij, u, k, n
 FOREACH (_ IN CASE WHEN k IS NOT NULL AND bij.richting IN ['HEEN', 'BEIDE'] THEN [1] ELSE [] END |
   CREATE (u)-[:KOPPELT {koppelingId: bij.koppeling}]->(n))
 FOREACH (_ IN CASE WHEN k IS NOT NULL AND bij.richting IN ['TERUG', 'BEIDE'] THEN [1] ELSE [] END |
@@ -107,6 +116,7 @@ WITH o
 UNWIND CASE WHEN size($viaBij) = 0 THEN [{}] ELSE $viaBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(i:Gebruik {id: bij.via})
+WITH o, k, i
 FOREACH (_ IN CASE WHEN k IS NULL OR i IS NULL THEN [] ELSE [1] END | CREATE (k)-[:VIA]->(i))
 WITH o, count(*) AS stap8
 UNWIND CASE WHEN size($volgensWeg) = 0 THEN [''] ELSE $volgensWeg END AS weg
@@ -117,6 +127,7 @@ WITH o
 UNWIND CASE WHEN size($volgensBij) = 0 THEN [{}] ELSE $volgensBij END AS bij
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(:Gebruik)<-[:VAN]-(k:Koppeling {id: bij.koppeling})
 OPTIONAL MATCH (sv:Standaardversie {id: bij.standaardversie})
+WITH o, k, sv
 FOREACH (_ IN CASE WHEN k IS NULL OR sv IS NULL THEN [] ELSE [1] END | CREATE (k)-[:VOLGENS]->(sv))
 WITH o, count(*) AS stap9
 // The standard flags of every koppeling of the landscape, as koppeling/standaarden computes

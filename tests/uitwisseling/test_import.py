@@ -16,6 +16,7 @@ import json
 import subprocess
 import zipfile
 from dataclasses import replace
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -374,7 +375,7 @@ def tabellen(inhoud: bytes, formaat: str) -> dict[str, list[dict[str, Any]]]:
     for naam in ("pakketoverzicht", "koppelingen"):
         [kop, *rijen] = list(boek[naam].iter_rows(values_only=True))
         uit[naam] = [
-            {k: "" if v is None else str(v) for k, v in zip(kop, rij, strict=False)} for rij in rijen
+            {k: "" if v is None else str(v) for k, v in zip_longest(kop, rij)} for rij in rijen
         ]
     return uit
 

@@ -162,6 +162,16 @@ def export(rounds: Annotated[int, typer.Option(help="Measured runs per landscape
     export_bench.main(rounds)
 
 
+@app.command()
+def ameff(
+    rounds: Annotated[int, typer.Option(help="Measured runs of the export; import rounds (at most 5).")] = 5,
+) -> None:
+    """AMEFF: exporting the largest landscape as an ArchiMate exchange file and importing it."""
+    from bench import ameff as ameff_bench
+
+    ameff_bench.main(rounds)
+
+
 @app.command("import")
 def importeren(
     rounds: Annotated[int, typer.Option(help="Rounds, each into another gemeente without a landscape.")] = 3,

@@ -494,6 +494,7 @@ class InvoerGeweigerd(Invalid):
         "ROW_TOO_LARGE": 413,
         "ZIP_BOMB": 413,
         "UNREADABLE_FILE": 400,
+        "XML_FORBIDDEN": 400,
         "UNSUPPORTED_FORMAT": 415,
     }
 

@@ -11,7 +11,7 @@ OPTIONAL MATCH (g)-[:VERSIE]->(v:Versie)
 OPTIONAL MATCH (g)-[:VOOR]->(c:Referentiecomponent)
 WITH o, g, a, l, v, c
 ORDER BY c.naam, c.gemmaId
-WITH o, g, a, l, v, collect(CASE WHEN c IS NULL THEN null ELSE {gemmaId: c.gemmaId, naam: c.naam} END) AS referentiecomponenten
+WITH o, g, a, l, v, collect(CASE WHEN c IS NULL THEN null ELSE {gemmaId: c.gemmaId, naam: c.naam, id: c.id} END) AS referentiecomponenten
 WITH g, a, l, v, referentiecomponenten, ($zicht.alleLandschappen OR o.id IN $zicht.landschappen) AS heel
 RETURN g {.id, .status, .verwervingDatum, .geplandDatum, .startDatum, .uitTeFaserenDatum, .eindDatum, .hosting} AS gebruik,
        a.id AS applicatie, a.naam AS applicatieNaam, l.id AS leverancier, l.naam AS leverancierNaam,

@@ -10,9 +10,9 @@ OPTIONAL MATCH (kp)-[:VIA]->(tussen:Gebruik)
 OPTIONAL MATCH (kp)-[:VOLGENS]->(s:Standaardversie)
 WITH kp, eind, n, tussen, s
 ORDER BY s.naam, s.gemmaId
-WITH kp, eind, n, tussen, collect(CASE WHEN s IS NULL THEN null ELSE {gemmaId: s.gemmaId, naam: s.naam} END) AS standaarden
+WITH kp, eind, n, tussen, collect(CASE WHEN s IS NULL THEN null ELSE {gemmaId: s.gemmaId, naam: s.naam, id: s.id} END) AS standaarden
 RETURN kp {.id, .type, .richting, .status, .beschrijving} AS koppeling, eind.id AS van,
        CASE WHEN 'Gebruik' IN labels(n) THEN n.id END AS naar,
-       CASE WHEN 'Gebruik' IN labels(n) THEN null ELSE {gemmaId: n.gemmaId, naam: n.naam} END AS voorziening,
+       CASE WHEN 'Gebruik' IN labels(n) THEN null ELSE {gemmaId: n.gemmaId, naam: n.naam, id: n.id} END AS voorziening,
        tussen.id AS via, standaarden
 ORDER BY kp.id

@@ -27,7 +27,7 @@ from graph_api.uitwisseling.invoer.plan import FOUT, ONGEWIJZIGD
 
 import_app = typer.Typer(help="Import into the graph from a file.", no_args_is_help=True)
 
-EXTENSIES = {".csv": "csv", ".zip": "csv", ".xlsx": "xlsx"}
+EXTENSIES = {".csv": "csv", ".zip": "csv", ".xlsx": "xlsx", ".xml": "ameff"}
 
 
 @import_app.command("landschap")

@@ -23,6 +23,10 @@ class Gemma:
 
     object_id: str
     naam: str = ""
+    # GEMMA's own identifier (the graph's id) where an export read it, so an AMEFF file's element
+    # lines up with GEMMA's model in Archi; not part of what a file means (a file read back need
+    # not have it), so it takes no part in comparing.
+    identifier: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

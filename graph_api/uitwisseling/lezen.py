@@ -129,7 +129,9 @@ def _datum(waarde: Any) -> date | None:
 
 
 def _gemma(item: Mapping[str, Any] | None) -> Gemma | None:
-    return None if item is None else Gemma(object_id=item.get("gemmaId") or "", naam=item.get("naam") or "")
+    if item is None:
+        return None
+    return Gemma(object_id=item.get("gemmaId") or "", naam=item.get("naam") or "", identifier=item.get("id"))
 
 
 def _gebruik(row: Row) -> GebruikRegel:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from graph_api.errors import RequestError
-from graph_api.uitwisseling.formaten import csv, cytoscape, excel, graphml
+from graph_api.uitwisseling.formaten import ameff, csv, cytoscape, excel, graphml
 from graph_api.uitwisseling.formaten.bestand import Bestand
 from graph_api.uitwisseling.landschap import Landschap
 from graph_api.uitwisseling.tabel import Tabel
@@ -46,6 +46,7 @@ FORMATEN: dict[str, Formaat] = {
         Formaat("xlsx", excel.MEDIA_TYPE, "xlsx", landschap=excel.landschap, tabellen=excel.tabellen),
         Formaat("graphml", graphml.MEDIA_TYPE, "graphml", landschap=graphml.landschap),
         Formaat("cytoscape", cytoscape.MEDIA_TYPE, "json", landschap=cytoscape.landschap),
+        Formaat("ameff", ameff.MEDIA_TYPE, "xml", landschap=ameff.landschap),
     )
 }
 

@@ -16,9 +16,20 @@ from graph_api.uitwisseling.invoer.grenzen import GRENZEN, Grenzen
 
 __all__ = ["LEZERS", "Fout", "Gelezen", "Grenzen", "Lezer", "formaat_van", "lees"]
 
+
+
+def _ameff(inhoud: bytes, grenzen: Grenzen) -> Gelezen:
+    # Imported when first used: the AMEFF reader (graph_api/uitwisseling/ameff/) is built on this
+    # package's classes, so importing it here would make a cycle.
+    from graph_api.uitwisseling.ameff.lezen import lees
+
+    return lees(inhoud, grenzen)
+
+
 LEZERS: dict[str, Lezer] = {
     "csv": csv.lees,
     "xlsx": excel.lees,
+    "ameff": _ameff,
 }
 # What a Content-Type names; a zip is the CSV export's.
 MEDIA = {
@@ -26,6 +37,8 @@ MEDIA = {
     "application/zip": "csv",
     "application/x-zip-compressed": "csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/xml": "ameff",
+    "text/xml": "ameff",
 }
 
 

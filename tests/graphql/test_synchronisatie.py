@@ -10,6 +10,7 @@ before it, never from an answer.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from graph_api.domain.landschap.synchronisatie import normaal
@@ -67,7 +68,8 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
     backend = own_graph
     voor = await gebruik(backend)
     apps = await catalogus(backend)
-    uniek = [a for a in apps if sum(normaal(b["naam"]) == normaal(a["naam"]) for b in apps) == 1]
+    namen = Counter(normaal(a["naam"]) for a in apps)
+    uniek = [a for a in apps if namen[normaal(a["naam"])] == 1]
     nieuw = [a for a in uniek if a["id"] not in voor]
     a_id, b_naam = nieuw[0], nieuw[1]
     hand = next(a for a in uniek if a["id"] in voor and voor[a["id"]]["status"] != "UITGEFASEERD")

@@ -99,6 +99,9 @@ def test_a_landscape_written_is_valid_reads_back_and_lines_up_with_gemma():
     data = schrijf(lb)
     assert fouten(data) == []
     assert schrijf(lb) == data
+    # The schemas catch what Archi would refuse (exchange.md's traps): the validation can fail.
+    assert fouten(data.replace(b'"Specialization"', b'"SpecializationRelationship"', 1))
+    assert fouten(data.replace(b'elementRef="', b'elementRef="id-nergens', 1))
 
     gelezen = lees(data)
     assert gelezen.fouten == []

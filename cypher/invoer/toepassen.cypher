@@ -148,4 +148,8 @@ WITH o, count(*) AS stap10
 UNWIND $wijzigingen AS wijziging
 CREATE (w:Wijziging)
 SET w = wijziging
-RETURN count(w) AS wijzigingen
+// Counted per o: a count over no rows at all is one row of 0, which would have answered a
+// failed check as "applied, 0 changes" instead of no row. A plan that changes anything has a
+// record per object (graph_api/uitwisseling/invoer/toepassen.py), so o's row stays.
+WITH o, count(w) AS wijzigingen
+RETURN wijzigingen

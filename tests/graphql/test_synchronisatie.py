@@ -271,12 +271,23 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
         )
         assert na[b_naam["id"]] == g2 and na[hand["id"]] == g3
         # Back along the lifecycle: failed, with the field.
-        terug = regels(machine, {**batch, "items": [{**items[0], "status": "GEPLAND"}],
-                                 "koppelingen": [{**kitems[0], "status": "IN_ONTWIKKELING"}]})  # fmt: skip
+        # And koppelingen that cannot be: back along theirs, another end, unknown GEMMA Object IDs.
+        before = await dump(backend.store)
+        terug = regels(machine, {**batch, "items": [{**items[0], "status": "GEPLAND"}], "koppelingen": [
+            {**kitems[0], "status": "IN_ONTWIKKELING"},
+            {**kitems[1], "van": "A-1"},
+            {**kitems[0], "bronSleutel": "K-6", "standaarden": ["gemma-bestaat-niet"]},
+            {**kitems[1], "bronSleutel": "K-7", "naarVoorziening": "gemma-bestaat-niet"}]})  # fmt: skip
+        assert await dump(backend.store) == before
         assert kort(terug) == [
             (0, "A-1", "MISLUKT", a_id["id"], "TRANSITION_NOT_ALLOWED", "input.items[0].status")
         ]
-        assert kortk(terug) == [(0, "K-1", "MISLUKT", "TRANSITION_NOT_ALLOWED", "input.koppelingen[0].status")]
+        assert kortk(terug) == [
+            (0, "K-1", "MISLUKT", "TRANSITION_NOT_ALLOWED", "input.koppelingen[0].status"),
+            (1, "K-2", "MISLUKT", "CONFLICT", "input.koppelingen[1].van"),
+            (2, "K-6", "MISLUKT", "NOT_FOUND", "input.koppelingen[2].standaarden"),
+            (3, "K-7", "MISLUKT", "NOT_FOUND", "input.koppelingen[3].naarVoorziening"),
+        ]
 
         # Phase-out asked for: the Gebruik of this bron the batch lacks, none of another.
         laatste = regels(

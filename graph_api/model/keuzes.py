@@ -132,6 +132,7 @@ SYNCHRONISATIE_UITKOMST = {
     "OVERGESLAGEN": "overgeslagen",
     "MISLUKT": "mislukt",
     "UITGEFASEERD": "uitgefaseerd",  # a Gebruik of the source the batch no longer holds
+    "TERUGGETROKKEN": "teruggetrokken",  # a koppeling of the source the batch no longer holds
 }
 
 # What a Melding (graph_api/model/melding.py) tells its recipient; a person switches kinds off

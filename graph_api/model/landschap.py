@@ -74,6 +74,10 @@ class Koppeling(GraphNode):
     versie = IntegerProperty()
     gewijzigdOp = TijdstipProperty()
     gewijzigdDoor = StringProperty()  # the Gebruiker's id
+    # Kept current by a source system, as on Gebruik (graph_api/domain/landschap/synchronisatie.py):
+    # its name and its key, `<bron>:<organisatie>:<the system's own id>`.
+    bron = StringProperty()
+    bronSleutel = StringProperty()
 
     van = AsyncRelationshipTo(Gebruik, "VAN")
     naar = AsyncRelationshipTo(Gebruik, "NAAR")

@@ -27,6 +27,7 @@ mutation($input: SynchroniseerLandschapInput!) {
   synchroniseerLandschap(input: $input) {
     aangemaakt gewijzigd ongewijzigd overgeslagen mislukt uitgefaseerd proefrun
     regels { index bronSleutel uitkomst gebruik applicatie velden code veld reden }
+    koppelingen { index bronSleutel uitkomst koppeling velden code veld reden }
   }
 }"""
 MACHINE = """
@@ -45,6 +46,39 @@ async def wijzigingen(backend: Backend) -> int:
     [row] = await raw(backend.store, "sync_wijzigingen",
         "MATCH (w:Wijziging {organisatie: $o, objectLabel: 'Gebruik'}) RETURN count(w) AS n", {"o": GEMEENTE})  # fmt: skip
     return row["n"]
+
+
+async def koppelingen(backend: Backend) -> dict[str, dict[str, Any]]:
+    """The koppelingen a sync keeps in GM0014's landscape, by key, as the graph holds them: their
+    ends, VOLGENS, the KOPPELT from and to the VAN end, and the standards GEMMA requires at
+    either end (as cypher/koppeling/standaarden reads them) and those they follow."""
+    rows = await raw(backend.store, "sync_koppelingen",
+        "MATCH (:Organisatie {id: $o})-[:GEBRUIKT]->(u:Gebruik)<-[:VAN]-(k:Koppeling)-[:NAAR]->(n) "
+        "WHERE k.bronSleutel IS NOT NULL "
+        "RETURN k {.*} AS k, u.id AS van, n.id AS naar, [(k)-[:VOLGENS]->(sv) | sv.id] AS volgens, "
+        "[(u)-[r1:KOPPELT]->(x) WHERE r1.koppelingId = k.id | x.id] AS uit, "
+        "[(u)<-[r2:KOPPELT]-(y) WHERE r2.koppelingId = k.id | y.id] AS binnen, "
+        "[(u)-[:VOOR]->()-[v1:VEREIST]->(s1) WHERE v1.rol = 'VERPLICHT' | s1.id] + "
+        "[(n)-[:VOOR]->()-[v2:VEREIST]->(s2) WHERE v2.rol = 'VERPLICHT' | s2.id] + "
+        "[(n)-[v3:VEREIST]->(s3) WHERE v3.rol = 'VERPLICHT' | s3.id] AS vereist, "
+        "[(k)-[:VOLGENS]->()-[:VERSIE_VAN]->(s4) | s4.id] AS gevolgd", {"o": GEMEENTE})  # fmt: skip
+    return {row["k"]["bronSleutel"].rsplit(":", 1)[1]: row for row in rows}
+
+
+def vlaggen(row: dict[str, Any]) -> tuple[bool, bool]:
+    """The standard flags koppeling/standaarden would set, from a raw row."""
+    vereist = set(row["vereist"])
+    return bool(vereist), bool(vereist & set(row["gevolgd"]))
+
+
+async def koppelrecords(backend: Backend) -> int:
+    [row] = await raw(backend.store, "sync_koppelrecords",
+        "MATCH (w:Wijziging {organisatie: $o, objectLabel: 'Koppeling'}) RETURN count(w) AS n", {"o": GEMEENTE})  # fmt: skip
+    return row["n"]
+
+
+def kortk(antwoord: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(r["index"], r["bronSleutel"], r["uitkomst"], r["code"], r["veld"]) for r in antwoord["koppelingen"]]
 
 
 async def catalogus(backend: Backend) -> list[dict[str, Any]]:
@@ -112,6 +146,21 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
             {"bronSleutel": "A-1", "applicatie": nieuw[4]["id"]},
         ]  # fmt: skip
         batch = {"organisatie": GEMEENTE, "bron": "topdesk", "items": items}
+        # Koppelingen between the batch's Gebruik and to a national facility, by GEMMA Object ID.
+        [vz] = await raw(backend.store, "sync_vz", "MATCH (v:BuitengemeentelijkeVoorziening) "
+                         "WHERE v.gemmaId IS NOT NULL RETURN v.id AS id, v.gemmaId AS gemmaId ORDER BY v.id LIMIT 1")  # fmt: skip
+        [sv] = await raw(backend.store, "sync_sv", "MATCH (s:Standaardversie) "
+                         "WHERE s.gemmaId IS NOT NULL RETURN s.id AS id, s.gemmaId AS gemmaId ORDER BY s.id LIMIT 1")  # fmt: skip
+        kitems = [
+            {"bronSleutel": "K-1", "van": "A-1", "naar": "A-2", "type": "API", "richting": "HEEN",
+             "standaarden": [sv["gemmaId"]]},
+            {"bronSleutel": "K-2", "van": "A-3", "naarVoorziening": vz["gemmaId"], "type": "DIGIKOPPELING",
+             "richting": "TERUG", "status": "IN_GEBRUIK"},
+            {"bronSleutel": "K-3", "van": "A-1", "naar": "A-99", "type": "API", "richting": "HEEN"},
+            {"bronSleutel": "K-4", "van": "A-4", "naar": "A-1", "type": "API", "richting": "HEEN"},
+            {"bronSleutel": "K-5", "van": "A-1", "naar": "A-2"},
+        ]  # fmt: skip
+        metk = {**batch, "koppelingen": kitems}
 
         # Refused as a whole, the graph as it was: the role matrix and a bad batch.
         before = await dump(backend.store)
@@ -120,20 +169,22 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
             (raadpleger, "FORBIDDEN"),
             (leverancier, "FORBIDDEN"),
         ):
-            assert fout(api.post(SYNC, {"input": batch}))["code"] == code
-        fouten = fout(ander.post(SYNC, {"input": batch}))
+            assert fout(api.post(SYNC, {"input": metk}))["code"] == code
+        fouten = fout(ander.post(SYNC, {"input": metk}))
         assert (fouten["code"], fouten["argument"]) == ("FORBIDDEN", "input.organisatie")
         fouten = fout(machine.post(SYNC, {"input": {**batch, "bron": "Top Desk"}}))
         assert fouten["code"] == "INVALID_INPUT" and "input.bron" in str(fouten), fouten
         # A dry run by the gebruik-beheerder, and a batch whose every item fails, write nothing.
-        droog = regels(beheerder, {**batch, "proefrun": True})
+        droog = regels(beheerder, {**metk, "proefrun": True})
         assert (droog["proefrun"], droog["aangemaakt"], droog["gewijzigd"]) == (True, 2, 1)
-        alleen_fout = regels(machine, {**batch, "items": items[3:7]})
+        assert [r[2] for r in kortk(droog)] == ["AANGEMAAKT"] * 2 + ["MISLUKT"] * 3
+        alleen_fout = regels(machine, {**metk, "items": items[3:7]})
         assert (alleen_fout["mislukt"], alleen_fout["overgeslagen"]) == (3, 1)
+        assert {r[2] for r in kortk(alleen_fout)} == {"MISLUKT"}
         assert await dump(backend.store) == before
 
         # The first sync, by the gemeente's machine client.
-        eerste = regels(machine, batch)
+        eerste = regels(machine, metk)
         verwacht = [
             (0, "A-1", "AANGEMAAKT", a_id["id"], None, None),
             (1, "A-2", "AANGEMAAKT", b_naam["id"], None, None),
@@ -161,22 +212,57 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
             k: v for k, v in voor[hand["id"]].items() if k not in ("hosting", "versie", "gewijzigdOp", "gewijzigdDoor")
         }  # fmt: skip
         records = await wijzigingen(backend)
+        # The koppelingen: two written, as registreerKoppeling writes them; ends that name no
+        # Gebruik of this bron (unknown, or an item that failed) and a new one without a type fail.
+        assert kortk(eerste) == [
+            (0, "K-1", "AANGEMAAKT", None, None),
+            (1, "K-2", "AANGEMAAKT", None, None),
+            (2, "K-3", "MISLUKT", "NOT_FOUND", "input.koppelingen[2].naar"),
+            (3, "K-4", "MISLUKT", "NOT_FOUND", "input.koppelingen[3].van"),
+            (4, "K-5", "MISLUKT", "REQUIRED", "input.koppelingen[4].type"),
+        ], eerste["koppelingen"]
+        ks = await koppelingen(backend)
+        assert set(ks) == {"K-1", "K-2"}
+        k1, k2 = ks["K-1"], ks["K-2"]
+        assert [r["koppeling"] for r in eerste["koppelingen"][:2]] == [k1["k"]["id"], k2["k"]["id"]]
+        assert (k1["van"], k1["naar"], k1["volgens"], k1["uit"], k1["binnen"]) == (g1["id"], g2["id"], [sv["id"]], [g2["id"]], [])
+        assert {x: k1["k"][x] for x in ("type", "richting", "status", "versie", "bron", "bronSleutel")} == {
+            "type": "API", "richting": "HEEN", "status": "IN_ONTWIKKELING", "versie": 1, "bron": "topdesk",
+            "bronSleutel": "topdesk:GM0014:K-1"}  # fmt: skip
+        assert (k2["van"], k2["naar"], k2["volgens"], k2["uit"], k2["binnen"]) == (g3["id"], vz["id"], [], [], [vz["id"]])
+        assert (k2["k"]["type"], k2["k"]["richting"], k2["k"]["status"]) == ("DIGIKOPPELING", "TERUG", "IN_GEBRUIK")
+        for row in (k1, k2):
+            assert (row["k"]["heeftVereisteStandaard"], row["k"]["volgtVereisteStandaard"]) == vlaggen(row)
+        assert await koppelrecords(backend) == 2
 
         # The same batch again: nothing changes, not even a record.
         before = await dump(backend.store)
-        tweede = regels(machine, batch)
+        tweede = regels(machine, metk)
         assert [r[2] for r in kort(tweede)[:3]] == ["ONGEWIJZIGD"] * 3
         assert [r[2:] for r in kort(tweede)[3:]] == [r[2:] for r in kort(eerste)[3:]]
+        assert [r[2] for r in kortk(tweede)[:2]] == ["ONGEWIJZIGD"] * 2
+        assert kortk(tweede)[2:] == kortk(eerste)[2:]
         assert await dump(backend.store) == before
 
         # The gemeente edits its own fields; a changed batch leaves them, and rows missing are kept.
         data(beheerder.post(WIJZIG, {"input": {"gebruik": g1["id"], "verwachteVersie": 1,
                                                "notities": "eigen notitie", "contractEinde": "2031-06-30"}}))  # fmt: skip
+        # A changed koppeling, its other end (A-2) synced before: both ways now, in use, no standard.
         derde = regels(machine, {**batch, "items": [
-            {**items[0], "status": "UIT_TE_FASEREN", "notities": "overschreven?", "contractEinde": "2040-01-01"}]})  # fmt: skip
+            {**items[0], "status": "UIT_TE_FASEREN", "notities": "overschreven?", "contractEinde": "2040-01-01"}],
+            "koppelingen": [{**kitems[0], "richting": "BEIDE", "status": "IN_GEBRUIK", "standaarden": []}]})  # fmt: skip
         assert [(r["uitkomst"], r["velden"]) for r in derde["regels"]] == [
             ("GEWIJZIGD", ["status", "uitTeFaserenDatum"])
         ]
+        assert [(r["uitkomst"], r["koppeling"], r["velden"]) for r in derde["koppelingen"]] == [
+            ("GEWIJZIGD", k1["k"]["id"], ["richting", "standaardversies", "status"])
+        ]
+        ks = await koppelingen(backend)
+        k1 = ks["K-1"]
+        assert (k1["k"]["richting"], k1["k"]["status"], k1["k"]["versie"], k1["volgens"]) == ("BEIDE", "IN_GEBRUIK", 2, [])
+        assert (k1["uit"], k1["binnen"], ks["K-2"]) == ([g2["id"]], [g2["id"]], k2)
+        assert (k1["k"]["heeftVereisteStandaard"], k1["k"]["volgtVereisteStandaard"]) == vlaggen(k1)
+        assert await koppelrecords(backend) == 3
         na = await gebruik(backend)
         g1 = na[a_id["id"]]
         assert (g1["status"], g1["notities"], g1["contractEinde"], g1["versie"]) == (
@@ -187,9 +273,22 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
         )
         assert na[b_naam["id"]] == g2 and na[hand["id"]] == g3
         # Back along the lifecycle: failed, with the field.
-        terug = regels(machine, {**batch, "items": [{**items[0], "status": "GEPLAND"}]})
+        # And koppelingen that cannot be: back along theirs, another end, unknown GEMMA Object IDs.
+        before = await dump(backend.store)
+        terug = regels(machine, {**batch, "items": [{**items[0], "status": "GEPLAND"}], "koppelingen": [
+            {**kitems[0], "status": "IN_ONTWIKKELING"},
+            {**kitems[1], "van": "A-1"},
+            {**kitems[0], "bronSleutel": "K-6", "standaarden": ["gemma-bestaat-niet"]},
+            {**kitems[1], "bronSleutel": "K-7", "naarVoorziening": "gemma-bestaat-niet"}]})  # fmt: skip
+        assert await dump(backend.store) == before
         assert kort(terug) == [
             (0, "A-1", "MISLUKT", a_id["id"], "TRANSITION_NOT_ALLOWED", "input.items[0].status")
+        ]
+        assert kortk(terug) == [
+            (0, "K-1", "MISLUKT", "TRANSITION_NOT_ALLOWED", "input.koppelingen[0].status"),
+            (1, "K-2", "MISLUKT", "CONFLICT", "input.koppelingen[1].van"),
+            (2, "K-6", "MISLUKT", "NOT_FOUND", "input.koppelingen[2].standaarden"),
+            (3, "K-7", "MISLUKT", "NOT_FOUND", "input.koppelingen[3].naarVoorziening"),
         ]
 
         # Phase-out asked for: the Gebruik of this bron the batch lacks, none of another.
@@ -205,6 +304,13 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
         assert {k: na[k] for k in voor if k != hand["id"]} == {
             k: v for k, v in voor.items() if k != hand["id"]
         }
+        # And the koppelingen of this bron it lacks are withdrawn, kept with their history.
+        assert sorted((r["bronSleutel"], r["uitkomst"], r["index"]) for r in laatste["koppelingen"]) == [
+            ("K-1", "TERUGGETROKKEN", None), ("K-2", "TERUGGETROKKEN", None)]  # fmt: skip
+        ks = await koppelingen(backend)
+        assert [(ks[x]["k"]["status"], ks[x]["k"]["versie"]) for x in ("K-1", "K-2")] == [
+            ("TERUGGETROKKEN", 3), ("TERUGGETROKKEN", 2)]  # fmt: skip
+        assert await koppelrecords(backend) == 5
         # One record per change: A-1..A-3 created or adopted, A-1 changed twice (once by hand).
         assert await wijzigingen(backend) == records + 1 + 1 + 2
 
@@ -225,10 +331,21 @@ async def test_the_sync_statement_on_neo4j(neo4j_own_graph: Backend) -> None:
         [token] = (await tokens(backend, (GEMEENTE, "GEBRUIK_BEHEERDER"))).values()
         api = Api(client, token)
         batch = {"organisatie": GEMEENTE, "bron": "cmdb", "items": [
-            {"bronSleutel": str(i), "applicatie": a["id"], "status": "GEPLAND"} for i, a in enumerate(nieuw)]}  # fmt: skip
-        assert regels(api, batch)["aangemaakt"] == 2
+            {"bronSleutel": str(i), "applicatie": a["id"], "status": "GEPLAND"} for i, a in enumerate(nieuw)],
+            "koppelingen": [{"bronSleutel": "k", "van": "0", "naar": "1", "type": "API", "richting": "BEIDE"}]}  # fmt: skip
+        eerste = regels(api, batch)
+        assert (eerste["aangemaakt"], [r["uitkomst"] for r in eerste["koppelingen"]]) == (2, ["AANGEMAAKT"])
+        na = await gebruik(backend)
+        ks = await koppelingen(backend)
+        [k] = ks.values()
+        g0, g1 = na[nieuw[0]["id"]]["id"], na[nieuw[1]["id"]]["id"]
+        assert (k["k"]["id"], k["van"], k["naar"], k["uit"], k["binnen"]) == (
+            eerste["koppelingen"][0]["koppeling"], g0, g1, [g1], [g1])
+        assert (k["k"]["richting"], k["k"]["status"], k["k"]["bronSleutel"]) == ("BEIDE", "IN_ONTWIKKELING", "cmdb:GM0014:k")
+        assert (k["k"]["heeftVereisteStandaard"], k["k"]["volgtVereisteStandaard"]) == vlaggen(k)
         before = await dump(backend.store)
-        assert regels(api, batch)["ongewijzigd"] == 2
+        tweede = regels(api, batch)
+        assert (tweede["ongewijzigd"], tweede["koppelingen"][0]["uitkomst"]) == (2, "ONGEWIJZIGD")
         assert await dump(backend.store) == before
         batch["items"][0]["status"] = "IN_PRODUCTIE"
         assert [r["uitkomst"] for r in regels(api, batch)["regels"]] == ["GEWIJZIGD", "ONGEWIJZIGD"]

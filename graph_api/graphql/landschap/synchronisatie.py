@@ -8,7 +8,14 @@ import strawberry
 
 from graph_api.domain.landschap import synchronisatie
 from graph_api.graphql.context import Info
-from graph_api.graphql.core.enums import GebruikStatus, Hostingmodel, SynchronisatieUitkomst
+from graph_api.graphql.core.enums import (
+    GebruikStatus,
+    Hostingmodel,
+    KoppelingRichting,
+    KoppelingStatus,
+    KoppelingType,
+    SynchronisatieUitkomst,
+)
 from graph_api.graphql.core.schrijven import idempotency_key, input_id, schrijver
 from graph_api.graphql.organisaties.types import ORGANISATIE_TYPES
 
@@ -45,15 +52,54 @@ class SynchronisatieItem:
     )
 
 
+@strawberry.input(
+    description="One koppeling as the source system knows it, between two of its Gebruik "
+    "(or to a national facility)."
+)
+class KoppelingSyncItem:
+    bron_sleutel: str = strawberry.field(
+        description="The source system's own id of the koppeling: it keeps "
+        "`<bron>:<organisatie>:<bronSleutel>`."
+    )
+    van: str = strawberry.field(
+        description="The bronSleutel of the Gebruik at its VAN end: an item of this batch, or "
+        "synced before by this bron."
+    )
+    naar: str | None = strawberry.field(
+        default=None,
+        description="The bronSleutel of the Gebruik at its NAAR end (as van); else naarVoorziening.",
+    )
+    naar_voorziening: str | None = strawberry.field(
+        default=None, description="The GEMMA Object ID of the national facility at its NAAR end; else naar."
+    )
+    type: KoppelingType | None = strawberry.field(default=None, description="Required for a new koppeling.")
+    richting: KoppelingRichting | None = strawberry.field(
+        default=None, description="Which way its data flows, seen from van. Required for a new koppeling."
+    )
+    status: KoppelingStatus | None = strawberry.field(
+        default=None,
+        description="IN_ONTWIKKELING when a new koppeling has none; forward along the lifecycle only.",
+    )
+    standaarden: list[str] | None = strawberry.field(
+        default=None,
+        description="The standard versions it follows, by GEMMA Object ID; they replace those recorded. "
+        "Null leaves them as they are.",
+    )
+
+
 @strawberry.input(description="A batch of a source system's Gebruik for one organisation's landscape.")
 class SynchroniseerLandschapInput:
     organisatie: strawberry.ID
     bron: str = strawberry.field(description="The source system, e.g. `topdesk`: lower case, digits, - or _.")
     items: list[SynchronisatieItem]
+    koppelingen: list[KoppelingSyncItem] | None = strawberry.field(
+        default=None, description="The koppelingen between the Gebruik this bron keeps, written with them."
+    )
     verwijder_ontbrekende: bool = strawberry.field(
         default=False,
         description="Phase out (UITGEFASEERD, dated today) the Gebruik this bron keeps that the "
-        "batch does not hold. Without it, a missing item is left as it is.",
+        "batch does not hold, and withdraw (status TERUGGETROKKEN) the koppelingen this bron keeps "
+        "that it does not hold. Without it, a missing item is left as it is.",
     )
     proefrun: bool = strawberry.field(default=False, description="Report what would happen; write nothing.")
     idempotency_key: str | None = idempotency_key()
@@ -72,9 +118,28 @@ class SynchronisatieRegel:
     reden: str | None
 
 
+@strawberry.type(description="What the sync did with one koppeling item (or with a koppeling it withdrew).")
+class KoppelingSyncRegel:
+    index: int | None = strawberry.field(
+        description="The item's place in `koppelingen`; null for a withdrawal."
+    )
+    bron_sleutel: str
+    uitkomst: SynchronisatieUitkomst
+    koppeling: strawberry.ID | None = strawberry.field(description="The koppeling's identificatie.")
+    velden: list[str] = strawberry.field(description="The fields written, as the graph names them.")
+    code: str | None = strawberry.field(description="MISLUKT: why, machine-readable.")
+    veld: str | None = strawberry.field(
+        description="MISLUKT: the input's field, `input.koppelingen[2].naar`."
+    )
+    reden: str | None
+
+
 @strawberry.type
 class SynchroniseerLandschapPayload:
     regels: list[SynchronisatieRegel]
+    koppelingen: list[KoppelingSyncRegel] = strawberry.field(
+        description="An outcome per koppeling item, and per koppeling withdrawn. The counts count `regels`."
+    )
     aangemaakt: int
     gewijzigd: int
     ongewijzigd: int
@@ -99,6 +164,19 @@ def payload(resultaat: synchronisatie.Resultaat) -> SynchroniseerLandschapPayloa
                 reden=u.reden,
             )
             for u in resultaat.uitkomsten
+        ],
+        koppelingen=[
+            KoppelingSyncRegel(
+                index=u.index,
+                bron_sleutel=u.bron_sleutel,
+                uitkomst=SynchronisatieUitkomst(u.uitkomst),
+                koppeling=None if u.koppeling is None else strawberry.ID(u.koppeling),
+                velden=list(u.velden),
+                code=u.code,
+                veld=u.veld,
+                reden=u.reden,
+            )
+            for u in resultaat.koppelingen
         ],
         aangemaakt=resultaat.aantal(synchronisatie.AANGEMAAKT),
         gewijzigd=resultaat.aantal(synchronisatie.GEWIJZIGD),
@@ -141,6 +219,19 @@ class SynchronisatieMutaties:
             organisatie=input_id(input.organisatie, _ORGANISATIES, "organisatie"),
             bron=input.bron,
             items=items,
+            koppel_items=[
+                synchronisatie.KoppelItem(
+                    bron_sleutel=k.bron_sleutel,
+                    van=k.van,
+                    naar=k.naar,
+                    naar_voorziening=k.naar_voorziening,
+                    type=None if k.type is None else k.type.value,
+                    richting=None if k.richting is None else k.richting.value,
+                    status=None if k.status is None else k.status.value,
+                    standaarden=None if k.standaarden is None else tuple(k.standaarden),
+                )
+                for k in input.koppelingen or []
+            ],
             verwijder_ontbrekende=input.verwijder_ontbrekende,
             proefrun=input.proefrun,
         )

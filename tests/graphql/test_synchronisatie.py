@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pytest
+
 from graph_api.domain.landschap.synchronisatie import normaal
 from tests.backends import Backend
 from tests.graafdump import dump
@@ -323,8 +325,9 @@ async def test_a_cmdb_keeps_the_landscape_current(own_graph: Backend) -> None:
         assert await dump(backend.store) == before
 
 
-async def test_the_sync_statement_on_neo4j(neo4j_own_graph: Backend) -> None:
-    backend = neo4j_own_graph
+@pytest.mark.parametrize("engine_name", ["neo4j"], indirect=True, scope="session")
+async def test_the_sync_statement_on_neo4j(own_graph: Backend) -> None:
+    backend = own_graph
     voor = await gebruik(backend)
     nieuw = [a for a in await catalogus(backend) if a["id"] not in voor][:2]
     with serve(backend) as client:

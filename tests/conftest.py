@@ -468,3 +468,23 @@ async def _no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> N
             return
         assert time.monotonic() < deadline, "the engine's log rewrite did not end"
         await asyncio.sleep(0.1)
+
+
+@pytest.fixture
+async def neo4j_own_graph(settings: Settings, queries: QueryCatalog) -> AsyncIterator[Backend]:
+    global _OWN_NEO4J_USED
+    session = _own_neo4j_session()
+    try:
+        own = replace(settings, neo4j=session.neo4j(), query_timeout_ms=30_000)
+    except Unavailable as exc:
+        pytest.skip(f"no Neo4j test server: {exc}")
+    counts = session.counts()
+    store = open_store(own, queries)
+    try:
+        if _OWN_NEO4J_USED:
+            assert _OWN_NEO4J_SEEDED is not None
+            await _OWN_NEO4J_SEEDED.herstel()
+        _OWN_NEO4J_USED = True
+        yield Backend("neo4j", own, None, store, counts)
+    finally:
+        await store.close()

@@ -68,10 +68,10 @@ WITH o, apps, bestaande, eindGebruik, voorzieningen, versies, koppelingen, uit, 
 OPTIONAL MATCH (kv:Koppeling)-[vo:VOLGENS]->()
 WHERE kv.id IN [w IN $koppelWijzig | w.koppeling]
 WITH o, apps, bestaande, eindGebruik, voorzieningen, versies, koppelingen, uit, binnen, collect(vo) AS oud
-FOREACH (n IN $nieuw |
-  FOREACH (a IN [x IN apps WHERE x.id = n.applicatie] |
+FOREACH (item IN $nieuw |
+  FOREACH (a IN [x IN apps WHERE x.id = item.applicatie] |
     CREATE (o)-[:GEBRUIKT]->(g:Gebruik)-[:VAN]->(a)
-    SET g = n.eigenschappen))
+    SET g = item.eigenschappen))
 FOREACH (w IN $wijzig |
   FOREACH (g IN [x IN bestaande WHERE x.id = w.gebruik] |
     SET g += w.eigenschappen, g.versie = w.verwachteVersie + 1))
@@ -83,16 +83,16 @@ OPTIONAL MATCH (o)-[:GEBRUIKT]->(ng:Gebruik)
 WHERE ng.id IN $nieuweEinden
 WITH eindGebruik, voorzieningen, versies, koppelingen, collect(ng) AS nieuweEinden
 WITH eindGebruik + voorzieningen + nieuweEinden AS einden, versies, koppelingen
-FOREACH (n IN $koppelNieuw |
-  FOREACH (u IN [x IN einden WHERE x.id = n.van] |
-    FOREACH (e IN [x IN einden WHERE x.id = n.naar] |
+FOREACH (item IN $koppelNieuw |
+  FOREACH (u IN [x IN einden WHERE x.id = item.van] |
+    FOREACH (e IN [x IN einden WHERE x.id = item.naar] |
       CREATE (u)<-[:VAN]-(k:Koppeling)-[:NAAR]->(e)
-      SET k = n.eigenschappen
-      FOREACH (sv IN [x IN versies WHERE x.id IN n.standaardversies] | CREATE (k)-[:VOLGENS]->(sv))
-      FOREACH (_ IN CASE WHEN n.eigenschappen.richting IN ['HEEN', 'BEIDE'] THEN [1] ELSE [] END |
-        CREATE (u)-[:KOPPELT {koppelingId: n.eigenschappen.id}]->(e))
-      FOREACH (_ IN CASE WHEN n.eigenschappen.richting IN ['TERUG', 'BEIDE'] THEN [1] ELSE [] END |
-        CREATE (e)-[:KOPPELT {koppelingId: n.eigenschappen.id}]->(u)))))
+      SET k = item.eigenschappen
+      FOREACH (sv IN [x IN versies WHERE x.id IN item.standaardversies] | CREATE (k)-[:VOLGENS]->(sv))
+      FOREACH (_ IN CASE WHEN item.eigenschappen.richting IN ['HEEN', 'BEIDE'] THEN [1] ELSE [] END |
+        CREATE (u)-[:KOPPELT {koppelingId: item.eigenschappen.id}]->(e))
+      FOREACH (_ IN CASE WHEN item.eigenschappen.richting IN ['TERUG', 'BEIDE'] THEN [1] ELSE [] END |
+        CREATE (e)-[:KOPPELT {koppelingId: item.eigenschappen.id}]->(u)))))
 FOREACH (w IN $koppelWijzig |
   FOREACH (k IN [x IN koppelingen WHERE x.id = w.koppeling] |
     SET k += w.eigenschappen, k.versie = w.verwachteVersie + 1

@@ -98,6 +98,9 @@ MAX_LENGTHS: Mapping[str, int] = {
     # of an item, and an application named as the CMDB names it.
     "bron": 40,
     "bronSleutel": 200,
+    "van": 200,  # a koppeling's end in a sync: a bronSleutel
+    "naarVoorziening": 100,  # a GEMMA Object ID
+    "standaarden": 100,  # each a GEMMA Object ID
     "applicatieNaam": 200,
 }
 MAX_GLOBAL_ID = 300  # base64 of a type name, a colon and a graph id

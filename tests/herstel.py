@@ -20,8 +20,8 @@ from neo4j import AsyncGraphDatabase
 
 from graph_api.settings import Neo4jSettings
 
-_NODES = "MATCH (n) RETURN collect([labels(n), properties(n)]) AS nodes"
-_RELS = "MATCH (a)-[r]->(b) RETURN collect([a.id, type(r), properties(r), b.id]) AS rels"
+_NODES = "MATCH (n) RETURN collect([elementId(n), labels(n), properties(n)]) AS nodes"
+_RELS = "MATCH (a)-[r]->(b) RETURN collect([elementId(r), a.id, type(r), properties(r), b.id]) AS rels"
 # Labels and relationship types go into the statements' text: only names the seeded graph has
 # (read from it), and only names that are plain words.
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -36,22 +36,30 @@ class _Graph:
     nodes: dict[str, tuple[tuple[str, ...], dict[str, Any]]]  # by id: labels, properties
     rels: dict[str, tuple[str, str, dict[str, Any], str]]  # by key: van, type, properties, naar
     rel_counts: Counter[str]
+    # Where each node and relationship is now: the restore addresses them by element id, an
+    # indexed seek, where a match on `{id: ...}` without a label scans every node per row.
+    node_elements: dict[str, str]  # by id
+    rel_elements: dict[str, list[str]]  # by key
 
 
 async def _read(session: Any) -> _Graph:
     nodes: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {}
+    node_elements: dict[str, str] = {}
     rows = (await (await session.run(_NODES)).single())["nodes"]
-    for labels, props in rows:
+    for element, labels, props in rows:
         assert props.get("id") is not None, f"a node without an id cannot be restored: {labels} {props}"
         nodes[props["id"]] = (tuple(sorted(labels)), props)
+        node_elements[props["id"]] = element
     assert len(nodes) == len(rows), "two nodes share an id: the graph cannot be restored by id"
     rels: dict[str, tuple[str, str, dict[str, Any], str]] = {}
     rel_counts: Counter[str] = Counter()
-    for van, type_, props, naar in (await (await session.run(_RELS)).single())["rels"]:
+    rel_elements: dict[str, list[str]] = {}
+    for element, van, type_, props, naar in (await (await session.run(_RELS)).single())["rels"]:
         key = _key([van, type_, props, naar])
         rels[key] = (van, type_, props, naar)
         rel_counts[key] += 1
-    return _Graph(nodes, rels, rel_counts)
+        rel_elements.setdefault(key, []).append(element)
+    return _Graph(nodes, rels, rel_counts, node_elements, rel_elements)
 
 
 class Herstel:
@@ -75,18 +83,27 @@ class Herstel:
             weg = [
                 id_
                 for id_, (labels, props) in now.nodes.items()
-                if id_ not in seeded.nodes or (labels, _key(props)) != (seeded.nodes[id_][0], _key(seeded.nodes[id_][1]))
+                if id_ not in seeded.nodes
+                or (labels, _key(props)) != (seeded.nodes[id_][0], _key(seeded.nodes[id_][1]))
             ]
             terug = [id_ for id_ in seeded.nodes if id_ not in now.nodes or id_ in weg]
             if weg:
-                await session.run("UNWIND $ids AS id MATCH (n {id: id}) DETACH DELETE n", ids=weg)
+                await session.run(
+                    "UNWIND $elements AS element MATCH (n) WHERE elementId(n) = element DETACH DELETE n",
+                    elements=[now.node_elements[id_] for id_ in weg],
+                )
+            where = {id_: element for id_, element in now.node_elements.items() if id_ not in set(weg)}
             by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             for id_ in terug:
                 labels, props = seeded.nodes[id_]
                 by_labels.setdefault(labels, []).append(props)
             for labels, rows in by_labels.items():
                 assert all(_NAME.fullmatch(label) for label in labels), labels
-                await session.run(f"UNWIND $rows AS row CREATE (n:{':'.join(labels)}) SET n = row", rows=rows)
+                created = await session.run(
+                    f"UNWIND $rows AS row CREATE (n:{':'.join(labels)}) SET n = row RETURN n.id AS id, elementId(n) AS element",
+                    rows=rows,
+                )
+                where.update({row["id"]: row["element"] async for row in created})
             # Relationships: what is there now, less those of the nodes removed above.
             gone = set(weg)
             current: Counter[str] = Counter(
@@ -98,21 +115,21 @@ class Herstel:
             )
             extra = current - seeded.rel_counts
             missing = seeded.rel_counts - current
-            for key, n in extra.items():
-                van, type_, props, naar = now.rels[key]
+            if extra:
                 await session.run(
-                    "MATCH ({id: $van})-[r]->({id: $naar}) WHERE type(r) = $type AND properties(r) = $props "
-                    "WITH r LIMIT $n DELETE r",
-                    van=van, naar=naar, type=type_, props=props, n=n,
-                )  # fmt: skip
+                    "UNWIND $elements AS element MATCH ()-[r]->() WHERE elementId(r) = element DELETE r",
+                    elements=[element for key, n in extra.items() for element in now.rel_elements[key][:n]],
+                )
             by_type: dict[str, list[dict[str, Any]]] = {}
             for key, n in missing.items():
                 van, type_, props, naar = seeded.rels[key]
-                by_type.setdefault(type_, []).extend({"van": van, "naar": naar, "props": props} for _ in range(n))
+                by_type.setdefault(type_, []).extend(
+                    {"van": where[van], "naar": where[naar], "props": props} for _ in range(n)
+                )
             for type_, rows in by_type.items():
                 assert _NAME.fullmatch(type_), type_
                 await session.run(
-                    "UNWIND $rows AS row MATCH (a {id: row.van}), (b {id: row.naar}) "
+                    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.van MATCH (b) WHERE elementId(b) = row.naar "
                     f"CREATE (a)-[r:{type_}]->(b) SET r = row.props",
                     rows=rows,
                 )

@@ -11,19 +11,16 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from graph_api.auth.identify import identiteit_voor
 from graph_api.cli.reporting import console, load_settings, reported
-from graph_api.domain.gebruikers import organisatie
-from graph_api.domain.wijzigen import Schrijver, mag_schrijven
 from graph_api.errors import WerkboekGeweigerd
-from graph_api.graphql.context import Context
 from graph_api.runtime import open_runtime
-from graph_api.toegang import zicht_voor
-from graph_api.uitwisseling.cmdb import topdesk
+
+if TYPE_CHECKING:
+    from graph_api.uitwisseling.cmdb.topdesk import Verslag
 
 cmdb_app = typer.Typer(help="A gemeente's CMDB keeps its landscape current.", no_args_is_help=True)
 
@@ -45,9 +42,17 @@ def topdesk_command(
     """Import a TOPdesk CMDB export into a gemeente's landscape: one line per row, created,
     changed, unchanged, skipped (with the reason) or failed. Rows missing from the export are
     left as they are. Exit status 0 when no row failed, 1 when some did."""
+    # Imported here, not at the top: every `graph-api` command would pay for them at start-up.
+    from graph_api.auth.identify import identiteit_voor
+    from graph_api.domain.gebruikers import organisatie
+    from graph_api.domain.wijzigen import Schrijver, mag_schrijven
+    from graph_api.graphql.context import Context
+    from graph_api.toegang import zicht_voor
+    from graph_api.uitwisseling.cmdb import topdesk
+
     settings = load_settings()
 
-    async def run() -> topdesk.Verslag:
+    async def run() -> Verslag:
         async with open_runtime(settings) as runtime:
             store = runtime.store
             identiteit = await identiteit_voor(store, als.strip())

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from graph_api.cli.reporting import console, load_settings, reported
-from graph_api.model import describe
 from graph_api.runtime import open_runtime
-from graph_api.seed.loader import Counts, counts
+
+if TYPE_CHECKING:
+    from graph_api.seed.loader import Counts
 
 db_app = typer.Typer(help="The graph database: schema and contents.", no_args_is_help=True)
 
@@ -18,6 +20,9 @@ db_app = typer.Typer(help="The graph database: schema and contents.", no_args_is
 @db_app.command("init")
 def db_init() -> None:
     """Install the model's indexes and constraints on the configured engine."""
+    # Imported here, not at the top: every `graph-api` command would pay for the model at start-up.
+    from graph_api.model import describe
+
     settings = load_settings()
 
     async def run() -> list[str]:
@@ -34,6 +39,8 @@ def db_init() -> None:
 @db_app.command("counts")
 def db_counts() -> None:
     """Print the number of nodes per label and relationships per type."""
+    from graph_api.seed.loader import counts
+
     settings = load_settings()
 
     async def run() -> Counts:

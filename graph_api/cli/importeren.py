@@ -12,18 +12,16 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from graph_api.auth.identify import identiteit_voor
 from graph_api.cli.reporting import console, load_settings, reported
-from graph_api.domain.wijzigen import Schrijver
 from graph_api.errors import InvoerGeweigerd, InvoerOngeldig, RegistratieFout
 from graph_api.runtime import open_runtime
-from graph_api.toegang import zicht_voor
-from graph_api.uitwisseling.invoer.invoeren import MetZicht, Resultaat, importeer, mag_importeren, verslag
-from graph_api.uitwisseling.invoer.plan import FOUT, ONGEWIJZIGD
+
+if TYPE_CHECKING:
+    from graph_api.uitwisseling.invoer.invoeren import Resultaat
 
 import_app = typer.Typer(help="Import into the graph from a file.", no_args_is_help=True)
 
@@ -58,6 +56,12 @@ def landschap(
 ) -> None:
     """Import a landscape: per row what it creates, changes or leaves alone, and every bad row
     with its line and reason; applied all or nothing, and only without errors."""
+    # Imported here, not at the top: every `graph-api` command would pay for them at start-up.
+    from graph_api.auth.identify import identiteit_voor
+    from graph_api.domain.wijzigen import Schrijver
+    from graph_api.toegang import zicht_voor
+    from graph_api.uitwisseling.invoer.invoeren import MetZicht, importeer, mag_importeren, verslag
+
     settings = load_settings()
     soort = formaat or EXTENSIES.get(bestand.suffix.lower())
 
@@ -92,6 +96,8 @@ def landschap(
 
 
 def _print(rapport: dict[str, Any]) -> None:
+    from graph_api.uitwisseling.invoer.plan import FOUT, ONGEWIJZIGD
+
     out = console.print
     org = rapport["organisatie"]
     wat = "dry run" if rapport["proefrun"] else ("applied" if rapport["toegepast"] else "not applied")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -11,9 +11,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graph_api.cli.db import print_counts
 from graph_api.cli.reporting import console, load_settings, reported
 from graph_api.runtime import open_runtime
-from graph_api.seed.loader import SeedReport, seed_graph
 from graph_api.settings import Settings
-from graph_api.store import Store
+
+if TYPE_CHECKING:
+    from graph_api.seed.loader import SeedReport
+    from graph_api.store import Store
 
 SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the landscape generator.")]
 ScaleOption = Annotated[
@@ -56,6 +58,9 @@ async def seed_with_progress(
     replace: bool,
     landscapes: frozenset[str] | None = None,
 ) -> SeedReport:
+    # Imported here, not at the top: every `graph-api` command would pay for the generator at start-up.
+    from graph_api.seed.loader import seed_graph
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

@@ -14,11 +14,14 @@ from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from graph_api.model import GraphModel
 from graph_api.store.errors import EngineUnavailable, StoreError
 from graph_api.store.queries import QueryCatalog
+
+if TYPE_CHECKING:
+    # Only a type here: the graph model (neomodel) costs every command's start-up a third of a second.
+    from graph_api.model import GraphModel
 
 log = logging.getLogger(__name__)
 

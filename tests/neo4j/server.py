@@ -34,6 +34,18 @@ SOURCE = LAUNCHER / "Neo4jTestServer.java"
 JAVA_VERSIONS = (17, 21)
 
 
+# The file in which each running server counts the transactions that changed its graph, by its
+# Bolt port (the launcher's comment says why).
+_COMMITS: dict[int, Path] = {}
+
+
+def commits(uri: str) -> int | None:
+    """How many transactions have changed the graph of the test server at `uri`; None for a
+    server the suite did not start (NEO4J_URI)."""
+    file = _COMMITS.get(int(uri.rsplit(":", 1)[1]))
+    return None if file is None else int(file.read_text())
+
+
 class Unavailable(RuntimeError):
     """This machine cannot run the test server (no Java, no Maven): the Neo4j tests are skipped."""
 
@@ -114,6 +126,7 @@ class Neo4jServer:
             line = stdout.read_text(errors="replace").partition("\n")
             if line[1] and line[0].startswith("bolt://"):
                 server.uri = line[0].strip()
+                _COMMITS[int(server.uri.rsplit(":", 1)[1])] = directory / "server" / "commits"
                 return server
             if process.poll() is not None or time.monotonic() > deadline:
                 server.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from graph_api.seed.loader import counts
 from graph_api.toegang import BEHEER
 from tests.backends import Backend
+from tests.graafdump import stand, verschil
 
 COMMUNITY = {"id": "own-graph-community", "naam": "Community van een eigen graaf", "status": "ACTIEF"}
 
@@ -42,3 +43,23 @@ async def _gemeente(backend: Backend, **changes: str) -> dict:
     """GM0014's properties as seeded (its kind left out), with `changes`."""
     [row] = await backend.store.read("organisatie/per_id", {"ids": ["GM0014"], **BEHEER.params()})
     return {key: value for key, value in row["item"].items() if key != "label"} | changes
+
+
+async def test_the_check_that_nothing_changed_sees_every_change(own_graph: Backend) -> None:
+    """tests/graafdump.py: a `verschil` after a write names what it changed, and only that."""
+    store = own_graph.store
+    voor = await stand(store)
+    assert await verschil(store, voor) == []
+
+    seeded = await _gemeente(own_graph)
+    await store.write("seed/gemeenten", {"rows": [seeded | {"naam": "Gewijzigd"}]})
+    await store.write("seed/communities", {"rows": [COMMUNITY]})
+    lines = await verschil(store, voor)
+    assert [line[:6] for line in lines] == ["- node", "+ node", "+ node"], lines
+    assert '"Groningen"' in lines[0] and '"Gewijzigd"' in " ".join(lines[1:])
+    assert any(COMMUNITY["id"] in line for line in lines)
+
+    # The name put back: the engine's mark has moved, but only the community differs.
+    await store.write("seed/gemeenten", {"rows": [seeded]})
+    [line] = await verschil(store, voor)
+    assert line.startswith("+ node") and COMMUNITY["id"] in line

@@ -5,19 +5,29 @@
 // driver (neo4j://) gets a routing table it can use. The first line on stdout is the Bolt
 // address; the server then runs until its standard input closes, which happens when the test
 // run ends however it ends (a killed pytest closes the pipe too), or until SIGTERM.
+//
+// WORKDIR/commits holds the number of transactions that changed the default database, rewritten
+// after each one: tests/graafdump.py reads it to know that a graph is as it was without reading
+// the whole graph again (Community edition reports no last committed transaction id).
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.TransactionData;
+import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
@@ -30,6 +40,7 @@ public class Neo4jTestServer {
         Path workDir = Path.of(args[0]);
         Neo4j neo4j = start(workDir);
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+        countCommits(neo4j, workDir.resolve("commits"));
         System.out.println("bolt://127.0.0.1:" + neo4j.boltURI().getPort());
         System.out.flush();
         InputStream in = System.in;
@@ -63,6 +74,29 @@ public class Neo4jTestServer {
             }
         }
         throw last;
+    }
+
+    private static void countCommits(Neo4j neo4j, Path file) throws IOException {
+        AtomicLong commits = new AtomicLong();
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(file, "0");
+        neo4j.databaseManagementService().registerTransactionEventListener(
+                GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
+                new TransactionEventListenerAdapter<Object>() {
+                    // Called only for transactions that changed something, before the client's
+                    // commit returns: a test that has its answer sees the count that includes it.
+                    @Override
+                    public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
+                        synchronized (commits) {
+                            try {
+                                Files.writeString(partial, Long.toString(commits.incrementAndGet()));
+                                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    }
+                });
     }
 
     private static int freePort() throws IOException {

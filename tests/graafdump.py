@@ -5,24 +5,31 @@ driver builds a Python object per record, and 60,000 relationship records took 7
 of 60,000 lists takes under 2 s.
 
 Most tests take a `stand` before a write and ask for the `verschil` after it, and most of the
-time nothing changed. Reading the whole graph again (about 3 s for a test's own graph) is then
-avoided by an engine mark that cannot stay the same when the graph changes: on the embedded engine
-the graph's serialization (Redis DUMP of its key, a tenth of a second), on the Neo4j test server
-the number of transactions that changed its graph (counted by tests/neo4j/launcher). Only when
-the mark moved, or an engine gives none (a Neo4j of NEO4J_URI), is the graph read again and
-compared, so the answer is always the exact difference.
+time nothing changed. Reading the whole graph (about 3 s for a test's own graph) is then avoided
+twice over. After the write, an engine mark that cannot stay the same when the graph changes
+says whether anything may have: on the embedded engine the graph's serialization (Redis DUMP
+of its key, a tenth of a second), on the Neo4j test server the number of transactions that
+changed its graph (counted by tests/neo4j/launcher). Only when the mark moved, or an engine
+gives none (a Neo4j of NEO4J_URI), is the graph read again and compared, so the answer is
+always the exact difference. Before the write, the embedded engine keeps a copy of the graph
+(GRAPH.COPY, in the engine, removed with the stand) to read only if it is needed; Neo4j
+Community cannot copy a graph, so there the stand reads it whole.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 
+import redis
 import redis.asyncio as aioredis
 
 from graph_api.store import Store
 from graph_api.store.falkordb import FalkorStore
 from graph_api.store.neo4j import Neo4jStore
+from tests.backends import no_child_process
 from tests.neo4j.server import commits
 
 # As long as a write may take: a loaded machine reads a whole graph slowly.
@@ -50,26 +57,65 @@ async def dump(store: Store) -> Inhoud:
     )
 
 
+_KOPIEEN = itertools.count(1)
+
+
 @dataclass(frozen=True)
 class Stand:
-    """A graph at one moment: its content, and the engine's mark of it."""
+    """A graph at one moment: the engine's mark of it, and its content or a copy to read it from."""
 
-    inhoud: Inhoud
     merk: bytes | int | None
+    inhoud: Inhoud | None = None
+    kopie: str | None = field(default=None, compare=False)  # the copy's graph name
 
 
 async def stand(store: Store) -> Stand:
     merk = await _merk(store)
-    return Stand(await dump(store), merk)
+    if not isinstance(store, FalkorStore):
+        return Stand(merk, inhoud=await dump(store))
+    name = f"{store.graph_name}__stand_{next(_KOPIEEN)}"
+    client = aioredis.Redis.from_url(store.url)
+    try:
+        await no_child_process(client)
+        await client.execute_command("GRAPH.COPY", store.graph_name, name)
+    finally:
+        await client.aclose()
+    gemaakt = Stand(merk, kopie=name)
+    weakref.finalize(gemaakt, _weg, store.url, name)
+    return gemaakt
+
+
+def _weg(url: str, name: str) -> None:
+    # A finalizer runs outside any event loop: the synchronous client.
+    client = redis.Redis.from_url(url)
+    try:
+        client.delete(name)
+    finally:
+        client.close()
 
 
 async def verschil(store: Store, voor: Stand) -> list[str]:
     """What differs from `voor`: '-' lines for what went, '+' lines for what came; [] if nothing."""
     if voor.merk is not None and await _merk(store) == voor.merk:
         return []
+    oud_alles = voor.inhoud
+    if oud_alles is None:
+        assert isinstance(store, FalkorStore) and voor.kopie is not None
+        kopie = FalkorStore(
+            store.queries,
+            store.socket_path or store.url,
+            voor.kopie,
+            read_timeout_ms=store.read_timeout_ms,
+            write_timeout_ms=store.write_timeout_ms,
+            max_connections=2,
+        )
+        try:
+            oud_alles = await dump(kopie)
+        finally:
+            await kopie.close()
     na = await dump(store)
-    lines = []
-    for soort, oud, nieuw in (("node", voor.inhoud[0], na[0]), ("relationship", voor.inhoud[1], na[1])):
+    lines: list[str] = []
+    for soort, oud, nieuw in (("node", oud_alles[0], na[0]), ("relationship", oud_alles[1], na[1])):
         lines += [f"- {soort} {x}" for x in sorted(set(oud) - set(nieuw))]
         lines += [f"+ {soort} {x}" for x in sorted(set(nieuw) - set(oud))]
         if not lines and oud != nieuw:  # the same items, another number of them

@@ -20,9 +20,11 @@ from pathlib import Path
 import redis.asyncio as aioredis
 
 from graph_api.engine import EmbeddedEngine
+from graph_api.engine.embedded import SOCKET_NAME
 from graph_api.seed.loader import Counts
 from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import Store
+from graph_api.store.falkordb import server_url
 from tests.neo4j.server import Neo4jServer, Unavailable
 
 ENGINES = ("falkordb", "neo4j")
@@ -160,5 +162,28 @@ __all__ = [
     "Unavailable",
     "cli_env",
     "external_neo4j",
+    "no_child_process",
+]
+
+
+async def graph_copy(template: Settings, name: str) -> None:
+    """A copy of the template's graph named `name`, in the same embedded engine (GRAPH.COPY):
+    a fraction of a second where seeding the same graph takes a minute."""
+    client = aioredis.Redis.from_url(server_url(template.data_dir / SOCKET_NAME))
+    try:
+        await no_child_process(client)
+        await client.execute_command("GRAPH.COPY", template.graph_name, name)
+    finally:
+        await client.aclose()
+
+
+__all__ = [
+    "ENGINES",
+    "Backend",
+    "Neo4jSession",
+    "Unavailable",
+    "cli_env",
+    "external_neo4j",
+    "graph_copy",
     "no_child_process",
 ]

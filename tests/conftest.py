@@ -26,15 +26,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import redis.asyncio as aioredis
 
 from graph_api.engine import EmbeddedEngine
-from graph_api.engine.embedded import SOCKET_NAME
 from graph_api.runtime import embedded_engine
 from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
 from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import QueryCatalog, Store, open_store
-from graph_api.store.falkordb import server_url
 from tests.backends import (
     ENGINES,
     Backend,
@@ -42,7 +39,7 @@ from tests.backends import (
     Unavailable,
     cli_env,
     external_neo4j,
-    no_child_process,
+    graph_copy,
 )
 from tests.expected import Expected
 from tests.herstel import Herstel
@@ -445,12 +442,7 @@ async def falkordb_own_graph(
     own = replace(template.settings, graph_name=name)
     store = open_store(own, queries)
     await store.drop_all()
-    client = aioredis.Redis.from_url(server_url(template.settings.data_dir / SOCKET_NAME))
-    try:
-        await no_child_process(client)
-        await client.execute_command("GRAPH.COPY", template.settings.graph_name, name)
-    finally:
-        await client.aclose()
+    await graph_copy(template.settings, name)
     try:
         yield Backend("falkordb", own, template.engine, store, template.counts)
     finally:

@@ -19,13 +19,12 @@ with warnings.catch_warnings():
 
 from graph_api.app import create_app
 from graph_api.engine import EmbeddedEngine
-from graph_api.seed.loader import seed_graph
 from graph_api.settings import IdentitySettings, Settings
 from graph_api.store import QueryCatalog, open_store
 from tests import backends
 from tests.auth.issuer import LocalIssuer
-from tests.backends import Backend
-from tests.conftest import SEED, SEEDS, run_cli
+from tests.backends import Backend, graph_copy
+from tests.conftest import run_cli
 
 GRAPH = "auth_tests"
 GEMEENTE = "GM0363"
@@ -34,20 +33,20 @@ IK = "{ ik { anoniem subject gebruiker naam lidmaatschappen { identificatie soor
 
 @pytest.fixture(scope="session")
 async def falkordb_auth_settings(
-    settings: Settings,
-    engine: EmbeddedEngine,
+    falkordb_own_template: Backend,
     queries: QueryCatalog,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Settings]:
-    """Settings of the identity tests' graph; no issuer, a dev key file of their own."""
+    """Settings of the identity tests' graph (a copy of the own graphs' template: no Gebruiker
+    yet); no issuer, a dev key file of their own."""
     own = replace(
-        settings,
+        falkordb_own_template.settings,
         graph_name=GRAPH,
         identity=IdentitySettings(dev_key_file=tmp_path_factory.mktemp("devkey") / "dev.jwk"),
     )
     store = open_store(own, queries)
     await store.drop_all()
-    await seed_graph(store, SEEDS, seed=SEED, landscapes=frozenset({GEMEENTE}))
+    await graph_copy(falkordb_own_template.settings, GRAPH)
     yield own
     await store.drop_all()
     await store.close()

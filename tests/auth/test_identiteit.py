@@ -7,10 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from graph_api.seed.loader import seed_graph
 from graph_api.store import open_store
 from tests.auth.conftest import GEMEENTE, cli, organisation_name, serve, with_issuer
-from tests.conftest import SEED, SEEDS
+from tests.backends import graph_copy
 
 
 @pytest.fixture(scope="module")
@@ -148,16 +147,20 @@ def test_deactivating_an_unknown_subject_is_an_error(auth_settings) -> None:
 
 
 async def test_roles_registered_after_the_first_token_count(
-    falkordb_auth_settings, engine, queries, issuer
+    falkordb_auth_settings, falkordb_own_template, engine, queries, issuer
 ) -> None:
     """On a graph without any Gebruiker yet, a first token's lookup must not leave later
-    registrations without roles (FalkorDB keeps query plans made before a type existed; the
-    fresh graph is one of the embedded engine's, as Neo4j Community holds one graph only)."""
+    registrations without roles (FalkorDB keeps query plans made before a type existed, per
+    graph: a copy starts with none; the fresh graph is one of the embedded engine's, as Neo4j
+    Community holds one graph only)."""
     fresh = replace(falkordb_auth_settings, graph_name="auth_tests_fresh")
     store = open_store(fresh, queries)
     await store.drop_all()
     try:
-        await seed_graph(store, SEEDS, seed=SEED, landscapes=frozenset({GEMEENTE}))
+        await graph_copy(falkordb_own_template.settings, fresh.graph_name)
+        assert await store.read_text("test/gebruikers", "MATCH (g:Gebruiker) RETURN count(g) AS n") == [
+            {"n": 0}
+        ]
         with serve(with_issuer(fresh, issuer.url), engine) as api:
             assert api.ik(issuer.token("eerste-1"))["lidmaatschappen"] == []
             added = cli(

@@ -356,7 +356,7 @@ class LandscapeGenerator:
                 if rank < sizes[cid] and rng.random() < m["suite_kans"]:
                     candidates = [
                         app
-                        for other in self.related.get(cid, ())
+                        for other in sorted(self.related.get(cid, ()))
                         for app in cat.market.get(other, ([], []))[0][: sizes[other]]
                         if cat.apps[app].leverancier not in leveranciers
                         and len(cat.apps[app].componenten) < 3

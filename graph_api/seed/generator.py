@@ -343,13 +343,16 @@ class LandscapeGenerator:
         m = self.settings.markt
         products_total = m["applicaties"] / (1 + m["module_kans"] * (1 + m["modules_max"]) / 2)
         sizes = {cid: rng.randint(*self.profiel[cid].markt.producten) for cid in self.componenten}
-        tail_raw = {cid: rng.lognormvariate(0, 0.5) for cid in self.componenten}
+        tail_raw = {
+            cid: rng.lognormvariate(0, 0.5) if self.profiel[cid].markt.staart else 0.0
+            for cid in self.componenten
+        }
         tail_scale = max(0.0, products_total - sum(sizes.values())) / sum(tail_raw.values())
         names = self._product_names(rng)
         for cid in self.componenten:
             markt = self.profiel[cid].markt
             weights = _shares(rng, markt.hhi, sizes[cid], round(tail_raw[cid] * tail_scale))
-            leveranciers: set[str] = set()
+            leveranciers: set[str] = set()  # distinct: the market's concentration is its products'
             entries: list[tuple[str, float]] = []
             for rank, weight in enumerate(weights):
                 suite = None

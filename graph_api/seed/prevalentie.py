@@ -14,6 +14,7 @@ class Markt:
     naam: str
     hhi: tuple[float, float]
     producten: tuple[int, int]
+    staart: bool  # a long tail of small products follows the contenders
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Prevalentie:
             if unknown := codes - gemeenten:
                 raise ValueError(f"gemeentekenmerken.toml [{naam}]: unknown CBS codes {sorted(unknown)}")
         markten = {
-            naam: Markt(naam, tuple(entry["hhi"]), tuple(entry["producten"]))
+            naam: Markt(naam, tuple(entry["hhi"]), tuple(entry["producten"]), entry["staart"])
             for naam, entry in raw["markten"].items()
         }
         profielen: dict[str, Profiel] = {}

@@ -148,7 +148,7 @@ def test_each_market_is_as_concentrated_as_stated(systems) -> None:
             outside[naam] = (groep["markt"], round(value))
     assert outside == {}
     burgerzaken = {row["leverancier"] for p in systems.values() for row in p.get("Burgerzakencomponent", [])}
-    assert len(burgerzaken) <= 8  # a handful, not 18
+    assert len(burgerzaken) <= PROFILES["markten"][GROEP["Burgerzakencomponent"]["markt"]]["producten"][1]
 
 
 async def test_suites_span_only_components_gemma_relates(probe: Store) -> None:

@@ -70,7 +70,9 @@ class MeldingMutaties:
             info,
             wie,
             lambda: ontvangen.wijzig_voorkeuren(
-                info.context.store, wie, uit=[soort.value for soort in input.uit]  # type: ignore[attr-defined]
+                info.context.store,
+                wie,
+                uit=[soort.value for soort in input.uit],  # type: ignore[attr-defined]
             ),
             lambda record: None,
         )

@@ -127,6 +127,9 @@ def figures(seed: int, scale: int, seeds: Path = SEEDS) -> dict[str, Any]:
     result["gemeenten met 2+ systemen voor een kerncomponent"] = len({g for g, _ in doubled})
     result["  (gemeente, kerncomponent) met 2+ systemen"] = len(doubled)
     result["  waarvan migratieparen"] = len(migration)
+    result["  migratieparen per kerncomponent (aandeel gemeenten)"] = spread(
+        [sum(1 for _, c in migration if c == comp) / n for comp in kern]
+    )
     burgerzaken = next(c for c, naam in names.items() if naam == "Burgerzakencomponent")
     result["gemeenten met 2+ burgerzakensystemen"] = sum(
         1 for g in gemeenten if len(systems[g].get(burgerzaken, [])) >= 2
@@ -201,8 +204,10 @@ def figures(seed: int, scale: int, seeds: Path = SEEDS) -> dict[str, Any]:
             gevolgd[row["van"]].add(standaard_van[row["naar"]])
     per_component: dict[str, list[bool]] = defaultdict(list)
     per_gemeente_std: dict[str, list[bool]] = defaultdict(list)
+    koppelingen = 0
     for query in ("seed/koppelingen", "seed/koppelingen_voorziening"):
         for row in rows[query]:
+            koppelingen += 1
             ends = components_of[row["van"]] | components_of.get(row["naar"], set())
             vereist = set().union(*(verplicht[c] for c in ends), verplicht.get(row["naar"], set()))
             if not vereist:
@@ -212,6 +217,7 @@ def figures(seed: int, scale: int, seeds: Path = SEEDS) -> dict[str, Any]:
                 per_component[c].append(follows)
             per_gemeente_std[gebruik[row["van"]]["organisatie"]].append(follows)
     everything = [f for values in per_gemeente_std.values() for f in values]
+    result["koppelingen waarvoor GEMMA een standaard vereist"] = len(everything) / koppelingen
     result["koppelingen met vereiste standaard die er een volgen"] = sum(everything) / len(everything)
     result["  per component (20+ koppelingen)"] = spread(
         [sum(v) / len(v) for v in per_component.values() if len(v) >= 20]
@@ -275,7 +281,7 @@ def main(seed: int, scale: int, save: Path | None, before: Path | None) -> None:
         write_section(
             "Realism of the generated landscape",
             f"python -m bench realism --seed {seed} --scale {scale} --before FILE",
-            "Before: the generator before issue 21 (its figures saved with `--save FILE`); after:\n"
-            "this one. Shares are of the 342 gemeenten; HHI over the leveranciers of each\n"
-            "gemeente's running systems for a component; ranges are min, p10, median, p90, max.\n\n" + text,
+            "Before: the figures another version of the generator saved with `--save FILE`; after:\n"
+            "this one. Shares are of the gemeenten; HHI over the leveranciers of each gemeente's\n"
+            "running systems for a component; spreads are min, p10, median, p90, max.\n\n" + text,
         )

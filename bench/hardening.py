@@ -46,9 +46,7 @@ async def _post(client: httpx.AsyncClient, query: str, variables: dict | None = 
                 token: str | None = None) -> tuple[float, dict]:  # fmt: skip
     headers = {"authorization": f"Bearer {token}"} if token else {}
     started = time.perf_counter()
-    response = await client.post(
-        "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
-    )
+    response = await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
     return (time.perf_counter() - started) * 1000, response.json()
 
 
@@ -90,24 +88,13 @@ async def lookups_under(url: str, hostile, clients: int, seconds: float) -> list
     return samples
 
 
-async def scan_weights(
-    client: httpx.AsyncClient, token: str, rounds: int
-) -> list[tuple[str, str, int, float, float]]:
+async def scan_weights(client: httpx.AsyncClient, token: str, rounds: int) -> list[tuple[str, str, int, float, float]]:
     """Engine ms of a page and its count, per node of the label, in units; against SCANS."""
-    sizes = {
-        row["naam"]: row["aantal"]
-        for row in (await _post(client, "{ aantallen { naam aantal } }", token=token))[1]["data"]["aantallen"]
-    }
-    ids = (
-        await _post(
-            client,
-            """{ standaarden(first: 1, filter: {tekst: "api"}) { nodes { id } }
+    sizes = {row["naam"]: row["aantal"] for row in (await _post(client, "{ aantallen { naam aantal } }", token=token))[1]["data"]["aantallen"]}
+    ids = (await _post(client, """{ standaarden(first: 1, filter: {tekst: "api"}) { nodes { id } }
       leveranciers(first: 1, orderBy: {field: NAAM}) { nodes { id } }
       referentiecomponenten(first: 1, filter: {tekst: "zaak"}) { nodes { id } }
-      applicaties(first: 1, orderBy: {field: GEBRUIK, direction: DESC}) { nodes { id } } }""",
-            token=token,
-        )
-    )[1]["data"]
+      applicaties(first: 1, orderBy: {field: GEBRUIK, direction: DESC}) { nodes { id } } }""", token=token))[1]["data"]
     first = {name: value["nodes"][0]["id"] for name, value in ids.items()}
     filters = {
         "leverancier": f'leverancier: "{first["leveranciers"]}"',
@@ -125,9 +112,7 @@ async def scan_weights(
             argument = f", filter: {{{filters[name]}}}" if name else ""
             samples = []
             for _ in range(rounds):
-                _, body = await _post(
-                    client, f"{{ {field}(first: 50{argument}) {{ totalCount nodes {{ id }} }} }}", token=token
-                )
+                _, body = await _post(client, f"{{ {field}(first: 50{argument}) {{ totalCount nodes {{ id }} }} }}", token=token)
                 if "errors" in body:
                     raise SystemExit(f"{field} {name}: {body['errors']}")
                 samples.append(body["extensions"]["queryStats"]["storeMs"])
@@ -152,17 +137,10 @@ async def run(rounds: int, seconds: float, clients: int) -> str:
     ):
         weights = await scan_weights(client, beheer, rounds)
     async with served(env) as url:
-        async with httpx.AsyncClient(
-            base_url=url, timeout=120, headers={"accept": GRAPHQL_RESPONSE}
-        ) as client:
+        async with httpx.AsyncClient(base_url=url, timeout=120, headers={"accept": GRAPHQL_RESPONSE}) as client:
             refusals = await refusal_times(client, rounds)
-            standaard = (
-                await _post(client, '{ standaarden(first: 1, filter: {tekst: "api"}) { nodes { id } } }')
-            )[1]["data"]["standaarden"]["nodes"][0]["id"]
-        costly = " ".join(
-            f'a{i}: applicaties(first: 1, filter: {{standaard: "{standaard}"}}) {{ totalCount }}'
-            for i in range(7)
-        )
+            standaard = (await _post(client, '{ standaarden(first: 1, filter: {tekst: "api"}) { nodes { id } } }'))[1]["data"]["standaarden"]["nodes"][0]["id"]
+        costly = " ".join(f'a{i}: applicaties(first: 1, filter: {{standaard: "{standaard}"}}) {{ totalCount }}' for i in range(7))
         loads = {
             "none (the lookup alone)": None,
             "fragment fan-outs of 60 levels": lambda i: (fan_out(60), None, None),
@@ -194,9 +172,7 @@ async def run(rounds: int, seconds: float, clients: int) -> str:
     ]
     for name, samples in latencies.items():
         p95 = statistics.quantiles(samples, n=20)[18] if len(samples) >= 20 else max(samples)
-        lines.append(
-            f"| {name} | {len(samples)} | {statistics.median(samples):.1f} | {p95:.1f} | {statistics.median(samples) / alone:.2f} |"
-        )
+        lines.append(f"| {name} | {len(samples)} | {statistics.median(samples):.1f} | {p95:.1f} | {statistics.median(samples) / alone:.2f} |")
     lines += [
         "",
         "The engine's time to read a root list (its page of 50 and its count, as a functioneel "
@@ -208,10 +184,7 @@ async def run(rounds: int, seconds: float, clients: int) -> str:
         "",
         "| list | filter | nodes | measured per node | configured per node |",
         "| --- | --- | --- | --- | --- |",
-        *(
-            f"| `{field}` | {name} | {size} | {measured:.3f} | {configured:.2f} |"
-            for field, name, size, measured, configured in weights
-        ),
+        *(f"| `{field}` | {name} | {size} | {measured:.3f} | {configured:.2f} |" for field, name, size, measured, configured in weights),
     ]
     return "\n".join(lines)
 

@@ -47,9 +47,7 @@ async def run(rounds: int) -> str:
             RETURN l.id AS leverancier, a.id AS applicatie, organisaties
             ORDER BY size(organisaties) DESC, applicatie LIMIT 1""")  # fmt: skip
         for organisatie in doel["organisaties"]:
-            await registreer_dev(
-                runtime.store, organisatie_sleutel=organisatie, rol_waarde="gebruik-raadpleger"
-            )
+            await registreer_dev(runtime.store, organisatie_sleutel=organisatie, rol_waarde="gebruik-raadpleger")
         identiteit, _ = await _aanbod_identity(runtime, settings, doel["leverancier"])
         mutatie = InProcess(runtime, identiteit, await zicht_voor(identiteit, runtime.store))
         statements = Statements(runtime.store)
@@ -57,12 +55,8 @@ async def run(rounds: int) -> str:
         run_id = (await _rows(store, "MATCH (v:Versie) RETURN count(v) AS n"))[0]["n"]
         for ronde in range(rounds + WARMUP):
             invoer = {"applicatie": doel["applicatie"], "nummer": f"bench-{run_id}-{ronde}"}
-            await statements.watch(
-                lambda invoer=invoer: mutatie(REGISTREER_VERSIE, {"input": invoer}), samples
-            )()
-        meldingen = (await _rows(store, "MATCH (m:Melding {soort: 'NIEUWE_VERSIE'}) RETURN count(m) AS n"))[
-            0
-        ]["n"]
+            await statements.watch(lambda invoer=invoer: mutatie(REGISTREER_VERSIE, {"input": invoer}), samples)()
+        meldingen = (await _rows(store, "MATCH (m:Melding {soort: 'NIEUWE_VERSIE'}) RETURN count(m) AS n"))[0]["n"]
         await store.close()
     gemeten = samples[WARMUP:]
     totaal = statistics.median(total for total, _ in gemeten)

@@ -238,10 +238,6 @@ class LandscapeGenerator:
                 self.voorziening_flows.append((row["van"], row["naar"], "HEEN"))
             elif van == "BuitengemeentelijkeVoorziening" and naar == "Referentiecomponent":
                 self.voorziening_flows.append((row["naar"], row["van"], "TERUG"))
-        self.flow_degree: dict[str, int] = defaultdict(int)
-        for van, naar in self.flows:
-            self.flow_degree[van] += 1
-            self.flow_degree[naar] += 1
         self.neighbours: dict[str, list[str]] = defaultdict(list)
         for van, naar in self.flows:
             if van != naar:

@@ -20,7 +20,8 @@ CHECKS = {
     "search by component",
     "STANDARD_WITHOUT_EVIDENCE": "give the evidence (a url) for the standard version this version "
     "claims to support",
-    "NO_CURRENT_VERSION": "record the version in use (status IN_GEBRUIK): without one it reads as abandoned",
+    "NO_CURRENT_VERSION": "record the version in use (status IN_GEBRUIK): without one it reads "
+    "as abandoned",
     "NO_DESCRIPTION": "describe what it does: search reads the description",
     "NO_WEBSITE": "give its website, where gemeenten read more",
     "NO_MATERIAL": "show it in the etalage: a screenshot, a demo link or a case study",

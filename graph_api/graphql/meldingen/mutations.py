@@ -70,9 +70,7 @@ class MeldingMutaties:
             info,
             wie,
             lambda: ontvangen.wijzig_voorkeuren(
-                info.context.store,
-                wie,
-                uit=[soort.value for soort in input.uit],  # type: ignore[attr-defined]
+                info.context.store, wie, uit=[soort.value for soort in input.uit]  # type: ignore[attr-defined]
             ),
             lambda record: None,
         )

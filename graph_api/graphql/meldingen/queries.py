@@ -73,3 +73,4 @@ class MeldingQuery:
             Meldingvoorkeur(soort=MeldingSoort[code], omschrijving=label, aan=code not in uit)
             for code, label in keuzes.MELDING_SOORT.items()
         ]
+

@@ -17,6 +17,7 @@ from graph_api.uitwisseling.invoer.grenzen import GRENZEN, Grenzen
 __all__ = ["LEZERS", "Fout", "Gelezen", "Grenzen", "Lezer", "formaat_van", "lees"]
 
 
+
 def _ameff(inhoud: bytes, grenzen: Grenzen) -> Gelezen:
     # Imported when first used: the AMEFF reader (graph_api/uitwisseling/ameff/) is built on this
     # package's classes, so importing it here would make a cycle.

@@ -332,10 +332,10 @@ class LandscapeGenerator:
         return cat
 
     def _markets(self, rng: random.Random, cat: _Catalogue, lev_ids: list[str], lev_cum: list[float]) -> None:
-        """Per component a market of its stated structure: products of distinct leveranciers with
-        shares whose HHI lies well inside the structure's range, plus a long tail of small
-        products. A product also serves a component GEMMA relates to its own (a suite) when its
-        leverancier is not in that market yet."""
+        """Per component a market of its stated structure: contending products of distinct
+        leveranciers and a long tail of small products, with shares whose HHI over the
+        leveranciers lies well inside the structure's range. A contender may be a product of a
+        component GEMMA relates to this one (a suite) whose leverancier is not in this market yet."""
         m = self.settings.markt
         products_total = m["applicaties"] / (1 + m["module_kans"] * (1 + m["modules_max"]) / 2)
         sizes = {cid: rng.randint(*self.profiel[cid].markt.producten) for cid in self.componenten}
@@ -346,13 +346,12 @@ class LandscapeGenerator:
         tail_scale = max(0.0, products_total - sum(sizes.values())) / sum(tail_raw.values())
         names = self._product_names(rng)
         for cid in self.componenten:
-            markt = self.profiel[cid].markt
-            weights = _shares(rng, markt.hhi, sizes[cid], round(tail_raw[cid] * tail_scale))
-            leveranciers: set[str] = set()  # distinct: the market's concentration is its products'
-            entries: list[tuple[str, float]] = []
-            for rank, weight in enumerate(weights):
+            contenders, tail = sizes[cid], round(tail_raw[cid] * tail_scale)
+            leveranciers: set[str] = set()  # of the contenders: one product each
+            apps: list[str] = []
+            for rank in range(contenders + tail):
                 suite = None
-                if rank < sizes[cid] and rng.random() < m["suite_kans"]:
+                if rank < contenders and rng.random() < m["suite_kans"]:
                     candidates = [
                         app
                         for other in sorted(self.related.get(cid, ()))
@@ -367,14 +366,18 @@ class LandscapeGenerator:
                     cat.apps[suite].componenten.append(cid)
                     app_id = suite
                 else:
+                    # The tail's small products come from anyone, a contender's second line too.
                     lev = lev_ids[bisect.bisect_left(lev_cum, rng.random() * lev_cum[-1])]
-                    while lev in leveranciers:
+                    while rank < contenders and lev in leveranciers:
                         lev = lev_ids[rng.randrange(len(lev_ids))]
                     app_id = suffix(f"app-{next(cat.counter):05d}", cat.copy)
                     cat.apps[app_id] = _App(app_id, next(names), lev, [cid])
-                leveranciers.add(cat.apps[app_id].leverancier)
-                entries.append((app_id, weight))
-            cat.market[cid] = ([e[0] for e in entries], list(itertools.accumulate(e[1] for e in entries)))
+                if rank < contenders:
+                    leveranciers.add(cat.apps[app_id].leverancier)
+                apps.append(app_id)
+            owners = [cat.apps[app].leverancier for app in apps]
+            weights = _shares(rng, self.profiel[cid].markt.hhi, contenders, tail, owners)
+            cat.market[cid] = (apps, list(itertools.accumulate(weights)))
 
     def _allocate(self, cat: _Catalogue) -> None:
         """Who uses each component and which product is their primary system.
@@ -406,7 +409,8 @@ class LandscapeGenerator:
                     users.append(gid)
             apps, cum = cat.market[cid]
             shares = [b - a for a, b in zip([0.0, *cum], cum, strict=False)]
-            quotas = _quotas(shares, len(users), profiel.markt.hhi)
+            owners = [cat.apps[app].leverancier for app in apps]
+            quotas = _quotas(shares, len(users), profiel.markt.hhi, owners)
             pool = _Pool([app for app, quota in zip(apps, quotas, strict=True) for _ in range(quota)], rng)
             present = set(users)
             for sid, members, shared in cat.groups:
@@ -986,34 +990,40 @@ class LandscapeGenerator:
                         add(usage, voorziening, [comp, voorziening])
 
 
-def _hhi(counts: Sequence[float]) -> float:
-    total = sum(counts)
-    return sum((100 * c / total) ** 2 for c in counts) if total else 0.0
+def _hhi(values: Sequence[float], owners: Sequence[str]) -> float:
+    """Herfindahl-Hirschman index (0-10,000) of the owners' summed values."""
+    per_owner: dict[str, float] = defaultdict(float)
+    for value, owner in zip(values, owners, strict=True):
+        per_owner[owner] += value
+    total = sum(per_owner.values())
+    return sum((100 * v / total) ** 2 for v in per_owner.values()) if total else 0.0
 
 
-def _shares(rng: random.Random, hhi: tuple[float, float], products: int, tail: int) -> list[float]:
+def _shares(
+    rng: random.Random, hhi: tuple[float, float], products: int, tail: int, owners: Sequence[str]
+) -> list[float]:
     """Market shares, largest first, for `products` contenders and a tail of small ones, whose
-    HHI lies in the middle 70% of the range: a Zipf-like curve whose steepness is drawn until
-    it does."""
+    HHI over their owners lies in the middle 70% of the range: a Zipf-like curve whose
+    steepness is drawn until it does."""
     low, high = hhi
     margin = 0.15 * (high - low)
     shares: list[float] = []
     for _ in range(200):
         steepness = rng.uniform(0.2, 3.0)
-        main = [rng.uniform(0.7, 1.0) / (i + 1) ** steepness for i in range(products)]
-        main.sort(reverse=True)
+        main = sorted((rng.uniform(0.7, 1.0) / (i + 1) ** steepness for i in range(products)), reverse=True)
         tail_share = rng.uniform(0.02, 0.06) if tail else 0.0
         harmonic = sum(1 / (i + 1) for i in range(tail))
         shares = [w / sum(main) * (1 - tail_share) for w in main]
         shares += [tail_share / (i + 1) / harmonic for i in range(tail)]
-        if low + margin <= _hhi(shares) <= high - margin:
+        if low + margin <= _hhi(shares, owners) <= high - margin:
             break
     return shares
 
 
-def _quotas(shares: list[float], users: int, hhi: tuple[float, float]) -> list[int]:
+def _quotas(shares: list[float], users: int, hhi: tuple[float, float], owners: Sequence[str]) -> list[int]:
     """How many of `users` each product gets: its share, rounded by largest remainder, then
-    nudged one user at a time until the concentration of these few lies in the range too."""
+    nudged one user at a time until the concentration of these few over the owners lies in
+    the range too."""
     exact = [share * users / sum(shares) for share in shares]
     counts = [math.floor(x) for x in exact]
     by_remainder = sorted(range(len(shares)), key=lambda i: (counts[i] - exact[i], i))
@@ -1021,19 +1031,24 @@ def _quotas(shares: list[float], users: int, hhi: tuple[float, float]) -> list[i
         counts[i] += 1
     low, high = hhi
     for _ in range(4 * users):
-        value = _hhi(counts)
+        value = _hhi(counts, owners)
         if low <= value <= high or users < 2:
             break
-        largest = max(range(len(counts)), key=lambda i: (counts[i], -i))
-        if value > high:
+        per_owner: dict[str, int] = defaultdict(int)
+        for count, owner in zip(counts, owners, strict=True):
+            per_owner[owner] += count
+        leader = max(sorted(per_owner), key=lambda o: per_owner[o])
+        theirs = [i for i in range(len(counts)) if owners[i] == leader]
+        others = [i for i in range(len(counts)) if owners[i] != leader]
+        largest = max(theirs, key=lambda i: (counts[i], -i))
+        if value > high and others:
             counts[largest] -= 1
-            counts[min(range(len(counts)), key=lambda i: (counts[i], i))] += 1
-        else:
-            smaller = [i for i in range(len(counts)) if counts[i] > 0 and i != largest]
-            if not smaller:
-                break
+            counts[min(others, key=lambda i: (counts[i], i))] += 1
+        elif value < low and (smaller := [i for i in others if counts[i] > 0]):
             counts[min(smaller, key=lambda i: (counts[i], -i))] -= 1
             counts[largest] += 1
+        else:
+            break
     return counts
 
 

@@ -15,7 +15,9 @@ where no gemeente uses two of them. Given the cells, the sums and the floor `m`:
 2. **Secondary, sum by sum**: a sum may not hold exactly one hidden non-zero cell (it would
    equal the total minus the shown parts), and when its total is shown, its hidden parts
    together rest on 0 or at least m gemeenten. Otherwise the smallest shown part is hidden too
-   (by weight, then value, then key), or the total when no part can be.
+   (by weight, then value, then key), or the total when no part can be. A cell that shown
+   fixed cells determine through a sum alone (pinned: an application used in one group only)
+   is no secret and protects nothing, so it stays shown and is never the part hidden.
 3. **No hidden cell is determined by all sums together**: the sums form a linear system over
    the hidden cells, solved exactly over the rationals. A hidden cell it determines gets one
    more cell of its sums hidden, and 2 and 3 run again until nothing changes.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,6 +24,21 @@ def seed(
     from bench import seeding
 
     seeding.main(sorted(int(s) for s in scales.split(",")), seed)
+
+
+@app.command()
+def realism(
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 1,
+    scale: Annotated[int, typer.Option(help="Copies of every organisation.")] = 1,
+    save: Annotated[Path | None, typer.Option(help="Write the figures to this JSON file.")] = None,
+    before: Annotated[
+        Path | None, typer.Option(help="Figures saved earlier: shown beside these, and the section written.")
+    ] = None,
+) -> None:
+    """How believable the generated landscape is: prevalence, markets, spread, standards, suites."""
+    from bench import realism as realism_bench
+
+    realism_bench.main(seed, scale, save, before)
 
 
 @app.command("engine-growth")

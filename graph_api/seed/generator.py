@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 
+from graph_api.seed.prevalentie import Prevalentie
 from graph_api.seed.reference import GemeenteRecord, Reference
 from graph_api.seed.settings import LandscapeSettings
 
@@ -71,12 +72,20 @@ class _Catalogue:
     diensten: list[dict] = field(default_factory=list)
     samenwerkingen: list[dict] = field(default_factory=list)
     leden: list[dict] = field(default_factory=list)  # DEELNEMER_VAN rows of the samenwerkingen
-    # gemeente → component → (application, samenwerking that registers its usage)
-    registrations: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     market: dict[str, tuple[list[str], list[float]]] = field(
         default_factory=dict
-    )  # comp → apps, cumulative weights
-    coverage: dict[str, float] = field(default_factory=dict)  # comp → share of gemeenten using it
+    )  # comp → apps, cumulative market shares
+    counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))  # application numbers
+    # (samenwerking, member CBS codes, components it registers usage of for its members)
+    groups: list[tuple[str, list[str], frozenset[str]]] = field(default_factory=list)
+    # gemeente → component → its primary application, in component order
+    primary: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    # gemeente → component → samenwerking that registers the gemeente's usage
+    registrations: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    migratie: dict[str, float] = field(default_factory=dict)  # kern comp → share of gemeenten migrating
+    discipline: dict[str, float] = field(
+        default_factory=dict
+    )  # comp → chance a koppeling follows a required standard
 
 
 @dataclass
@@ -87,6 +96,37 @@ class _Usage:
     status: str
     versie: str | None
     registered_by: str | None = None
+
+
+class _Pool:
+    """A market's primary systems as a shuffled deck of its quotas: dealt in turn, or one of a
+    named product taken out of turn (a samenwerking's members choosing alike)."""
+
+    def __init__(self, deck: list[str], rng: random.Random):
+        rng.shuffle(deck)
+        self.deck = deck
+        self.position = 0
+        self.left: dict[str, int] = defaultdict(int)
+        for app in deck:
+            self.left[app] += 1
+        self.taken: dict[str, int] = defaultdict(int)  # cards of a product already taken out of turn
+
+    def deal(self) -> str:
+        while True:
+            app = self.deck[self.position]
+            self.position += 1
+            if self.taken[app]:
+                self.taken[app] -= 1
+                continue
+            self.left[app] -= 1
+            return app
+
+    def take(self, app: str) -> bool:
+        if not self.left[app]:
+            return False
+        self.left[app] -= 1
+        self.taken[app] += 1
+        return True
 
 
 def suffix(base: str, copy: int) -> str:
@@ -198,10 +238,6 @@ class LandscapeGenerator:
                 self.voorziening_flows.append((row["van"], row["naar"], "HEEN"))
             elif van == "BuitengemeentelijkeVoorziening" and naar == "Referentiecomponent":
                 self.voorziening_flows.append((row["naar"], row["van"], "TERUG"))
-        self.flow_degree: dict[str, int] = defaultdict(int)
-        for van, naar in self.flows:
-            self.flow_degree[van] += 1
-            self.flow_degree[naar] += 1
         self.neighbours: dict[str, list[str]] = defaultdict(list)
         for van, naar in self.flows:
             if van != naar:
@@ -233,6 +269,26 @@ class LandscapeGenerator:
             if name not in component:
                 raise ValueError(f"landscape.toml: unknown hub component {name!r}")
             self.hubs.append(component[name]["id"])
+        self.prevalentie = Prevalentie.of(
+            self.settings.componenten,
+            self.settings.gemeentekenmerken,
+            [row["naam"] for row in ref.nodes["Referentiecomponent"]],
+            {g.cbs_code for g in ref.gemeenten},
+        )
+        self.profiel = {cid: self.prevalentie.profielen[naam] for cid, naam in self.component_naam.items()}
+        # Components GEMMA relates (flow, serving, aggregation, specialisation): what a suite may span.
+        self.related: dict[str, set[str]] = defaultdict(set)
+        for rel_type in ("STROOMT_NAAR", "BEDIENT", "AGGREGEERT", "SPECIALISATIE_VAN"):
+            for row in ref.relations.get(rel_type, []):
+                if (
+                    row["van"] != row["naar"]
+                    and label[row["van"]] == label[row["naar"]] == "Referentiecomponent"
+                ):
+                    self.related[row["van"]].add(row["naar"])
+                    self.related[row["naar"]].add(row["van"])
+        low = math.log(min(g.inwoners for g in ref.gemeenten))
+        high = math.log(max(g.inwoners for g in ref.gemeenten))
+        self.size = {g.cbs_code: (math.log(g.inwoners) - low) / (high - low) for g in ref.gemeenten}
         keywords = self.settings.markt["systeemsoftware_trefwoorden"]
         self.technisch = {
             cid for cid, naam in self.component_naam.items() if any(k in naam for k in keywords)
@@ -252,44 +308,11 @@ class LandscapeGenerator:
         lev_weights = [lev["_gewicht"] for lev in cat.leveranciers]
         lev_cum = list(itertools.accumulate(lev_weights))
 
-        a, b = self.settings.gebruik["dekking_beta"]
-        bonus = self.settings.gebruik["dekking_flow_bonus"]
-        for cid in self.componenten:
-            draw = rng.betavariate(a, b)
-            cat.coverage[cid] = min(0.97, draw + (bonus if self.flow_degree.get(cid) else 0.0))
-
-        products_total = m["applicaties"] / (1 + m["module_kans"] * (1 + m["modules_max"]) / 2)
-        raw = {cid: (0.25 + cat.coverage[cid]) * rng.lognormvariate(0, 0.5) for cid in self.componenten}
-        scale = products_total / sum(raw.values())
-        counter = itertools.count(1)
-        names = self._product_names(rng)
-        by_component: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        for cid in self.componenten:
-            n = max(2, round(raw[cid] * scale))
-            leaders = rng.randint(m["marktleiders_min"], m["marktleiders_max"])
-            leader_share = rng.uniform(*m["marktleiders_aandeel"])
-            split = [rng.uniform(0.5, 1.0) for _ in range(min(leaders, n))]
-            tail = [1 / (i + 1) for i in range(n - len(split))]
-            weights = [leader_share * s / sum(split) for s in split]
-            if tail:
-                weights += [(1 - leader_share) * t / sum(tail) for t in tail]
-            for weight in weights:
-                app_id = suffix(f"app-{next(counter):05d}", copy)
-                comps = [cid]
-                if rng.random() < m["suite_kans"]:
-                    related = self.neighbours.get(cid) or self.componenten
-                    extra = rng.choice(related)
-                    if extra != cid:
-                        comps.append(extra)
-                lev = lev_ids[bisect.bisect_left(lev_cum, rng.random() * lev_cum[-1])]
-                app = _App(app_id, next(names), lev, comps)
-                cat.apps[app_id] = app
-                for comp in comps:
-                    by_component[comp].append((app_id, weight if comp == cid else weight * 0.3))
+        self._markets(rng, cat, lev_ids, lev_cum)
         for product in list(cat.apps.values()):
             if rng.random() < m["module_kans"]:
                 for i in range(rng.randint(1, m["modules_max"])):
-                    module_id = suffix(f"app-{next(counter):05d}", copy)
+                    module_id = suffix(f"app-{next(cat.counter):05d}", copy)
                     comp = rng.choice(product.componenten + self.neighbours.get(product.componenten[0], []))
                     module = _App(
                         module_id,
@@ -300,15 +323,110 @@ class LandscapeGenerator:
                     )
                     cat.apps[module_id] = module
                     product.modules.append(module_id)
-        for cid, entries in by_component.items():
-            entries.sort(key=lambda e: (-e[1], e[0]))
-            cat.market[cid] = ([e[0] for e in entries], list(itertools.accumulate(e[1] for e in entries)))
         for app in cat.apps.values():
             self._versions(rng, app)
             app.cloud = self._cloud(rng)
         cat.diensten = self._make_diensten(rng, cat, lev_ids, lev_cum)
         self._samenwerkingen(cat)
+        self._allocate(cat)
         return cat
+
+    def _markets(self, rng: random.Random, cat: _Catalogue, lev_ids: list[str], lev_cum: list[float]) -> None:
+        """Per component a market of its stated structure: contending products of distinct
+        leveranciers and a long tail of small products, with shares whose HHI over the
+        leveranciers lies well inside the structure's range. A contender may be a product of a
+        component GEMMA relates to this one (a suite) whose leverancier is not in this market yet."""
+        m = self.settings.markt
+        products_total = m["applicaties"] / (1 + m["module_kans"] * (1 + m["modules_max"]) / 2)
+        sizes = {cid: rng.randint(*self.profiel[cid].markt.producten) for cid in self.componenten}
+        tail_raw = {
+            cid: rng.lognormvariate(0, 0.5) if self.profiel[cid].markt.staart else 0.0
+            for cid in self.componenten
+        }
+        tail_scale = max(0.0, products_total - sum(sizes.values())) / sum(tail_raw.values())
+        names = self._product_names(rng)
+        for cid in self.componenten:
+            contenders, tail = sizes[cid], round(tail_raw[cid] * tail_scale)
+            leveranciers: set[str] = set()  # of the contenders: one product each
+            apps: list[str] = []
+            for rank in range(contenders + tail):
+                suite = None
+                if rank < contenders and rng.random() < m["suite_kans"]:
+                    candidates = [
+                        app
+                        for other in sorted(self.related.get(cid, ()))
+                        for app in cat.market.get(other, ([], []))[0][: sizes[other]]
+                        if cat.apps[app].leverancier not in leveranciers
+                        and len(cat.apps[app].componenten) < 3
+                        and cid not in cat.apps[app].componenten
+                        and all(cid in self.related.get(c, ()) for c in cat.apps[app].componenten)
+                    ]
+                    suite = rng.choice(candidates) if candidates else None
+                if suite is not None:
+                    cat.apps[suite].componenten.append(cid)
+                    app_id = suite
+                else:
+                    # The tail's small products come from anyone, a contender's second line too.
+                    lev = lev_ids[bisect.bisect_left(lev_cum, rng.random() * lev_cum[-1])]
+                    while rank < contenders and lev in leveranciers:
+                        lev = lev_ids[rng.randrange(len(lev_ids))]
+                    app_id = suffix(f"app-{next(cat.counter):05d}", cat.copy)
+                    cat.apps[app_id] = _App(app_id, next(names), lev, [cid])
+                if rank < contenders:
+                    leveranciers.add(cat.apps[app_id].leverancier)
+                apps.append(app_id)
+            owners = [cat.apps[app].leverancier for app in apps]
+            weights = _shares(rng, self.profiel[cid].markt.hhi, contenders, tail, owners)
+            cat.market[cid] = (apps, list(itertools.accumulate(weights)))
+
+    def _allocate(self, cat: _Catalogue) -> None:
+        """Who uses each component and which product is their primary system.
+
+        Kern components go to every gemeente, gangbaar ones to a share that grows with size,
+        niche ones only where the gemeente's property holds. The primary systems are dealt out
+        in exactly the market's shares (so its concentration is the stated one, not a sample
+        of it), members of a samenwerking first: the components it registers all get the same
+        product, others often do.
+        """
+        s = self.settings.samenwerkingen
+        for cid in self.componenten:
+            rng = self._rng("prevalentie", cat.copy, cid)
+            profiel = self.profiel[cid]
+            aandeel = rng.uniform(*profiel.aandeel)
+            cat.migratie[cid] = rng.uniform(*self.prevalentie.migratie) if profiel.klasse == "kern" else 0.0
+            cat.discipline[cid] = rng.uniform(*self.settings.koppelingen["standaard_discipline"])
+            registering = {gid for _, members, shared in cat.groups if cid in shared for gid in members}
+            users = []
+            for g in self.ref.gemeenten:
+                gid = suffix(g.cbs_code, cat.copy)
+                if not self.prevalentie.geldt_voor(profiel, g.cbs_code, g.inwoners):
+                    continue
+                if profiel.klasse == "niche":
+                    chance = aandeel
+                else:
+                    chance = aandeel * (0.55 + 0.9 * self.size[g.cbs_code])
+                if profiel.klasse == "kern" or gid in registering or rng.random() < chance:
+                    users.append(gid)
+            apps, cum = cat.market[cid]
+            shares = [b - a for a, b in zip([0.0, *cum], cum, strict=False)]
+            owners = [cat.apps[app].leverancier for app in apps]
+            quotas = _quotas(shares, len(users), profiel.markt.hhi, owners)
+            pool = _Pool([app for app, quota in zip(apps, quotas, strict=True) for _ in range(quota)], rng)
+            present = set(users)
+            for sid, members, shared in cat.groups:
+                here = [gid for gid in members if gid in present and cid not in cat.primary[gid]]
+                if not here or (cid not in shared and (len(here) < 2 or rng.random() >= s["gelijk_kans"])):
+                    continue
+                app = pool.deal()
+                for gid in here:
+                    if gid != here[0] and not pool.take(app):
+                        continue
+                    cat.primary[gid][cid] = app
+                    if cid in shared:
+                        cat.registrations[gid][cid] = sid
+            for gid in users:
+                if cid not in cat.primary[gid]:
+                    cat.primary[gid][cid] = pool.deal()
 
     def _make_leveranciers(self, rng: random.Random, copy: int) -> list[dict]:
         m, namen = self.settings.markt, self.settings.namen
@@ -559,8 +677,12 @@ class LandscapeGenerator:
         s, copy = self.settings.samenwerkingen, cat.copy
         rng = self._rng("samenwerkingen", copy)
         by_code = {g.cbs_code: g for g in self.ref.gemeenten}
-        registrations: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
-        popular = sorted(cat.market, key=lambda c: (-cat.coverage[c], c))[:60]
+        # Samenwerkingen share the systems everyone has, never a niche one.
+        common = [
+            c
+            for c in self.componenten
+            if self.profiel[c].klasse == "kern" or self.profiel[c].aandeel[0] >= 0.45
+        ]
         for i in range(s["aantal"]):
             start = rng.choice(self.ref.gemeenten)
             size = rng.randint(s["leden_min"], s["leden_max"])
@@ -595,14 +717,10 @@ class LandscapeGenerator:
             cat.leden.extend(
                 {"van": suffix(c, copy), "naar": sid, "sinds": _day(rng, 2012, 2025)} for c in sorted(members)
             )
+            shared: frozenset[str] = frozenset()
             if rng.random() < s["registreert_kans"]:
-                chosen = rng.sample(popular, rng.randint(*s["gedeelde_componenten"]))
-                for comp in sorted(chosen):
-                    apps, cum = cat.market[comp]
-                    app = apps[bisect.bisect_left(cum, rng.random() * cum[-1])]
-                    for code in members:
-                        registrations[suffix(code, copy)].setdefault(comp, (app, sid))
-        cat.registrations = dict(registrations)
+                shared = frozenset(rng.sample(common, rng.randint(*s["gedeelde_componenten"])))
+            cat.groups.append((sid, [suffix(c, copy) for c in members], shared))
 
     def _samenwerking_batches(self, cat: _Catalogue) -> Iterator[Batch]:
         yield Batch("organisaties", "seed/samenwerkingen", cat.samenwerkingen)
@@ -631,26 +749,31 @@ class LandscapeGenerator:
             "landschappen", "koppeling/standaarden", [{"id": k["eigenschappen"]["id"]} for k in koppelingen]
         )
 
-    def _target_size(self, rng: random.Random, inwoners: int) -> tuple[int, float]:
+    def _target_size(self, rng: random.Random, cbs_code: str) -> int:
+        """How many applications a gemeente runs: growing with the logarithm of its inhabitants,
+        with the log-normal spread of real landscapes (history, ambition, shared services)."""
         g = self.settings.gebruik
-        low = math.log(min(r.inwoners for r in self.ref.gemeenten))
-        high = math.log(max(r.inwoners for r in self.ref.gemeenten))
-        size = (math.log(inwoners) - low) / (high - low)
+        size = self.size[cbs_code]
         target = g["min_applicaties"] + (g["max_applicaties"] - g["min_applicaties"]) * size**1.6
-        target *= rng.uniform(0.92, 1.08)
-        return max(g["min_applicaties"], min(g["max_applicaties"], round(target))), size
+        target *= rng.lognormvariate(0, g["spreiding"])
+        return max(g["min_applicaties"], min(g["max_applicaties"], round(target)))
 
     def _landscape(self, cat: _Catalogue, gemeente: dict, out: dict[str, list[dict]]) -> None:
         gid = gemeente["id"]
+        cbs_code = gid.split("-")[0]
         rng = self._rng("landschap", gid)
-        target, size = self._target_size(rng, gemeente["inwoners"])
-        registered = cat.registrations.get(gid, {})
+        target = self._target_size(rng, cbs_code)
         usages: dict[str, _Usage] = {}  # app id → usage
         by_component: dict[str, list[_Usage]] = defaultdict(list)
         counter = itertools.count(1)
         statuses = self.settings.gebruik["status_gewichten"]
+        running = {status: statuses[status] for status in ("IN_PRODUCTIE", "UIT_TE_FASEREN")}
+        migrating = {status: statuses[status] for status in ("GEPLAND", "VERWERVING")}
 
-        def use(app_id: str, comp: str, registered_by: str | None = None) -> None:
+        def draw(weights: dict[str, int]) -> str:
+            return rng.choices(list(weights), list(weights.values()))[0]
+
+        def use(app_id: str, comp: str, status: str, registered_by: str | None = None) -> _Usage:
             usage = usages.get(app_id)
             if usage is None:
                 current = cat.apps[app_id].in_gebruik
@@ -658,7 +781,7 @@ class LandscapeGenerator:
                     id=f"geb-{gid}-{next(counter):04d}",
                     app=app_id,
                     componenten=[],
-                    status=rng.choices(list(statuses), list(statuses.values()))[0],
+                    status=status,
                     versie=rng.choice(current) if current and rng.random() < 0.9 else None,
                     registered_by=registered_by,
                 )
@@ -666,41 +789,60 @@ class LandscapeGenerator:
             if comp not in usage.componenten:
                 usage.componenten.append(comp)
                 by_component[comp].append(usage)
+            return usage
 
-        def pick(comp: str, exclude: set[str] | None = None) -> str | None:
-            apps, cum = cat.market.get(comp, ([], []))
-            if not apps:
-                return None
+        def pick(comp: str) -> str | None:
+            apps, cum = cat.market[comp]
             for _ in range(8):
                 app = apps[bisect.bisect_left(cum, rng.random() * cum[-1])]
-                if not exclude or app not in exclude:
+                if app not in usages:
                     return app
             return None
 
-        for comp in self.componenten:
-            chance = min(0.98, cat.coverage[comp] * (0.55 + 0.7 * size))
-            if comp in registered:
-                registered_app, sid = registered[comp]
-                use(registered_app, comp, sid)
-            elif rng.random() < chance and (app := pick(comp)):
-                use(app, comp)
+        # The primary systems: running, and a kern component's the only one it has.
+        registered = cat.registrations.get(gid, {})
+        for comp, app in cat.primary[gid].items():
+            kern = self.profiel[comp].klasse == "kern"
+            use(app, comp, "IN_PRODUCTIE" if kern else draw(running), registered.get(comp))
+        # Migrations: a kern component's successor acquired or planned beside the one phased out.
+        for comp, app in cat.primary[gid].items():
+            if rng.random() < cat.migratie[comp] and (successor := pick(comp)):
+                usages[app].status = "UIT_TE_FASEREN"
+                use(successor, comp, draw(migrating))
+        # Modules of the products in use, for what they already serve; and more applications
+        # where the market is fragmented (departments with their own tools), never for a kern
+        # component and only for components the gemeente uses at all.
+        module_kans = self.settings.gebruik["module_kans"]
         for app_id in list(usages):
             for module in cat.apps[app_id].modules:
-                if rng.random() < self.settings.gebruik["module_kans"]:
-                    use(module, cat.apps[module].componenten[0])
-        # The rest: second and third applications for components already in use, more of them
-        # in bigger gemeenten (departments with their own tools), never more than a few each.
-        per_component = 1 + round(3 * size)
-        weights = [cat.coverage[c] for c in self.componenten]
+                comp = cat.apps[module].componenten[0]
+                if (
+                    self.profiel[comp].klasse != "kern"
+                    and by_component.get(comp)
+                    and (
+                        self.profiel[comp].markt.naam == "gefragmenteerd"
+                        or any(
+                            cat.apps[u.app].leverancier == cat.apps[module].leverancier
+                            for u in by_component[comp]
+                        )
+                    )
+                    and rng.random() < module_kans
+                ):
+                    use(module, comp, draw(statuses))
+        open_markets = [
+            comp
+            for comp in cat.primary[gid]
+            if self.profiel[comp].klasse != "kern" and self.profiel[comp].markt.naam == "gefragmenteerd"
+        ]
+        per_component = 3 + round(self.settings.gebruik["extra_per_component"] * self.size[cbs_code])
         attempts = 0
-        while len(usages) < target and attempts < target * 20:
+        while open_markets and len(usages) < target and attempts < target * 20:
             attempts += 1
-            comp = rng.choices(self.componenten, weights)[0]
+            comp = rng.choice(open_markets)
             if len(by_component[comp]) >= per_component:
                 continue
-            app = pick(comp, exclude=set(usages))
-            if app:
-                use(app, comp)
+            if extra := pick(comp):
+                use(extra, comp, draw(statuses))
 
         self._usage_rows(cat, gid, usages.values(), rng, out)
         self._koppelingen(cat, gid, usages, by_component, rng, out)
@@ -758,22 +900,34 @@ class LandscapeGenerator:
                 return "IN_ONTWIKKELING"
             return "IN_GEBRUIK"
 
+        # Whether a koppeling follows a standard GEMMA requires depends on the habits of its
+        # components' markets and on how strictly this gemeente asks for them.
+        strictness = rng.uniform(*k["standaard_gemeente"])
+
         def standards(comps: list[str], apps: list[_Usage]) -> list[str]:
-            sets = [set(self.standaarden_van.get(c, {})) for c in comps]
-            shared = set.intersection(*sets) if sets else set()
-            if not shared:
-                shared = {
+            required = sorted(
+                {
                     s
                     for c in comps
                     for s, rol in self.standaarden_van.get(c, {}).items()
-                    if rol == "VERPLICHT"
+                    if rol == "VERPLICHT" and self.versies_van.get(s)
                 }
-            candidates = sorted(s for s in shared if self.versies_van.get(s))
-            if not candidates:
+            )
+            other = sorted(
+                {s for c in comps for s in self.standaarden_van.get(c, {}) if self.versies_van.get(s)}
+                - set(required)
+            )
+            habits = [cat.discipline[c] for c in comps if c in cat.discipline]
+            follows = rng.random() < strictness * (sum(habits) / len(habits) if habits else 0.5)
+            if required and follows:
+                chosen = [rng.choice(required)]
+                rest = [s for s in required + other if s != chosen[0]]
+                if rest and rng.random() < k["tweede_standaard_kans"]:
+                    chosen.append(rng.choice(rest))
+            elif other and rng.random() < k["andere_standaard_kans"]:
+                chosen = [rng.choice(other)]
+            else:
                 return []
-            chosen = [rng.choice(candidates)]
-            if len(candidates) > 1 and rng.random() < k["tweede_standaard_kans"]:
-                chosen.append(rng.choice([s for s in candidates if s != chosen[0]]))
             supported = [cat.apps[u.app].ondersteunt.get(u.versie or "", set()) for u in apps]
             result = []
             for std in chosen:
@@ -834,6 +988,68 @@ class LandscapeGenerator:
                 for voorziening in voorzieningen:
                     if rng.random() < k["voorziening_kans"]:
                         add(usage, voorziening, [comp, voorziening])
+
+
+def _hhi(values: Sequence[float], owners: Sequence[str]) -> float:
+    """Herfindahl-Hirschman index (0-10,000) of the owners' summed values."""
+    per_owner: dict[str, float] = defaultdict(float)
+    for value, owner in zip(values, owners, strict=True):
+        per_owner[owner] += value
+    total = sum(per_owner.values())
+    return sum((100 * v / total) ** 2 for v in per_owner.values()) if total else 0.0
+
+
+def _shares(
+    rng: random.Random, hhi: tuple[float, float], products: int, tail: int, owners: Sequence[str]
+) -> list[float]:
+    """Market shares, largest first, for `products` contenders and a tail of small ones, whose
+    HHI over their owners lies in the middle 70% of the range: a Zipf-like curve whose
+    steepness is drawn until it does."""
+    low, high = hhi
+    margin = 0.15 * (high - low)
+    shares: list[float] = []
+    for _ in range(200):
+        steepness = rng.uniform(0.2, 3.0)
+        main = sorted((rng.uniform(0.7, 1.0) / (i + 1) ** steepness for i in range(products)), reverse=True)
+        tail_share = rng.uniform(0.02, 0.06) if tail else 0.0
+        harmonic = sum(1 / (i + 1) for i in range(tail))
+        shares = [w / sum(main) * (1 - tail_share) for w in main]
+        shares += [tail_share / (i + 1) / harmonic for i in range(tail)]
+        if low + margin <= _hhi(shares, owners) <= high - margin:
+            break
+    return shares
+
+
+def _quotas(shares: list[float], users: int, hhi: tuple[float, float], owners: Sequence[str]) -> list[int]:
+    """How many of `users` each product gets: its share, rounded by largest remainder, then
+    nudged one user at a time until the concentration of these few over the owners lies in
+    the range too."""
+    exact = [share * users / sum(shares) for share in shares]
+    counts = [math.floor(x) for x in exact]
+    by_remainder = sorted(range(len(shares)), key=lambda i: (counts[i] - exact[i], i))
+    for i in by_remainder[: users - sum(counts)]:
+        counts[i] += 1
+    low, high = hhi
+    for _ in range(4 * users):
+        value = _hhi(counts, owners)
+        if low <= value <= high or users < 2:
+            break
+        per_owner: dict[str, int] = defaultdict(int)
+        for count, owner in zip(counts, owners, strict=True):
+            per_owner[owner] += count
+        leader = max(sorted(per_owner), key=lambda o: per_owner[o])
+        theirs = [i for i in range(len(counts)) if owners[i] == leader]
+        others = [i for i in range(len(counts)) if owners[i] != leader]
+        largest = max(theirs, key=lambda i: (counts[i], -i))
+        if value > high and others:
+            counts[largest] -= 1
+            counts[min(others, key=lambda i: (counts[i], i))] += 1
+        elif value < low and (smaller := [i for i in others if counts[i] > 0]):
+            counts[min(smaller, key=lambda i: (counts[i], -i))] -= 1
+            counts[largest] += 1
+        else:
+            break
+    return counts
 
 
 def _public(row: dict) -> dict:

@@ -16,11 +16,13 @@ class LandscapeSettings:
     samenwerkingen: dict[str, Any]
     communities: dict[str, Any]
     namen: dict[str, list[str]]
+    # seeds/componenten.toml and seeds/gemeentekenmerken.toml, next to landscape.toml
+    componenten: dict[str, Any]
+    gemeentekenmerken: dict[str, Any]
 
     @classmethod
     def load(cls, path: Path) -> LandscapeSettings:
-        with path.open("rb") as handle:
-            raw = tomllib.load(handle)
+        raw = _toml(path)
         return cls(
             markt=raw["markt"],
             gebruik=raw["gebruik"],
@@ -28,4 +30,11 @@ class LandscapeSettings:
             samenwerkingen=raw["samenwerkingen"],
             communities=raw["communities"],
             namen=raw["namen"],
+            componenten=_toml(path.parent / "componenten.toml"),
+            gemeentekenmerken=_toml(path.parent / "gemeentekenmerken.toml"),
         )
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)

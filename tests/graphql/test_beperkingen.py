@@ -13,7 +13,7 @@ from graph_api.graphiql import INIT_SCRIPT
 from tests.expected import Expected, global_id
 from tests.graphql.conftest import Api
 
-AMSTERDAM, GRONINGEN, LEVERANCIER = "GM0363", "GM0014", "lev-0348"
+AMSTERDAM, GRONINGEN, LEVERANCIER = "GM0363", "GM0014", "lev-0105"
 
 
 def notes(api: Api, query: str, variables: dict | None = None) -> tuple[dict, dict[str, dict]]:

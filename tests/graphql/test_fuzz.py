@@ -6,7 +6,7 @@ are redrawn mostly from the seed's real ids, codes, names and the API's own curs
 most queries reach data; the rest exercise the refusals. Every query gets `__typename` in
 every selection, and `id` where its type has one, so that each object in an answer says what
 it is, and goes out as each of the three roles: the anonymous bezoeker, a gebruik-raadpleger
-of Amsterdam and an aanbod-beheerder of lev-0348.
+of Amsterdam and an aanbod-beheerder of lev-0105.
 
 No answer may hold a server error, or anything outside the asker's cell of the matrix
 (docs/access.md, ../shared/docs/product.md "Roles and what they may see"), checked against

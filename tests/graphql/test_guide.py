@@ -166,7 +166,7 @@ def test_leverancier_aanbod(ask, expected: Expected) -> None:
     assert len(data["diensten"]) == len(diensten)
 
 
-ZAAK = "geb-GM0363-0074"
+ZAAK = "geb-GM0363-0095"
 ZAAKREGISTRATIE = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
 
 
@@ -178,8 +178,8 @@ def test_the_analytics_examples_use_the_ids_they_name(expected: Expected) -> Non
     zaak = expected.gebruik_by_id[ZAAK]
     assert zaak["organisatie"] == "GM0363" and ZAAKREGISTRATIE in expected.voor[ZAAK]
     assert global_id("Gebruik", ZAAK) in EXAMPLES["architect-afhankelijkheden"]
-    assert expected.apps["app-01728"]["naam"] == "Route Suite 6"
-    assert global_id("Applicatie", "app-01728") in EXAMPLES["architect-impact"]
+    assert expected.apps["app-01640"]["naam"] == "Route Suite 6"
+    assert global_id("Applicatie", "app-01640") in EXAMPLES["architect-impact"]
     assert global_id("Referentiecomponent", ZAAKREGISTRATIE) in EXAMPLES["analist-adoptie"]
 
 
@@ -198,7 +198,7 @@ def test_architect_afhankelijkheden(ask, expected: Expected) -> None:
             depth.setdefault(node, level)
         frontier = [n for n in frontier if depth[n] == level]
     assert {_key(n["id"]): n["diepte"] for n in data["graaf"]["nodes"]} == depth
-    assert data["start"]["applicatie"]["naam"] == expected.apps["app-02441"]["naam"]
+    assert data["start"]["applicatie"]["naam"] == expected.apps["app-01641"]["naam"]
     assert {_key(p["nodes"][-1]) for p in data["paden"]} == set(depth) - {ZAAK}
 
 
@@ -208,8 +208,8 @@ def test_architect_kortste_pad(ask, expected: Expected) -> None:
         flow for k in expected.koppelingen if k["van"] in mine and k["naar"] in mine for flow in _flows(k)
     )
     path = ask("architect-kortste-pad")["kortstePad"]
-    assert len(path["edges"]) == nx.shortest_path_length(graph, ZAAK, "geb-GM0363-0275")
-    assert [_key(path["nodes"][0]), _key(path["nodes"][-1])] == [ZAAK, "geb-GM0363-0275"]
+    assert len(path["edges"]) == nx.shortest_path_length(graph, ZAAK, "geb-GM0363-0158")
+    assert [_key(path["nodes"][0]), _key(path["nodes"][-1])] == [ZAAK, "geb-GM0363-0158"]
 
 
 def test_architect_impact(ask, expected: Expected) -> None:

@@ -185,7 +185,7 @@ def test_edges_count_like_nodes_and_counts_cost_nothing_per_item(tight: Api) -> 
 
 
 def test_an_analytic_counts_its_weight(tight: Api) -> None:
-    a, b = global_id("Gebruik", "geb-GM0363-0074"), global_id("Gebruik", "geb-GM0363-0275")
+    a, b = global_id("Gebruik", "geb-GM0363-0095"), global_id("Gebruik", "geb-GM0363-0158")
     error = refused(tight, f'{{ kortstePad(van: "{a}", naar: "{b}") {{ nodes }} }}')
     assert error["extensions"]["cost"] == ANALYTICS_WEIGHTS["kortstePad"] + 1
 

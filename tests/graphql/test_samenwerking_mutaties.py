@@ -108,8 +108,8 @@ async def test_a_samenwerking_registers_and_maintains_gebruik_for_its_member(own
         assert gezien["geregistreerdDoor"] == {"identificatie": f["s"]}
         assert gezien["organisatie"] == {"identificatie": LID}
         landschap = data(lezer.post(
-            "query($o: ID!) { gebruik(organisatie: $o, first: 100) { nodes { identificatie "
-            "geregistreerdDoor { identificatie } } } }", {"o": LID}
+            "query($o: ID!, $a: ID!) { gebruik(organisatie: $o, filter: {applicatie: $a}, first: 100) { nodes { "
+            "identificatie geregistreerdDoor { identificatie } } } }", {"o": LID, "a": f["app"]}
         ))["gebruik"]["nodes"]  # fmt: skip
         assert {"identificatie": key, "geregistreerdDoor": {"identificatie": f["s"]}} in landschap
 

@@ -14,8 +14,8 @@ import pytest
 from tests.expected import Expected, global_id
 from tests.graphql.conftest import VNG, Api
 
-# lev-0348 has the most Gebruik in seed 1, with koppelingen in both landscapes.
-AMSTERDAM, GRONINGEN, LEVERANCIER = "GM0363", "GM0014", "lev-0348"
+# lev-0105 has the most Gebruik in seed 1, with koppelingen in both landscapes.
+AMSTERDAM, GRONINGEN, LEVERANCIER = "GM0363", "GM0014", "lev-0105"
 ZAAKREGISTRATIE = "id-a97b6545-d5a7-485d-9b13-3ce22db5b9cf"
 
 ROLLEN = {

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 import math
+import tomllib
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -116,19 +117,31 @@ def test_generated_counts_are_in_the_documented_ranges(seeded: SeedReport) -> No
 
 
 async def test_bigger_gemeenten_use_more_applications(probe: Store) -> None:
+    gebruik = LandscapeSettings.load(SEEDS / "landscape.toml").gebruik
+    low, high = gebruik["min_applicaties"], gebruik["max_applicaties"]
     rows = await probe.read("gebruik_per_gemeente")
     assert len(rows) == 342
-    assert all(120 <= row["gebruik"] <= 600 for row in rows), [
-        r for r in rows if not 120 <= r["gebruik"] <= 600
+    assert all(low <= row["gebruik"] <= high for row in rows), [
+        r for r in rows if not low <= r["gebruik"] <= high
     ]
     assert all(row["koppelingen"] > 0 for row in rows)
-    assert _spearman([r["inwoners"] for r in rows], [r["gebruik"] for r in rows]) > 0.9
+    # Size drives it, with the spread of real landscapes (test_realisme.py: r against ln inhabitants).
+    assert 0.6 < _spearman([r["inwoners"] for r in rows], [r["gebruik"] for r in rows]) < 0.95
     largest = max(rows, key=lambda r: r["inwoners"])
     smallest = min(rows, key=lambda r: r["inwoners"])
     assert largest["gebruik"] > 3 * smallest["gebruik"]
 
 
-async def test_components_have_market_leaders_and_a_long_tail(probe: Store) -> None:
+async def test_markets_have_leaders_or_are_fragmented_and_have_long_tails(probe: Store) -> None:
+    """Concentrated markets (duopolie, oligopolie in seeds/componenten.toml) have one to three
+    leaders, fragmented ones none that dominates; markets with a tail have many products in use."""
+    profiles = tomllib.loads((SEEDS / "componenten.toml").read_text(encoding="utf-8"))
+    markt = {
+        row["identifier"]: profiles["markten"][groep["markt"]] | {"naam": groep["markt"]}
+        for row in GEMMA["referentiecomponenten"]
+        for groep in profiles["groep"]
+        if row["naam"] in groep["componenten"]
+    }
     usage: dict[str, list[int]] = defaultdict(list)
     for row in await probe.read("gebruik_per_applicatie"):
         usage[row["component"]].append(row["gebruik"])
@@ -136,10 +149,14 @@ async def test_components_have_market_leaders_and_a_long_tail(probe: Store) -> N
     assert len(popular) >= 50
     for component, counts_ in popular.items():
         total = sum(counts_)
-        assert sum(counts_[:3]) / total >= 0.4, component  # one to three leaders
-        assert counts_[0] / total <= 0.9, component
-    long_tails = [c for c, v in popular.items() if len(v) >= 8]
-    assert len(long_tails) >= 0.5 * len(popular)
+        if markt[component]["naam"] == "gefragmenteerd":
+            assert counts_[0] / total <= 0.35, component
+        else:
+            assert sum(counts_[:3]) / total >= 0.4, component  # one to three leaders
+            assert counts_[0] / total <= 0.9, component
+    with_tail = [c for c in popular if markt[c]["staart"]]
+    long_tails = [c for c in with_tail if len(popular[c]) >= 8]
+    assert len(long_tails) >= 0.5 * len(with_tail)
 
 
 def test_koppelingen_follow_gemma_flows(generated: dict[str, list[dict]]) -> None:

@@ -15,7 +15,9 @@ where no gemeente uses two of them. Given the cells, the sums and the floor `m`:
 2. **Secondary, sum by sum**: a sum may not hold exactly one hidden non-zero cell (it would
    equal the total minus the shown parts), and when its total is shown, its hidden parts
    together rest on 0 or at least m gemeenten. Otherwise the smallest shown part is hidden too
-   (by weight, then value, then key), or the total when no part can be.
+   (by weight, then value, then key), or the total when no part can be. A cell that shown
+   fixed cells determine through a sum alone (pinned: an application used in one group only)
+   is no secret and protects nothing, so it stays shown and is never the part hidden.
 3. **No hidden cell is determined by all sums together**: the sums form a linear system over
    the hidden cells, solved exactly over the rationals. A hidden cell it determines gets one
    more cell of its sums hidden, and 2 and 3 run again until nothing changes.
@@ -248,6 +250,31 @@ def _eliminate(pair: tuple[Row, Row], pivot: tuple[Row, Row], col: int) -> tuple
     return result[0], result[1]
 
 
+def _pinned(
+    values: Mapping[Cell, int], sums: Sequence[Sum], fixed: frozenset[Cell], hidden: set[Cell]
+) -> frozenset[Cell]:
+    """The cells not hidden from the start that shown fixed cells determine through the sums
+    alone, one sum at a time, until no sum pins another."""
+    pinned: set[Cell] = set()
+
+    def known(c: Cell) -> bool:
+        return values[c] == 0 or c in pinned or (c in fixed and c not in hidden)
+
+    pending = list(sums)
+    while pending:
+        again = []
+        for s in pending:
+            open_cells = [c for c in s.cells() if not known(c)]
+            if len(open_cells) == 1 and open_cells[0] not in hidden and open_cells[0] not in fixed:
+                pinned.add(open_cells[0])
+            elif len(open_cells) > 1:
+                again.append(s)
+        if len(again) == len(pending):
+            break
+        pending = again
+    return frozenset(pinned)
+
+
 def suppress(
     values: Mapping[Cell, int],
     sums: Sequence[Sum],
@@ -268,7 +295,11 @@ def suppress(
     start = set(hidden)
     if m > 1:
         start.update(c for c, w in weights.items() if c not in fixed_cells and values[c] > 0 and w < m)
-    table = _Table(values, sums, m, weights, start, fixed_cells)
+    # A cell that a sum ties to figures shown already (an application used in one group only:
+    # its figure there is its national one) is no secret and protects nothing: it stays shown,
+    # and rule 2 hides another part in its stead.
+    pinned = _pinned(values, sums, fixed_cells, start)
+    table = _Table(values, sums, m, weights, start, fixed_cells | pinned)
     if m <= 1:
         return frozenset(table.hidden)
     table.settle(range(len(sums)))

@@ -329,8 +329,8 @@ async def test_merging_two_applications_moves_everything_and_old_ids_resolve(own
             "verplaatsteGebruik": 1,
             "gecombineerdeGebruik": 1,
         }
+        na = Graaf(await dump(store))
         gedumpt = await stand(store)
-        na = Graaf(gedumpt)
         marker = na.nodes[d][1]
         gk = next(g for g in voor.naar(k, "VAN") if GEMEENTE in voor.naar(g, "GEBRUIKT"))
         nodes, rels = verwacht(voor, d, k, marker["samengevoegdOp"], na.nodes[gk][1]["gewijzigdDoor"])

@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from tests.backends import Backend
-from tests.graafdump import verschil
+from tests.graafdump import stand, verschil
 from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_applicatie_mutaties import REGISTREER as REGISTREER_APPLICATIE
 from tests.graphql.test_applicatie_mutaties import product, raw, refused, schrijf
@@ -91,7 +91,7 @@ async def test_every_refused_write_leaves_the_graph_as_it_was(own_graph: Backend
         concept_versie = data(wie[(NIEUW, "AANBOD_BEHEERDER")].post(
             REGISTREER, {"input": {"applicatie": concept_app, "nummer": "0.1"}}
         ))["registreerVersie"]["versie"]["identificatie"]  # fmt: skip
-        [stand] = await raw(store, "stand", """
+        [huidige] = await raw(store, "stand", """
             MATCH (v:Versie {id: $v}) RETURN v.status AS status, v.versie AS nummer,
                    [(v)-[:ONDERSTEUNT]->(s) | s.id] AS ondersteunt,
                    [(v)<-[:HEEFT_VERSIE]-()-[:HEEFT_VERSIE]->(x) WHERE x.id <> v.id | x.versie] AS andere""",
@@ -134,7 +134,7 @@ async def test_every_refused_write_leaves_the_graph_as_it_was(own_graph: Backend
             ({**nieuw, "releaseDatum": "2026-05-01", "eindeOndersteuning": "2026-04-30"}, "INVALID_INPUT",
              "input.eindeOndersteuning"),
             ({**nieuw, "applicatie": "app-onbekend"}, "NOT_FOUND", "input.applicatie"),
-            ({**nieuw, "nummer": stand["andere"][0] if stand["andere"] else stand["nummer"]}, "DUPLICATE",
+            ({**nieuw, "nummer": huidige["andere"][0] if huidige["andere"] else huidige["nummer"]}, "DUPLICATE",
              "input.nummer"),
         ):  # fmt: skip
             refused(eigen, REGISTREER, input, code, argument)
@@ -142,8 +142,8 @@ async def test_every_refused_write_leaves_the_graph_as_it_was(own_graph: Backend
         refused(eigen, WIJZIG, {**versie, "nummer": None}, "INVALID_INPUT", "input.nummer")
         refused(eigen, WIJZIG, {**versie, "releaseDatum": "2999-01-01", "eindeOndersteuning": "2000-01-01"},
                 "INVALID_INPUT", "input.eindeOndersteuning")  # fmt: skip
-        if stand["andere"]:
-            refused(eigen, WIJZIG, {**versie, "nummer": stand["andere"][0]}, "DUPLICATE", "input.nummer")
+        if huidige["andere"]:
+            refused(eigen, WIJZIG, {**versie, "nummer": huidige["andere"][0]}, "DUPLICATE", "input.nummer")
         refused(eigen, WIJZIG, {**versie, "versie": "ver-onbekend"}, "NOT_FOUND", "input.versie")
         conflict = refused(eigen, WIJZIG, {**versie, "verwachteVersie": 3, "nummer": "x"}, "VERSION_CONFLICT",
                            "input.verwachteVersie")  # fmt: skip
@@ -157,7 +157,7 @@ async def test_every_refused_write_leaves_the_graph_as_it_was(own_graph: Backend
         )
         # The lifecycle goes forward only: staying or going back is refused with what is allowed.
         lifecycle = ["IN_ONTWIKKELING", "IN_GEBRUIK", "EINDE_ONDERSTEUNING", "TERUGGETROKKEN"]
-        huidig = lifecycle.index(stand["status"])
+        huidig = lifecycle.index(huidige["status"])
         for terug in lifecycle[: huidig + 1]:
             extensions = refused(
                 eigen, STATUS, {**versie, "status": terug}, "TRANSITION_NOT_ALLOWED", "input.status"
@@ -176,10 +176,10 @@ async def test_every_refused_write_leaves_the_graph_as_it_was(own_graph: Backend
         refused(eigen, TOEVOEGEN, {**steun, "bewijs": "javascript:alert(1)"}, "INVALID_INPUT", "input.bewijs")
         refused(eigen, TOEVOEGEN, {**steun, "standaardversie": _global("Standaard", "x")}, "INVALID_ID",
                 "input.standaardversie")  # fmt: skip
-        if stand["ondersteunt"]:
-            refused(eigen, TOEVOEGEN, {**steun, "standaardversie": stand["ondersteunt"][0]}, "DUPLICATE",
+        if huidige["ondersteunt"]:
+            refused(eigen, TOEVOEGEN, {**steun, "standaardversie": huidige["ondersteunt"][0]}, "DUPLICATE",
                     "input.standaardversie")  # fmt: skip
-        geen = next(s for s in f["sv"] if s not in stand["ondersteunt"])
+        geen = next(s for s in f["sv"] if s not in huidige["ondersteunt"])
         refused(eigen, BEWIJS, {**steun, "standaardversie": geen}, "NOT_FOUND", "input.standaardversie")
         refused(eigen, WEGHALEN, {**versie, "standaardversie": geen}, "NOT_FOUND", "input.standaardversie")
 

@@ -41,13 +41,32 @@ GEBRUIK_LEVENSLOOP = ["VERWERVING", "GEPLAND", "IN_PRODUCTIE", "UIT_TE_FASEREN",
 KOPPELING_LEVENSLOOP = ["IN_ONTWIKKELING", "IN_GEBRUIK", "EINDE_ONDERSTEUNING", "TERUGGETROKKEN"]
 
 LANDSCHAP = """
-query($o: ID!, $s: GebruikStatus) {
-  gebruik(organisatie: $o, first: 500, filter: {status: $s}) { totalCount nodes { identificatie status versienummer } }
+query($o: ID!, $s: GebruikStatus, $after: String) {
+  gebruik(organisatie: $o, first: 500, after: $after, filter: {status: $s}) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { identificatie status versienummer }
+  }
 }"""
 KOPPELINGEN = """
-query($o: ID!, $s: KoppelingStatus) {
-  koppelingen(organisatie: $o, first: 500, filter: {status: $s}) { totalCount nodes { identificatie status } }
+query($o: ID!, $s: KoppelingStatus, $after: String) {
+  koppelingen(organisatie: $o, first: 500, after: $after, filter: {status: $s}) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { identificatie status }
+  }
 }"""
+
+
+def every_page(client: Api, query: str, variables: dict[str, Any], field: str) -> dict[str, Any]:
+    """A list read whole, page by page (a large gemeente's landscape is more than one page):
+    its totalCount and all its nodes."""
+    nodes: list[dict] = []
+    after = None
+    while True:
+        page = data(client.post(query, {**variables, "after": after}))[field]
+        nodes += page["nodes"]
+        if not page["pageInfo"]["hasNextPage"]:
+            return {"totalCount": page["totalCount"], "nodes": nodes}
+        after = page["pageInfo"]["endCursor"]
+
+
 GRAAF = """
 query($o: ID!, $after: String) {
   landschapsgraaf(organisatie: $o, first: 40, after: $after) {
@@ -191,22 +210,22 @@ async def test_a_gebruik_beheerder_records_a_landscape_and_takes_it_through_its_
         async def vergelijk(stap: str) -> None:
             """Every read of the landscape against what the test worked out."""
             # The gebruik list, whole and per status, with its totalCount and each versie.
-            lijst = data(eigen.post(LANDSCHAP, {"o": GEMEENTE}))["gebruik"]
+            lijst = every_page(eigen, LANDSCHAP, {"o": GEMEENTE}, "gebruik")
             assert lijst["totalCount"] == len(landschap.gebruik), stap
             assert {n["identificatie"]: n["status"] for n in lijst["nodes"]} == landschap.gebruik, stap
             for status in GEBRUIK_LEVENSLOOP:
-                per = data(eigen.post(LANDSCHAP, {"o": GEMEENTE, "s": status}))["gebruik"]
+                per = every_page(eigen, LANDSCHAP, {"o": GEMEENTE, "s": status}, "gebruik")
                 verwacht = sorted(g for g, s in landschap.gebruik.items() if s == status)
                 assert per["totalCount"] == len(verwacht), (stap, status)
                 assert sorted(n["identificatie"] for n in per["nodes"]) == verwacht, (stap, status)
             # The koppelingen list, whole and per status.
-            kop = data(eigen.post(KOPPELINGEN, {"o": GEMEENTE}))["koppelingen"]
+            kop = every_page(eigen, KOPPELINGEN, {"o": GEMEENTE}, "koppelingen")
             assert kop["totalCount"] == len(landschap.koppelingen), stap
             assert {n["identificatie"]: n["status"] for n in kop["nodes"]} == {
                 k: v["status"] for k, v in landschap.koppelingen.items()
             }, stap
             for status in KOPPELING_LEVENSLOOP:
-                per = data(eigen.post(KOPPELINGEN, {"o": GEMEENTE, "s": status}))["koppelingen"]
+                per = every_page(eigen, KOPPELINGEN, {"o": GEMEENTE, "s": status}, "koppelingen")
                 assert per["totalCount"] == sum(
                     v["status"] == status for v in landschap.koppelingen.values()
                 ), stap

@@ -158,11 +158,19 @@ def _on_a_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
 
+# Embedded tests that go to the Neo4j worker all the same, to even out the two workers' time
+# (measured with `PYTEST_ADDOPTS=--durations=0 make test`): they need only the seeded scale-1
+# graph, which that worker has already for the comparisons between the engines.
+_BESIDE_NEO4J = ("tests/seed/test_seed.py", "tests/seed/test_bulk.py", "tests/graphql/test_fuzz.py")
+
+
 def _on_the_neo4j_worker(nodeid: str) -> bool:
     """Whether `make test` sends a test to the worker that runs the Neo4j tests, by its id alone:
     the controller schedules by ids, knowing no fixtures. A worker checks every test it collects
     against `_uses_neo4j` (pytest_collection_modifyitems)."""
-    return nodeid.startswith("tests/neo4j/") or re.search(r"\[neo4j[-\]]", nodeid) is not None
+    return (
+        nodeid.startswith(("tests/neo4j/", *_BESIDE_NEO4J)) or re.search(r"\[neo4j[-\]]", nodeid) is not None
+    )
 
 
 @pytest.hookimpl(optionalhook=True)

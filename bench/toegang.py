@@ -24,7 +24,7 @@ from graph_api.graphql.limits import estimate_cost
 from graph_api.graphql.schema import build_schema
 from graph_api.settings import HardeningSettings, Settings
 
-AMSTERDAM, LEVERANCIER, VNG = "GM0363", "lev-0348", "vng-realisatie"
+AMSTERDAM, LEVERANCIER, VNG = "GM0363", "lev-0105", "vng-realisatie"
 BEZOEKER, BEHEERDER = "bezoeker", "functioneel-beheerder"
 
 TRIVIAL = "{ __typename }"

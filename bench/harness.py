@@ -7,7 +7,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from graph_api.runtime import open_runtime
-from graph_api.seed.loader import seed_graph
+from graph_api.seed.loader import generator_vingerafdruk, seed_graph
 from graph_api.settings import Settings
 
 SEED = 1
@@ -17,13 +17,15 @@ LINEAR_MARGIN = 1.1
 
 
 async def ensure_seeded(settings: Settings, scale: int = 1) -> None:
-    """Seed the settings' graph with seed 1 at `scale`, unless it already holds exactly that."""
+    """Seed the settings' graph with seed 1 at `scale`, unless it already holds exactly that
+    (from these seed files, by this generator)."""
     async with open_runtime(settings) as runtime:
         dataset = await runtime.store.read("seed/dataset_lezen")
         if (
             not dataset
             or dataset[0]["geladen"] is None
             or (dataset[0]["seed"], dataset[0]["scale"]) != (SEED, scale)
+            or dataset[0]["generator"] != generator_vingerafdruk(settings.seeds_dir)
         ):
             print(f"seeding scale {scale} ...", flush=True)
             await seed_graph(runtime.store, settings.seeds_dir, seed=SEED, scale=scale, replace=True)

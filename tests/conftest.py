@@ -29,7 +29,7 @@ import pytest
 
 from graph_api.engine import EmbeddedEngine
 from graph_api.runtime import embedded_engine
-from graph_api.seed.loader import Counts, SeedReport, counts, seed_graph
+from graph_api.seed.loader import Counts, SeedReport, counts, generator_vingerafdruk, seed_graph
 from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import QueryCatalog, Store, open_store
 from tests.backends import (
@@ -247,7 +247,12 @@ def _seed_neo4j(server: Neo4jSettings) -> Counts:
         # A server named by NEO4J_URI keeps its graph between runs: one seeded completely with
         # these settings is used again, anything else replaced.
         found = asyncio.run(dataset())
-        if not (found and (found[0]["seed"], found[0]["scale"]) == (SEED, 1) and found[0]["geladen"]):
+        same = (SEED, 1, generator_vingerafdruk(SEEDS))
+        if not (
+            found
+            and (found[0]["seed"], found[0]["scale"], found[0]["generator"]) == same
+            and found[0]["geladen"]
+        ):
             _run_seed(neo4j, "--replace")
     else:
         _run_seed(neo4j)

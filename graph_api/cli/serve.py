@@ -53,10 +53,17 @@ def serve(
 
 
 async def _seed_if_empty(settings: Settings, engine: EmbeddedEngine | None, seed: int, scale: int) -> None:
+    from graph_api.seed.loader import generator_vingerafdruk  # the generator: only when serving
+
     async with open_runtime(settings, engine) as runtime:
         if (await runtime.store.read("stats/leeg"))[0]["gevuld"]:
             dataset = await runtime.store.read("seed/dataset_lezen")
             if not dataset or dataset[0]["geladen"]:
+                if dataset and dataset[0]["generator"] != generator_vingerafdruk(settings.seeds_dir):
+                    console.print(
+                        "[yellow]This graph was seeded from other seed files or by another version of "
+                        "the generator: `graph-api seed --replace` gives it this version's landscape.[/]"
+                    )
                 return
             console.print("resuming an interrupted seed run")
         report = await seed_with_progress(runtime.store, settings, seed, scale, replace=False)

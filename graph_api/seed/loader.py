@@ -4,13 +4,16 @@ An empty graph on FalkorDB is written in one pass of the engine's bulk loader (s
 whose cost grows linearly with the graph. Otherwise (a graph seeded before, or Neo4j) every
 seed query upserts by id (MERGE), so a second run with the same seed and scale leaves the
 same graph. A graph seeded with other settings, or holding data that no seed run wrote, is
-refused unless `replace` clears it first. Upserts go in batches through UNWIND; the next
-step's rows are generated in a thread while the current ones are written.
+refused unless `replace` clears it first; so is one seeded from other seed files or by another
+version of the generator (`generator_vingerafdruk`), whose rows would mix with these. Upserts go
+in batches through UNWIND; the next step's rows are generated in a thread while the current ones
+are written.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,6 +23,8 @@ from pathlib import Path
 
 from graph_api.errors import SeedRefused
 from graph_api.model import describe
+from graph_api.seed import bulk, prevalentie, reference, settings
+from graph_api.seed import generator as generator_module
 from graph_api.seed.bulk import BulkFiles
 from graph_api.seed.generator import LandscapeGenerator, Step
 from graph_api.seed.reference import load_reference
@@ -45,6 +50,19 @@ class SeedReport:
     seconds: float
     rows: int
     counts: Counts
+
+
+def generator_vingerafdruk(seeds_dir: Path) -> str:
+    """A digest of everything a landscape is generated from besides seed and scale: the seed
+    files and the generator's code. The same seed and scale give another landscape when it
+    differs, so a graph seeded under another one is not seeded again without --replace."""
+    digest = hashlib.sha256()
+    bestanden = sorted(p for p in seeds_dir.rglob("*") if p.is_file() and p.suffix in {".csv", ".toml"})
+    code = [Path(m.__file__ or "") for m in (generator_module, prevalentie, reference, settings, bulk)]
+    for pad in [*bestanden, *code]:
+        naam = pad.relative_to(seeds_dir) if pad.is_relative_to(seeds_dir) else Path(pad.name)
+        digest.update(str(naam).encode() + b"\0" + pad.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 async def counts(store: Store) -> Counts:
@@ -84,7 +102,7 @@ async def seed_graph(
         await store.drop_all()
         fresh = True
     else:
-        fresh = await _check_reseed(store, seed, scale)
+        fresh = await _check_reseed(store, seed, scale, generator_vingerafdruk(seeds_dir))
     generator = LandscapeGenerator(
         reference,
         LandscapeSettings.load(seeds_dir / "landscape.toml"),
@@ -92,7 +110,7 @@ async def seed_graph(
         scale=scale,
         landscapes=landscapes,
     )
-    run = _Run(store, generator.steps(), seed, scale, progress, batch_size)
+    run = _Run(store, generator.steps(), seed, scale, generator_vingerafdruk(seeds_dir), progress, batch_size)
     rows = await (run.by_bulk_loader() if fresh and bulk and store.supports_bulk_insert else run.by_upserts())
     return SeedReport(seed, scale, time.perf_counter() - started, rows, await counts(store))
 
@@ -103,11 +121,15 @@ class _Run:
     steps: list[Step]
     seed: int
     scale: int
+    generator: str
     progress: ProgressCallback | None
     batch_size: int
 
     def __post_init__(self) -> None:
         self.total = sum(step.gemeenten for step in self.steps)
+
+    def _dataset(self) -> dict:
+        return {"seed": self.seed, "scale": self.scale, "generator": self.generator}
 
     def _report(self, stage: str, done: int) -> None:
         if self.progress:
@@ -125,7 +147,7 @@ class _Run:
         """Every step's rows through the Cypher upserts, the next step generated meanwhile."""
         store, steps = self.store, self.steps
         await store.install_schema(describe())
-        await store.write("seed/dataset_begin", {"seed": self.seed, "scale": self.scale})
+        await store.write("seed/dataset_begin", self._dataset())
         done = rows = 0
         async with store.bulk_load():
             pending = asyncio.create_task(_produce(steps[0]))
@@ -171,7 +193,7 @@ class _Run:
                 except BaseException:
                     await store.drop_all()  # nothing half-loaded: the next run starts afresh
                     raise
-                await store.write("seed/dataset_begin", {"seed": self.seed, "scale": self.scale})
+                await store.write("seed/dataset_begin", self._dataset())
                 self._report("indexes and derived properties", done)
                 await store.install_schema(describe())
                 for query, deferred in files.deferred.items():
@@ -184,7 +206,7 @@ async def _produce(step: Step) -> list:
     return await asyncio.to_thread(step.produce)
 
 
-async def _check_reseed(store: Store, seed: int, scale: int) -> bool:
+async def _check_reseed(store: Store, seed: int, scale: int, generator: str) -> bool:
     """Whether the graph is empty; refuses one that another run or something else filled."""
     previous = await store.read("seed/dataset_lezen")
     if previous:
@@ -193,6 +215,11 @@ async def _check_reseed(store: Store, seed: int, scale: int) -> bool:
             raise SeedRefused(
                 f"the graph was seeded with --seed {earlier['seed']} --scale {earlier['scale']}; "
                 "seeding it with other settings would mix two landscapes (use --replace)"
+            )
+        if earlier["generator"] != generator:
+            raise SeedRefused(
+                "the graph was seeded from other seed files or by another version of the "
+                "generator; seeding it again would mix two landscapes (use --replace)"
             )
         return False
     if (await store.read("stats/leeg"))[0]["gevuld"]:

@@ -289,6 +289,16 @@ async def test_replace_clears_the_graph_first(settings, engine) -> None:
     assert first.returncode == 0, first.stderr
     refused = run_cli("seed", "--seed", "5", "--gemeente", "GM0014", env=env)
     assert refused.returncode == 1 and "SEED_REFUSED" in refused.stderr
+    # The same settings, but the graph seeded by another version of the generator (or from
+    # other seed files): its rows would mix with this one's.
+    ouder = open_store(replace(settings, graph_name="replace_test"), QueryCatalog.load(HERE / "cypher"))
+    try:
+        await ouder.write("dataset_ouder", {"generator": "0000000000000000"})
+    finally:
+        await ouder.close()
+    refused = run_cli("seed", "--gemeente", "GM0014", env=env)
+    assert refused.returncode == 1 and "SEED_REFUSED" in refused.stderr, refused.stderr
+    assert "another version of the generator" in refused.stderr
     replaced = run_cli("seed", "--seed", "5", "--gemeente", "GM0014", "--replace", env=env)
     assert replaced.returncode == 0, replaced.stderr
     store = open_store(replace(settings, graph_name="replace_test"), QueryCatalog.load(HERE / "cypher"))

@@ -124,14 +124,19 @@ class JsonFormatter(logging.Formatter):
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
 
 
+def handler(form: str, stream: Any = None) -> logging.Handler:
+    """A handler writing `form` ("text" or "json") to `stream` (standard error by default)."""
+    written = logging.StreamHandler(stream)
+    written.addFilter(_RequestId())
+    written.setFormatter(JsonFormatter() if form == "json" else logging.Formatter(TEXT_FORMAT))
+    return written
+
+
 def configure(form: str, level: int = logging.INFO) -> None:
-    """The root logger writes `form` ("text" or "json") to standard error; uvicorn's loggers
+    """The root logger writes `form` to standard error, and nothing else does; uvicorn's loggers
     pass theirs on to it (serve: `log_config=None`)."""
-    handler = logging.StreamHandler()
-    handler.addFilter(_RequestId())
-    handler.setFormatter(JsonFormatter() if form == "json" else logging.Formatter(TEXT_FORMAT))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
-    root.addHandler(handler)
+    root.addHandler(handler(form))
     root.setLevel(level)

@@ -289,14 +289,16 @@ class GraphQLEndpoint:
         request.state.subject = identiteit.subject  # for the access log (graph_api/http/logs.py)
         context = await self.context(request, identiteit)
         request.state.graphql_context = context
-        document = await parsed(params["query"], limits_of(context))
-        if document is not None:
-            request.state.operation = operation_name(document, params.get("operationName"))
-            if self.rate_limits is not None:
-                await self._charge(request, identiteit, document, params, context)
         deadline = asyncio.timeout(self.request_timeout_s)
         try:
             async with deadline:
+                # Parsed as QueryLimits parses it, and kept: execution finds it parsed. Its
+                # operation's name is the metrics' and the access log's.
+                document = await parsed(params["query"], limits_of(context))
+                if document is not None:
+                    request.state.operation = operation_name(document, params.get("operationName"))
+                    if self.rate_limits is not None:
+                        await self._charge(request, identiteit, document, params, context)
                 return await self.schema.execute(
                     params["query"],
                     variable_values=params.get("variables"),

@@ -47,7 +47,7 @@ class HardeningSettings:
             )
         for origin in self.cors_origins:
             _check_origin(origin)
-        if self.rate_burst < self.max_cost:
+        if self.rate_limit and self.rate_burst < self.max_cost:
             raise ConfigurationError(
                 f"GRAPH_API_RATE_BURST ({self.rate_burst}) must be at least GRAPH_API_MAX_COST "
                 f"({self.max_cost}): a query the cost limit allows could never pass"

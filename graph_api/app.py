@@ -1,5 +1,5 @@
 """The ASGI application: GraphQL (and GraphiQL) at /graphql, its subscriptions over WebSocket at
-/graphql too, the etalage's files at /etalage, health at /health."""
+/graphql too, the etalage's files at /etalage, health at /health, metrics at /metrics."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import strawberry
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
@@ -17,13 +18,19 @@ from starlette.staticfiles import StaticFiles
 
 from graph_api import graphiql, security
 from graph_api.auth import Authenticator
+from graph_api.auth.jwks import IssuerKeys
 from graph_api.engine import EmbeddedEngine
 from graph_api.etalage import http as etalage
 from graph_api.graphql.compiled import CompiledReads
 from graph_api.graphql.context import Context
 from graph_api.graphql.endpoint import GraphQLEndpoint
+from graph_api.graphql.limits.extension import KEPT
 from graph_api.graphql.schema import build_schema
 from graph_api.graphql.websocket import GraphQLWebSocket, route_app
+from graph_api.http import metrics as prometheus
+from graph_api.http.logs import RequestContext
+from graph_api.http.metrics import Cache, Metrics
+from graph_api.http.ratelimit import RateLimits
 from graph_api.identiteit import Identiteit
 from graph_api.meldingen_live import Luisteraar
 from graph_api.runtime import Runtime, open_runtime
@@ -58,11 +65,26 @@ def create_app(
     settings: Settings, *, engine: EmbeddedEngine | None = None, schema: strawberry.Schema | None = None
 ) -> Starlette:
     """The application; `schema` only where a test serves a schema of its own."""
+    compiled = CompiledReads() if settings.compiled_reads else None
+    hardening = settings.hardening
+    authenticate = Authenticator.from_settings(settings)
+
+    def caches() -> dict[str, Cache]:
+        """The caches the metrics count lookups of: this app's and the process's."""
+        found: dict[str, Cache] = {**KEPT, **(compiled.caches() if compiled is not None else {})}
+        if isinstance(keys := authenticate.validator.trust.keys, IssuerKeys):
+            found["issuer_keys"] = keys
+        return found
+
+    # A registry per app: tests make many apps in one process (graph_api/http/metrics.py).
+    metrics = Metrics(caches)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with open_runtime(settings, engine) as runtime:
             app.state.runtime = runtime
+            runtime.store.observe = metrics.statement  # every statement, at the store's choke point
+            metrics.workers.set(1)
             watcher = asyncio.create_task(runtime.watch_engine())
             # One listener for every subscription of this process (graph_api/meldingen_live).
             app.state.luisteraar = Luisteraar(runtime.store)
@@ -74,16 +96,13 @@ def create_app(
                 listener.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await listener
-
-    compiled = CompiledReads() if settings.compiled_reads else None
+                metrics.workers.set(0)
 
     async def context(request: Request, identiteit: Identiteit) -> Context:
         runtime: Runtime = request.app.state.runtime
         zicht = await zicht_voor(identiteit, runtime.store)
         return Context(runtime, identiteit, zicht, compiled=compiled)
 
-    hardening = settings.hardening
-    authenticate = Authenticator.from_settings(settings)
     schema = schema or build_schema()
     endpoint = GraphQLEndpoint(
         schema,
@@ -92,6 +111,8 @@ def create_app(
         graphiql=graphiql.page if hardening.graphiql else None,
         max_body_bytes=hardening.max_body_bytes,
         request_timeout_s=hardening.request_timeout_s,
+        metrics=metrics,
+        rate_limits=RateLimits(hardening.rate_per_s, hardening.rate_burst) if hardening.rate_limit else None,
     )
     routes: list[BaseRoute] = [
         Route("/health", health, methods=["GET"]),
@@ -108,6 +129,9 @@ def create_app(
         # A gemeente's TOPdesk export imported (graph_api/uitwisseling/cmdb/http.py).
         *topdesk_http.routes(settings, authenticate),
     ]
+    if settings.observability.metrics:
+        # For a scraper: loopback or GRAPH_API_METRICS_FROM, else the token (docs/operations.md).
+        routes.append(prometheus.route(metrics, settings.observability))
     if hardening.graphiql:
         routes += [
             _own_asset(graphiql.INIT_SCRIPT, "text/javascript"),
@@ -117,6 +141,8 @@ def create_app(
     return Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=security.middleware(hardening),
+        # The request id outermost: every response carries it (CORS preflights and refusals of
+        # the security middleware too) and the access log times the whole of a request.
+        middleware=[Middleware(RequestContext), *security.middleware(hardening)],
         exception_handlers={500: security.server_error},
     )

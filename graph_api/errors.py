@@ -314,6 +314,19 @@ class SubscriberTooSlow(Invalid):
     status = 429
 
 
+class RateLimited(Invalid):
+    """A client that asked for more than its rate limit allows (graph_api/http/ratelimit.py):
+    `details["retryAfter"]` is the seconds until this request would pass, also sent as the
+    `Retry-After` header; nothing was run."""
+
+    code = "RATE_LIMITED"
+    status = 429
+
+    def __init__(self, message: str, *, retry_after_s: int):
+        super().__init__(message, details={"retryAfter": retry_after_s})
+        self.retry_after_s = retry_after_s
+
+
 class Forbidden(Invalid):
     """The asker is known, but no role it holds allows this write."""
 

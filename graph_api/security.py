@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_api.http.logs import HEADER, request_id
 from graph_api.settings import HardeningSettings
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -66,7 +67,10 @@ async def server_error(request: Request, exc: Exception) -> JSONResponse:
     hands the exception on to the server, which logs it.
     """
     body = {"errors": [{"message": "internal server error", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
-    return JSONResponse(body, status_code=500, headers=SECURITY_HEADERS)
+    headers = dict(SECURITY_HEADERS)
+    if (rid := request_id.get()) is not None:
+        headers[HEADER] = rid  # the id the log lines of this failure carry
+    return JSONResponse(body, status_code=500, headers=headers)
 
 
 def middleware(hardening: HardeningSettings) -> list[Middleware]:
@@ -79,9 +83,10 @@ def middleware(hardening: HardeningSettings) -> list[Middleware]:
                 allow_origins=list(hardening.cors_origins),
                 allow_methods=["GET", "POST"],
                 # Bearer tokens travel in Authorization; no cookies, so no credentials mode.
-                allow_headers=["Authorization", "Content-Type"],
-                # A 401 says in WWW-Authenticate why the token was refused.
-                expose_headers=["WWW-Authenticate"],
+                allow_headers=["Authorization", "Content-Type", "X-Request-Id"],
+                # A 401 says in WWW-Authenticate why the token was refused; a 429 in Retry-After
+                # when to try again; X-Request-Id names the request in the server's logs.
+                expose_headers=["WWW-Authenticate", "Retry-After", "X-Request-Id"],
                 max_age=600,
             )
         )

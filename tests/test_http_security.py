@@ -185,6 +185,9 @@ def test_hardening_settings_from_the_environment() -> None:
             "GRAPH_API_REQUEST_TIMEOUT_S": "2.5",
             "GRAPH_API_MAX_BODY_BYTES": "65536",
             "GRAPH_API_CORS_ORIGINS": f"{ORIGIN}, http://localhost:5173,{ORIGIN}",
+            "GRAPH_API_RATE_LIMIT": "false",
+            "GRAPH_API_RATE_PER_S": "300",
+            "GRAPH_API_RATE_BURST": "30000",
         }
     ).hardening
     assert hardening == HardeningSettings(
@@ -200,8 +203,12 @@ def test_hardening_settings_from_the_environment() -> None:
         request_timeout_s=2.5,
         max_body_bytes=65_536,
         cors_origins=(ORIGIN, "http://localhost:5173"),
+        rate_limit=False,
+        rate_per_s=300,
+        rate_burst=30_000,
     )
-    assert Settings.from_env({}).hardening == HardeningSettings()
+    # The rate limits are on for the served API, off where settings are made in code (tests).
+    assert Settings.from_env({}).hardening == HardeningSettings(rate_limit=True)
 
 
 @pytest.mark.parametrize(

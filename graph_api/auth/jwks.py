@@ -86,6 +86,7 @@ class IssuerKeys:
         self._fetched_at = -math.inf  # the last fetch that succeeded: its keys live ttl_s
         self._attempted_at = -math.inf  # the last fetch at all: the refetch interval counts from it
         self._failure = ""  # why the last fetch failed
+        self.hits = self.misses = 0  # keys at hand or not, read by the metrics (graph_api/http/metrics.py)
         # One fetch at a time; a lock belongs to one event loop, and tests run several.
         self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
             weakref.WeakKeyDictionary()
@@ -102,7 +103,9 @@ class IssuerKeys:
 
     async def keys(self) -> list[Key]:
         if self._fresh():
+            self.hits += 1
             return self._keys  # type: ignore[return-value]
+        self.misses += 1
         async with self._lock():
             if self._fresh():
                 return self._keys  # type: ignore[return-value]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import signal
 import sys
 from dataclasses import replace
@@ -14,6 +13,7 @@ import typer
 from graph_api.cli.reporting import console, load_settings, reported
 from graph_api.cli.seed import ScaleOption, SeedOption, print_report, seed_with_progress
 from graph_api.engine import EmbeddedEngine
+from graph_api.http import logs
 from graph_api.runtime import embedded_engine, open_runtime
 from graph_api.settings import Settings
 
@@ -37,7 +37,10 @@ def serve(
     # uvicorn re-raises SIGTERM after its graceful shutdown; by default that ends the process
     # before the engine below is stopped (docker stop, systemd), so it becomes an exit.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # Text or JSON lines (GRAPH_API_LOG_FORMAT); uvicorn's loggers pass theirs to the same handler,
+    # and its access log is off: graph_api's own (graph_api/http/logs.py) carries the request id
+    # and leaves out query strings, where a GET carries a whole GraphQL document.
+    logs.configure(settings.observability.log_format)
     engine = embedded_engine(settings) if settings.embedded else None
     with reported():
         if engine is not None:
@@ -46,7 +49,13 @@ def serve(
             if seed_if_empty:
                 asyncio.run(_seed_if_empty(settings, engine, seed, scale))
             console.print(f"graph_api on http://{settings.host}:{settings.port}/graphql ({settings.engine})")
-            uvicorn.run(create_app(settings, engine=engine), host=settings.host, port=settings.port)
+            uvicorn.run(
+                create_app(settings, engine=engine),
+                host=settings.host,
+                port=settings.port,
+                log_config=None,
+                access_log=False,
+            )
         finally:
             if engine is not None:
                 engine.stop()

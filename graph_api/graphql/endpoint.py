@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,10 +26,13 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from graph_api.auth.errors import AuthenticationError, challenge
-from graph_api.errors import ClientError, GraphApiError, MalformedRequest, RequestError
+from graph_api.errors import ClientError, GraphApiError, MalformedRequest, RateLimited, RequestError
 from graph_api.graphql.context import Context
 from graph_api.graphql.errors import answer, is_internal
 from graph_api.graphql.limits import NUL_REFUSED
+from graph_api.graphql.limits.extension import limits_of, operation_name, parsed, request_cost
+from graph_api.http.metrics import Metrics
+from graph_api.http.ratelimit import RateLimits, client_key
 from graph_api.identiteit import ANONIEM, Identiteit
 
 log = logging.getLogger(__name__)
@@ -36,9 +40,9 @@ log = logging.getLogger(__name__)
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 # Refusals that are HTTP's concern keep their status whatever the client accepts: the method,
-# the body's size or media type, the credentials, an engine away. The rest answer
-# `application/json` clients with 200, as they expect of GraphQL.
-_HTTP_STATUSES = frozenset({401, 405, 413, 415, 503})
+# the body's size or media type, the credentials, a client over its rate limit, an engine away.
+# The rest answer `application/json` clients with 200, as they expect of GraphQL.
+_HTTP_STATUSES = frozenset({401, 405, 413, 415, 429, 503})
 
 
 MAX_JSON_DEPTH = 32  # nesting of the body's JSON: filters nest two or three levels
@@ -162,6 +166,8 @@ class GraphQLEndpoint:
         graphiql: Callable[[], str] | None = None,
         max_body_bytes: int = 1_048_576,
         request_timeout_s: float = 30.0,
+        metrics: Metrics | None = None,
+        rate_limits: RateLimits | None = None,
     ):
         self.schema = schema
         self.context = context
@@ -169,6 +175,8 @@ class GraphQLEndpoint:
         self.graphiql = graphiql
         self.max_body_bytes = max_body_bytes
         self.request_timeout_s = request_timeout_s
+        self.metrics = metrics  # None: nothing counted
+        self.rate_limits = rate_limits  # None: no rate limits
 
     async def handle(self, request: Request) -> Response:
         if request.method not in ("GET", "POST"):
@@ -195,12 +203,18 @@ class GraphQLEndpoint:
                 status_code=406,
                 media_type=JSON,
             )
+        started = time.perf_counter()
         try:
             body = await self._parameters(request)
             result = await self._execute(request, body)
         except GraphApiError as exc:
-            return self._refuse(exc, media)
-        return self._respond(result, media)
+            response, codes = self._refuse(exc, media), [exc.code]
+        else:
+            response, codes = self._respond(result, media)
+        if self.metrics is not None:
+            operation = getattr(request.state, "operation", None)
+            self.metrics.request(operation, codes, time.perf_counter() - started)
+        return response
 
     def _refuse(self, exc: GraphApiError, media: str) -> JSONResponse:
         """A request refused before it ran: its error alone, with the error's status."""
@@ -213,6 +227,8 @@ class GraphQLEndpoint:
             headers = challenge(exc)
         elif exc.status == 405:
             headers = {"Allow": "POST"}
+        elif isinstance(exc, RateLimited):
+            headers = {"Retry-After": str(exc.retry_after_s)}
         return JSONResponse({"errors": [answer(exc)]}, status_code=status, media_type=media, headers=headers)
 
     async def _parameters(self, request: Request) -> dict[str, Any]:
@@ -269,11 +285,20 @@ class GraphQLEndpoint:
             else {OperationType.QUERY, OperationType.MUTATION}
         )
         # Finding the token's Gebruiker and its reach needs the engine: its errors refuse the request.
-        context = await self.context(request, await self.authenticate(request))
+        identiteit = await self.authenticate(request)
+        request.state.subject = identiteit.subject  # for the access log (graph_api/http/logs.py)
+        context = await self.context(request, identiteit)
         request.state.graphql_context = context
         deadline = asyncio.timeout(self.request_timeout_s)
         try:
             async with deadline:
+                # Parsed as QueryLimits parses it, and kept: execution finds it parsed. Its
+                # operation's name is the metrics' and the access log's.
+                document = await parsed(params["query"], limits_of(context))
+                if document is not None:
+                    request.state.operation = operation_name(document, params.get("operationName"))
+                    if self.rate_limits is not None:
+                        await self._charge(request, identiteit, document, params, context)
                 return await self.schema.execute(
                     params["query"],
                     variable_values=params.get("variables"),
@@ -294,7 +319,31 @@ class GraphQLEndpoint:
         except (CannotGetOperationTypeError, MissingQueryError) as exc:
             raise RequestError("BAD_REQUEST", str(exc)) from None
 
-    def _respond(self, result: Any, media: str) -> JSONResponse:
+    async def _charge(
+        self,
+        request: Request,
+        identiteit: Identiteit,
+        document: Any,
+        params: dict[str, Any],
+        context: Context,
+    ) -> None:
+        """Takes the request's estimated cost from its client's rate limit, or refuses it."""
+        assert self.rate_limits is not None
+        cost = await request_cost(
+            self.schema._schema, document, params.get("operationName"), params.get("variables"), context
+        )
+        if cost is None:  # refused before anything runs: costs the engine nothing
+            return
+        client = client_key(identiteit.subject, request.client.host if request.client else None)
+        try:
+            self.rate_limits.take(client, cost)
+        except RateLimited:
+            if self.metrics is not None:
+                self.metrics.rate_limited.inc()
+            log.info("rate limited: %s, a request of cost %s", client, cost)
+            raise
+
+    def _respond(self, result: Any, media: str) -> tuple[JSONResponse, list[str]]:
         errors = [format_error(error) for error in result.errors or []]
         request_error = (
             result.data is None and errors and all("path" not in e or e["path"] is None for e in errors)
@@ -307,4 +356,5 @@ class GraphQLEndpoint:
         if result.extensions:
             payload["extensions"] = result.extensions
         status = 400 if request_error and media == GRAPHQL_RESPONSE else 200
-        return JSONResponse(payload, status_code=status, media_type=media)
+        codes = [str((e.get("extensions") or {}).get("code", "INTERNAL_SERVER_ERROR")) for e in errors]
+        return JSONResponse(payload, status_code=status, media_type=media), codes

@@ -18,6 +18,7 @@ from graph_api.settings.etalage import EtalageSettings
 from graph_api.settings.hardening import HardeningSettings
 from graph_api.settings.identity import IdentitySettings
 from graph_api.settings.invoer import Grenzen
+from graph_api.settings.observability import ObservabilitySettings
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # graph_api/
 
@@ -53,6 +54,8 @@ class Settings:
     hardening: HardeningSettings = field(default_factory=HardeningSettings)
     etalage: EtalageSettings = field(default_factory=EtalageSettings)  # the etalage's file store
     invoer: Grenzen = field(default_factory=Grenzen)  # the limits of an imported landscape file
+    # The metrics endpoint and the logs' form (docs/operations.md, "Metrics", "Logs").
+    observability: ObservabilitySettings = field(default_factory=ObservabilitySettings)
     # Root fields the compiler covers are read by one projection each (graph_api/graphql/compiled).
     compiled_reads: bool = True
     # A FalkorDB server of its own as the primary instead of the embedded engine: replicas
@@ -107,6 +110,7 @@ class Settings:
             hardening=HardeningSettings.from_env(env),
             etalage=EtalageSettings.from_env(env),
             invoer=Grenzen.from_env(env),
+            observability=ObservabilitySettings.from_env(env),
             compiled_reads=switch(env, "GRAPH_API_COMPILED_READS", True),
             falkordb_url=_url(env, "GRAPH_API_FALKORDB_URL") or None,
             tellen=switch(env, "GRAPH_API_TELLEN", True),
@@ -153,5 +157,6 @@ __all__ = [
     "HardeningSettings",
     "IdentitySettings",
     "Neo4jSettings",
+    "ObservabilitySettings",
     "Settings",
 ]

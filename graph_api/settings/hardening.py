@@ -26,6 +26,16 @@ class HardeningSettings:
     request_engine_ms: int = 30_000  # engine time all statements of one request may use together
     max_body_bytes: int = 1_048_576
     cors_origins: tuple[str, ...] = ()  # origins allowed to call from a browser; none: no CORS headers
+    # Per-client rate limits by estimated cost (graph_api/http/ratelimit.py): a token bucket per
+    # token subject, else per client address. On for the served API (GRAPH_API_RATE_LIMIT,
+    # default on), off where settings are made in code (tests, benches) unless asked.
+    rate_limit: bool = False
+    # Units of estimated cost (graph_api/graphql/limits/cost.py, about 50 µs of engine time
+    # each) a client earns per second: 20,000 is about one engine second per second.
+    rate_per_s: int = 20_000
+    # What a bucket holds when full: a client idle for a while may spend this at once. At least
+    # max_cost, so that every query the cost limit lets through can pass when the bucket is full.
+    rate_burst: int = 200_000
 
     def __post_init__(self) -> None:
         for name, variable in _HARDENING_ENV.items():
@@ -37,6 +47,11 @@ class HardeningSettings:
             )
         for origin in self.cors_origins:
             _check_origin(origin)
+        if self.rate_limit and self.rate_burst < self.max_cost:
+            raise ConfigurationError(
+                f"GRAPH_API_RATE_BURST ({self.rate_burst}) must be at least GRAPH_API_MAX_COST "
+                f"({self.max_cost}): a query the cost limit allows could never pass"
+            )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> HardeningSettings:
@@ -57,6 +72,7 @@ class HardeningSettings:
             graphiql=switch(env, "GRAPH_API_GRAPHIQL", cls.graphiql),
             request_timeout_s=timeout,
             cors_origins=tuple(dict.fromkeys(o.strip() for o in origins.split(",") if o.strip())),
+            rate_limit=switch(env, "GRAPH_API_RATE_LIMIT", True),
         )
 
 
@@ -69,6 +85,8 @@ _HARDENING_ENV = {
     "list_size": "GRAPH_API_COST_LIST_SIZE",
     "max_body_bytes": "GRAPH_API_MAX_BODY_BYTES",
     "request_engine_ms": "GRAPH_API_REQUEST_ENGINE_MS",
+    "rate_per_s": "GRAPH_API_RATE_PER_S",
+    "rate_burst": "GRAPH_API_RATE_BURST",
 }
 
 

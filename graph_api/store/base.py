@@ -11,7 +11,7 @@ import contextlib
 import logging
 import time
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -86,6 +86,10 @@ class Store(ABC):
         self.queries = queries
         self.read_timeout_ms = read_timeout_ms
         self.write_timeout_ms = write_timeout_ms
+        # Told of every statement run (engine, write or not, seconds), failed ones too: the
+        # metrics (graph_api/http/metrics.py). Here, where every read and write passes, not at
+        # each caller.
+        self.observe: Callable[[str, bool, float], None] | None = None
 
     def unit(self) -> Unit:
         """A unit of work whose reads see its own writes (one per request)."""
@@ -119,7 +123,9 @@ class Store(ABC):
         timeout = timeout_ms or self.read_timeout_ms
         for attempt in range(1, self.read_attempts + 1):
             try:
-                return await self._run(name, text, params or {}, write=False, timeout_ms=timeout, unit=unit)
+                return await self._observed(
+                    name, text, params or {}, write=False, timeout_ms=timeout, unit=unit
+                )
             except EngineUnavailable:
                 if attempt == self.read_attempts:
                     raise
@@ -138,9 +144,20 @@ class Store(ABC):
         text = self.queries.text(name, self.engine)
         if unit is not None:
             unit.wrote = True  # before: a write whose reply is lost may still have happened
-        return await self._run(
+        return await self._observed(
             name, text, params or {}, write=True, timeout_ms=timeout_ms or self.write_timeout_ms, unit=unit
         )
+
+    async def _observed(
+        self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int, unit: Unit | None
+    ) -> list[Row]:
+        if self.observe is None:
+            return await self._run(name, text, params, write=write, timeout_ms=timeout_ms, unit=unit)
+        started = time.perf_counter()
+        try:
+            return await self._run(name, text, params, write=write, timeout_ms=timeout_ms, unit=unit)
+        finally:
+            self.observe(self.engine, write, time.perf_counter() - started)
 
     async def health(self) -> Health:
         started = time.perf_counter()

@@ -33,6 +33,7 @@ class _Lru(OrderedDict):
     def __init__(self, maxsize: int):
         super().__init__()
         self.maxsize = maxsize
+        self.hits = self.misses = 0  # read by the metrics (graph_api/http/metrics.py)
 
     def keep(self, key: Hashable, value: Any) -> None:
         self[key] = value
@@ -42,7 +43,10 @@ class _Lru(OrderedDict):
     def find(self, key: Hashable) -> Any:
         value = self.get(key)
         if value is not None:
+            self.hits += 1
             self.move_to_end(key)
+        else:
+            self.misses += 1
         return value
 
 
@@ -55,6 +59,10 @@ class CompiledReads:
         # The label sizes last seen and their part of a request's key: they change once a minute
         # at most, and a request's key should not cost a sort of them each time.
         self._sizes: tuple[Mapping[str, int] | None, Hashable] = (None, None)
+
+    def caches(self) -> dict[str, _Lru]:
+        """Its caches by name, for the metrics."""
+        return {"compiled_fields": self._fields, "kept_requests": self._requests}
 
     def field(
         self, details: list, variables: dict[str, Any], zicht: Zicht, compile_read: Callable[[], CompiledRead]

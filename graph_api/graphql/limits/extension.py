@@ -18,7 +18,15 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
-from graphql import ASTValidationRule, ExecutionResult, GraphQLError, parse
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    ExecutionResult,
+    GraphQLError,
+    GraphQLSchema,
+    get_operation_ast,
+    parse,
+)
 from graphql.validation import specified_rules
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
@@ -40,12 +48,15 @@ class _KeptOffLoop:
         self._function = function
         self._maxsize = maxsize
         self._kept: OrderedDict[Any, Any] = OrderedDict()
+        self.hits = self.misses = 0  # read by the metrics (graph_api/http/metrics.py)
 
     async def __call__(self, *args: Any, **kwargs: Any) -> Any:
         key = (args, tuple(sorted(kwargs.items())))
         if key in self._kept:
+            self.hits += 1
             self._kept.move_to_end(key)
             return self._kept[key]
+        self.misses += 1
         value = await asyncio.to_thread(self._function, *args, **kwargs)
         self._kept[key] = value  # on the loop's thread only: no lock needed
         if len(self._kept) > self._maxsize:
@@ -55,6 +66,8 @@ class _KeptOffLoop:
 
 _parse = _KeptOffLoop(parse)
 _validate = _KeptOffLoop(validate_document)
+# The process's kept parses and validations, for the metrics: shared by every app of the process.
+KEPT = {"parsed_documents": _parse, "validated_documents": _validate}
 
 
 @functools.cache
@@ -98,6 +111,40 @@ def shape_refusal(document: Any, limits: HardeningSettings) -> GraphQLError | No
             limit=limits.max_fields,
         )
     return None
+
+
+async def parsed(query: str, limits: HardeningSettings) -> DocumentNode | None:
+    """The request's document as QueryLimits parses it (and keeps it: parsing again costs
+    nothing), None when it does not parse; execution then refuses it."""
+    try:
+        document: DocumentNode = await _parse(query, max_tokens=limits.max_tokens)
+    except GraphQLError:
+        return None
+    return document
+
+
+def operation_name(document: DocumentNode, asked: str | None) -> str | None:
+    """The name of the operation that runs, None for an unnamed one or none at all."""
+    operation = get_operation_ast(document, asked)
+    return operation.name.value if operation is not None and operation.name is not None else None
+
+
+async def request_cost(
+    schema: GraphQLSchema, document: DocumentNode, asked: str | None, variables: Any, context: Any
+) -> int | None:
+    """The cost QueryLimits estimates for a request (what the rate limits charge), None when it
+    refuses the request before that: such a refusal costs the engine nothing. Its steps are kept
+    per document, so a request sent again pays only for the estimate itself."""
+    limits = limits_of(context)
+    if shape_refusal(document, limits) is not None:
+        return None
+    if await _validate(schema, document, validation_rules(limits)):
+        return None
+    runtime = getattr(context, "runtime", None)
+    label_sizes = await runtime.label_sizes() if runtime is not None else {}
+    zicht = getattr(context, "zicht", None) or Zicht()
+    cost = estimate_cost(schema, document, asked, variables, limits.list_size, label_sizes, zicht)
+    return None if cost is None or cost > limits.max_cost else cost
 
 
 class QueryLimits(SchemaExtension):

@@ -155,17 +155,6 @@ async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> No
         await asyncio.sleep(0.1)
 
 
-__all__ = [
-    "ENGINES",
-    "Backend",
-    "Neo4jSession",
-    "Unavailable",
-    "cli_env",
-    "external_neo4j",
-    "no_child_process",
-]
-
-
 async def graph_copy(template: Settings, name: str) -> None:
     """A copy of the template's graph named `name`, in the same embedded engine (GRAPH.COPY):
     a fraction of a second where seeding the same graph takes a minute."""

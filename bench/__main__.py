@@ -74,6 +74,23 @@ def engines(
 
 
 @app.command()
+def peer(
+    rounds: Annotated[int, typer.Option(help="Measured requests per query and server.")] = 30,
+    clients: Annotated[int, typer.Option(help="Concurrent clients in each throughput run.")] = 20,
+    seconds: Annotated[float, typer.Option(help="Length of each throughput run.")] = 10,
+    neo4j_uri: Annotated[
+        str | None, typer.Option(help="A running Neo4j to use (seeded if it lacks scale 1); else one is started.")
+    ] = None,
+    api_port: Annotated[int, typer.Option(help="Port of the graph_api server.")] = 8100,
+    peer_port: Annotated[int, typer.Option(help="Port of the peer's server.")] = 4100,
+) -> None:
+    """graph_api against @neo4j/graphql on the same Neo4j: the benchmark's reads over HTTP."""
+    from bench import peer as peer_bench
+
+    peer_bench.main(rounds, clients, seconds, neo4j_uri, (api_port, peer_port))
+
+
+@app.command()
 def analytics(
     scales: Annotated[str, typer.Option(help="Two scales to compare, comma-separated.")] = "1,10",
     rounds: Annotated[int, typer.Option(help="Measured runs per analytic.")] = 10,

@@ -74,19 +74,36 @@ PEER_ZOEKEN = """query($t: String!) {
 
 
 class Asker:
-    """One server as the client sees it: posts a query, keeps each answer's store round trips."""
+    """One server as the client sees it: posts a query, keeps each answer's store round trips
+    and the time they took (`storeMs`)."""
 
     def __init__(self, client: httpx.AsyncClient):
         self.client = client
         self.store_calls = 0
+        self.store_ms = 0.0
 
     async def post(self, query: str, variables: dict | None = None) -> dict:
         response = await self.client.post("/graphql", json={"query": query, "variables": variables or {}})
         body = response.json()
         if response.status_code != 200 or "errors" in body:
             raise SystemExit(f"GraphQL failed at {self.client.base_url}: {body}")
-        self.store_calls += body["extensions"]["queryStats"]["storeCalls"]
+        # `{ __typename }` without a token reads nothing from graph_api's store and reports nothing.
+        stats = body.get("extensions", {}).get("queryStats", {})
+        self.store_calls += stats.get("storeCalls", 0)
+        self.store_ms += stats.get("storeMs", 0.0)
         return body["data"]
+
+
+def _keeping_store_ms(ask: Ask, asker: Asker, samples: list[float]) -> Callable[[], Awaitable[Any]]:
+    """`ask`, keeping the store time each call reports."""
+
+    async def call() -> Any:
+        before = asker.store_ms
+        found = await ask(asker)
+        samples.append(asker.store_ms - before)
+        return found
+
+    return call
 
 
 Ask = Callable[[Asker], Awaitable[Any]]
@@ -166,7 +183,7 @@ def _gebruik(node: dict, applicatie: dict, leverancier: dict, key: Callable[[str
     }
 
 
-async def _landschap_api(asker: Asker) -> dict[str, dict]:
+async def _landschap_api(asker: Asker) -> list[tuple[str, dict]]:
     found, cursor = {}, None
     while True:
         page = (await asker.post(GQL_LANDSCHAP, {"c": AMSTERDAM, "na": cursor}))["gemeente"]["gebruik"]
@@ -175,11 +192,11 @@ async def _landschap_api(asker: Asker) -> dict[str, dict]:
             for n in page["nodes"]
         }
         if not page["pageInfo"]["hasNextPage"]:
-            return found
+            return list(found.items())
         cursor = page["pageInfo"]["endCursor"]
 
 
-async def _landschap_peer(asker: Asker) -> dict[str, dict]:
+async def _landschap_peer(asker: Asker) -> list[tuple[str, dict]]:
     found, cursor = {}, None
     while True:
         (gemeente,) = (await asker.post(PEER_LANDSCHAP, {"c": AMSTERDAM, "na": cursor}))["gemeenten"]
@@ -189,7 +206,7 @@ async def _landschap_peer(asker: Asker) -> dict[str, dict]:
             applicatie = _one(node["applicatie"])
             found[node["id"]] = _gebruik(node, applicatie, _one(applicatie["leverancier"]))
         if not page["pageInfo"]["hasNextPage"]:
-            return found
+            return list(found.items())
         cursor = page["pageInfo"]["endCursor"]
 
 
@@ -287,10 +304,27 @@ async def _compare(read: Read, api: Asker, peer: Asker) -> str | None:
     return _difference(await read.graph_api(api), await read.peer(peer))
 
 
+async def _statements(url: str) -> int:
+    """Every statement graph_api's store has run, by its /metrics (loopback reads it without a
+    token, and must not send the API's: that is refused as the wrong one)."""
+    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+        text = (await client.get("/metrics")).text
+    prefix = "graph_api_engine_statement_seconds_count"
+    return round(sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(prefix)))
+
+
 async def _store_calls(ask: Ask, asker: Asker) -> int:
+    """The store round trips of one request, as its answers report them."""
     before = asker.store_calls
     await ask(asker)
     return asker.store_calls - before
+
+
+async def _statements_of(ask: Ask, asker: Asker, url: str) -> int:
+    """Every statement graph_api ran for one request: its token and Gebruiker included."""
+    before = await _statements(url)
+    await ask(asker)
+    return await _statements(url) - before
 
 
 async def _throughput(url: str, headers: dict[str, str], ask: Ask, clients: int, seconds: float) -> float:
@@ -350,12 +384,27 @@ class Measured:
     api_rps: float
     peer_rps: float
     api_calls: int
+    api_statements: int
     peer_calls: int
+    api_store_ms: float
+    peer_store_ms: float
+
+
+@dataclass
+class Floors:
+    """`{ __typename }`: what a request costs each server before it reads anything."""
+
+    api_ms: float
+    api_anonymous_ms: float
+    peer_ms: float
+
+
+TYPENAME = "{ __typename }"
 
 
 async def _measure(
     neo4j_uri: str, rounds: int, clients: int, seconds: float, ports: tuple[int, int]
-) -> list[Measured]:
+) -> tuple[list[Measured], Floors]:
     settings = replace(Settings(), data_dir=WORK / "api", neo4j=Neo4jSettings(neo4j_uri))
     await ensure_seeded(settings)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPH_API_", "NEO4J_"))}
@@ -374,28 +423,46 @@ async def _measure(
         _process(api_command, api_env, HERE.parent, api_url, WORK / "graph_api.log"),
         _process(["node", "server.js"], peer_env, PEER, peer_url, WORK / "peer.log"),
         httpx.AsyncClient(base_url=api_url, timeout=60, headers=api_headers) as api_client,
+        httpx.AsyncClient(base_url=api_url, timeout=60, headers={"accept": GRAPHQL_RESPONSE}) as anonymous,
         httpx.AsyncClient(base_url=peer_url, timeout=60, headers=peer_headers) as peer_client,
     ):
         api, peer = Asker(api_client), Asker(peer_client)
+        floors = await interleaved_medians(
+            {
+                "graph_api": lambda: api.post(TYPENAME),
+                "anonymous": lambda: Asker(anonymous).post(TYPENAME),
+                "peer": lambda: peer.post(TYPENAME),
+            },
+            rounds,
+        )
+        floor = Floors(floors["graph_api"], floors["anonymous"], floors["peer"])
+        print(f"{{ __typename }}: {floor}", flush=True)
         for read in READS:
             difference = await _compare(read, api, peer)
             print(f"{read.name}: {'the same answers' if difference is None else 'DIFFERENT: ' + difference}")
-            calls = (await _store_calls(read.graph_api, api), await _store_calls(read.peer, peer))
+            api_calls, peer_calls = (
+                await _store_calls(read.graph_api, api),
+                await _store_calls(read.peer, peer),
+            )
+            api_statements = await _statements_of(read.graph_api, api, api_url)
+            api_store, peer_store = [], []
             medians = await interleaved_medians(
-                {"graph_api": lambda r=read: r.graph_api(api), "peer": lambda r=read: r.peer(peer)}, rounds
+                {
+                    "graph_api": _keeping_store_ms(read.graph_api, api, api_store),
+                    "peer": _keeping_store_ms(read.peer, peer, peer_store),
+                },
+                rounds,
             )
             api_rps = await _throughput(api_url, api_headers, read.graph_api, clients, seconds)
             peer_rps = await _throughput(peer_url, peer_headers, read.peer, clients, seconds)
             measured = Measured(
-                read.name, difference, medians["graph_api"], medians["peer"], api_rps, peer_rps, *calls
-            )
-            print(
-                f"  median {measured.api_ms:.1f} ms against {measured.peer_ms:.1f} ms; "
-                f"{api_rps:.0f} against {peer_rps:.0f} requests/s; store calls {calls[0]} against {calls[1]}",
-                flush=True,
-            )
+                read.name, difference, medians["graph_api"], medians["peer"], api_rps, peer_rps,
+                api_calls, api_statements, peer_calls,
+                statistics.median(api_store), statistics.median(peer_store),
+            )  # fmt: skip
+            print(f"  {measured}", flush=True)
             results.append(measured)
-    return results
+    return results, floor
 
 
 def _versions() -> dict[str, str]:
@@ -412,37 +479,46 @@ def _versions() -> dict[str, str]:
 
 def run(rounds: int, clients: int, seconds: float, neo4j_uri: str | None, ports: tuple[int, int]) -> str:
     _npm_ci()
+    WORK.mkdir(parents=True, exist_ok=True)
     server = None
     if neo4j_uri is None:
         shutil.rmtree(WORK / "neo4j", ignore_errors=True)
         server = Neo4jServer.start(WORK / "neo4j")
         neo4j_uri = server.routing_uri()
-    WORK.mkdir(parents=True, exist_ok=True)
     try:
-        results = asyncio.run(_measure(neo4j_uri, rounds, clients, seconds, ports))
+        results, floors = asyncio.run(_measure(neo4j_uri, rounds, clients, seconds, ports))
     finally:
         if server is not None:
             server.stop()
-    return _report(results, rounds, clients, seconds)
+    return _report(results, floors, rounds, clients, seconds)
 
 
-def _report(results: list[Measured], rounds: int, clients: int, seconds: float) -> str:
+def _report(results: list[Measured], floors: Floors, rounds: int, clients: int, seconds: float) -> str:
     versions = _versions()
     lines = [
         "| query | same answers | graph_api median (ms) | peer median (ms) | graph_api / peer "
-        f"| graph_api req/s ({clients} clients) | peer req/s | graph_api / peer | store round trips, graph_api : peer |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| graph_api req/s ({clients} clients) | peer req/s | graph_api / peer "
+        "| store round trips, graph_api (all its statements) : peer | time in the store, graph_api : peer (ms) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for m in results:
         same = "yes" if m.difference is None else f"NO: {m.difference}"
         lines.append(
             f"| {m.name} | {same} | {m.api_ms:.1f} | {m.peer_ms:.1f} | {m.api_ms / m.peer_ms:.2f} "
-            f"| {m.api_rps:.0f} | {m.peer_rps:.0f} | {m.api_rps / m.peer_rps:.2f} | {m.api_calls} : {m.peer_calls} |"
+            f"| {m.api_rps:.0f} | {m.peer_rps:.0f} | {m.api_rps / m.peer_rps:.2f} "
+            f"| {m.api_calls} ({m.api_statements}) : {m.peer_calls} | {m.api_store_ms:.1f} : {m.peer_store_ms:.1f} |"
         )
     geo = statistics.geometric_mean([m.api_ms / m.peer_ms for m in results])
+    geo_rps = statistics.geometric_mean([m.api_rps / m.peer_rps for m in results])
+    slower = [m for m in results if m.api_ms > m.peer_ms]
     lines += [
         "",
-        f"Geometric mean of the latency ratios (graph_api / peer, below 1: graph_api quicker): {geo:.2f}.",
+        f"Geometric means of the ratios, graph_api / peer: latency {geo:.2f} (under 1: graph_api quicker), "
+        f"throughput {geo_rps:.2f} (over 1: graph_api serves more). The floor of a request, "
+        f"`{{ __typename }}`: graph_api {floors.api_ms:.1f} ms with the token "
+        f"({floors.api_anonymous_ms:.1f} ms without), the peer {floors.peer_ms:.1f} ms.",
+        "",
+        _why(slower, floors),
         "",
         f"The peer: @neo4j/graphql {versions['@neo4j/graphql']} on Apollo Server {versions['@apollo/server']} "
         f"(standalone, Node {versions['node']}, one process), neo4j-driver {versions['neo4j-driver']}; "
@@ -452,24 +528,63 @@ def _report(results: list[Measured], rounds: int, clients: int, seconds: float) 
         "graph_api: `graph-api serve` (one uvicorn process), compiled reads on, rate limits off, each "
         "request with a functioneel beheerder's bearer token (validated, its Gebruiker looked up): "
         "graph_api's role matrix has no counterpart in the peer, which answers anyone everything; "
-        "matching it would take an @authorization rule per type over JWT claims. "
-        "Both on one Neo4j 5.26 Community (the test suite's server, tests/neo4j/launcher) through the "
-        "routing driver (`neo4j://`), seeded once by graph_api at scale 1 (seed 1). The queries are "
-        "bench/api.py's for graph_api and their counterparts in bench/peer.py for the peer, the same "
-        "data in the same order, checked equal after normalising (ids, lists read as one node, "
-        "equal search scores in either order) before anything is timed. "
-        f"Latency: medians of {rounds} requests after 3 warm-up rounds, one client, the two servers "
-        f"in turns. Throughput: {clients} concurrent clients (httpx, the same code) sending the one "
-        f"query for {seconds:g} s, each server alone. Store round trips: per request, what each "
-        "server reports in `extensions.queryStats.storeCalls` (graph_api: its store calls; the peer: "
-        "the Cypher statements it ran, counted in bench/peer/server.js). Client, servers and Neo4j "
-        "share the machine's cores, with other sessions' work running.",
+        "matching it would take an @authorization rule per type over JWT claims, and the roles in "
+        "the token. Both on one Neo4j 5.26 Community (the test suite's server, tests/neo4j/launcher) "
+        "through the routing driver (`neo4j://`), seeded once by graph_api at scale 1 (seed 1). The "
+        "queries are bench/api.py's for graph_api and their counterparts in bench/peer.py for the "
+        "peer: the same data in the same order, checked equal after normalising (graph_api's global "
+        "ids, relationships the peer reads as lists of one, equal search scores in either order) "
+        f"before anything is timed. Latency: medians of {rounds} requests after 3 warm-up rounds, one "
+        f"client, the two servers in turns. Throughput: {clients} concurrent clients (httpx, the same "
+        f"code) sending the one query for {seconds:g} s, each server alone. Store round trips: per "
+        "request, what each server reports in `extensions.queryStats.storeCalls` (graph_api: its store "
+        "calls; the peer: the Cypher statements it ran, counted in bench/peer/server.js); in brackets "
+        "every statement graph_api's store ran for the request by its /metrics, the token's included. "
+        "Time in the store: the median `storeMs` the answers report (graph_api: its store calls, "
+        "without the token's lookup; the peer: from sending each statement to its last record). "
+        "Client, servers and Neo4j share the machine's 2 cores, with other sessions' work running.",
     ]
     return "\n".join(lines)
+
+
+def _why(slower: list[Measured], floors: Floors) -> str:
+    """Where graph_api is slower: why, and what would close it."""
+    if not slower:
+        return "graph_api is not slower than the peer on any of these reads."
+    parts = [
+        "Where graph_api is slower ("
+        + "; ".join(
+            f"{m.name}: {m.api_ms - m.peer_ms:.1f} ms more, of which {m.api_store_ms - m.peer_store_ms:.1f} ms "
+            "in the store"
+            for m in slower
+        )
+        + "), three causes, each with what would close it.",
+        f"(1) The token: graph_api validates the bearer token and reads its Gebruiker and memberships "
+        f"from Neo4j on every request (identiteit/per_subject: the statement in brackets above beyond "
+        f"storeCalls), {floors.api_ms - floors.api_anonymous_ms:.1f} ms of the floor; the peer reads "
+        "anyone's request without one. Keeping the identity per token subject in the process for a "
+        "few seconds (dropped by the writes that change a membership, or a version the lookup checks) "
+        "would take that round trip off nearly every request.",
+        "(2) The search: graph_api asks Neo4j three times: the full-text matches as a list of up to "
+        "5,000 ids and scores, then the page and the facets, each finding the matches again by "
+        "`a.id IN $ids` (the facets in four UNION branches that filter them again each); the peer "
+        "runs the index call inside its facet statement and aggregates there, so nothing goes back "
+        "and forth. A Neo4j text of the search (`.neo4j.cypher`, as the full-text call already has) "
+        "that keeps the index's nodes and returns count, page and facets in one statement would cut "
+        "two round trips and the id list.",
+        "(3) What graph_api does per request besides the store: Strawberry's execution, the cost "
+        "estimate and limits, the visibility flags in every statement, the answer's extensions; "
+        "a request never seen before is compiled afresh (the rotating lookup; issue 22 item 8), "
+        "while a repeated one is answered by kept reads. Where the store times are equal and the "
+        "latencies are not, that is the difference.",
+    ]
+    return " ".join(parts)
 
 
 def main(rounds: int, clients: int, seconds: float, neo4j_uri: str | None, ports: tuple[int, int]) -> None:
     body = run(rounds, clients, seconds, neo4j_uri, ports)
     command = f"python -m bench peer --rounds {rounds} --clients {clients} --seconds {seconds:g}"
+    if neo4j_uri is not None:
+        command += " --neo4j-uri <a test server started apart and seeded by it>"
     write_section("Peer side by side", command, body)
     print(body)

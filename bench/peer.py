@@ -558,7 +558,7 @@ def _why(slower: list[Measured], floors: Floors) -> str:
             "in the store"
             for m in slower
         )
-        + "), three causes, each with what would close it.",
+        + "), four causes, each with what would close it.",
         f"(1) The token: graph_api validates the bearer token and reads its Gebruiker and memberships "
         f"from Neo4j on every request (identiteit/per_subject: the statement in brackets above beyond "
         f"storeCalls), {floors.api_ms - floors.api_anonymous_ms:.1f} ms of the floor; the peer reads "
@@ -572,7 +572,13 @@ def _why(slower: list[Measured], floors: Floors) -> str:
         "and forth. A Neo4j text of the search (`.neo4j.cypher`, as the full-text call already has) "
         "that keeps the index's nodes and returns count, page and facets in one statement would cut "
         "two round trips and the id list.",
-        "(3) What graph_api does per request besides the store: Strawberry's execution, the cost "
+        "(3) Reading the records: for one statement each (the page, a landscape page) graph_api's "
+        "time in the store is longer than the peer's, in part because its Python driver decodes the "
+        "records in pure Python (the Node driver in compiled JavaScript); the driver's Rust codec, "
+        "the `neo4j-rust-ext` package of the driver's version, is a drop-in that decodes them "
+        "quicker without a change to graph_api's code. Its statements also carry the visibility "
+        "predicates of `$zicht`, which the peer's do not.",
+        "(4) What graph_api does per request besides the store: Strawberry's execution, the cost "
         "estimate and limits, the visibility flags in every statement, the answer's extensions; "
         "a request never seen before is compiled afresh (the rotating lookup; issue 22 item 8), "
         "while a repeated one is answered by kept reads. Where the store times are equal and the "

@@ -552,10 +552,11 @@ def _why(slower: list[Measured], floors: Floors) -> str:
     if not slower:
         return "graph_api is not slower than the peer on any of these reads."
     parts = [
-        "Where graph_api is slower ("
+        "Where graph_api is slower (the difference in latency, and its parts in the store and outside "
+        "it, where the token's lookup is: "
         + "; ".join(
-            f"{m.name}: {m.api_ms - m.peer_ms:.1f} ms more, of which {m.api_store_ms - m.peer_store_ms:.1f} ms "
-            "in the store"
+            f"{m.name}: {m.api_ms - m.peer_ms:+.1f} ms, store {m.api_store_ms - m.peer_store_ms:+.1f}, "
+            f"rest {(m.api_ms - m.api_store_ms) - (m.peer_ms - m.peer_store_ms):+.1f}"
             for m in slower
         )
         + "), four causes, each with what would close it.",
@@ -583,6 +584,10 @@ def _why(slower: list[Measured], floors: Floors) -> str:
         "a request never seen before is compiled afresh (the rotating lookup; issue 22 item 8), "
         "while a repeated one is answered by kept reads. Where the store times are equal and the "
         "latencies are not, that is the difference.",
+        "Under 20 clients graph_api serves fewer requests than the peer even where one client sees "
+        "them equal: both are one process, and graph_api's work per request (the token, decoding the "
+        "records, execution) is Python's, done on one core; the token cache and the Rust codec above "
+        "lower it, and `graph-api serve` on every core (issue 22 item 1) brings the second core in.",
     ]
     return " ".join(parts)
 

@@ -404,7 +404,7 @@ TYPENAME = "{ __typename }"
 
 async def _measure(
     neo4j_uri: str, rounds: int, clients: int, seconds: float, ports: tuple[int, int]
-) -> tuple[list[Measured], Floors]:
+) -> tuple[list[Measured], Floors, tuple[float, float]]:
     settings = replace(Settings(), data_dir=WORK / "api", neo4j=Neo4jSettings(neo4j_uri))
     await ensure_seeded(settings)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPH_API_", "NEO4J_"))}
@@ -427,6 +427,7 @@ async def _measure(
         httpx.AsyncClient(base_url=peer_url, timeout=60, headers=peer_headers) as peer_client,
     ):
         api, peer = Asker(api_client), Asker(peer_client)
+        load_before = os.getloadavg()[0]
         floors = await interleaved_medians(
             {
                 "graph_api": lambda: api.post(TYPENAME),
@@ -462,7 +463,7 @@ async def _measure(
             )  # fmt: skip
             print(f"  {measured}", flush=True)
             results.append(measured)
-    return results, floor
+    return results, floor, (load_before, os.getloadavg()[0])
 
 
 def _versions() -> dict[str, str]:
@@ -486,14 +487,21 @@ def run(rounds: int, clients: int, seconds: float, neo4j_uri: str | None, ports:
         server = Neo4jServer.start(WORK / "neo4j")
         neo4j_uri = server.routing_uri()
     try:
-        results, floors = asyncio.run(_measure(neo4j_uri, rounds, clients, seconds, ports))
+        results, floors, loads = asyncio.run(_measure(neo4j_uri, rounds, clients, seconds, ports))
     finally:
         if server is not None:
             server.stop()
-    return _report(results, floors, rounds, clients, seconds)
+    return _report(results, floors, loads, rounds, clients, seconds)
 
 
-def _report(results: list[Measured], floors: Floors, rounds: int, clients: int, seconds: float) -> str:
+def _report(
+    results: list[Measured],
+    floors: Floors,
+    loads: tuple[float, float],
+    rounds: int,
+    clients: int,
+    seconds: float,
+) -> str:
     versions = _versions()
     lines = [
         "| query | same answers | graph_api median (ms) | peer median (ms) | graph_api / peer "
@@ -542,7 +550,9 @@ def _report(results: list[Measured], floors: Floors, rounds: int, clients: int, 
         "every statement graph_api's store ran for the request by its /metrics, the token's included. "
         "Time in the store: the median `storeMs` the answers report (graph_api: its store calls, "
         "without the token's lookup; the peer: from sending each statement to its last record). "
-        "Client, servers and Neo4j share the machine's 2 cores, with other sessions' work running.",
+        "Client, servers and Neo4j share the machine's 2 cores, with other sessions' work running: "
+        f"the load average (1 min) was {loads[0]:.1f} when the measuring began and {loads[1]:.1f} "
+        "when it ended.",
     ]
     return "\n".join(lines)
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from bench.api import (
     GQL_ZOEKEN,
     GRAPHQL_RESPONSE,
     ZAAKREGISTRATIE,
+    Rotating,
     mint_token,
 )
 from bench.harness import ensure_seeded, interleaved_medians
@@ -243,16 +244,6 @@ async def _zoeken_peer(asker: Asker) -> dict:
     found = await asker.post(PEER_ZOEKEN, {"t": ZOEKTERM})
     hits = found["zoekApplicaties"]
     return _zoekresultaat(hits["totalCount"], hits["edges"], found["zoekfacetten"])
-
-
-class Rotating:
-    """A different application each call, the same sequence for each server."""
-
-    def __init__(self, count: int = 1000):
-        self._ids: Iterator[str] = itertools.cycle([f"app-{i:05d}" for i in range(1, count + 1)])
-
-    def __call__(self) -> str:
-        return next(self._ids)
 
 
 _api_ids, _peer_ids = Rotating(), Rotating()
@@ -467,8 +458,6 @@ async def _measure(
 
 
 def _versions() -> dict[str, str]:
-    import json
-
     lock = json.loads((PEER / "package-lock.json").read_text())["packages"]
     node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True).stdout.strip()
     found = {

@@ -64,6 +64,22 @@ def api(
 
 
 @app.command()
+def load(
+    rates: Annotated[
+        str, typer.Option(help="Arrival rates to step through (requests/s), comma-separated.")
+    ] = ("50,100,150,200,250,300,400"),
+    seconds: Annotated[float, typer.Option(help="Length of each step.")] = 30,
+    workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
+    scale: Annotated[int, typer.Option(help="Copies of every organisation in the seeded graph.")] = 1,
+    warmup: Annotated[float, typer.Option(help="Seconds at the first rate before measuring.")] = 20,
+) -> None:
+    """The whole mix of requests by role (writes too), open loop at rising rates: p50, p95, p99, errors."""
+    from bench import load as load_bench
+
+    load_bench.main([float(r) for r in rates.split(",")], seconds, workers, scale, warmup)
+
+
+@app.command()
 def engines(
     rounds: Annotated[int, typer.Option(help="Measured runs per query and engine.")] = 30,
 ) -> None:

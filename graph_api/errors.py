@@ -104,6 +104,9 @@ class StoreError(GraphApiError):
 class EngineUnavailable(Unavailable, StoreError):
     code = "ENGINE_UNAVAILABLE"
     public = "the graph engine does not answer; try again shortly"
+    # What a client is told to wait: the API restarts a dead engine within a second, and one of
+    # scale 1 reads its files back in about another (bench/RESULTS.md, "Seeding").
+    retry_after_s = 2
 
 
 class QueryTimeout(TimedOut, StoreError):

@@ -381,6 +381,8 @@ def test_engine_failures_reach_the_client_as_a_code_without_details(settings: Se
     body = response.json()
     assert body["errors"][0]["extensions"]["code"] == "ENGINE_UNAVAILABLE"
     assert body["errors"][0]["message"] == "the graph engine does not answer; try again shortly"
+    # The engine away while the request ran: the whole request is to be retried shortly.
+    assert response.status_code == 503 and response.headers["retry-after"] == "2"
     for secret in ("127.0.0.1", "bolt", "geheim", "Neo4j", "Traceback"):
         assert secret not in response.text
 
@@ -395,7 +397,7 @@ def test_an_engine_failure_while_identifying_the_asker_is_503(settings: Settings
     )
     with TestClient(create_app(unreachable)) as client:
         response = post(client, "{ __typename }", accept=accept, authorization=f"Bearer {token}")
-    assert response.status_code == 503
+    assert response.status_code == 503 and response.headers["retry-after"] == "2"
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "ENGINE_UNAVAILABLE"
     assert error["message"] == "the graph engine does not answer; try again shortly"

@@ -26,7 +26,14 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from graph_api.auth.errors import AuthenticationError, challenge
-from graph_api.errors import ClientError, GraphApiError, MalformedRequest, RateLimited, RequestError
+from graph_api.errors import (
+    ClientError,
+    EngineUnavailable,
+    GraphApiError,
+    MalformedRequest,
+    RateLimited,
+    RequestError,
+)
 from graph_api.graphql.context import Context
 from graph_api.graphql.errors import answer, is_internal
 from graph_api.graphql.limits import NUL_REFUSED
@@ -227,7 +234,7 @@ class GraphQLEndpoint:
             headers = challenge(exc)
         elif exc.status == 405:
             headers = {"Allow": "POST"}
-        elif isinstance(exc, RateLimited):
+        elif isinstance(exc, RateLimited | EngineUnavailable):
             headers = {"Retry-After": str(exc.retry_after_s)}
         return JSONResponse({"errors": [answer(exc)]}, status_code=status, media_type=media, headers=headers)
 
@@ -357,4 +364,9 @@ class GraphQLEndpoint:
             payload["extensions"] = result.extensions
         status = 400 if request_error and media == GRAPHQL_RESPONSE else 200
         codes = [str((e.get("extensions") or {}).get("code", "INTERNAL_SERVER_ERROR")) for e in errors]
-        return JSONResponse(payload, status_code=status, media_type=media), codes
+        headers = None
+        if EngineUnavailable.code in codes:
+            # The engine went away while the request ran: whatever of `data` came before is no
+            # answer to rely on, and a client or proxy should retry the whole request shortly.
+            status, headers = 503, {"Retry-After": str(EngineUnavailable.retry_after_s)}
+        return JSONResponse(payload, status_code=status, media_type=media, headers=headers), codes

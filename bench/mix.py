@@ -49,7 +49,8 @@ class Gemeente:
 @dataclass
 class Leverancier:
     id: str  # the global ID
-    token: str
+    token: str  # an aanbod-beheerder's: its applications and versions
+    beheerder: str  # an organisatie-beheerder's: its profile
     applicaties: list[str]  # its published applications' identificatie
     profielversie: int | None = None  # None while a change of the profile is on its way
 
@@ -118,8 +119,8 @@ LANDSCHAP = """query Landschap($c: String!) { gemeente(cbsCode: $c) { naam gebru
   totalCount nodes { id status startDatum contractEinde applicatie { naam leverancier { naam } }
     referentiecomponenten { naam } uitgaandeKoppelingen { type richting } } } } }"""
 GEBRUIK = """query Gebruik($id: ID!) { node(id: $id) { ... on Gebruik { id status versienummer notities
-  hosting contractEinde applicatie { naam versies { nummer } } referentiecomponenten { naam }
-  uitgaandeKoppelingen { type richting standaarden { naam } } } } }"""
+  hosting contractEinde applicatie { naam versies { versie } } referentiecomponenten { naam }
+  uitgaandeKoppelingen { type richting standaardversies { id } } } } }"""
 AFHANKELIJKHEDEN = """query Afhankelijkheden($g: ID!) { afhankelijkheden(gebruik: $g, diepte: 2) {
   graaf { nodes { id label } edges { id source target } } } }"""
 DEKKING = "query Dekking($g: ID!) { standaardendekking(gemeente: $g) { koppelingen dekking } }"
@@ -153,7 +154,7 @@ KOPPEL = """mutation RegistreerKoppeling($input: RegistreerKoppelingInput!) { re
 VERWIJDER = """mutation VerwijderGebruik($input: VerwijderGebruikInput!) { verwijderGebruik(input: $input) {
   verwijderdId } }"""
 VERSIE = """mutation RegistreerVersie($input: RegistreerVersieInput!) { registreerVersie(input: $input) {
-  versie { id nummer } } }"""
+  versie { id versie } } }"""
 ORGANISATIEPROFIEL = """mutation WijzigOrganisatieprofiel($input: WijzigOrganisatieprofielInput!) {
   wijzigOrganisatieprofiel(input: $input) { organisatie { id versienummer beschrijving } } }"""
 
@@ -263,7 +264,7 @@ def _versie(b: Bronnen, r: random.Random) -> Verzoek | None:
     def na(data: dict[str, Any] | None) -> None:
         if data is not None:
             versie = data["registreerVersie"]["versie"]
-            b.bevestigd.append(Bevestigd("registreerVersie", versie["id"], {"nummer": nummer}))
+            b.bevestigd.append(Bevestigd("registreerVersie", versie["id"], {"versie": nummer}))
 
     sleutel = uuid.uuid4().hex
     invoer = {"applicatie": r.choice(lev.applicaties), "nummer": nummer, "idempotencyKey": sleutel}
@@ -296,7 +297,7 @@ def _profiel(b: Bronnen, r: random.Random) -> Verzoek | None:
         "beschrijving": beschrijving,
         "idempotencyKey": sleutel,
     }
-    return Verzoek(ORGANISATIEPROFIEL, {"input": invoer}, lev.token, na, sleutel)
+    return Verzoek(ORGANISATIEPROFIEL, {"input": invoer}, lev.beheerder, na, sleutel)
 
 
 def _gebruik_van(g: Gemeente, r: random.Random) -> str | None:
@@ -370,7 +371,7 @@ MIX: tuple[Soort, ...] = (
     Soort("leveranciersoverzicht", "aanbod-beheerder", 3, False,
           _met(lambda b, r: (OVERZICHT, {"l": (lev := _leverancier(b, r)).id}, lev.token))),
     Soort("registreerVersie", "aanbod-beheerder", 1.5, True, _versie),
-    Soort("wijzigOrganisatieprofiel", "aanbod-beheerder", 0.5, True, _profiel),
+    Soort("wijzigOrganisatieprofiel", "organisatie-beheerder", 0.5, True, _profiel),
     # A VNG analyst: the national analytics.
     Soort("adoptie", "vng-raadpleger", 1.5, False,
           _met(lambda b, r: (ADOPTIE, {"r": r.choice(b.referentiecomponenten)}, b.analist))),

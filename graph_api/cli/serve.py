@@ -24,6 +24,8 @@ from graph_api.http import logs
 from graph_api.runtime import embedded_engine, open_runtime
 from graph_api.settings import Settings
 
+WORKER_HEALTHCHECK_S = 30
+
 
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
@@ -83,6 +85,10 @@ def serve(
                         "graph_api.app:served",
                         factory=True,
                         workers=settings.workers,
+                        # A worker answers the supervisor's ping only once it has started: on a
+                        # busy machine that takes longer than uvicorn's 5 s, and it was killed
+                        # again and again. A dead worker is still replaced at once.
+                        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
                         host=settings.host,
                         port=settings.port,
                         log_config=None,

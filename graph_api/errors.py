@@ -182,6 +182,7 @@ class RequestError(Invalid):
     codes: ClassVar[Mapping[str, int]] = {
         "BAD_REQUEST": 400,
         "METHOD_NOT_ALLOWED": 405,
+        "BODY_TOO_SLOW": 408,
         "REQUEST_TOO_LARGE": 413,
         "UNSUPPORTED_MEDIA_TYPE": 415,
         "REQUEST_TIMEOUT": 504,

@@ -49,7 +49,7 @@ JSON = "application/json"
 # Refusals that are HTTP's concern keep their status whatever the client accepts: the method,
 # the body's size or media type, the credentials, a client over its rate limit, an engine away.
 # The rest answer `application/json` clients with 200, as they expect of GraphQL.
-_HTTP_STATUSES = frozenset({401, 405, 413, 415, 429, 503})
+_HTTP_STATUSES = frozenset({401, 405, 408, 413, 415, 429, 503})
 
 
 MAX_JSON_DEPTH = 32  # nesting of the body's JSON: filters nest two or three levels
@@ -248,7 +248,16 @@ class GraphQLEndpoint:
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
                 raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}")
-            raw = await self._body(request)
+            # A client that trickles its body in holds a connection and a task, not the engine; it
+            # gets the time a whole request may take, and not more.
+            try:
+                async with asyncio.timeout(self.request_timeout_s):
+                    raw = await self._body(request)
+            except TimeoutError:
+                raise RequestError(
+                    "BODY_TOO_SLOW",
+                    f"the request body did not arrive within {self.request_timeout_s:g} s",
+                ) from None
             if not raw:
                 raise MalformedRequest("BAD_REQUEST", "the request has no body")
             params = _json(raw, "the request body")

@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections import Counter, deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
@@ -291,9 +292,7 @@ def _per_soort_table(meting: Meting) -> list[str]:
 
 
 async def _rates(rates: list[float], seconds: float, workers: int, scale: int, warmup: float) -> list[str]:
-    settings = replace(Settings(), data_dir=WORK / f"load-scale-{scale}")
-    await ensure_seeded(settings, scale)
-    env = {**os.environ, "GRAPH_API_DATA_DIR": str(settings.data_dir)}
+    settings, env = await _setting_up(scale, workers)
     async with served(env, workers) as server:
         print("reading what the mix chooses from, minting tokens ...", flush=True)
         b = await bronnen(settings, server.url)
@@ -373,3 +372,123 @@ _EXPLAINED = (
     "on in X-Forwarded-For as by a reverse proxy), views and searches counted, access lines logged. The "
     "graph keeps the writes of earlier runs."
 )
+
+
+async def _setting_up(scale: int, workers: int) -> tuple[Settings, dict[str, str]]:
+    settings = replace(Settings(), data_dir=WORK / f"load-scale-{scale}")
+    await ensure_seeded(settings, scale)
+    return settings, {**os.environ, "GRAPH_API_DATA_DIR": str(settings.data_dir)}
+
+
+async def _abuse(rate: float, bad_rate: float, seconds: float, workers: int, warmup: float) -> list[str]:
+    from bench import badinput
+
+    settings, env = await _setting_up(1, workers)
+    async with served(env, workers) as server:
+        b = await bronnen(settings, server.url)
+        limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
+        async with (
+            httpx.AsyncClient(base_url=server.url, limits=limits) as client,
+            httpx.AsyncClient(base_url=server.url, limits=limits) as attacker,
+        ):
+            sender = Sender(client, b, MIX)
+            await sender.run(rate, warmup)
+            alone = _summary(await sender.run(rate, seconds))
+            print(f"  the mix alone: p99 {alone['p99']:.1f} ms", flush=True)
+            mixed, refusals = await asyncio.gather(
+                sender.run(rate, seconds),
+                badinput.send(attacker, server.url, bad_rate, seconds, trickle_s=60),
+            )
+            beside = _summary(mixed)
+            print(f"  beside bad input: p99 {beside['p99']:.1f} ms", flush=True)
+    ratio = beside["p99"] / alone["p99"]
+    lines = [
+        f"Setting: {_setting(workers, 1)}; the bad requests from a second client in the same process.",
+        "",
+        f"| the mix at {rate:.0f}/s | requests | p50 (ms) | p95 (ms) | p99 (ms) | errors |",
+        "| --- | --- | --- | --- | --- | --- |",
+        f"| alone | {alone['requests']:.0f} | {alone['p50']:.1f} | {alone['p95']:.1f} | {alone['p99']:.1f} | {alone['errors']:.0f} |",
+        f"| beside {bad_rate:.0f} bad requests/s | {beside['requests']:.0f} | {beside['p50']:.1f} | {beside['p95']:.1f} "
+        f"| {beside['p99']:.1f} | {beside['errors']:.0f} |",
+        "",
+        f"- Target: the others' p99 at most 2x with bad input beside them: **{'met' if ratio <= 2 else 'MISSED'}** "
+        f"({ratio:.2f}x).",
+        "",
+        "| bad request | sent | answered with | p50 until refused (ms) | p99 (ms) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for naam, ms in refusals.ms.items():
+        codes = ", ".join(f"{c} {n}" for c, n in refusals.codes[naam].most_common())
+        lines.append(
+            f"| {naam} | {len(ms)} | {codes} | {percentile(ms, 50):.1f} | {percentile(ms, 99):.1f} |"
+        )
+    lines += [
+        "",
+        "A slow client is cut off at the request's time limit (`GRAPH_API_REQUEST_TIMEOUT_S`, 30 s): its "
+        "figure is that limit, by design; it held a connection and a task, never the engine.",
+    ]
+    return lines
+
+
+def abuse_main(rate: float, bad_rate: float, seconds: float, workers: int | None, warmup: float) -> None:
+    n = workers or cores()
+    lines = asyncio.run(_abuse(rate, bad_rate, seconds, n, warmup))
+    command = (
+        f"python -m bench abuse --rate {rate:g} --bad-rate {bad_rate:g} --seconds {seconds:g} --workers {n}"
+    )
+    write_section("Bad input at volume", command, "\n".join(lines))
+    print("\n".join(lines))
+
+
+async def _soak(rate: float, minutes: float, workers: int, warmup_s: float) -> list[str]:
+    settings, env = await _setting_up(1, workers)
+    async with served(env, workers) as server:
+        b = await bronnen(settings, server.url)
+        limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
+        samples: list[tuple[float, float, float]] = []  # (seconds in, API MiB, engine MiB)
+
+        async def sample() -> None:
+            started = time.perf_counter()
+            while True:
+                engine = _engine_pid(settings)
+                api = sum(rss_mib(pid) for pid in server.pids() if pid != engine)
+                samples.append((time.perf_counter() - started, api, rss_mib(engine) if engine else 0.0))
+                await asyncio.sleep(10)
+
+        async with httpx.AsyncClient(base_url=server.url, limits=limits) as client:
+            sampler = asyncio.create_task(sample())
+            meting = await Sender(client, b, MIX).run(rate, minutes * 60)
+            sampler.cancel()
+    s = _summary(meting)
+    warm = next(x for x in samples if x[0] >= warmup_s)
+    last = samples[-1]
+    api_growth = (last[1] - warm[1]) / warm[1]
+    engine_growth = (last[2] - warm[2]) / warm[2]
+    flat = api_growth < 0.10 and engine_growth < 0.10
+    return [
+        f"Setting: {_setting(workers, 1)}.",
+        "",
+        f"The mix at {rate:.0f}/s for {minutes:g} minutes: {s['requests']:.0f} requests, p50 {s['p50']:.1f} ms, "
+        f"p95 {s['p95']:.1f} ms, p99 {s['p99']:.1f} ms, **{s['errors']:.0f} errors**.",
+        "",
+        f"| resident memory (MiB) | after warm-up ({warm[0]:.0f} s) | at the end | growth |",
+        "| --- | --- | --- | --- |",
+        f"| API processes (serve and its workers) | {warm[1]:.0f} | {last[1]:.0f} | {100 * api_growth:+.1f}% |",
+        f"| engine | {warm[2]:.0f} | {last[2]:.0f} | {100 * engine_growth:+.1f}% |",
+        "",
+        f"- Target: no errors and memory flat after warm-up (growth under 10%): "
+        f"**{'met' if flat and s['errors'] == 0 else 'MISSED'}**.",
+        "",
+        "Sampled every 10 s: "
+        + ", ".join(f"{x[1]:.0f}/{x[2]:.0f}" for x in samples[:: max(1, len(samples) // 12)])
+        + " (API/engine MiB). The engine grows with what the mix writes (about 9% of requests are writes).",
+    ]
+
+
+def soak_main(rate: float, minutes: float, workers: int | None, warmup: float) -> None:
+    n = workers or cores()
+    lines = asyncio.run(_soak(rate, minutes, n, warmup))
+    write_section(
+        "Soak", f"python -m bench soak --rate {rate:g} --minutes {minutes:g} --workers {n}", "\n".join(lines)
+    )
+    print("\n".join(lines))

@@ -64,6 +64,49 @@ def api(
 
 
 @app.command()
+def load(
+    rates: Annotated[
+        str, typer.Option(help="Arrival rates to step through (requests/s), comma-separated.")
+    ] = ("50,100,150,200,250,300,400"),
+    seconds: Annotated[float, typer.Option(help="Length of each step.")] = 30,
+    workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
+    scale: Annotated[int, typer.Option(help="Copies of every organisation in the seeded graph.")] = 1,
+    warmup: Annotated[float, typer.Option(help="Seconds at the first rate before measuring.")] = 20,
+) -> None:
+    """The whole mix of requests by role (writes too), open loop at rising rates: p50, p95, p99, errors."""
+    from bench import load as load_bench
+
+    load_bench.main([float(r) for r in rates.split(",")], seconds, workers, scale, warmup)
+
+
+@app.command()
+def abuse(
+    rate: Annotated[float, typer.Option(help="Arrival rate of the mix (requests/s).")] = 100,
+    bad_rate: Annotated[float, typer.Option(help="Bad requests a second beside it.")] = 50,
+    seconds: Annotated[float, typer.Option(help="Length of each of the two runs.")] = 40,
+    workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
+    warmup: Annotated[float, typer.Option(help="Seconds of the mix before measuring.")] = 15,
+) -> None:
+    """The mix alone, then beside bad input (oversized, deep, aliased, not UTF-8, huge variables, slow)."""
+    from bench import load as load_bench
+
+    load_bench.abuse_main(rate, bad_rate, seconds, workers, warmup)
+
+
+@app.command()
+def soak(
+    rate: Annotated[float, typer.Option(help="Arrival rate of the mix (requests/s).")] = 100,
+    minutes: Annotated[float, typer.Option(help="Length of the run.")] = 10,
+    workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
+    warmup: Annotated[float, typer.Option(help="Seconds after which memory should stay flat.")] = 120,
+) -> None:
+    """The mix at one rate for minutes: errors, and the resident memory of the API and the engine."""
+    from bench import load as load_bench
+
+    load_bench.soak_main(rate, minutes, workers, warmup)
+
+
+@app.command()
 def engines(
     rounds: Annotated[int, typer.Option(help="Measured runs per query and engine.")] = 30,
 ) -> None:

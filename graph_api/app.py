@@ -84,19 +84,24 @@ def create_app(
         async with open_runtime(settings, engine) as runtime:
             app.state.runtime = runtime
             runtime.store.observe = metrics.statement  # every statement, at the store's choke point
-            metrics.workers.set(1)
+            metrics.started()
             watcher = asyncio.create_task(runtime.watch_engine())
             # One listener for every subscription of this process (graph_api/meldingen_live).
             app.state.luisteraar = Luisteraar(runtime.store)
             listener = asyncio.create_task(app.state.luisteraar.run())
+            # With several workers a scrape reaches one of them: the others' caches' counts must
+            # already be where it reads them.
+            copier = asyncio.create_task(_copy_cache_counts(metrics)) if metrics.directory else None
             try:
                 yield
             finally:
                 watcher.cancel()
                 listener.cancel()
+                if copier is not None:
+                    copier.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await listener
-                metrics.workers.set(0)
+                metrics.stopped()
 
     async def context(request: Request, identiteit: Identiteit) -> Context:
         runtime: Runtime = request.app.state.runtime
@@ -146,3 +151,20 @@ def create_app(
         middleware=[Middleware(RequestContext), *security.middleware(hardening)],
         exception_handlers={500: security.server_error},
     )
+
+
+async def _copy_cache_counts(metrics: Metrics) -> None:
+    while True:
+        await asyncio.sleep(prometheus.CACHE_SYNC_S)
+        metrics.copy_cache_counts()
+
+
+def served() -> Starlette:
+    """One worker's application under `graph-api serve --workers N`: its settings from the
+    environment the parent passed on, its engine the one the parent started (joined, and
+    restarted by whichever worker finds it dead first: Runtime.watch_engine)."""
+    from graph_api.http import logs
+
+    settings = Settings.from_env()
+    logs.configure(settings.observability.log_format)
+    return create_app(settings)

@@ -104,6 +104,9 @@ class StoreError(GraphApiError):
 class EngineUnavailable(Unavailable, StoreError):
     code = "ENGINE_UNAVAILABLE"
     public = "the graph engine does not answer; try again shortly"
+    # What a client is told to wait: the API restarts a dead engine within a second, and one of
+    # scale 1 reads its files back in about another (bench/RESULTS.md, "Seeding").
+    retry_after_s = 2
 
 
 class QueryTimeout(TimedOut, StoreError):
@@ -179,6 +182,7 @@ class RequestError(Invalid):
     codes: ClassVar[Mapping[str, int]] = {
         "BAD_REQUEST": 400,
         "METHOD_NOT_ALLOWED": 405,
+        "BODY_TOO_SLOW": 408,
         "REQUEST_TOO_LARGE": 413,
         "UNSUPPORTED_MEDIA_TYPE": 415,
         "REQUEST_TIMEOUT": 504,

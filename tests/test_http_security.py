@@ -293,11 +293,12 @@ def test_a_body_without_content_length_is_limited_too(app_with) -> None:
 
 @pytest.fixture(scope="module")
 def live(settings: Settings, engine, seeded) -> Iterator[int]:
-    """A real uvicorn server with a 1 KiB body limit, on a free port of this machine."""
+    """A real uvicorn server with a 1 KiB body limit and a 1 s time limit, on a free port."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app = create_app(replace(settings, hardening=HardeningSettings(max_body_bytes=1024)), engine=engine)
+    hardening = HardeningSettings(max_body_bytes=1024, request_timeout_s=1.0)
+    app = create_app(replace(settings, hardening=hardening), engine=engine)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -337,6 +338,21 @@ def test_a_chunked_body_is_refused_once_it_outgrows_the_limit(live: int) -> None
     large = _chunked(live, [b'{"query": "{ __typename }", "x": "', *[b"x" * 512] * 4, b'"}'])
     assert large.startswith(b"HTTP/1.1 413"), large[:200]
     assert b"REQUEST_TOO_LARGE" in large and b"more than 1024 bytes" in large
+
+
+def test_a_body_trickling_in_is_cut_off_at_the_time_limit(live: int) -> None:
+    body = b'{"query": "{ __typename }"}'
+    with socket.create_connection(("127.0.0.1", live), timeout=30) as connection:
+        connection.sendall(
+            b"POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Accept: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body)
+        )
+        connection.sendall(body[:5])  # and nothing more: a slow client, or one that means harm
+        answer = b""
+        while data := connection.recv(65536):
+            answer += data
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert b"BODY_TOO_SLOW" in answer and b"within 1 s" in answer
 
 
 # --- request timeout ---
@@ -381,6 +397,8 @@ def test_engine_failures_reach_the_client_as_a_code_without_details(settings: Se
     body = response.json()
     assert body["errors"][0]["extensions"]["code"] == "ENGINE_UNAVAILABLE"
     assert body["errors"][0]["message"] == "the graph engine does not answer; try again shortly"
+    # The engine away while the request ran: the whole request is to be retried shortly.
+    assert response.status_code == 503 and response.headers["retry-after"] == "2"
     for secret in ("127.0.0.1", "bolt", "geheim", "Neo4j", "Traceback"):
         assert secret not in response.text
 
@@ -395,7 +413,7 @@ def test_an_engine_failure_while_identifying_the_asker_is_503(settings: Settings
     )
     with TestClient(create_app(unreachable)) as client:
         response = post(client, "{ __typename }", accept=accept, authorization=f"Bearer {token}")
-    assert response.status_code == 503
+    assert response.status_code == 503 and response.headers["retry-after"] == "2"
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "ENGINE_UNAVAILABLE"
     assert error["message"] == "the graph engine does not answer; try again shortly"

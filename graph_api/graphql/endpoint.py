@@ -26,7 +26,14 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from graph_api.auth.errors import AuthenticationError, challenge
-from graph_api.errors import ClientError, GraphApiError, MalformedRequest, RateLimited, RequestError
+from graph_api.errors import (
+    ClientError,
+    EngineUnavailable,
+    GraphApiError,
+    MalformedRequest,
+    RateLimited,
+    RequestError,
+)
 from graph_api.graphql.context import Context
 from graph_api.graphql.errors import answer, is_internal
 from graph_api.graphql.limits import NUL_REFUSED
@@ -42,7 +49,7 @@ JSON = "application/json"
 # Refusals that are HTTP's concern keep their status whatever the client accepts: the method,
 # the body's size or media type, the credentials, a client over its rate limit, an engine away.
 # The rest answer `application/json` clients with 200, as they expect of GraphQL.
-_HTTP_STATUSES = frozenset({401, 405, 413, 415, 429, 503})
+_HTTP_STATUSES = frozenset({401, 405, 408, 413, 415, 429, 503})
 
 
 MAX_JSON_DEPTH = 32  # nesting of the body's JSON: filters nest two or three levels
@@ -227,7 +234,7 @@ class GraphQLEndpoint:
             headers = challenge(exc)
         elif exc.status == 405:
             headers = {"Allow": "POST"}
-        elif isinstance(exc, RateLimited):
+        elif isinstance(exc, RateLimited | EngineUnavailable):
             headers = {"Retry-After": str(exc.retry_after_s)}
         return JSONResponse({"errors": [answer(exc)]}, status_code=status, media_type=media, headers=headers)
 
@@ -241,7 +248,16 @@ class GraphQLEndpoint:
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != JSON:
                 raise RequestError("UNSUPPORTED_MEDIA_TYPE", f"send the request as {JSON}")
-            raw = await self._body(request)
+            # A client that trickles its body in holds a connection and a task, not the engine; it
+            # gets the time a whole request may take, and not more.
+            try:
+                async with asyncio.timeout(self.request_timeout_s):
+                    raw = await self._body(request)
+            except TimeoutError:
+                raise RequestError(
+                    "BODY_TOO_SLOW",
+                    f"the request body did not arrive within {self.request_timeout_s:g} s",
+                ) from None
             if not raw:
                 raise MalformedRequest("BAD_REQUEST", "the request has no body")
             params = _json(raw, "the request body")
@@ -357,4 +373,9 @@ class GraphQLEndpoint:
             payload["extensions"] = result.extensions
         status = 400 if request_error and media == GRAPHQL_RESPONSE else 200
         codes = [str((e.get("extensions") or {}).get("code", "INTERNAL_SERVER_ERROR")) for e in errors]
-        return JSONResponse(payload, status_code=status, media_type=media), codes
+        headers = None
+        if EngineUnavailable.code in codes:
+            # The engine went away while the request ran: whatever of `data` came before is no
+            # answer to rely on, and a client or proxy should retry the whole request shortly.
+            status, headers = 503, {"Retry-After": str(EngineUnavailable.retry_after_s)}
+        return JSONResponse(payload, status_code=status, media_type=media, headers=headers), codes

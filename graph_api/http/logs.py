@@ -111,6 +111,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
+            "pid": record.process,  # which worker, with several (serve --workers)
         }
         for name in _FIELDS:
             value = getattr(record, name, None)

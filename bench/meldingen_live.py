@@ -69,7 +69,7 @@ def _serve(settings: Settings) -> tuple[str, subprocess.Popen[str]]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port), "--workers", "1"],
         env=_env(settings),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -408,7 +408,7 @@ async def _measure(
     api_url, peer_url = f"http://127.0.0.1:{ports[0]}", f"http://127.0.0.1:{ports[1]}"
     api_headers = {"accept": GRAPHQL_RESPONSE, "authorization": f"Bearer {token}"}
     peer_headers = {"accept": GRAPHQL_RESPONSE}
-    api_command = [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(ports[0])]
+    api_command = [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(ports[0]), "--workers", "1"]
     results = []
     async with (
         _process(api_command, api_env, HERE.parent, api_url, WORK / "graph_api.log"),

@@ -359,3 +359,19 @@ def test_a_kept_document_with_other_variables_passes_the_limits_again(pair) -> N
         assert body["errors"] and stats.get("compiledReads", 0) == 0, variables
         if code is not None:
             assert body["errors"][0]["extensions"]["code"] == code
+
+
+SWITCHED = """query($i: String!, $l: Boolean!) { applicatie(identificatie: $i) {
+  naam leverancier @include(if: $l) { naam } } }"""
+
+
+def test_a_kept_read_is_not_bound_to_variables_that_switch_its_selection(pair, expected: Expected) -> None:
+    """@include/@skip change what the statement selects: variables that switch them otherwise are
+    compiled for (CompiledRead.switches), never answered by the read kept for the others."""
+    fast, reference = pair["functioneel-beheerder"]
+    for index, app in enumerate(sorted(expected.apps)[10:16]):
+        leverancier = index % 3 == 0
+        body, stats = _same(fast, reference, SWITCHED, {"i": app, "l": leverancier})
+        assert stats["compiledReads"] == 1
+        assert body["data"]["applicatie"]["naam"] == expected.apps[app]["naam"]
+        assert ("leverancier" in body["data"]["applicatie"]) == leverancier

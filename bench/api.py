@@ -123,7 +123,7 @@ async def _search_raw(store: Store) -> None:
 
 
 class Rotating:
-    """A different application each call: what a request costs when nothing of it was kept."""
+    """A different application each call: what a request costs when its variables were never seen."""
 
     def __init__(self, count: int = 1000):
         self._ids = itertools.cycle([f"app-{i:05d}" for i in range(1, count + 1)])
@@ -159,8 +159,8 @@ CASES = [
 ]
 
 
-# Not one of the five: the same lookup when nothing of the request was kept (a new variable value
-# is compiled afresh; graph_api/graphql/compiled/cache.py).
+# Not one of the five: the same lookup as real clients send it, for an application never asked for
+# before (the kept reads bound to the new value; graph_api/graphql/compiled/cache.py).
 UNKEPT = Case(
     "one application by id, a different one each time",
     lambda c: _post(c, GQL_APPLICATIE, {"i": _graphql_ids()}),
@@ -274,7 +274,7 @@ async def run(rounds: int, clients: int, seconds: float) -> str:
     ]
     for name, http_ms, graphql_ms, resolved_ms, raw_ms in rows:
         ratio = graphql_ms / raw_ms
-        verdict = "reported" if name == UNKEPT.name else "met" if ratio <= 1.5 else "MISSED"
+        verdict = "met" if ratio <= 1.5 else "MISSED"
         lines.append(
             f"| {name} | {raw_ms:.2f} | {graphql_ms:.2f} | {ratio:.2f} | {verdict} "
             f"| {resolved_ms:.1f} | {resolved_ms / raw_ms:.2f} | {http_ms:.1f} | {http_ms / raw_ms:.2f} |"
@@ -300,12 +300,14 @@ async def run(rounds: int, clients: int, seconds: float) -> str:
         "",
         f"The floor of a GraphQL request through Strawberry in this process, `{{ __typename }}` "
         f"in-process: {floor_ms:.2f} ms (its extensions, the cached parse and validation, the request's "
-        "context). A request answered by compiled reads before, sent again with the same variables "
-        "by an asker with the same visibility flags, is answered by its kept reads without it "
-        "(graph_api/graphql/compiled/cache.py); the five queries are such repeats after their first "
-        f"round. The last row asks for a different application every time ({UNKEPT.name!r}): "
-        "nothing of it was kept, so it is compiled and goes through Strawberry, and its raw query "
-        "reads the same applications.",
+        "context). A request answered by compiled reads before, sent again by an asker with the same "
+        "visibility flags, is answered by its kept reads without it (graph_api/graphql/compiled/cache.py): "
+        "with the same variables at once, with others after coercing them, checking the limits that "
+        "read them (lengths, cost) and binding them to the kept statements; the five queries are "
+        f"repeats after their first round. The last row asks for a different application every time "
+        f"({UNKEPT.name!r}), as real clients do: its variables were never seen, so they are coerced, "
+        "measured and bound, nothing is compiled and Strawberry does not run; its raw query reads the "
+        "same applications.",
     ]
     return "\n".join(lines)
 

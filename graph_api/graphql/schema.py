@@ -150,7 +150,7 @@ class Schema(strawberry.Schema):
         (graph_api/graphql/compiled/cache.py); any other goes through Strawberry."""
         kept = getattr(context_value, "compiled", None) if self.kept_requests else None
         if kept is not None and query is not None:
-            data = await kept.answer(query, operation_name, variable_values, context_value)
+            data = await kept.answer(self._schema, query, operation_name, variable_values, context_value)
             if data is not None:
                 extensions = answer_extensions(self._schema, query, context_value)
                 tel(context_value, query, operation_name, variable_values, data)

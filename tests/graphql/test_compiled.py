@@ -159,8 +159,8 @@ VERTROUWELIJK = """query($c: String!) { gemeente(cbsCode: $c) {
 def test_a_document_sent_again_answers_for_its_own_variables_and_asker(
     pair, client: TestClient, resolved: TestClient, token, expected: Expected, caplog
 ) -> None:
-    """What is kept of a document (graph_api/graphql/compiled/cache.py) is keyed by its variables
-    and the asker's visibility: sent again with others, the answer is still its own."""
+    """What is kept of a document (graph_api/graphql/compiled/cache.py) is keyed by the asker's
+    visibility flags, not by its variables: sent again with others, the answer is still its own."""
     fast, reference = pair["functioneel-beheerder"]
     apps = sorted(expected.apps)[:3]
     with caplog.at_level("DEBUG", logger="graph_api.graphql.compiled"):
@@ -168,7 +168,7 @@ def test_a_document_sent_again_answers_for_its_own_variables_and_asker(
             body, _ = _same(fast, reference, LOOKUP, {"i": app})
             assert body["data"]["applicatie"]["naam"] == expected.apps[app]["naam"]
     kept = [r for r in caplog.records if r.getMessage().startswith("answered by kept compiled reads")]
-    assert len(kept) == len(apps)  # the second round, each from its own kept request
+    assert len(kept) == 2 * len(apps) - 1  # all but the first, each application never seen before
 
     # A gemeente's contract dates are for its own people and VNG's functioneel beheer. Raadplegers
     # of Amsterdam and of Groningen see the same Gebruik (the same visibility flags, so the same
@@ -286,3 +286,92 @@ def test_a_count_filtered_by_component_is_compiled_on_every_engine(
     assert gemeente["alle"]["totalCount"] == len(voor)
     assert voor or rol in ("bezoeker", "aanbod-beheerder")
     assert gemeente["status"]["totalCount"] == sum(g["status"] == "IN_PRODUCTIE" for g in voor)
+
+
+PAGED = """query($c: String!, $na: String) { gemeente(cbsCode: $c) { gebruik(first: 7, after: $na) {
+  pageInfo { hasNextPage endCursor } nodes { identificatie contractEinde applicatie { naam } } } } }"""
+
+
+def test_a_read_compiled_for_one_object_answers_for_others_and_for_other_askers(
+    client: TestClient, resolved: TestClient, token, expected: Expected, caplog
+) -> None:
+    """A compiled read is kept without its variables' values (graph_api/graphql/compiled/cache.py):
+    another gemeente, another page, a cursor never seen, each is answered for its own variables,
+    and for its own asker: contract dates only where the asker may see the landscape."""
+    beheer = (VNG, "FUNCTIONEEL_BEHEERDER")
+    amsterdam, groningen = ("GM0363", "GEBRUIK_RAADPLEGER"), ("GM0014", "GEBRUIK_RAADPLEGER")
+    askers = {
+        who: (Api(client, token(*who)), Api(resolved, token(*who))) for who in (beheer, amsterdam, groningen)
+    }
+    apps = expected.apps
+    with caplog.at_level("DEBUG", logger="graph_api.graphql.compiled"):
+        for gemeente in ("GM0363", "GM0014", "GM0363"):
+            rows = sorted(
+                expected.gebruik_of[gemeente], key=lambda g: (apps[g["applicatie"]]["naam"].lower(), g["id"])
+            )
+            for who in (amsterdam, groningen, beheer):
+                cursor, seen = None, 0
+                for _ in range(3):  # the first page, then two after a cursor
+                    body, stats = _same(*askers[who], PAGED, {"c": gemeente, "na": cursor})
+                    assert stats["compiledReads"] >= 1
+                    page = body["data"]["gemeente"]["gebruik"]
+                    want = rows[seen : seen + 7]
+                    sees = who == beheer or who[0] == gemeente
+                    assert page["nodes"] == [
+                        {
+                            "identificatie": g["id"],
+                            "contractEinde": g.get("contractEinde") if sees else None,
+                            "applicatie": {"naam": apps[g["applicatie"]]["naam"]},
+                        }
+                        for g in want
+                    ], (gemeente, who, seen)
+                    seen += len(want)
+                    assert page["pageInfo"]["hasNextPage"] == (seen < len(rows))
+                    cursor = page["pageInfo"]["endCursor"]
+    kept = [r for r in caplog.records if r.getMessage().startswith("answered by kept compiled reads")]
+    assert len(kept) >= 20  # of 27: all but the first of each asker's visibility flags and page shape
+
+
+def test_documents_with_their_arguments_written_in_answer_each_for_their_own(
+    pair, expected: Expected
+) -> None:
+    fast, reference = pair["gebruik-raadpleger"]
+    for app in [*sorted(expected.apps)[5:9], *sorted(expected.apps)[5:9]]:
+        query = f'{{ applicatie(identificatie: "{app}") {{ identificatie naam }} }}'
+        body, stats = _same(fast, reference, query)
+        assert stats["compiledReads"] == 1
+        assert body["data"]["applicatie"] == {"identificatie": app, "naam": expected.apps[app]["naam"]}
+
+
+def test_a_kept_document_with_other_variables_passes_the_limits_again(pair) -> None:
+    """Sent again with variables it was not kept for, a request is coerced and measured again:
+    refused where the first one would have been."""
+    fast, reference = pair["functioneel-beheerder"]
+    for _ in range(2):
+        _same(fast, reference, LOOKUP, {"i": "app-00001"})
+    for variables, code in (
+        ({"i": 5}, None),  # graphql-core's own refusal
+        ({"i": None}, None),
+        ({}, None),
+        ({"i": "app-" + "0" * 300}, "INVALID_INPUT"),
+    ):
+        body, stats = _same(fast, reference, LOOKUP, variables)
+        assert body["errors"] and stats.get("compiledReads", 0) == 0, variables
+        if code is not None:
+            assert body["errors"][0]["extensions"]["code"] == code
+
+
+SWITCHED = """query($i: String!, $l: Boolean!) { applicatie(identificatie: $i) {
+  naam leverancier @include(if: $l) { naam } } }"""
+
+
+def test_a_kept_read_is_not_bound_to_variables_that_switch_its_selection(pair, expected: Expected) -> None:
+    """@include/@skip change what the statement selects: variables that switch them otherwise are
+    compiled for (CompiledRead.switches), never answered by the read kept for the others."""
+    fast, reference = pair["functioneel-beheerder"]
+    for index, app in enumerate(sorted(expected.apps)[10:16]):
+        leverancier = index % 3 == 0
+        body, stats = _same(fast, reference, SWITCHED, {"i": app, "l": leverancier})
+        assert stats["compiledReads"] == 1
+        assert body["data"]["applicatie"]["naam"] == expected.apps[app]["naam"]
+        assert ("leverancier" in body["data"]["applicatie"]) == leverancier

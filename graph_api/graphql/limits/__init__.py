@@ -2,7 +2,7 @@
 "Hardening"): its shape, the lengths of its arguments, its estimated cost, introspection."""
 
 from graph_api.graphql.limits.cost import ANALYTICS_WEIGHTS, estimate_cost
-from graph_api.graphql.limits.extension import QueryLimits
+from graph_api.graphql.limits.extension import QueryLimits, parsed, variables_refusal
 from graph_api.graphql.limits.rules import NUL_REFUSED
 
-__all__ = ["ANALYTICS_WEIGHTS", "NUL_REFUSED", "QueryLimits", "estimate_cost"]
+__all__ = ["ANALYTICS_WEIGHTS", "NUL_REFUSED", "QueryLimits", "estimate_cost", "parsed", "variables_refusal"]

@@ -33,6 +33,7 @@ from strawberry.schema.schema import validate_document
 
 from graph_api.graphql.limits import lengths
 from graph_api.graphql.limits.cost import estimate_cost
+from graph_api.graphql.limits.identity import identity_key
 from graph_api.graphql.limits.rules import NoIntrospection, NoNulCharacter, limit_error
 from graph_api.graphql.limits.shape import Measure
 from graph_api.settings import HardeningSettings
@@ -51,14 +52,14 @@ class _KeptOffLoop:
         self.hits = self.misses = 0  # read by the metrics (graph_api/http/metrics.py)
 
     async def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        key = (args, tuple(sorted(kwargs.items())))
+        key = (identity_key(args), tuple(sorted(kwargs.items())))
         if key in self._kept:
             self.hits += 1
             self._kept.move_to_end(key)
-            return self._kept[key]
+            return self._kept[key][1]
         self.misses += 1
         value = await asyncio.to_thread(self._function, *args, **kwargs)
-        self._kept[key] = value  # on the loop's thread only: no lock needed
+        self._kept[key] = (args, value)  # on the loop's thread only: no lock needed
         if len(self._kept) > self._maxsize:
             self._kept.popitem(last=False)
         return value
@@ -152,8 +153,9 @@ class QueryLimits(SchemaExtension):
     introspection when it is off; parses and validates off the event loop."""
 
     # Its verdict follows from the document, the variables, the app's settings, the asker's
-    # visibility flags and the label sizes: a kept request is kept under all of them, so it
-    # would pass again (graph_api/graphql/compiled/cache.py).
+    # visibility flags and the label sizes: a kept request is kept under all of them but the
+    # variables, which `variables_refusal` measures again before other ones are answered
+    # (graph_api/graphql/compiled/cache.py).
     kept_safe = True
 
     def on_operation(self) -> Iterator[None]:
@@ -191,26 +193,38 @@ class QueryLimits(SchemaExtension):
 
     async def _refusal(self) -> GraphQLError | None:
         context = self.execution_context
-        schema, document = context.schema._schema, context.graphql_document
-        if document is None:  # parsed before execution starts; nothing to measure without it
+        if context.graphql_document is None:  # parsed before execution starts; nothing to measure
             return None
-        too_long = lengths.refused(schema, document, context.variables or {})
-        if too_long is not None:
-            return too_long
-        limits = limits_of(context.context)
-        runtime = getattr(context.context, "runtime", None)
-        label_sizes = await runtime.label_sizes() if runtime is not None else {}
-        zicht = getattr(context.context, "zicht", None) or Zicht()
-        cost = estimate_cost(
-            schema, document, context.operation_name, context.variables, limits.list_size, label_sizes, zicht
+        return await variables_refusal(
+            context.schema._schema,
+            context.graphql_document,
+            context.operation_name,
+            context.variables,
+            context.context,
         )
-        if cost is not None and cost > limits.max_cost:
-            return limit_error(
-                "QUERY_TOO_COSTLY",
-                f"the query would cost about {cost} objects (returned, or read by the engine); at "
-                f"most {limits.max_cost} are allowed: ask for smaller pages, fewer nested lists or "
-                "narrower filters",
-                cost=cost,
-                limit=limits.max_cost,
-            )
-        return None
+
+
+async def variables_refusal(
+    schema: GraphQLSchema, document: DocumentNode, asked: str | None, variables: Any, context: Any
+) -> GraphQLError | None:
+    """The refusal of the limits that read the variables (the arguments' lengths, the cost), for a
+    document that passed the others; None: they let it through. A kept request sent with other
+    variables is checked by this again (graph_api/graphql/compiled/cache.py)."""
+    too_long = lengths.refused(schema, document, variables or {})
+    if too_long is not None:
+        return too_long
+    limits = limits_of(context)
+    runtime = getattr(context, "runtime", None)
+    label_sizes = await runtime.label_sizes() if runtime is not None else {}
+    zicht = getattr(context, "zicht", None) or Zicht()
+    cost = estimate_cost(schema, document, asked, variables, limits.list_size, label_sizes, zicht)
+    if cost is not None and cost > limits.max_cost:
+        return limit_error(
+            "QUERY_TOO_COSTLY",
+            f"the query would cost about {cost} objects (returned, or read by the engine); at "
+            f"most {limits.max_cost} are allowed: ask for smaller pages, fewer nested lists or "
+            "narrower filters",
+            cost=cost,
+            limit=limits.max_cost,
+        )
+    return None

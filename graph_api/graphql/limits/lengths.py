@@ -9,7 +9,6 @@ argument of the schema is listed here, so a new one gets its maximum on purpose.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -34,6 +33,7 @@ from graphql import (
 )
 
 from graph_api.graphql.core.paging import MAX_PAGE_SIZE
+from graph_api.graphql.limits.identity import kept_by_identity
 from graph_api.graphql.limits.rules import limit_error
 
 # Longest text per argument name, in characters.
@@ -123,7 +123,7 @@ def refused(
     return None
 
 
-@functools.lru_cache(maxsize=256)
+@kept_by_identity(maxsize=256)
 def _arguments(
     schema: GraphQLSchema, document: DocumentNode
 ) -> tuple[tuple[Any, GraphQLInputType, str], ...]:

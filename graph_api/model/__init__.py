@@ -5,6 +5,7 @@ store. From these classes come the indexes and constraints of both engines (`ddl
 that cypher/ uses only declared labels, types and properties, and input validation.
 """
 
+from graph_api.model.analyse import Analysebijdrage, Analysestand, Marktcel, Netwerkcel
 from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
 from graph_api.model.aanmelding import Registratie, Toegangsverzoek
 from graph_api.model.beoordeling import Beoordeling
@@ -45,6 +46,8 @@ from graph_api.model.organisaties import (
 from graph_api.model.voorstel import Gebruiksvoorstel
 
 __all__ = [
+    "Analysebijdrage",
+    "Analysestand",
     "Applicatie",
     "Applicatieservice",
     "Bedrijfsfunctie",
@@ -68,6 +71,8 @@ __all__ = [
     "Koppeling",
     "LabelSpec",
     "Leverancier",
+    "Marktcel",
+    "Netwerkcel",
     "Melding",
     "OpgehevenGemeente",
     "Organisatie",

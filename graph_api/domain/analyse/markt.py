@@ -10,8 +10,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
-from graph_api.domain import Reader
-from graph_api.domain.analyse import drempel
+from graph_api.domain.analyse import bijdragen, drempel
 from graph_api.toegang import GROEPSMINIMUM
 
 
@@ -35,13 +34,10 @@ class Profiel:
 
 
 async def marktconcentratie(
-    reader: Reader, referentiecomponent: str | None, *, per: str, minimale_groep: int, first: int
+    store: bijdragen.Writer, referentiecomponent: str | None, *, per: str, minimale_groep: int, first: int
 ) -> list[Concentratie]:
     """Every component market (or the one given) that may be shown, most concentrated first."""
-    rows = await reader.read(
-        "benchmark/marktconcentratie",
-        {"referentiecomponenten": None if referentiecomponent is None else [referentiecomponent]},
-    )
+    rows = await markets(store, None if referentiecomponent is None else [referentiecomponent])
     result = []
     for row in rows:
         usage, leverancier_van = market_of(row)
@@ -53,13 +49,13 @@ async def marktconcentratie(
     return result[:first]
 
 
-async def leveranciersprofiel(reader: Reader, leverancier: str, *, minimale_groep: int) -> Profiel:
+async def leveranciersprofiel(store: bijdragen.Writer, leverancier: str, *, minimale_groep: int) -> Profiel:
     """A leverancier's customers and its share of each component market its applications serve."""
-    realised = await reader.read("benchmark/marktaandeel", {"leverancier": leverancier})
+    realised = await store.read("benchmark/marktaandeel", {"leverancier": leverancier})
     components = [row["referentiecomponent"] for row in realised]
     klanten, rows = await asyncio.gather(  # independent reads: the engine runs them side by side
-        reader.read("benchmark/klanten", {"leverancier": leverancier}),
-        reader.read("benchmark/marktconcentratie", {"referentiecomponenten": components}),
+        store.read("benchmark/klanten", {"leverancier": leverancier}),
+        markets(store, components),
     )
     shares = []
     for row in rows:
@@ -76,6 +72,34 @@ async def leveranciersprofiel(reader: Reader, leverancier: str, *, minimale_groe
         )
     )
     return Profiel(klanten=klanten, marktaandelen=shares)
+
+
+async def markets(store: bijdragen.Writer, referentiecomponenten: list[str] | None) -> list[dict[str, Any]]:
+    """The national markets (every component with Gebruik, or those given) in the rows of
+    benchmark/marktconcentratie, from the cells kept by bijdragen.py, brought up to date first."""
+    await bijdragen.bijwerken(store)
+    rows = await store.read("analyse/markt", {"referentiecomponenten": referentiecomponenten})
+    result = []
+    for row in rows:
+        gebruikers = 0
+        leveranciers: dict[str, list[Any]] = {}
+        applicaties: dict[str, list[list[Any]]] = {}
+        for applicatie, leverancier, gemeenten in row["cellen"]:
+            if not leverancier:
+                gebruikers = gemeenten
+            elif not applicatie:
+                leveranciers[leverancier] = [leverancier, gemeenten]
+            else:
+                applicaties.setdefault(leverancier, []).append([applicatie, gemeenten])
+        if leveranciers:  # as there: a component none of whose applications has a leverancier is no market
+            result.append(
+                {
+                    "referentiecomponent": row["referentiecomponent"],
+                    "gebruikers": gebruikers,
+                    "leveranciers": [[*lev, sorted(applicaties.get(lev[0], []))] for lev in leveranciers.values()],
+                }
+            )
+    return result
 
 
 def market_of(row: dict[str, Any]) -> tuple[drempel.Usage, dict[str, str]]:

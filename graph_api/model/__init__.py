@@ -5,9 +5,9 @@ store. From these classes come the indexes and constraints of both engines (`ddl
 that cypher/ uses only declared labels, types and properties, and input validation.
 """
 
-from graph_api.model.analyse import Analysebijdrage, Analysestand, Marktcel, Netwerkcel
 from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
 from graph_api.model.aanmelding import Registratie, Toegangsverzoek
+from graph_api.model.analyse import Analysebijdrage, Analysestand, Marktcel, Netwerkcel
 from graph_api.model.beoordeling import Beoordeling
 from graph_api.model.dataset import Dataset
 from graph_api.model.delegatie import Delegatie
@@ -72,8 +72,8 @@ __all__ = [
     "LabelSpec",
     "Leverancier",
     "Marktcel",
-    "Netwerkcel",
     "Melding",
+    "Netwerkcel",
     "OpgehevenGemeente",
     "Organisatie",
     "PropertySpec",

@@ -82,13 +82,13 @@ async def markets(store: bijdragen.Writer, referentiecomponenten: list[str] | No
     result = []
     for row in rows:
         gebruikers = 0
-        leveranciers: dict[str, list[Any]] = {}
+        leveranciers: dict[str, int] = {}
         applicaties: dict[str, list[list[Any]]] = {}
         for applicatie, leverancier, gemeenten in row["cellen"]:
             if not leverancier:
                 gebruikers = gemeenten
             elif not applicatie:
-                leveranciers[leverancier] = [leverancier, gemeenten]
+                leveranciers[leverancier] = gemeenten
             else:
                 applicaties.setdefault(leverancier, []).append([applicatie, gemeenten])
         if leveranciers:  # as there: a component none of whose applications has a leverancier is no market
@@ -96,7 +96,8 @@ async def markets(store: bijdragen.Writer, referentiecomponenten: list[str] | No
                 {
                     "referentiecomponent": row["referentiecomponent"],
                     "gebruikers": gebruikers,
-                    "leveranciers": [[*lev, sorted(applicaties.get(lev[0], []))] for lev in leveranciers.values()],
+                    "leveranciers": [[lev, n, sorted(applicaties.get(lev, []))]
+                                     for lev, n in leveranciers.items()],
                 }
             )
     return result

@@ -43,7 +43,6 @@ CREATE CONSTRAINT constraint_unique_Melding_id IF NOT EXISTS FOR (n:Melding) REQ
 CREATE INDEX index_Melding_ontvanger IF NOT EXISTS FOR (n:Melding) ON (n.ontvanger)
 CREATE INDEX index_Melding_aangemaakt IF NOT EXISTS FOR (n:Melding) ON (n.aangemaakt)
 CREATE CONSTRAINT constraint_unique_Netwerkcel_id IF NOT EXISTS FOR (n:Netwerkcel) REQUIRE n.id IS UNIQUE
-CREATE INDEX index_Netwerkcel_gemeenten IF NOT EXISTS FOR (n:Netwerkcel) ON (n.gemeenten)
 CREATE CONSTRAINT constraint_unique_OpgehevenGemeente_id IF NOT EXISTS FOR (n:OpgehevenGemeente) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_OpgehevenGemeente_cbsCode IF NOT EXISTS FOR (n:OpgehevenGemeente) REQUIRE n.cbsCode IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Organisatie_id IF NOT EXISTS FOR (n:Organisatie) REQUIRE n.id IS UNIQUE

@@ -21,18 +21,18 @@ FOREACH (x IN $markt |
   ON CREATE SET m.referentiecomponent = x.referentiecomponent, m.applicatie = x.applicatie,
                 m.leverancier = x.leverancier, m.gemeenten = 0
   SET m.gemeenten = m.gemeenten + x.delta)
-FOREACH (x IN $netwerk |
-  MERGE (n:Netwerkcel {id: x.id})
-  ON CREATE SET n.van = x.van, n.naar = x.naar, n.naarSoort = x.naarSoort, n.gemeenten = 0
-  SET n.gemeenten = n.gemeenten + x.delta)
+FOREACH (y IN $netwerk |
+  MERGE (n:Netwerkcel {id: y.id})
+  ON CREATE SET n.van = y.van, n.naar = y.naar, n.naarSoort = y.naarSoort, n.gemeenten = 0
+  SET n.gemeenten = n.gemeenten + y.delta)
 WITH s
-OPTIONAL MATCH (m:Marktcel)
-WHERE m.id IN [x IN $markt WHERE x.delta < 0 | x.id] AND m.gemeenten <= 0
-WITH s, collect(m) AS leeg
-FOREACH (m IN leeg | DELETE m)
+OPTIONAL MATCH (leegM:Marktcel)
+WHERE leegM.id IN [x IN $markt WHERE x.delta < 0 | x.id] AND leegM.gemeenten <= 0
+WITH s, collect(leegM) AS legeMarkt
+FOREACH (x IN legeMarkt | DELETE x)
 WITH s
-OPTIONAL MATCH (n:Netwerkcel)
-WHERE n.id IN [x IN $netwerk WHERE x.delta < 0 | x.id] AND n.gemeenten <= 0
-WITH s, collect(n) AS leeg
-FOREACH (n IN leeg | DELETE n)
+OPTIONAL MATCH (leegN:Netwerkcel)
+WHERE leegN.id IN [y IN $netwerk WHERE y.delta < 0 | y.id] AND leegN.gemeenten <= 0
+WITH s, collect(leegN) AS legeNetwerk
+FOREACH (y IN legeNetwerk | DELETE y)
 RETURN s.bijgewerkt AS bijgewerkt

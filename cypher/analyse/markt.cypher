@@ -7,6 +7,7 @@
 // params: {"referentiecomponenten": null}
 MATCH (m:Marktcel)
 WHERE ($referentiecomponenten IS NULL OR m.referentiecomponent IN $referentiecomponenten)
+  AND m.gemeenten > 0
   AND ($zicht.aggregaten OR $zicht.alleGebruik)
 WITH m.referentiecomponent AS id, collect([m.applicatie, m.leverancier, m.gemeenten]) AS cellen
 MATCH (c:Referentiecomponent {id: id})

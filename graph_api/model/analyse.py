@@ -41,7 +41,7 @@ class Netwerkcel(GraphNode):
     van = StringProperty(required=True)
     naar = StringProperty(required=True)
     naarSoort = StringProperty(required=True)
-    gemeenten = IntegerProperty(required=True, index=True)
+    gemeenten = IntegerProperty(required=True)
 
 
 class Analysestand(GraphNode):

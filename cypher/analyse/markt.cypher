@@ -1,14 +1,11 @@
-// The national market of each reference component in $referentiecomponenten (null: every
-// component with Gebruik), as benchmark/marktconcentratie counts it, read from the cells kept by
-// graph_api/domain/analyse/bijdragen.py: per component its cells [applicatie, leverancier,
-// gemeenten] ('' for "any": ['', l, n] a leverancier's gemeenten, ['', '', n] the component's).
+// The Marktcel changed since version $sinds of the cells (graph_api/domain/analyse/bijdragen.py):
+// per cell its component, applicatie, leverancier and gemeenten ('' for "any": ['', l] a
+// leverancier's gemeenten, ['', ''] the component's); a cell at 0 counts nothing. $sinds -1:
+// every cell. graph_api/domain/analyse/markt.py keeps them per process and version.
 // An aggregate over every landscape, for those who may see aggregates or all Gebruik ($zicht);
 // nothing for others.
-// params: {"referentiecomponenten": null}
+// params: {"sinds": -1}
 MATCH (m:Marktcel)
-WHERE ($referentiecomponenten IS NULL OR m.referentiecomponent IN $referentiecomponenten)
-  AND m.gemeenten > 0
-  AND ($zicht.aggregaten OR $zicht.alleGebruik)
-WITH m.referentiecomponent AS id, collect([m.applicatie, m.leverancier, m.gemeenten]) AS cellen
-MATCH (c:Referentiecomponent {id: id})
-RETURN c {.*, label: 'Referentiecomponent'} AS referentiecomponent, cellen
+WHERE coalesce(m.versie, 0) > $sinds AND ($zicht.aggregaten OR $zicht.alleGebruik)
+RETURN m.referentiecomponent AS referentiecomponent, m.applicatie AS applicatie, m.leverancier AS leverancier,
+       m.gemeenten AS gemeenten

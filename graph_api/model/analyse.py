@@ -31,7 +31,8 @@ class Marktcel(GraphNode):
     referentiecomponent = StringProperty(required=True, index=True)
     applicatie = StringProperty(required=True)
     leverancier = StringProperty(required=True)
-    gemeenten = IntegerProperty(required=True)
+    gemeenten = IntegerProperty(required=True)  # 0: counts nothing, kept so readers see it change
+    versie = IntegerProperty()  # Analysestand's versie when it last changed
 
 
 class Netwerkcel(GraphNode):
@@ -49,3 +50,5 @@ class Analysestand(GraphNode):
     never fold the same change twice (Neo4j; FalkorDB runs one write at a time anyway)."""
 
     bijgewerkt = TijdstipProperty()
+    versie = IntegerProperty()  # one up with every fold: the Marktcel changed carry it
+    sleutel = StringProperty()  # made once: tells one graph's cells from another's

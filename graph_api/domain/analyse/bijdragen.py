@@ -18,6 +18,7 @@ same way: a gemeente without one is stale.
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -105,6 +106,7 @@ async def _fold(store: Writer, stale: list[Row]) -> bool:
         "analyse/bijwerken",
         {
             "tijdstip": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "sleutel": uuid.uuid4().hex,  # this graph's, for the readers' caches
             "stand": [f"{row['bijdrage']}@{row['berekend']}" for row in stale],
             "bijdragen": [
                 {

@@ -1,5 +1,5 @@
-// What the gemeenten given use per reference component, as benchmark/marktconcentratie counts
-// it (Gebruik not UITGEFASEERD): one row per gemeente, component and application (the
+// What the gemeenten given use per reference component, as the national markets count it
+// (Gebruik not UITGEFASEERD): one row per gemeente, component and application (the
 // leverancier by analyse/leveranciers). Nothing for one that is no longer a Gemeente.
 // One path from the gemeente, the status tested after it: FalkorDB plans `u.status <> ...` in
 // the MATCH as a scan of every Gebruik.

@@ -93,7 +93,7 @@ _shown: dict[tuple[str, int, str, str, int], drempel.Concentration | None] = {}
 
 async def markets(store: bijdragen.Writer, referentiecomponenten: list[str] | None) -> list[dict[str, Any]]:
     """The national markets (every component with Gebruik, or those given) in the rows of
-    benchmark/marktconcentratie, from the cells kept by bijdragen.py, brought up to date first."""
+    leveranciersoverzicht/marktaandeel, from the cells kept by bijdragen.py, brought up to date first."""
     await bijdragen.bijwerken(store)
     [stand] = await store.read("analyse/stand")
     if not stand["zichtbaar"]:
@@ -141,7 +141,7 @@ async def markets(store: bijdragen.Writer, referentiecomponenten: list[str] | No
 
 
 def market_of(row: dict[str, Any]) -> tuple[drempel.Usage, dict[str, str]]:
-    """A row of benchmark/marktconcentratie as the national Usage of its component."""
+    """A market row (markets, leveranciersoverzicht/marktaandeel) as the national Usage of its component."""
     applicaties: dict[str, int] = {}
     leveranciers: dict[str, int] = {}
     leverancier_van: dict[str, str] = {}

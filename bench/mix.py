@@ -388,8 +388,9 @@ def kies(mix: tuple[Soort, ...], bronnen: Bronnen, r: random.Random) -> tuple[So
     """A request type by weight, and a request of it; another type when that one has nothing to
     do right now (no Gebruik of this run to koppel yet)."""
     gewichten = [s.gewicht for s in mix]
-    while True:
+    for _ in range(10_000):
         soort = r.choices(mix, gewichten)[0]
         verzoek = soort.maak(bronnen, r)
         if verzoek is not None:
             return soort, verzoek
+    raise RuntimeError(f"no request of {[s.naam for s in mix]} can be made from what the run has")

@@ -94,6 +94,17 @@ def abuse(
 
 
 @app.command()
+def cost(
+    seconds: Annotated[float, typer.Option(help="Length of each request type's run.")] = 10,
+    workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
+) -> None:
+    """CPU per request of each request type of the mix, in the engine and in the API workers."""
+    from bench import cost as cost_bench
+
+    cost_bench.main(seconds, workers)
+
+
+@app.command()
 def soak(
     rate: Annotated[float, typer.Option(help="Arrival rate of the mix (requests/s).")] = 100,
     minutes: Annotated[float, typer.Option(help="Length of the run.")] = 10,
@@ -122,7 +133,8 @@ def peer(
     clients: Annotated[int, typer.Option(help="Concurrent clients in each throughput run.")] = 20,
     seconds: Annotated[float, typer.Option(help="Length of each throughput run.")] = 10,
     neo4j_uri: Annotated[
-        str | None, typer.Option(help="A running Neo4j to use (seeded if it lacks scale 1); else one is started.")
+        str | None,
+        typer.Option(help="A running Neo4j to use (seeded if it lacks scale 1); else one is started."),
     ] = None,
     api_port: Annotated[int, typer.Option(help="Port of the graph_api server.")] = 8100,
     peer_port: Annotated[int, typer.Option(help="Port of the peer's server.")] = 4100,

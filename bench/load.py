@@ -330,6 +330,10 @@ async def _rates(rates: list[float], seconds: float, workers: int, scale: int, w
             f"| {s['rate']:.0f} | {s['throughput']:.1f} | {s['requests']:.0f} | {s['p50']:.1f} | {s['p95']:.1f} "
             f"| {s['p99']:.1f} | {s['errors']:.0f} | {s['late']:.1f} |"
         )
+    if len(steps) < len(rates):
+        last = steps[-1][1]
+        lines += ["", f"Stopped after {last['rate']:.0f}/s: saturated ({last['throughput']:.1f}/s answered); "
+                      "higher rates would only queue more."]  # fmt: skip
     lines += [
         "",
         f"- Target: the mix at ≥ {TARGET_RATE:.0f} requests/s with p99 under {P99_TARGET_MS:.0f} ms and no errors: "

@@ -161,7 +161,12 @@ def _on_a_worker(config: pytest.Config) -> bool:
 # Embedded tests that go to the Neo4j worker all the same, to even out the two workers' time
 # (measured with `PYTEST_ADDOPTS=--durations=0 make test`): they need only the seeded scale-1
 # graph, which that worker has already for the comparisons between the engines.
-_BESIDE_NEO4J = ("tests/seed/test_seed.py", "tests/seed/test_bulk.py", "tests/graphql/test_fuzz.py")
+_BESIDE_NEO4J = (
+    "tests/seed/test_seed.py",
+    "tests/seed/test_bulk.py",
+    "tests/graphql/test_fuzz.py",
+    "tests/test_faults.py",  # a minute of load on a graph of its own
+)
 
 
 def _on_the_neo4j_worker(nodeid: str) -> bool:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bench.openloop import GRAPHQL_RESPONSE, _code
+from bench.openloop import GRAPHQL_RESPONSE, error_code
 
 DEEP = (
     '{ gemeente(cbsCode: "GM0363") { gebruik(first: 1) { nodes { '
@@ -27,7 +27,9 @@ DEEP = (
     + " } }" * 12
     + " } } } }"
 )
-ALIASED = "{ " + " ".join(f"a{i}: applicatie(identificatie: \"app-{i:05d}\") {{ naam }}" for i in range(40)) + " }"
+ALIASED = (
+    "{ " + " ".join(f'a{i}: applicatie(identificatie: "app-{i:05d}") {{ naam }}' for i in range(40)) + " }"
+)
 ZOEK = "query($t: String!) { zoeken(tekst: $t) { applicaties(first: 5) { totalCount } } }"
 
 
@@ -95,7 +97,7 @@ async def send(
                 headers={"content-type": "application/json", "accept": GRAPHQL_RESPONSE,
                          "x-forwarded-for": f"192.168.{r.randrange(256)}.{r.randrange(1, 255)}"},
             )  # fmt: skip
-            code = _code(response) or "accepted"
+            code = error_code(response) or "accepted"
         except httpx.TransportError as error:
             code = f"TRANSPORT {type(error).__name__}"
         refusals.add(kind.naam, (time.perf_counter() - started) * 1000, code)

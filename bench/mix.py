@@ -163,6 +163,14 @@ def _lees(query: str, variables: dict[str, Any], token: str | None) -> Verzoek:
     return Verzoek(query, variables, token)
 
 
+def _schrijf(
+    mutation: str, invoer: dict[str, Any], token: str, na: Callable[[dict[str, Any] | None], None]
+) -> Verzoek:
+    """A write with an idempotency key of its own, so that a retry after a lost answer writes once."""
+    sleutel = uuid.uuid4().hex
+    return Verzoek(mutation, {"input": {**invoer, "idempotencyKey": sleutel}}, token, na, sleutel)
+
+
 def _gemeente(b: Bronnen, r: random.Random) -> Gemeente:
     return r.choice(b.gemeenten)
 
@@ -183,9 +191,8 @@ def _registreer(b: Bronnen, r: random.Random) -> Verzoek | None:
             Bevestigd("registreerGebruik", gebruik["id"], {"versienummer": gebruik["versienummer"]})
         )
 
-    sleutel = uuid.uuid4().hex
-    invoer = {"organisatie": g.cbs, "applicatie": applicatie, "idempotencyKey": sleutel}
-    return Verzoek(REGISTREER, {"input": invoer}, g.token, na, sleutel)
+    invoer = {"organisatie": g.cbs, "applicatie": applicatie}
+    return _schrijf(REGISTREER, invoer, g.token, na)
 
 
 def _wijzig(b: Bronnen, r: random.Random) -> Verzoek | None:
@@ -203,14 +210,12 @@ def _wijzig(b: Bronnen, r: random.Random) -> Verzoek | None:
             )
         g.gebruik.append(gebruik)
 
-    sleutel = uuid.uuid4().hex
     invoer = {
         "gebruik": gebruik.id,
         "verwachteVersie": gebruik.versie,
         "notities": notities,
-        "idempotencyKey": sleutel,
     }
-    return Verzoek(WIJZIG, {"input": invoer}, g.token, na, sleutel)
+    return _schrijf(WIJZIG, invoer, g.token, na)
 
 
 def _koppel(b: Bronnen, r: random.Random) -> Verzoek | None:
@@ -230,9 +235,8 @@ def _koppel(b: Bronnen, r: random.Random) -> Verzoek | None:
                 )
             )
 
-    sleutel = uuid.uuid4().hex
-    invoer = {"van": van.id, "naar": naar.id, "type": "API", "richting": "HEEN", "idempotencyKey": sleutel}
-    return Verzoek(KOPPEL, {"input": invoer}, g.token, na, sleutel)
+    invoer = {"van": van.id, "naar": naar.id, "type": "API", "richting": "HEEN"}
+    return _schrijf(KOPPEL, invoer, g.token, na)
 
 
 def _verwijder(b: Bronnen, r: random.Random) -> Verzoek | None:
@@ -247,14 +251,12 @@ def _verwijder(b: Bronnen, r: random.Random) -> Verzoek | None:
         else:
             b.bevestigd.append(Bevestigd("verwijderGebruik", gebruik.id, {}))
 
-    sleutel = uuid.uuid4().hex
     invoer = {
         "gebruik": gebruik.id,
         "verwachteVersie": gebruik.versie,
         "ookKoppelingen": True,
-        "idempotencyKey": sleutel,
     }
-    return Verzoek(VERWIJDER, {"input": invoer}, g.token, na, sleutel)
+    return _schrijf(VERWIJDER, invoer, g.token, na)
 
 
 def _versie(b: Bronnen, r: random.Random) -> Verzoek | None:
@@ -266,9 +268,8 @@ def _versie(b: Bronnen, r: random.Random) -> Verzoek | None:
             versie = data["registreerVersie"]["versie"]
             b.bevestigd.append(Bevestigd("registreerVersie", versie["id"], {"versie": nummer}))
 
-    sleutel = uuid.uuid4().hex
-    invoer = {"applicatie": r.choice(lev.applicaties), "nummer": nummer, "idempotencyKey": sleutel}
-    return Verzoek(VERSIE, {"input": invoer}, lev.token, na, sleutel)
+    invoer = {"applicatie": r.choice(lev.applicaties), "nummer": nummer}
+    return _schrijf(VERSIE, invoer, lev.token, na)
 
 
 def _profiel(b: Bronnen, r: random.Random) -> Verzoek | None:
@@ -290,14 +291,12 @@ def _profiel(b: Bronnen, r: random.Random) -> Verzoek | None:
                       {"versienummer": organisatie["versienummer"], "beschrijving": beschrijving})
         )  # fmt: skip
 
-    sleutel = uuid.uuid4().hex
     invoer = {
         "organisatie": lev.id,
         "verwachteVersie": versie,
         "beschrijving": beschrijving,
-        "idempotencyKey": sleutel,
     }
-    return Verzoek(ORGANISATIEPROFIEL, {"input": invoer}, lev.beheerder, na, sleutel)
+    return _schrijf(ORGANISATIEPROFIEL, invoer, lev.beheerder, na)
 
 
 def _gebruik_van(g: Gemeente, r: random.Random) -> str | None:

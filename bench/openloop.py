@@ -64,7 +64,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered), max(1, math.ceil(p / 100 * len(ordered)))) - 1]
 
 
-def _code(response: httpx.Response) -> str | None:
+def error_code(response: httpx.Response) -> str | None:
     """None for a good answer, else its first error code (or its HTTP status)."""
     try:
         body = response.json()
@@ -110,7 +110,7 @@ class Sender:
             return "TIMEOUT", None, 1.0
         except httpx.TransportError as error:
             return f"TRANSPORT {type(error).__name__}", None, 1.0
-        code = _code(response)
+        code = error_code(response)
         if response.status_code == 503:
             meting.retry_after.append(response.headers.get("retry-after"))
         if code is None:

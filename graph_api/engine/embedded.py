@@ -138,8 +138,7 @@ class EmbeddedEngine:
             if self._answers():  # another process restarted it meanwhile
                 return False
             log.error("embedded engine is not answering; restarting it\n%s", self._log_tail())
-            self._spawn(Binaries.locate(self.binaries_dir))
-            return True
+            return self._spawn(Binaries.locate(self.binaries_dir))
 
     def server_pid(self) -> int | None:
         try:
@@ -219,6 +218,14 @@ class EmbeddedEngine:
         finally:
             client.close()
 
+    def _answers_within(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self._answers():
+                return True
+            time.sleep(0.1)
+        return False
+
     def compact(self, timeout_s: float = 600.0) -> None:
         compact_log(self.socket_path, timeout_s)
 
@@ -226,12 +233,18 @@ class EmbeddedEngine:
         """Size of the write log recorded since the last snapshot."""
         return sum(path.stat().st_size for path in (self.data_dir / "appendonlydir").glob("*.incr.aof"))
 
-    def _spawn(self, binaries: Binaries) -> None:
+    def _spawn(self, binaries: Binaries) -> bool:
+        """Start a server; False when the one holding the directory answered after all."""
         pid = self.server_pid()
         if pid is not None and _is_engine_process(pid):
+            # A living server that misses one readiness check is mostly busy, not gone: a
+            # starved machine, or a slow disk syncing the log. It is given the start's time.
+            if self._answers_within(self.start_timeout_s):
+                return False
             raise EngineError(
                 f"data directory {self.data_dir} is busy: engine process {pid} holds it but "
-                f"does not answer on {self.socket_path}; stop that process first"
+                f"has not answered on {self.socket_path} for {self.start_timeout_s:.0f} s; "
+                "stop that process first"
             )
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()
@@ -292,6 +305,7 @@ class EmbeddedEngine:
             time.sleep(0.05)
         self._process = process
         log.info("embedded engine started (pid %s) on %s", process.pid, self.socket_path)
+        return True
 
     def _shutdown(self) -> None:
         pid = self.server_pid()

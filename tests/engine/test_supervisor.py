@@ -121,6 +121,45 @@ def test_processes_starting_side_by_side_all_get_the_engine(tmp_path: Path) -> N
         engine.stop()
 
 
+def test_a_busy_server_is_waited_for_not_refused(tmp_path: Path) -> None:
+    """A server frozen past one readiness check (a slow disk syncing its log, a starved
+    machine) is still the directory's server: a process starting meanwhile joins it when it
+    answers again, instead of refusing the directory as held by a dead one."""
+    engine = EmbeddedEngine(tmp_path / "data")
+    engine.start()
+    pid = engine.server_pid()
+    assert pid is not None
+    joining = EmbeddedEngine(tmp_path / "data", start_timeout_s=20)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            started = pool.submit(joining.start)
+            time.sleep(3)  # past the readiness check's 2 s reply timeout
+            assert not started.done()
+            os.kill(pid, signal.SIGCONT)
+            started.result(timeout=20)
+        assert _servers_on(engine.socket_path) == [pid]
+        joining.stop()
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        engine.stop()
+
+
+def test_a_server_that_never_answers_again_is_refused(tmp_path: Path) -> None:
+    engine = EmbeddedEngine(tmp_path / "data")
+    engine.start()
+    pid = engine.server_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(EngineError, match=f"engine process {pid} holds it but has not answered"):
+            EmbeddedEngine(tmp_path / "data", start_timeout_s=1).start()
+        assert _servers_on(engine.socket_path) == [pid]
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        engine.stop()
+
+
 def test_a_data_directory_that_is_a_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "data"
     path.write_text("not a directory")

@@ -8,7 +8,6 @@ are worked out by hand from the rules in docs/operations.md ("Hardening").
 from __future__ import annotations
 
 import csv
-import statistics
 import threading
 import time
 import warnings
@@ -460,8 +459,8 @@ def test_the_statements_of_a_request_share_one_engine_budget(settings, engine, s
 
 def test_a_lookup_is_answered_while_large_documents_are_validated(bezoeker: Api) -> None:
     """graphql-core's own validation of 220 fragments spread side by side takes about half a
-    second. It runs off the event loop: another client's lookups are answered meanwhile, in a
-    fraction of the time one such document takes, instead of waiting behind it."""
+    second. It runs off the event loop: another client's lookups are answered meanwhile,
+    several within each such document, instead of waiting behind it."""
 
     def heavy(i: int) -> str:  # each one new, so none is answered from the validation cache
         spreads = " ".join(f"...F{j}" for j in range(220))
@@ -469,8 +468,8 @@ def test_a_lookup_is_answered_while_large_documents_are_validated(bezoeker: Api)
         return f'{{ applicaties(first: 1, filter: {{tekst: "k{i}"}}) {{ nodes {{ {spreads} }} }} }} {fragments}'
 
     lookup = '{ gemeente(cbsCode: "GM0363") { naam } }'
-    heavy_seconds: list[float] = []
-    lookup_seconds: list[float] = []
+    heavy_spans: list[tuple[float, float]] = []
+    lookup_spans: list[tuple[float, float]] = []
     done = threading.Event()
 
     def send_heavy() -> None:
@@ -478,7 +477,7 @@ def test_a_lookup_is_answered_while_large_documents_are_validated(bezoeker: Api)
             for i in range(4):
                 started = time.perf_counter()
                 assert "errors" not in bezoeker.post(heavy(i)).json()
-                heavy_seconds.append(time.perf_counter() - started)
+                heavy_spans.append((started, time.perf_counter()))
         finally:
             done.set()
 
@@ -487,10 +486,12 @@ def test_a_lookup_is_answered_while_large_documents_are_validated(bezoeker: Api)
     while not done.is_set():
         started = time.perf_counter()
         assert bezoeker.query(lookup) == {"gemeente": {"naam": "Amsterdam"}}
-        lookup_seconds.append(time.perf_counter() - started)
+        lookup_spans.append((started, time.perf_counter()))
     sender.join()
-    assert len(heavy_seconds) == 4
-    assert len(lookup_seconds) >= 8, (heavy_seconds, lookup_seconds)
-    # Waiting behind a validation, a lookup would wait half of one on average (its median); off
-    # the loop, a lookup shares the processor with the validating thread and waits far less.
-    assert statistics.median(lookup_seconds) < min(heavy_seconds) / 5, (heavy_seconds, lookup_seconds)
+    assert len(heavy_spans) == 4
+    # Waiting behind a validation, a lookup sent during one is answered only after it: at
+    # most two lookups begin and end within one large document. Off the loop, many do.
+    within = [
+        sum(begin <= sent and answered <= end for sent, answered in lookup_spans) for begin, end in heavy_spans
+    ]
+    assert sum(within) >= 3 * len(heavy_spans), (within, heavy_spans, lookup_spans)

@@ -1,5 +1,5 @@
 // The national market of each reference component the leverancier's applications realise, as
-// benchmark/marktconcentratie counts it (Gebruik of gemeenten that is not phased out: how many
+// the national markets count it (analyse/markt) (Gebruik of gemeenten that is not phased out: how many
 // gemeenten use anything for it, and per leverancier [leverancier, gemeenten, [[application,
 // gemeenten], ...]]), for the leverancier's own beheerders and functioneel beheer.
 // zicht: an aggregate for the leverancier's view: graph_api/domain/interesse/overzicht.py shows

@@ -20,6 +20,9 @@ WHERE $zicht.beheer OR o.id IN $zicht.wijzigbaar
 // One sync of a landscape at a time: the organisation locked (a label it has already, as
 // gebruik/wijzigen locks g) before what it uses and their versies are read.
 SET o:Organisatie
+// What o counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
+WITH o, [(o)-[:BIJDRAGE]->(b) | b] AS bijdragen
+FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 WITH o
 OPTIONAL MATCH (a:Applicatie)
 WHERE a.id IN $applicaties

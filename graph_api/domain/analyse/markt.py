@@ -91,20 +91,23 @@ _kept: dict[str, tuple[int, dict[str, tuple[int, dict[tuple[str, str], int]]]]] 
 _shown: dict[tuple[str, int, str, str, int], drempel.Concentration | None] = {}
 
 
-async def markets(store: bijdragen.Writer, referentiecomponenten: list[str] | None) -> list[dict[str, Any]]:
-    """The national markets (every component with Gebruik, or those given) in the rows of
-    leveranciersoverzicht/marktaandeel, from the cells kept by bijdragen.py, brought up to date first."""
+async def markets(
+    store: bijdragen.Writer, referentiecomponenten: list[str] | None, *, leverancier: str | None = None
+) -> list[dict[str, Any]]:
+    """The national markets (every component with Gebruik, or those given), from the cells kept by
+    bijdragen.py, brought up to date first: for who may see aggregates, or, with `leverancier`, for
+    its own beheerders, to whom its own view shows only its own share of each."""
     await bijdragen.bijwerken(store)
-    [stand] = await store.read("analyse/stand")
+    [stand] = await store.read("analyse/stand", {"leverancier": leverancier})
     if not stand["zichtbaar"]:
         return []
     if stand["sleutel"] is None:  # a graph counted before there was one
         await store.write("analyse/stand_aanmaken", {"sleutel": uuid.uuid4().hex})
-        [stand] = await store.read("analyse/stand")
+        [stand] = await store.read("analyse/stand", {"leverancier": leverancier})
     gelezen, kept = _kept.get(stand["sleutel"], (-1, {}))
     if gelezen != stand["versie"]:
         kept = dict(kept)  # a copy: a request reading meanwhile keeps the version it got
-        for row in await store.read("analyse/markt", {"sinds": gelezen}):
+        for row in await store.read("analyse/markt", {"sinds": gelezen, "leverancier": leverancier}):
             _, before = kept.get(row["referentiecomponent"], (0, {}))
             if kept.get(row["referentiecomponent"], (None,))[0] != stand["versie"]:
                 kept[row["referentiecomponent"]] = (stand["versie"], dict(before))

@@ -17,17 +17,21 @@ same way: a gemeente without one is stale.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import random
 import uuid
+import weakref
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from graph_api.errors import AnalyticsBusy
 from graph_api.store.base import Params, Row
 
 # Contributions recounted per statement: a whole graph (a seed) goes in slices this size.
 PER_KEER = 100
-POGINGEN = 5
+POGINGEN = 10
 
 
 class Writer(Protocol):
@@ -35,9 +39,6 @@ class Writer(Protocol):
 
     async def write(self, name: str, params: Params | None = None) -> list[Row]: ...
 
-
-class Concurrent(Exception):
-    """Other requests kept folding the same contributions in: never expected in practice."""
 
 
 MARKT = ("referentiecomponent", "applicatie", "leverancier")
@@ -52,8 +53,19 @@ def netwerk_id(van: str, naar: str, naar_soort: str) -> str:
     return json.dumps(["netwerk", van, naar, naar_soort])
 
 
+# One fold at a time per event loop (a worker process): requests asking at once wait for the
+# fold under way, and then find little or nothing stale, instead of racing it to the same cells;
+# only other workers' folds can make an attempt lose.
+_folding: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
 async def bijwerken(store: Writer) -> int:
     """Fold every stale contribution into the cells; returns how many were recounted."""
+    async with _folding.setdefault(asyncio.get_running_loop(), asyncio.Lock()):
+        return await _bijwerken(store)
+
+
+async def _bijwerken(store: Writer) -> int:
     recounted = 0
     attempts = 0
     while True:
@@ -66,7 +78,9 @@ async def bijwerken(store: Writer) -> int:
             continue
         attempts += 1
         if attempts == POGINGEN:
-            raise Concurrent("the analytics' contributions kept changing while being folded in")
+            raise AnalyticsBusy("the analytics' contributions kept changing while being folded in")
+        # Another worker folded meanwhile: a moment's wait, so the workers do not lose in step.
+        await asyncio.sleep(random.uniform(0, 0.01 * attempts))
 
 
 async def _fold(store: Writer, stale: list[Row]) -> bool:

@@ -473,7 +473,7 @@ async def _soak(rate: float, minutes: float, workers: int, warmup_s: float) -> l
         f"Setting: {_setting(workers, 1)}.",
         "",
         f"The mix at {rate:.0f}/s for {minutes:g} minutes: {s['requests']:.0f} requests, p50 {s['p50']:.1f} ms, "
-        f"p95 {s['p95']:.1f} ms, p99 {s['p99']:.1f} ms, **{s['errors']:.0f} errors**.",
+        f"p95 {s['p95']:.1f} ms, p99 {s['p99']:.1f} ms, **{s['errors']:.0f} errors**{_errors_by_type(meting)}.",
         "",
         f"| resident memory (MiB) | after warm-up ({warm[0]:.0f} s) | at the end | growth |",
         "| --- | --- | --- | --- |",
@@ -487,6 +487,16 @@ async def _soak(rate: float, minutes: float, workers: int, warmup_s: float) -> l
         + ", ".join(f"{x[1]:.0f}/{x[2]:.0f}" for x in samples[:: max(1, len(samples) // 12)])
         + " (API/engine MiB). The engine grows with what the mix writes (about 9% of requests are writes).",
     ]
+
+
+def _errors_by_type(meting: Meting) -> str:
+    """What failed, by request type and code: a soak's errors are few and each worth a look."""
+    failed = [
+        f"{soort} {code} x{n}"
+        for soort, uitkomst in sorted(meting.per_soort.items())
+        for code, n in sorted(uitkomst.fouten.items())
+    ]
+    return f" ({', '.join(failed)})" if failed else ""
 
 
 def soak_main(rate: float, minutes: float, workers: int | None, warmup: float) -> None:

@@ -26,13 +26,11 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from graph_api.errors import AnalyticsBusy, QueryTimeout
+from graph_api.errors import AnalyticsBusy
 from graph_api.store.base import Params, Row
 
-# Contributions recounted per statement: a whole graph (a seed) goes in slices this size, and
-# in halves of it while a slice's reads run over their time limit (a loaded machine, large
-# landscapes: 100 full landscapes took over 10 s on Neo4j beside a test run).
-PER_KEER = 50
+# Contributions recounted per statement: a whole graph (a seed) goes in slices this size.
+PER_KEER = 100
 POGINGEN = 10
 
 
@@ -70,19 +68,11 @@ async def bijwerken(store: Writer) -> int:
 async def _bijwerken(store: Writer) -> int:
     recounted = 0
     attempts = 0
-    per_keer = PER_KEER
     while True:
-        stale = await store.read("analyse/verouderd", {"limit": per_keer})
+        stale = await store.read("analyse/verouderd", {"limit": PER_KEER})
         if not stale:
             return recounted
-        try:
-            folded = await _fold(store, stale)
-        except QueryTimeout:
-            if per_keer == 1:
-                raise
-            per_keer = max(1, per_keer // 2)
-            continue
-        if folded:
+        if await _fold(store, stale):
             recounted += len(stale)
             attempts = 0
             continue

@@ -109,15 +109,6 @@ class EngineUnavailable(Unavailable, StoreError):
     retry_after_s = 2
 
 
-class AnalyticsBusy(Unavailable):
-    """Other requests kept folding the national analytics' counts in while this one tried
-    (graph_api/domain/analyse/bijdragen.py): not seen in practice, answered rather than guessed."""
-
-    code = "ANALYTICS_BUSY"
-    public = "the national figures are being brought up to date; try again shortly"
-    retry_after_s = 1
-
-
 class QueryTimeout(TimedOut, StoreError):
     code = "QUERY_TIMEOUT"
     public = "the query took longer than its time limit; ask for less"

@@ -2,8 +2,6 @@
 // The constraints and indexes neomodel's install_all_labels creates on Neo4j,
 // followed by the full-text indexes `graph-api db init` adds.
 
-CREATE CONSTRAINT constraint_unique_Analysebijdrage_id IF NOT EXISTS FOR (n:Analysebijdrage) REQUIRE n.id IS UNIQUE
-CREATE CONSTRAINT constraint_unique_Analysestand_id IF NOT EXISTS FOR (n:Analysestand) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Applicatie_id IF NOT EXISTS FOR (n:Applicatie) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Applicatieservice_id IF NOT EXISTS FOR (n:Applicatieservice) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Applicatieservice_gemmaId IF NOT EXISTS FOR (n:Applicatieservice) ON (n.gemmaId)
@@ -37,12 +35,9 @@ CREATE CONSTRAINT constraint_unique_Interesse_id IF NOT EXISTS FOR (n:Interesse)
 CREATE CONSTRAINT constraint_unique_Koppeling_id IF NOT EXISTS FOR (n:Koppeling) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Leverancier_id IF NOT EXISTS FOR (n:Leverancier) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Leverancier_kvkNummer IF NOT EXISTS FOR (n:Leverancier) ON (n.kvkNummer)
-CREATE CONSTRAINT constraint_unique_Marktcel_id IF NOT EXISTS FOR (n:Marktcel) REQUIRE n.id IS UNIQUE
-CREATE INDEX index_Marktcel_referentiecomponent IF NOT EXISTS FOR (n:Marktcel) ON (n.referentiecomponent)
 CREATE CONSTRAINT constraint_unique_Melding_id IF NOT EXISTS FOR (n:Melding) REQUIRE n.id IS UNIQUE
 CREATE INDEX index_Melding_ontvanger IF NOT EXISTS FOR (n:Melding) ON (n.ontvanger)
 CREATE INDEX index_Melding_aangemaakt IF NOT EXISTS FOR (n:Melding) ON (n.aangemaakt)
-CREATE CONSTRAINT constraint_unique_Netwerkcel_id IF NOT EXISTS FOR (n:Netwerkcel) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_OpgehevenGemeente_id IF NOT EXISTS FOR (n:OpgehevenGemeente) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT constraint_unique_OpgehevenGemeente_cbsCode IF NOT EXISTS FOR (n:OpgehevenGemeente) REQUIRE n.cbsCode IS UNIQUE
 CREATE CONSTRAINT constraint_unique_Organisatie_id IF NOT EXISTS FOR (n:Organisatie) REQUIRE n.id IS UNIQUE

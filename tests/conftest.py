@@ -63,7 +63,6 @@ BOTH_ENGINES = frozenset(
         "tests/graphql/test_search.py",
         "tests/graphql/test_afhankelijkheden.py",
         "tests/graphql/test_benchmarks.py",
-        "tests/graphql/test_analyse_bijgehouden.py",
         "tests/graphql/test_groepsdrempel.py",
         "tests/graphql/test_toegang.py",
         "tests/graphql/test_compiled.py",

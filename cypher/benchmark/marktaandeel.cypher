@@ -1,5 +1,5 @@
 // The reference components a leverancier's applications realise (catalogue only: their
-// markets are read from the cells of analyse/markt).
+// markets are read by benchmark/marktconcentratie).
 // params: {"leverancier": "lev-0001"}
 MATCH (:Leverancier {id: $leverancier})-[:BIEDT_AAN]->(:Applicatie)-[:REALISEERT]->(c:Referentiecomponent)
 RETURN DISTINCT c.id AS referentiecomponent

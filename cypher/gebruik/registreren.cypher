@@ -39,7 +39,4 @@ FOREACH (d IN diensten | CREATE (g)-[:NEEMT_AF]->(d))
 FOREACH (s IN namens | CREATE (s)-[:REGISTREERT]->(g))
 CREATE (w:Wijziging)
 SET w = $wijziging
-// What o counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH g, [(o)-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN g.id AS id, g.versie AS versie

@@ -29,12 +29,6 @@ WHERE size(stand) = size($koppelingStand) AND all(s IN stand WHERE s IN $koppeli
 WITH g, koppelingen,
      [(g)<-[:VIA]-(k)-[:VAN]->(x)-[kr:KOPPELT]->() WHERE kr.koppelingId = k.id | kr] +
      [(g)<-[:VIA]-(k2)-[:VAN]->(x2)<-[kr2:KOPPELT]-() WHERE kr2.koppelingId = k2.id | kr2] AS afgeleid
-// What its organisation counts in the national analytics is stale now, and so is what the
-// organisations of koppelingen to g count (graph_api/domain/analyse/bijdragen.py).
-WITH g, koppelingen, afgeleid,
-     [(g)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b) | b] +
-     [(g)<-[:NAAR]-(:Koppeling)-[:VAN]->(:Gebruik)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b2) | b2] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 FOREACH (kr IN afgeleid | DELETE kr)
 FOREACH (k IN koppelingen | DETACH DELETE k)
 FOREACH (record IN $koppelingWijzigingen | CREATE (x:Wijziging) SET x = record)

@@ -68,7 +68,4 @@ FOREACH (kk IN CASE WHEN k IS NULL THEN [] ELSE [k] END |
   SET kk.heeftVereisteStandaard = size(vereist) > 0,
       kk.volgtVereisteStandaard = any(s IN gevolgd WHERE s IN vereist))
 WITH g, count(k) AS koppelingen
-// What its organisation counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH g, [(g)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN g.id AS id, g.versie AS versie

@@ -193,15 +193,4 @@ UNWIND $wijzigingen AS wijziging
 CREATE (w:Wijziging)
 SET w = wijziging
 WITH doel, count(w) AS records
-// What the gemeenten involved count in the national analytics is stale now; a new gemeente
-// gets its contribution, a dissolved one's is emptied (graph_api/domain/analyse/bijdragen.py).
-OPTIONAL MATCH (x:Organisatie)-[:BIJDRAGE]->(b:Analysebijdrage)
-WHERE x.id IN $betrokken
-WITH doel, collect(b) AS betrokken
-WITH doel, betrokken + [(doel)-[:BIJDRAGE]->(y) | y] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
-WITH doel, size([(doel)-[:BIJDRAGE]->(z) | z]) AS eigen
-FOREACH (_ IN CASE WHEN eigen = 0 THEN [1] ELSE [] END |
-  CREATE (doel)-[:BIJDRAGE]->(:Analysebijdrage {id: 'analyse-' + doel.id, gemeente: doel.id,
-                                                gewijzigd: 0, berekend: -1, markt: [], netwerk: []}))
 RETURN doel.id AS id

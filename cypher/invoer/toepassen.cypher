@@ -152,7 +152,4 @@ SET w = wijziging
 // failed check as "applied, 0 changes" instead of no row. A plan that changes anything has a
 // record per object (graph_api/uitwisseling/invoer/toepassen.py), so o's row stays.
 WITH o, count(w) AS wijzigingen
-// What o counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH wijzigingen, [(o)-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN wijzigingen

@@ -191,7 +191,4 @@ CALL {
   SET w = wijziging
   RETURN count(w) AS wijzigingen
 }
-// What o counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH wijzigingen, [(o)-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN wijzigingen

@@ -41,7 +41,4 @@ FOREACH (_ IN CASE WHEN $eigenschappen.richting IN ['TERUG', 'BEIDE'] THEN [1] E
   CREATE (n)-[:KOPPELT {koppelingId: $eigenschappen.id}]->(u))
 CREATE (w:Wijziging)
 SET w = $wijziging
-// What u's organisation counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH k, [(u)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN k.id AS id, k.versie AS versie

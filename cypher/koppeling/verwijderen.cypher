@@ -12,10 +12,7 @@ SET k:Koppeling
 WITH u, k
 WHERE coalesce(k.versie, 1) = $verwachteVersie
 WITH k, [(u)-[kr1:KOPPELT]->() WHERE kr1.koppelingId = k.id | kr1] +
-     [(u)<-[kr2:KOPPELT]-() WHERE kr2.koppelingId = k.id | kr2] AS afgeleid,
-     // What u's organisation counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-     [(u)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
+     [(u)<-[kr2:KOPPELT]-() WHERE kr2.koppelingId = k.id | kr2] AS afgeleid
 FOREACH (kr IN afgeleid | DELETE kr)
 CREATE (w:Wijziging)
 SET w = $wijziging

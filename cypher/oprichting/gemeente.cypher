@@ -9,9 +9,6 @@ WITH id, count(y) AS code
 WHERE $zicht.beheer AND id = 0 AND code = 0
 CREATE (o:Organisatie:Gemeente)
 SET o = $organisatie
-// Its contribution to the national analytics, stale until first counted (graph_api/domain/analyse/bijdragen.py).
-CREATE (o)-[:BIJDRAGE]->(:Analysebijdrage {id: 'analyse-' + $organisatie.id, gemeente: $organisatie.id,
-                                           gewijzigd: 0, berekend: -1, markt: [], netwerk: []})
 CREATE (w:Wijziging)
 SET w = $wijziging
 RETURN o.id AS id

@@ -167,10 +167,4 @@ UNWIND $wijzigingen AS wijziging
 CREATE (w:Wijziging)
 SET w = wijziging
 WITH k, count(w) AS records
-// What the gemeenten using k (now with the Gebruik moved) count in the national analytics
-// is stale now, and so is what the organisations of koppelingen to those Gebruik count
-// (graph_api/domain/analyse/bijdragen.py).
-WITH k, [(k)<-[:VAN]-(:Gebruik)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b) | b] +
-     [(k)<-[:VAN]-(:Gebruik)<-[:NAAR]-(:Koppeling)-[:VAN]->(:Gebruik)<-[:GEBRUIKT]-()-[:BIJDRAGE]->(b2) | b2] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN k.id AS id

@@ -3,10 +3,6 @@
 // checks that every label is listed. Landscape labels only for those who may see all of them
 // or their aggregates ($zicht).
 // params: {}
-MATCH (n:Analysebijdrage) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Analysebijdrage' AS label, aantal
-UNION ALL
-MATCH (n:Analysestand) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Analysestand' AS label, aantal
-UNION ALL
 MATCH (n:Applicatie) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Applicatie' AS label, aantal
 UNION ALL
 MATCH (n:Applicatieservice) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Applicatieservice' AS label, aantal
@@ -51,11 +47,7 @@ MATCH (n:Koppeling) WITH count(n) AS aantal WHERE aantal > 0 AND ($zicht.beheer 
 UNION ALL
 MATCH (n:Leverancier) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Leverancier' AS label, aantal
 UNION ALL
-MATCH (n:Marktcel) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Marktcel' AS label, aantal
-UNION ALL
 MATCH (n:Melding) WITH count(n) AS aantal WHERE aantal > 0 AND $zicht.beheer RETURN 'Melding' AS label, aantal
-UNION ALL
-MATCH (n:Netwerkcel) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'Netwerkcel' AS label, aantal
 UNION ALL
 MATCH (n:OpgehevenGemeente) WITH count(n) AS aantal WHERE aantal > 0 RETURN 'OpgehevenGemeente' AS label, aantal
 UNION ALL

@@ -14,8 +14,6 @@ MATCH ()-[r:BIEDT_AAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BIED
 UNION ALL
 MATCH ()-[r:BIJ]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BIJ' AS type, aantal
 UNION ALL
-MATCH ()-[r:BIJDRAGE]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'BIJDRAGE' AS type, aantal
-UNION ALL
 MATCH ()-[r:DEELNEMER_VAN]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'DEELNEMER_VAN' AS type, aantal
 UNION ALL
 MATCH ()-[r:DOOR]->() WITH count(r) AS aantal WHERE aantal > 0 RETURN 'DOOR' AS type, aantal

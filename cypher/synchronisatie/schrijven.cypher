@@ -81,8 +81,8 @@ FOREACH (r IN oud | DELETE r)
 WITH o, eindGebruik, voorzieningen, versies, koppelingen
 OPTIONAL MATCH (o)-[:GEBRUIKT]->(ng:Gebruik)
 WHERE ng.id IN $nieuweEinden
-WITH o, eindGebruik, voorzieningen, versies, koppelingen, collect(ng) AS nieuweEinden
-WITH o, eindGebruik + voorzieningen + nieuweEinden AS einden, versies, koppelingen
+WITH eindGebruik, voorzieningen, versies, koppelingen, collect(ng) AS nieuweEinden
+WITH eindGebruik + voorzieningen + nieuweEinden AS einden, versies, koppelingen
 FOREACH (item IN $koppelNieuw |
   FOREACH (u IN [x IN einden WHERE x.id = item.van] |
     FOREACH (e IN [x IN einden WHERE x.id = item.naar] |
@@ -104,9 +104,6 @@ FOREACH (w IN $koppelWijzig |
         FOREACH (_ IN CASE WHEN k.richting IN ['TERUG', 'BEIDE'] THEN [1] ELSE [] END |
           CREATE (e)-[:KOPPELT {koppelingId: w.koppeling}]->(u))))))
 FOREACH (r IN $wijzigingen | CREATE (x:Wijziging) SET x = r)
-// What o counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH [(o)-[:BIJDRAGE]->(b:Analysebijdrage) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 // The standard flags of every koppeling written, as koppeling/standaarden computes them.
 WITH 1 AS geschreven
 OPTIONAL MATCH (u:Gebruik)<-[:VAN]-(k:Koppeling)-[:NAAR]->(n)

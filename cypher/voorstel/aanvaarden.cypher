@@ -24,7 +24,4 @@ CREATE (wv:Wijziging)
 SET wv = $wijzigingVoorstel
 CREATE (wg:Wijziging)
 SET wg = $wijzigingGebruik
-// What o counts in the national analytics is stale now (graph_api/domain/analyse/bijdragen.py).
-WITH v, g, [(o)-[:BIJDRAGE]->(b) | b] AS bijdragen
-FOREACH (b IN bijdragen | SET b.gewijzigd = b.gewijzigd + 1)
 RETURN v.id AS id, v.versie AS versie, g.id AS gebruik

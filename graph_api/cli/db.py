@@ -62,20 +62,3 @@ def print_counts(found: Counts) -> None:
             table.add_row(name, f"{value:,}")
         table.add_row("[bold]total[/]", f"[bold]{sum(values.values()):,}[/]")
         console.print(table)
-
-
-@db_app.command("analyse")
-def db_analyse() -> None:
-    """Count the national analytics' cells afresh from every landscape (they are kept exact by
-    every write; this is for a graph loaded by other means, or to check them)."""
-    from graph_api.domain.analyse import bijdragen
-
-    settings = load_settings()
-
-    async def run() -> int:
-        async with open_runtime(settings) as runtime:
-            return await bijdragen.opnieuw(runtime.store)
-
-    with reported():
-        gemeenten = asyncio.run(run())
-    console.print(f"analytics counted afresh on {settings.engine}: {gemeenten} gemeenten")

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph_api.domain import Reader
-from graph_api.domain.analyse import bijdragen
 from graph_api.domain.analyse.groepen import minimale_groep as group_floor
 from graph_api.errors import ClientError
 from graph_api.toegang import Zicht
@@ -121,16 +120,11 @@ async def impact(reader: Reader, gebruik: str, vervanger: str | None) -> dict[st
 
 
 async def netwerk(
-    store: bijdragen.Writer, zicht: Zicht, *, referentiecomponent: str | None, minimale_groep: int, first: int
+    reader: Reader, zicht: Zicht, *, referentiecomponent: str | None, minimale_groep: int, first: int
 ) -> list[dict[str, Any]]:
     """Application pairs joined by koppelingen ({van, naar, naarSoort, gemeenten, ...}) in at least
     `minimale_groep` gemeenten. Over the asker's own landscapes only, nothing of others is shown:
-    no floor is needed there, and they are counted as asked. Over every landscape, from the
-    counts kept by graph_api/domain/analyse/bijdragen.py."""
-    if zicht.alleen_eigen_landschappen:
-        params = {"referentiecomponent": referentiecomponent, "minimaleGroep": 1, "limit": first}
-        return await store.read("afhankelijkheid/netwerk", params)
-    await bijdragen.bijwerken(store)
-    params = {"referentiecomponent": referentiecomponent, "minimaleGroep": group_floor(zicht, minimale_groep),
-              "limit": first}  # fmt: skip
-    return await store.read("analyse/netwerk", params)
+    no floor is needed there."""
+    m = 1 if zicht.alleen_eigen_landschappen else group_floor(zicht, minimale_groep)
+    params = {"referentiecomponent": referentiecomponent, "minimaleGroep": m, "limit": first}
+    return await reader.read("afhankelijkheid/netwerk", params)

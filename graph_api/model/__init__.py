@@ -7,7 +7,6 @@ that cypher/ uses only declared labels, types and properties, and input validati
 
 from graph_api.model.aanbod import Applicatie, Dienst, SamengevoegdeApplicatie, Versie
 from graph_api.model.aanmelding import Registratie, Toegangsverzoek
-from graph_api.model.analyse import Analysebijdrage, Analysestand, Marktcel, Netwerkcel
 from graph_api.model.beoordeling import Beoordeling
 from graph_api.model.dataset import Dataset
 from graph_api.model.delegatie import Delegatie
@@ -46,8 +45,6 @@ from graph_api.model.organisaties import (
 from graph_api.model.voorstel import Gebruiksvoorstel
 
 __all__ = [
-    "Analysebijdrage",
-    "Analysestand",
     "Applicatie",
     "Applicatieservice",
     "Bedrijfsfunctie",
@@ -71,9 +68,7 @@ __all__ = [
     "Koppeling",
     "LabelSpec",
     "Leverancier",
-    "Marktcel",
     "Melding",
-    "Netwerkcel",
     "OpgehevenGemeente",
     "Organisatie",
     "PropertySpec",

@@ -83,8 +83,6 @@ class Gemeente(Organisatie):
     oppervlakteKm2 = FloatProperty()
 
     grenst_aan = AsyncRelationshipTo("Gemeente", "GRENST_AAN")
-    # What it counts in the national analytics (graph_api/model/analyse.py).
-    bijdrage = AsyncRelationshipTo("graph_api.model.analyse.Analysebijdrage", "BIJDRAGE")
 
 
 class Opgaan(AsyncStructuredRel):

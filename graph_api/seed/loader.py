@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from graph_api.domain.analyse import bijdragen
 from graph_api.errors import SeedRefused
 from graph_api.model import describe
 from graph_api.seed import bulk, prevalentie, reference, settings
@@ -137,10 +136,6 @@ class _Run:
             self.progress(stage, done, self.total)
 
     async def _finish(self) -> None:
-        # The analytics' counts (graph_api/domain/analyse/bijdragen.py) before the graph is
-        # marked loaded: a graph marked loaded answers them exactly.
-        await self.store.write("analyse/aanmaken")
-        await bijdragen.bijwerken(self.store)
         geladen = datetime.now(UTC).isoformat(timespec="seconds")
         await self.store.write("seed/dataset", {"seed": self.seed, "scale": self.scale, "geladen": geladen})
 

@@ -28,10 +28,7 @@ from tests.graphql.conftest import VNG, Api
 from tests.graphql.test_gebruik_mutaties import REGISTREER, data, fout, serve, tokens
 
 GEMEENTE = "GM0014"
-# Made beside the change: records of it, who hears of it, and the national analytics' bookkeeping
-# (checked below only for being marked stale; its counts by tests/graphql/test_analyse_bijgehouden.py).
-ANALYSE = {"Analysebijdrage", "Analysestand", "Marktcel", "Netwerkcel"}
-AFGELEID = {"Wijziging", "Melding"} | ANALYSE
+AFGELEID = {"Wijziging", "Melding"}  # made beside the change: records of it, and who hears of it
 SAMENVOEGEN = """
 mutation($input: VoegApplicatiesSamenInput!) { voegApplicatiesSamen(input: $input) {
   applicatie { identificatie } verplaatsteGebruik gecombineerdeGebruik
@@ -341,12 +338,6 @@ async def test_merging_two_applications_moves_everything_and_old_ids_resolve(own
         assert {i: n for i, n in gevonden_nodes.items() if n != nodes.get(i)} == {}
         assert gevonden_nodes.keys() == nodes.keys()
         assert gevonden_rels - rels == Counter() and rels - gevonden_rels == Counter()
-        # What every gemeente using the application kept counts in the national analytics is stale.
-        for g in na.naar(k, "VAN"):
-            for o in na.naar(g, "GEBRUIKT"):
-                bijdrage = f"analyse-{o}"
-                if bijdrage in voor.nodes:
-                    assert na.nodes[bijdrage][1]["gewijzigd"] > voor.nodes[bijdrage][1]["gewijzigd"]
         # The change records: one per Gebruik moved, two per pair combined, one naming both.
         nieuw = [n[1] for i, n in na.nodes.items() if "Wijziging" in n[0] and i not in voor.nodes]
         eigen = {g: GEMEENTE in voor.naar(g, "GEBRUIKT") for g in voor.naar(d, "VAN")}

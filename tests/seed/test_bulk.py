@@ -18,13 +18,9 @@ async def _dump(settings, graph_name: str) -> tuple[list[str], list[str]]:
         edges = await probe.read("alle_relaties")
     finally:
         await probe.close()
-    # The Dataset node records when it was loaded, the Analysestand when it folded last and a key
-    # of its own graph: the two runs differ there by design.
+    # The Dataset node records when it was loaded: the two runs differ there by design.
     for row in nodes:
         row["eigenschappen"].pop("geladen", None)
-        if "Analysestand" in row["labels"]:
-            row["eigenschappen"].pop("bijgewerkt")
-            row["eigenschappen"].pop("sleutel")
     return (
         sorted(json.dumps({**row, "labels": sorted(row["labels"])}, sort_keys=True) for row in nodes),
         sorted(json.dumps(row, sort_keys=True) for row in edges),

@@ -111,24 +111,6 @@ def _seed_rows() -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
     bezoek = example["bezoek/tellen"]["bezoeken"][0]
     nodes["Bezoek"].append({key: value for key, value in bezoek.items() if key != "organisatie"})
     nodes["Zoekvraag"].append({"id": "zvr-1", "maand": "2026-12", "term": "zaaksysteem"})
-    # The national analytics' derived structure, composed by graph_api/domain/analyse/bijdragen.py
-    # for cypher/analyse/bijwerken and cypher/analyse/aanmaken.
-    markt = '["markt", "rc-1", "app-1", "lev-1"]'
-    netwerk = '["netwerk", "app-1", "app-2", "APPLICATIE"]'
-    nodes["Analysebijdrage"].append(
-        {"id": "analyse-GM0014", "gemeente": "GM0014", "markt": [markt], "netwerk": [netwerk],
-         "gewijzigd": 3, "berekend": 3}
-    )  # fmt: skip
-    nodes["Marktcel"].append(
-        {"id": markt, "referentiecomponent": "rc-1", "applicatie": "app-1", "leverancier": "lev-1",
-         "gemeenten": 1, "versie": 1}
-    )  # fmt: skip
-    nodes["Netwerkcel"].append(
-        {"id": netwerk, "van": "app-1", "naar": "app-2", "naarSoort": "APPLICATIE", "gemeenten": 1}
-    )
-    nodes["Analysestand"].append(
-        {"id": "analyse", "bijgewerkt": "2026-12-04T09:15:00.000Z", "versie": 1, "sleutel": "0" * 32}
-    )
     return nodes, relationships
 
 

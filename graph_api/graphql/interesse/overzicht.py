@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from graph_api.domain.analyse import markt
 from graph_api.domain.interesse import overzicht
 from graph_api.errors import ClientError
 from graph_api.graphql.aanbod.types import Applicatie
@@ -144,11 +143,7 @@ async def zoekvragen(info: Info, leverancier: str, aantal: int) -> Zoekvragen:
 
 
 async def marktaandelen(info: Info, leverancier: str) -> list[Marktpositie]:
-    store = info.context.store
-    realised = await store.read("leveranciersoverzicht/marktaandeel", {"leverancier": leverancier})
-    if not realised:  # not its beheerder, or nothing realised: no market to read
-        return []
-    rows = await markt.markets(store, [r["referentiecomponent"] for r in realised], leverancier=leverancier)
+    rows = await info.context.store.read("leveranciersoverzicht/marktaandeel", {"leverancier": leverancier})
     return [
         Marktpositie(
             referentiecomponent=build(dict(a.referentiecomponent)),

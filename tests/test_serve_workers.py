@@ -76,9 +76,13 @@ class Served:
         """The pid of the worker whose access line carries `request_id`."""
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
-            for line in self.log.read_text().splitlines():
-                if request_id in line and line.startswith("{"):
-                    entry = json.loads(line)
+            # Only whole lines: the last one may be read while its worker is still writing it.
+            for line in self.log.read_text().splitlines(keepends=True):
+                if request_id in line and line.startswith("{") and line.endswith("\n"):
+                    try:
+                        entry = json.loads(line)
+                    except json.JSONDecodeError:  # two workers' lines written into each other
+                        continue
                     if entry.get("request_id") == request_id and entry.get("logger") == "graph_api.access":
                         return entry["pid"]
             time.sleep(0.05)

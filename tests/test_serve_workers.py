@@ -79,10 +79,7 @@ class Served:
             # Only whole lines: the last one may be read while its worker is still writing it.
             for line in self.log.read_text().splitlines(keepends=True):
                 if request_id in line and line.startswith("{") and line.endswith("\n"):
-                    try:
-                        entry = json.loads(line)
-                    except json.JSONDecodeError:  # two workers' lines written into each other
-                        continue
+                    entry = json.loads(line)
                     if entry.get("request_id") == request_id and entry.get("logger") == "graph_api.access":
                         return entry["pid"]
             time.sleep(0.05)

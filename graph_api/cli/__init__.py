@@ -1,6 +1,6 @@
 """The `graph-api` command: the Typer app, wired from one module per command or group.
 
-serve.py (serve), seed.py (seed), db.py (db init, db counts, db analyse), identity.py (dev-token,
+serve.py (serve), seed.py (seed), db.py (db init, db counts), identity.py (dev-token,
 gebruiker add, gebruiker deactiveer), landschap.py (landschap verschil), meldingen.py (meldingen
 inhalen), exporteren.py (export landschap, aanbod, catalogus), importeren.py (import landschap),
 cmdb.py (cmdb topdesk), build.py (export-schema, install-graphiql); reporting.py holds what they
@@ -68,6 +68,7 @@ app = typer.Typer(
 )
 
 
+# A callback makes the app a group of commands, though none is registered on it.
 @app.callback()
 def _graph_api() -> None:
-    """graph_api: the application landscape of all Dutch gemeenten as a GraphQL API."""
+    pass

@@ -12,12 +12,15 @@ the next). That the compiler does not cover a selection may depend on the values
 is kept with the variables.
 
 A request whose every root field was answered by a compiled read, without errors, is kept too,
-under its text, operation name, those flags and the label sizes the query limits scale a whole
-list's cost by: sent again, it passed parsing and validation before, so its compiled reads answer
-it at once (`answer`), and Strawberry's execution is not started at all. With the same variables
-it passed the query limits before with the same outcome; with others, the variables are coerced
-and the limits that read them (lengths, cost) are checked again first, and anything they or the
-binding refuse is executed the usual way, which reports it. Only a schema whose every extension
+under its text, operation name and those flags: sent again, it passed parsing and validation
+before, so its compiled reads answer it at once (`answer`), and Strawberry's execution is not
+started at all. With the same variables and the same label sizes (what the query limits scale a
+whole list's cost by) it passed the query limits before with the same outcome; with other
+variables, or once the sizes have changed, the variables are coerced and the limits that read them
+(lengths, cost) are checked again first, and anything they or the binding refuse is executed the
+usual way, which reports it. The sizes are not part of the key: reads that count visits and
+searches change them all day, and a request kept under sizes of a minute ago would be compiled
+again each time they are read anew. Only a schema whose every extension
 says it may be skipped so (`kept_safe`, graph_api/graphql/schema.py) asks for kept requests at all.
 """
 
@@ -71,11 +74,12 @@ Reads = list[tuple[str, CompiledRead]]  # the root fields' response keys and the
 
 @dataclass
 class _Kept:
-    """A kept request: its operation, for coercing other variables, and its reads by variables."""
+    """A kept request: its operation, for coercing other variables, and its reads by the
+    variables and label sizes they passed the limits with."""
 
     operation: OperationDefinitionNode
     document: DocumentNode  # keeps the operation's document alive while it is kept
-    variants: list[tuple[str, Reads]] = field(default_factory=list)
+    variants: list[tuple[tuple[str, Hashable], Reads]] = field(default_factory=list)
 
 
 class CompiledReads:
@@ -129,11 +133,11 @@ class CompiledReads:
         context: Any,
     ) -> dict[str, Any] | None:
         """The data of a kept request, read by its compiled reads; None: execute it the usual way."""
-        kept = self._requests.find(await self._request_key(query, operation, context))
+        kept = self._requests.find(self._request_key(query, operation, context))
         if kept is None:
             return None
-        frozen = _frozen(variables)
-        reads = next((reads for seen, reads in kept.variants if seen == frozen), None)
+        passed = (_frozen(variables), await self._sizes_key(context))
+        reads = next((reads for seen, reads in kept.variants if seen == passed), None)
         if reads is None:
             reads = await self._bound(schema, kept, query, operation, variables, context)
             if reads is None:
@@ -157,7 +161,7 @@ class CompiledReads:
             return
         if list(answered) != list(result.data):
             return
-        key = await self._request_key(query, operation, context)
+        key = self._request_key(query, operation, context)
         kept = self._requests.get(key)
         if kept is None:
             document = await parsed(query, limits_of(context))
@@ -165,9 +169,9 @@ class CompiledReads:
             if document is None or definition is None:
                 return
             kept = _Kept(definition, document)
-        frozen = _frozen(variables)
-        others = [variant for variant in kept.variants if variant[0] != frozen]
-        kept.variants = [(frozen, list(answered.items())), *others][:VARIANTS]
+        passed = (_frozen(variables), await self._sizes_key(context))
+        others = [variant for variant in kept.variants if variant[0] != passed]
+        kept.variants = [(passed, list(answered.items())), *others][:VARIANTS]
         self._requests.keep(key, kept)
 
     async def _bound(
@@ -194,16 +198,20 @@ class CompiledReads:
                 return bound  # type: ignore[return-value]
         return None
 
-    async def _request_key(self, query: str, operation: str | None, context: Any) -> Hashable:
+    async def _sizes_key(self, context: Any) -> Hashable:
         # The sizes the query limits' cost estimate reads (cached by the runtime for a minute): a
         # list that passed with fewer nodes is estimated again once there are more.
         sizes = await context.runtime.label_sizes()
         if self._sizes[0] is not sizes:
             self._sizes = (sizes, frozenset(sizes.items()))
+        return self._sizes[1]
+
+    @staticmethod
+    def _request_key(query: str, operation: str | None, context: Any) -> Hashable:
         # A digest, not the texts: a key stays small however large a document is.
         request = "\0".join([query, operation or ""]).encode()
         digest = hashlib.blake2b(request, digest_size=32).digest()
-        return (digest, context.zicht.alle_gebruik, context.zicht.alle_landschappen, self._sizes[1])
+        return (digest, context.zicht.alle_gebruik, context.zicht.alle_landschappen)
 
 
 def _frozen(variables: Mapping[str, Any] | None) -> str:

@@ -154,8 +154,8 @@ class QueryLimits(SchemaExtension):
 
     # Its verdict follows from the document, the variables, the app's settings, the asker's
     # visibility flags and the label sizes: a kept request is kept under all of them but the
-    # variables, which `variables_refusal` measures again before other ones are answered
-    # (graph_api/graphql/compiled/cache.py).
+    # variables and the sizes, which `variables_refusal` measures again before other ones are
+    # answered (graph_api/graphql/compiled/cache.py).
     kept_safe = True
 
     def on_operation(self) -> Iterator[None]:

@@ -7,17 +7,21 @@ Neo4j too (tests/conftest.py, BOTH_ENGINES); these are what only Neo4j has.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from neo4j import AsyncGraphDatabase
 
 from graph_api.model import ddl, describe
 from graph_api.seed.loader import Counts, SeedReport
 from graph_api.store import QueryCatalog, Store, open_store
 from tests.backends import cli_env, external_neo4j
 from tests.conftest import run_cli
+from tests.graafdump import dump, regels, stand, verschil
+from tests.herstel import Herstel
 from tests.neo4j import server
 from tests.store.conftest import PROBE_QUERIES
 
@@ -112,3 +116,38 @@ async def test_a_unit_carries_the_bookmarks_of_its_writes_into_its_reads(neo4j_s
     finally:
         await store.write("opruimen")
         await store.close()
+
+
+async def test_a_graph_of_a_tests_own_is_put_back_exactly(neo4j_own_graph) -> None:
+    """tests/herstel.py puts back only the nodes the test server says were touched, and
+    tests/graafdump.py compares only those: after writes of every kind, `verschil` names as many
+    changes as a comparison of the whole graph, and once put back the whole graph is as it was."""
+    store = neo4j_own_graph.store
+    before = await dump(store)
+    voor = await stand(store)
+    neo4j = store.settings
+    async with (
+        AsyncGraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password)) as driver,
+        driver.session(database=neo4j.database) as session,
+    ):
+        gemeente = await (await session.run("MATCH (g:Gemeente {id: 'GM0014'}) RETURN keys(g) AS k")).single()
+        weg = next(key for key in sorted(gemeente["k"]) if key not in ("id", "naam"))
+        assert re.fullmatch(r"[A-Za-z]+", weg)
+        for statement in (
+            f"MATCH (g:Gemeente {{id: 'GM0014'}}) SET g.naam = 'Gewijzigd', g.nieuw = 1, g:Extra REMOVE g.{weg}",
+            "MATCH (:Gemeente {id: 'GM0014'})-[r]->() WITH r ORDER BY elementId(r) LIMIT 1 DELETE r",
+            "MATCH (a:Applicatie) WITH a ORDER BY a.id LIMIT 1 DETACH DELETE a",
+            "MATCH (g:Gemeente {id: 'GM0014'}) CREATE (g)-[:TEST_REL {x: 1}]->(:Community {id: 'herstel-test'})",
+            "MATCH (:Leverancier)-[r]-() WITH r ORDER BY elementId(r) LIMIT 1 SET r.extra = 1",
+        ):
+            await session.run(statement)
+
+    lines = await verschil(store, voor)
+    whole = regels(before, await dump(store))
+    assert len(lines) == len(whole) >= 6, (lines, whole)
+    assert any('"Gewijzigd"' in line for line in lines) and any("herstel-test" in line for line in lines)
+
+    herstel = Herstel.van(neo4j)
+    assert herstel is not None
+    assert await herstel.herstel() > 0
+    assert await dump(store) == before

@@ -9,6 +9,9 @@
 // WORKDIR/commits holds the number of transactions that changed the default database, rewritten
 // after each one: tests/graafdump.py reads it to know that a graph is as it was without reading
 // the whole graph again (Community edition reports no last committed transaction id).
+// WORKDIR/touched gets, before that, the element ids of the nodes each of them touched (created,
+// deleted, given or stripped of a property or label, or at either end of a relationship created,
+// deleted or changed), one per line: tests/herstel.py puts back only those.
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -26,6 +32,10 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.event.LabelEntry;
+import org.neo4j.graphdb.event.PropertyEntry;
 import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.neo4j.harness.Neo4j;
@@ -40,7 +50,7 @@ public class Neo4jTestServer {
         Path workDir = Path.of(args[0]);
         Neo4j neo4j = start(workDir);
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
-        countCommits(neo4j, workDir.resolve("commits"));
+        countCommits(neo4j, workDir.resolve("commits"), workDir.resolve("touched"));
         System.out.println("bolt://127.0.0.1:" + neo4j.boltURI().getPort());
         System.out.flush();
         InputStream in = System.in;
@@ -76,10 +86,11 @@ public class Neo4jTestServer {
         throw last;
     }
 
-    private static void countCommits(Neo4j neo4j, Path file) throws IOException {
+    private static void countCommits(Neo4j neo4j, Path file, Path touchedFile) throws IOException {
         AtomicLong commits = new AtomicLong();
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.writeString(file, "0");
+        Files.writeString(touchedFile, "");
         neo4j.databaseManagementService().registerTransactionEventListener(
                 GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
                 new TransactionEventListenerAdapter<Object>() {
@@ -87,8 +98,10 @@ public class Neo4jTestServer {
                     // commit returns: a test that has its answer sees the count that includes it.
                     @Override
                     public void afterCommit(TransactionData data, Object state, GraphDatabaseService db) {
+                        String lines = String.join("\n", touched(data)) + "\n";
                         synchronized (commits) {
                             try {
+                                Files.writeString(touchedFile, lines, StandardOpenOption.APPEND);
                                 Files.writeString(partial, Long.toString(commits.incrementAndGet()));
                                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
                             } catch (IOException e) {
@@ -97,6 +110,38 @@ public class Neo4jTestServer {
                         }
                     }
                 });
+    }
+
+    private static Set<String> touched(TransactionData data) {
+        Set<String> nodes = new LinkedHashSet<>();
+        data.createdNodes().forEach(node -> nodes.add(node.getElementId()));
+        data.deletedNodes().forEach(node -> nodes.add(node.getElementId()));
+        for (PropertyEntry<Node> entry : data.assignedNodeProperties()) {
+            nodes.add(entry.entity().getElementId());
+        }
+        for (PropertyEntry<Node> entry : data.removedNodeProperties()) {
+            nodes.add(entry.entity().getElementId());
+        }
+        for (LabelEntry entry : data.assignedLabels()) {
+            nodes.add(entry.node().getElementId());
+        }
+        for (LabelEntry entry : data.removedLabels()) {
+            nodes.add(entry.node().getElementId());
+        }
+        data.createdRelationships().forEach(relationship -> ends(relationship, nodes));
+        data.deletedRelationships().forEach(relationship -> ends(relationship, nodes));
+        for (PropertyEntry<Relationship> entry : data.assignedRelationshipProperties()) {
+            ends(entry.entity(), nodes);
+        }
+        for (PropertyEntry<Relationship> entry : data.removedRelationshipProperties()) {
+            ends(entry.entity(), nodes);
+        }
+        return nodes;
+    }
+
+    private static void ends(Relationship relationship, Set<String> nodes) {
+        nodes.add(relationship.getStartNode().getElementId());
+        nodes.add(relationship.getEndNode().getElementId());
     }
 
     private static int freePort() throws IOException {

@@ -118,11 +118,8 @@ class Neo4jServer:
     @classmethod
     def start(cls, directory: Path, *, heap: str = "2g", timeout_s: float = 300) -> Neo4jServer:
         directory.mkdir(parents=True, exist_ok=True)
-        # Only the JIT's first tier: the optimizing one spent as much CPU compiling as the server
-        # spent answering, on two cores shared with the rest of the run; with the first tier alone
-        # a Neo4j-heavy part of the suite took 17% less CPU and started in 15 s instead of 39 s.
-        command = [java(), f"-Xmx{heap}", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
-                   "-cp", classpath(directory / "maven.log"), str(SOURCE), str(directory / "server")]  # fmt: skip
+        command = [java(), f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp", classpath(directory / "maven.log"),
+                   str(SOURCE), str(directory / "server")]  # fmt: skip
         stdout = directory / "stdout.log"
         with stdout.open("wb") as out, (directory / "stderr.log").open("wb") as err:
             # Its own session: Ctrl-C in the terminal reaches pytest, which stops it in order.

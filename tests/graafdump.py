@@ -137,27 +137,28 @@ def regels(oud_alles: Inhoud, na: Inhoud) -> list[str]:
     return lines
 
 
-# FalkorDB's own rendering of each node and relationship (replies in its verbose form are text,
-# which hiredis parses in C), with each property's type: a string "1" and a number 1 look alike.
+# Every node and relationship in FalkorDB's compact replies (typed values, parsed by hiredis in C),
+# compared as they come: no Python object per value, as `dump` builds through the client.
 _WEERGAVE = (
-    "MATCH (n) RETURN labels(n), properties(n), [k IN keys(n) | typeOf(n[k])]",
-    "MATCH (a)-[r]->(b) RETURN a.id, type(r), properties(r), [k IN keys(r) | typeOf(r[k])], b.id",
+    "MATCH (n) RETURN labels(n), properties(n)",
+    "MATCH (a)-[r]->(b) RETURN a.id, type(r), properties(r), b.id",
 )
 
 
-async def _weergave(url: str, graph: str) -> list[list[tuple[bytes, ...]]]:
-    """The graph as the engine renders it, sorted. The serialization (the mark) changes with any
-    write, also one that sets a property to the value it had; this tells in a tenth of the time
-    of `dump` whether the content did. Floats in maps are rounded to six decimals in it: a smaller
-    change would go unseen here."""
+async def _weergave(url: str, graph: str) -> list[list[str]]:
+    """The graph as the engine sends it, row by row, sorted. The serialization (the mark) changes
+    with any write, also one that sets a property to the value it had; this tells in a fraction of
+    the time of `dump` whether the content did. A node whose properties were set again in another
+    order differs here: `dump` then says whether it really does."""
     client = aioredis.Redis.from_url(url)
     try:
         replies = [
-            await client.execute_command("GRAPH.RO_QUERY", graph, q, "TIMEOUT", _LANG_MS) for q in _WEERGAVE
+            await client.execute_command("GRAPH.RO_QUERY", graph, query, "--compact", "TIMEOUT", _LANG_MS)
+            for query in _WEERGAVE
         ]
     finally:
         await client.aclose()
-    return [sorted(map(tuple, reply[1])) for reply in replies]
+    return [sorted(map(repr, reply[1])) for reply in replies]
 
 
 async def _merk(store: Store) -> bytes | int | None:

@@ -12,7 +12,9 @@ of its key, a tenth of a second), on the Neo4j test server the number of transac
 changed its graph (counted by tests/neo4j/launcher). Only when the mark moved, or an engine
 gives none (a Neo4j of NEO4J_URI), is the graph read again and compared, so the answer is
 always the exact difference. Before the write, the embedded engine keeps a copy of the graph
-(GRAPH.COPY, in the engine, removed with the stand) to read only if it is needed. Neo4j
+(GRAPH.COPY, in the engine, removed with the stand); when the mark moved, both are compared first
+as the engine sends them (`_weergave`, several times faster), and read as values only when those
+differ, for the exact lines. Neo4j
 Community cannot copy a graph: on the server of the tests' own graphs, which names the nodes
 each transaction touched and whose seeded graph tests/herstel.py knows, a stand reads only the
 nodes touched since the graph was last put back (with their relationships), and the difference

@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import fcntl
 import os
+import random
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -35,6 +39,7 @@ from bench.mix import MIX, Bevestigd, Bronnen
 from bench.openloop import Meting, Sender
 from graph_api.settings import Settings
 from tests.conftest import REPO, engine_alive, run_cli
+from tests.neo4j.server import Neo4jServer, Unavailable
 from tests.test_serve import _free_port
 
 GEMEENTE = "GM0014"
@@ -66,17 +71,21 @@ def _key(global_id: str) -> str:
     return base64.b64decode(global_id).decode().split(":", 1)[1]
 
 
-@pytest.fixture(scope="module")
-async def served(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[tuple[Server, Settings, Bronnen]]:
-    data = tmp_path_factory.mktemp("faults") / "data"
-    seeded = run_cli("seed", "--gemeente", GEMEENTE, env={"GRAPH_API_DATA_DIR": str(data)})
+@contextlib.asynccontextmanager
+async def _serving(
+    data: Path, neo4j_uri: str | None = None
+) -> AsyncIterator[tuple[Server, Settings, Bronnen]]:
+    """`graph-api serve --workers 2` on GEMEENTE's landscape, seeded into `data`'s embedded engine
+    or into the Neo4j at `neo4j_uri`, with what the mix chooses from."""
+    engine = {"NEO4J_URI": neo4j_uri} if neo4j_uri else {}
+    seeded = run_cli("seed", "--gemeente", GEMEENTE, env={"GRAPH_API_DATA_DIR": str(data), **engine})
     assert seeded.returncode == 0, seeded.stderr
-    settings = replace(Settings(), data_dir=data)
+    settings = replace(Settings.from_env(engine), data_dir=data)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GRAPH_API_", "NEO4J_", "PROMETHEUS_"))}
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "graph_api.cli", "serve", "--port", str(port), "--workers", "2"],
-        env=env | {"GRAPH_API_DATA_DIR": str(data)}, cwd=REPO,
+        env=env | {"GRAPH_API_DATA_DIR": str(data), **engine}, cwd=REPO,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     server = Server(f"http://127.0.0.1:{port}", process)
@@ -93,6 +102,12 @@ async def served(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[tupl
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+async def served(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[tuple[Server, Settings, Bronnen]]:
+    async with _serving(tmp_path_factory.mktemp("faults") / "data") as serving:
+        yield serving
 
 
 async def _healthy(url: str) -> bool:
@@ -200,3 +215,52 @@ async def test_a_killed_worker_costs_at_most_its_requests_and_is_replaced(
         assert time.monotonic() < deadline, "no worker replaced the killed one"
         await asyncio.sleep(0.2)
     await _check_acknowledged(server, settings, b)
+
+
+async def test_a_killed_neo4j_answers_503_is_reconnected_and_keeps_every_acknowledged_write(
+    tmp_path: Path,
+) -> None:
+    """Neo4j is not graph_api's to restart: it comes back by its operator's hand (here the test's),
+    on the same address, and the API must find it again by itself."""
+    directory, port = tmp_path / "neo4j", _port_nobody_else_gets()
+    try:
+        neo4j = Neo4jServer.start(directory, port=port, heap="1g")
+    except Unavailable as exc:
+        pytest.skip(f"no Neo4j test server: {exc}")
+    servers = [neo4j]
+    try:
+        async with _serving(tmp_path / "data", neo4j.uri) as (server, settings, b):
+
+            async def kill() -> None:
+                neo4j.kill()
+                await asyncio.sleep(OUTAGE_S)
+                servers.append(await asyncio.to_thread(Neo4jServer.start, directory, port=port, heap="1g"))
+
+            meting = await _under_load(server, b, kill)
+
+            deadline = time.monotonic() + 60
+            while not await _healthy(server.url):
+                assert time.monotonic() < deadline, "the API did not find Neo4j again"
+                await asyncio.sleep(0.2)
+            errors = meting.alle().fouten
+            assert errors["ENGINE_UNAVAILABLE"] > 0, errors
+            assert set(errors) <= {"ENGINE_UNAVAILABLE"}, errors
+            assert meting.retry_after and set(meting.retry_after) == {"2"}, meting.retry_after
+            await _check_acknowledged(server, settings, b)
+    finally:
+        for started in servers:
+            started.stop()
+
+
+def _port_nobody_else_gets() -> int:
+    """A free port below the kernel's range for outgoing connections: while the killed Neo4j is
+    away, no connection of the run can take its port."""
+    lowest = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    for candidate in random.Random().sample(range(20_000, lowest), 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return candidate
+    raise AssertionError(f"no free port between 20000 and {lowest}")

@@ -73,7 +73,11 @@ class Store(ABC):
     """A graph engine behind named queries.
 
     Reads are retried on transient failures (the engine restarting, a lost connection);
-    writes never are, because a write whose reply was lost may already have happened. Reads
+    writes never are, because a write whose reply was lost may already have happened. Once
+    the engine was found away, reads (or writes) fail at once for a moment instead of each
+    spending its own retries: clients learn of an outage in milliseconds, with the 503 and
+    `Retry-After` that tell them to come back, and one statement at a time finds out whether
+    the engine has returned. Reads
     may be served by replicas (Neo4j's cluster secondaries, FalkorDB's read replicas), which
     trail the primary; a `Unit` reads its own writes.
     """
@@ -81,6 +85,7 @@ class Store(ABC):
     engine: ClassVar[str]
     read_attempts: ClassVar[int] = 4
     retry_delay_s: ClassVar[float] = 0.25
+    away_s: ClassVar[float] = 1.0
 
     def __init__(self, queries: QueryCatalog, *, read_timeout_ms: int, write_timeout_ms: int):
         self.queries = queries
@@ -90,6 +95,9 @@ class Store(ABC):
         # metrics (graph_api/http/metrics.py). Here, where every read and write passes, not at
         # each caller.
         self.observe: Callable[[str, bool, float], None] | None = None
+        # Per kind of statement, until when the engine counts as away; reads and writes apart,
+        # as reads may still be served by replicas while the primary is away.
+        self._away_until: dict[bool, float | None] = {False: None, True: None}
 
     def unit(self) -> Unit:
         """A unit of work whose reads see its own writes (one per request)."""
@@ -121,16 +129,21 @@ class Store(ABC):
     ) -> list[Row]:
         """A read whose text was composed at run time (graph_api/graphql/compiled), named for errors."""
         timeout = timeout_ms or self.read_timeout_ms
+        self._unless_away(name, write=False)
         for attempt in range(1, self.read_attempts + 1):
             try:
-                return await self._observed(
+                rows = await self._observed(
                     name, text, params or {}, write=False, timeout_ms=timeout, unit=unit
                 )
             except EngineUnavailable:
                 if attempt == self.read_attempts:
+                    self._found_away(write=False)
                     raise
                 log.warning("read %s: engine unavailable, attempt %s", name, attempt)
                 await asyncio.sleep(self.retry_delay_s * attempt)
+            else:
+                self._away_until[False] = None
+                return rows
         raise AssertionError("unreachable")
 
     async def write(
@@ -142,11 +155,33 @@ class Store(ABC):
         unit: Unit | None = None,
     ) -> list[Row]:
         text = self.queries.text(name, self.engine)
+        self._unless_away(name, write=True)
         if unit is not None:
             unit.wrote = True  # before: a write whose reply is lost may still have happened
-        return await self._observed(
-            name, text, params or {}, write=True, timeout_ms=timeout_ms or self.write_timeout_ms, unit=unit
-        )
+        timeout = timeout_ms or self.write_timeout_ms
+        try:
+            rows = await self._observed(name, text, params or {}, write=True, timeout_ms=timeout, unit=unit)
+        except EngineUnavailable:
+            self._found_away(write=True)
+            raise
+        self._away_until[True] = None
+        return rows
+
+    def _unless_away(self, name: str, *, write: bool) -> None:
+        """Refuses a statement, unsent, while the engine counts as away; the first one after
+        `away_s` is let through (and the others refused while it runs) to find out."""
+        until = self._away_until[write]
+        if until is None:
+            return
+        now = time.monotonic()
+        if now < until:
+            raise EngineUnavailable(
+                f"the {self.engine} engine did not answer just now; query {name} was not sent"
+            )
+        self._away_until[write] = now + self.away_s
+
+    def _found_away(self, *, write: bool) -> None:
+        self._away_until[write] = time.monotonic() + self.away_s
 
     async def _observed(
         self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int, unit: Unit | None

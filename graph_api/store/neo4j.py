@@ -49,7 +49,9 @@ class Neo4jStore(Store):
         self.driver = AsyncGraphDatabase.driver(
             settings.uri,
             auth=(settings.user, settings.password),
-            max_transaction_retry_time=5.0,
+            # About the embedded engine's read retries (Store.read_attempts): a client learns of
+            # an outage within seconds, not after its own time limit.
+            max_transaction_retry_time=2.0,
             # Warnings such as "this label does not exist yet" (counting an empty graph) are
             # logged by the driver per query; query failures still raise.
             notifications_min_severity="OFF",

@@ -116,10 +116,14 @@ class Neo4jServer:
     _stdin: IO[bytes] | None = field(default=None, repr=False)
 
     @classmethod
-    def start(cls, directory: Path, *, heap: str = "2g", timeout_s: float = 300) -> Neo4jServer:
+    def start(
+        cls, directory: Path, *, heap: str = "2g", timeout_s: float = 300, port: int | None = None
+    ) -> Neo4jServer:
+        """A server with its files in `directory`; on `port`, one that a start with the same
+        directory and port brings back with its graph after a kill (the launcher says how)."""
         directory.mkdir(parents=True, exist_ok=True)
         command = [java(), f"-Xmx{heap}", "-XX:+UseParallelGC", "-cp", classpath(directory / "maven.log"),
-                   str(SOURCE), str(directory / "server")]  # fmt: skip
+                   str(SOURCE), str(directory / "server"), *([str(port)] if port else [])]  # fmt: skip
         stdout = directory / "stdout.log"
         with stdout.open("wb") as out, (directory / "stderr.log").open("wb") as err:
             # Its own session: Ctrl-C in the terminal reaches pytest, which stops it in order.
@@ -146,6 +150,16 @@ class Neo4jServer:
     def routing_uri(self) -> str:
         """The same server through the routing driver (`neo4j://`), as a cluster is reached."""
         return self.uri.replace("bolt://", "neo4j://", 1)
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash or the OOM killer ends it: no shutdown, files as they were."""
+        stdin, self._stdin = self._stdin, None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        if stdin is not None:
+            with contextlib.suppress(OSError):
+                stdin.close()
 
     def stop(self, timeout_s: float = 60) -> None:
         stdin, self._stdin = self._stdin, None

@@ -1,8 +1,10 @@
 // A Neo4j 5 Community server for the test suite, run by tests/neo4j/server.py as
-// `java -cp <neo4j-harness classpath> Neo4jTestServer.java WORKDIR`.
+// `java -cp <neo4j-harness classpath> Neo4jTestServer.java WORKDIR [PORT]`.
 //
 // Bolt listens on a free loopback port and is advertised under that same port, so the routing
-// driver (neo4j://) gets a routing table it can use. The first line on stdout is the Bolt
+// driver (neo4j://) gets a routing table it can use. Given a PORT, it listens on that one and keeps
+// its databases in WORKDIR/data: started again with the same arguments after being killed, it
+// recovers the same graph at the same address (tests/test_faults.py kills one under load). The first line on stdout is the Bolt
 // address; the server then runs until its standard input closes, which happens when the test
 // run ends however it ends (a killed pytest closes the pipe too), or until SIGTERM.
 //
@@ -39,16 +41,17 @@ import org.neo4j.graphdb.event.PropertyEntry;
 import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 public class Neo4jTestServer {
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: Neo4jTestServer WORKDIR");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: Neo4jTestServer WORKDIR [PORT]");
             System.exit(2);
         }
         Path workDir = Path.of(args[0]);
-        Neo4j neo4j = start(workDir);
+        Neo4j neo4j = args.length == 2 ? start(workDir, Integer.parseInt(args[1])) : start(workDir);
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
         countCommits(neo4j, workDir.resolve("commits"), workDir.resolve("touched"));
         System.out.println("bolt://127.0.0.1:" + neo4j.boltURI().getPort());
@@ -66,24 +69,33 @@ public class Neo4jTestServer {
         // The port is chosen before Neo4j binds it; another process may take it in between.
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort();
-            SocketAddress address = new SocketAddress("127.0.0.1", port);
             try {
-                return Neo4jBuilders.newInProcessBuilder(workDir.resolve("attempt-" + attempt))
-                        .withDisabledServer()
-                        .withConfig(HttpConnector.enabled, false)
-                        .withConfig(BoltConnector.enabled, true)
-                        .withConfig(BoltConnector.listen_address, address)
-                        .withConfig(BoltConnector.advertised_address, address)
-                        .withConfig(GraphDatabaseSettings.auth_enabled, false)
-                        .withConfig(GraphDatabaseSettings.pagecache_memory, 512L * 1024 * 1024)
-                        .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                        .withConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
-                        .build();
+                return builder(workDir.resolve("attempt-" + attempt), port).build();
             } catch (RuntimeException e) {
                 last = new IOException("Neo4j did not start on port " + port, e);
             }
         }
         throw last;
+    }
+
+    private static Neo4j start(Path workDir, int port) {
+        return builder(workDir.resolve("server"), port)
+                .withConfig(GraphDatabaseSettings.data_directory, workDir.resolve("data").toAbsolutePath())
+                .build();
+    }
+
+    private static Neo4jBuilder builder(Path directory, int port) {
+        SocketAddress address = new SocketAddress("127.0.0.1", port);
+        return Neo4jBuilders.newInProcessBuilder(directory)
+                .withDisabledServer()
+                .withConfig(HttpConnector.enabled, false)
+                .withConfig(BoltConnector.enabled, true)
+                .withConfig(BoltConnector.listen_address, address)
+                .withConfig(BoltConnector.advertised_address, address)
+                .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 512L * 1024 * 1024)
+                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .withConfig(GraphDatabaseInternalSettings.udc_network_enabled, false);
     }
 
     private static void countCommits(Neo4j neo4j, Path file, Path touchedFile) throws IOException {

@@ -63,6 +63,14 @@ def api(
     api_bench.main(rounds, clients, seconds)
 
 
+def _engine(name: str) -> str:
+    from bench.load import ENGINES
+
+    if name not in ENGINES:
+        raise typer.BadParameter(f"{name!r}: one of {', '.join(ENGINES)}", param_hint="--engine")
+    return name
+
+
 @app.command()
 def load(
     rates: Annotated[
@@ -72,11 +80,14 @@ def load(
     workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
     scale: Annotated[int, typer.Option(help="Copies of every organisation in the seeded graph.")] = 1,
     warmup: Annotated[float, typer.Option(help="Seconds at the first rate before measuring.")] = 20,
+    engine: Annotated[
+        str, typer.Option(help="falkordb (embedded) or neo4j (a test server of bench/work's own).")
+    ] = "falkordb",
 ) -> None:
     """The whole mix of requests by role (writes too), open loop at rising rates: p50, p95, p99, errors."""
     from bench import load as load_bench
 
-    load_bench.main([float(r) for r in rates.split(",")], seconds, workers, scale, warmup)
+    load_bench.main([float(r) for r in rates.split(",")], seconds, workers, scale, warmup, _engine(engine))
 
 
 @app.command()
@@ -86,11 +97,14 @@ def abuse(
     seconds: Annotated[float, typer.Option(help="Length of each of the two runs.")] = 40,
     workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
     warmup: Annotated[float, typer.Option(help="Seconds of the mix before measuring.")] = 15,
+    engine: Annotated[
+        str, typer.Option(help="falkordb (embedded) or neo4j (a test server of bench/work's own).")
+    ] = "falkordb",
 ) -> None:
     """The mix alone, then beside bad input (oversized, deep, aliased, not UTF-8, huge variables, slow)."""
     from bench import load as load_bench
 
-    load_bench.abuse_main(rate, bad_rate, seconds, workers, warmup)
+    load_bench.abuse_main(rate, bad_rate, seconds, workers, warmup, _engine(engine))
 
 
 @app.command()
@@ -110,11 +124,14 @@ def soak(
     minutes: Annotated[float, typer.Option(help="Length of the run.")] = 10,
     workers: Annotated[int | None, typer.Option(help="API workers (default: the cores).")] = None,
     warmup: Annotated[float, typer.Option(help="Seconds after which memory should stay flat.")] = 120,
+    engine: Annotated[
+        str, typer.Option(help="falkordb (embedded) or neo4j (a test server of bench/work's own).")
+    ] = "falkordb",
 ) -> None:
     """The mix at one rate for minutes: errors, and the resident memory of the API and the engine."""
     from bench import load as load_bench
 
-    load_bench.soak_main(rate, minutes, workers, warmup)
+    load_bench.soak_main(rate, minutes, workers, warmup, _engine(engine))
 
 
 @app.command()

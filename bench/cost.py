@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.load import _engine_pid, _setting, _setting_up, bronnen, served
+from bench.load import Deployment, bronnen, deployed, served
 from bench.mix import MIX
 from bench.openloop import Sender
 from bench.results import write_section
@@ -32,11 +32,10 @@ def cpu_s(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _costs(seconds: float, workers: int) -> list[str]:
-    settings, env = await _setting_up(1, workers)
+async def _costs(seconds: float, workers: int, d: Deployment) -> list[str]:
     rows = []
-    async with served(env, workers) as server:
-        b = await bronnen(settings, server.url)
+    async with served(d.env, workers) as server:
+        b = await bronnen(d.settings, server.url)
         async with httpx.AsyncClient(base_url=server.url) as client:
             total = sum(s.gewicht for s in MIX)
             for soort in MIX:
@@ -49,7 +48,7 @@ async def _costs(seconds: float, workers: int) -> list[str]:
                 sender = Sender(client, b, mix)
                 rate = 3.0 if soort.gewicht < 1 else 8.0
                 await sender.run(rate, 2)
-                engine, api = _engine_pid(settings), server.workers()
+                engine, api = d.engine_pid(), server.workers()
                 before = cpu_s(engine), sum(cpu_s(p) for p in api)
                 meting = await sender.run(rate, seconds)
                 n = len(meting.per_soort[soort.naam].ms) if soort.naam in meting.per_soort else 0
@@ -60,7 +59,7 @@ async def _costs(seconds: float, workers: int) -> list[str]:
                 rows.append((soort.naam, share, n, engine_ms, api_ms, sum(meting.alle().fouten.values())))
                 print(f"  {soort.naam}: engine {engine_ms:.1f} ms, API {api_ms:.1f} ms", flush=True)
     lines = [
-        f"Setting: {_setting(workers, 1)}; each type alone for {seconds:g} s at 8 requests/s (3/s for the rarest).",
+        f"Setting: {d.setting(workers)}; each type alone for {seconds:g} s at 8 requests/s (3/s for the rarest).",
         "",
         "| request type | share of the mix | requests | engine CPU per request (ms) | API CPU per request (ms) | share of the mix's CPU | errors |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -83,7 +82,12 @@ async def _costs(seconds: float, workers: int) -> list[str]:
 
 def main(seconds: float, workers: int | None) -> None:
     n = workers or cores()
-    lines = asyncio.run(_costs(seconds, n))
+
+    async def run() -> list[str]:
+        async with deployed("falkordb", 1) as d:
+            return await _costs(seconds, n, d)
+
+    lines = asyncio.run(run())
     write_section(
         "Cost per request type", f"python -m bench cost --seconds {seconds:g} --workers {n}", "\n".join(lines)
     )

@@ -35,7 +35,8 @@ from bench.results import write_section
 from graph_api.auth.dev import key_path, mint_token, signing_key
 from graph_api.domain.gebruikers import registreer_dev
 from graph_api.runtime import open_runtime
-from graph_api.settings import Settings, cores
+from graph_api.settings import Neo4jSettings, Settings, cores
+from tests.neo4j.server import Neo4jServer
 
 WORK = Path(__file__).parent / "work"
 P99_TARGET_MS = 250.0
@@ -259,18 +260,61 @@ def _passes(s: dict[str, float]) -> bool:
     return s["p99"] < P99_TARGET_MS and s["errors"] == 0
 
 
-def _engine_pid(settings: Settings) -> int | None:
-    try:
-        return int((settings.data_dir / "engine.pid").read_text())
-    except (OSError, ValueError):
-        return None
+ENGINES = ("falkordb", "neo4j")
 
 
-def _setting(workers: int, scale: int) -> str:
-    return (
-        f"the embedded engine (FalkorDB), scale {scale} (seed 1), `graph-api serve --workers {workers}`; "
-        "the load generator in one Python process on the same cores"
+@dataclass
+class Deployment:
+    """The seeded graph on one engine, as `graph-api serve` is started on it."""
+
+    engine: str
+    scale: int
+    settings: Settings
+    env: dict[str, str]
+    neo4j: Neo4jServer | None = None
+
+    def engine_pid(self) -> int | None:
+        if self.neo4j is not None:
+            return self.neo4j.process.pid
+        try:
+            return int((self.settings.data_dir / "engine.pid").read_text())
+        except (OSError, ValueError):
+            return None
+
+    def setting(self, workers: int) -> str:
+        engine = (
+            "Neo4j 5.26 Community (the test suite's server, tests/neo4j/launcher, 2 GiB heap), "
+            "reached over Bolt on loopback"
+            if self.neo4j is not None
+            else "the embedded engine (FalkorDB)"
+        )
+        return (
+            f"{engine}, scale {self.scale} (seed 1), `graph-api serve --workers {workers}`; "
+            "the load generator in one Python process on the same cores"
+        )
+
+
+@contextlib.asynccontextmanager
+async def deployed(engine: str, scale: int) -> AsyncIterator[Deployment]:
+    """The graph of seed 1 at `scale` on `engine`, seeded unless it already is. Neo4j is a test
+    server of bench/work's own, keeping its files there between runs (seeding it takes minutes)."""
+    settings = replace(
+        Settings(), data_dir=WORK / f"load-{'' if engine == 'falkordb' else 'neo4j-'}scale-{scale}"
     )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    if engine == "falkordb":
+        await ensure_seeded(settings, scale)
+        yield Deployment(engine, scale, settings, {**env, "GRAPH_API_DATA_DIR": str(settings.data_dir)})
+        return
+    print("starting Neo4j ...", flush=True)
+    server = Neo4jServer.start(WORK / f"neo4j-scale-{scale}", port=_free_port())
+    try:
+        settings = replace(settings, neo4j=Neo4jSettings(uri=server.uri))
+        await ensure_seeded(settings, scale)
+        env |= {"GRAPH_API_DATA_DIR": str(settings.data_dir), "NEO4J_URI": server.uri}
+        yield Deployment(engine, scale, settings, env, server)
+    finally:
+        server.stop()
 
 
 def _per_soort_table(meting: Meting) -> list[str]:
@@ -291,11 +335,10 @@ def _per_soort_table(meting: Meting) -> list[str]:
     return lines
 
 
-async def _rates(rates: list[float], seconds: float, workers: int, scale: int, warmup: float) -> list[str]:
-    settings, env = await _setting_up(scale, workers)
-    async with served(env, workers) as server:
+async def _rates(rates: list[float], seconds: float, workers: int, d: Deployment, warmup: float) -> list[str]:
+    async with served(d.env, workers) as server:
         print("reading what the mix chooses from, minting tokens ...", flush=True)
-        b = await bronnen(settings, server.url)
+        b = await bronnen(d.settings, server.url)
         limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
         async with httpx.AsyncClient(base_url=server.url, limits=limits) as client:
             sender = Sender(client, b, MIX)
@@ -311,8 +354,8 @@ async def _rates(rates: list[float], seconds: float, workers: int, scale: int, w
                       f"sender late by up to {s['late']:.1f} ms", flush=True)  # fmt: skip
                 if s["throughput"] < 0.9 * rate or s["errors"] > 0.05 * s["requests"]:
                     break  # saturated: higher rates only queue more
-        memory = sum(rss_mib(pid) for pid in server.pids())
-        engine = _engine_pid(settings)
+        engine = d.engine_pid()
+        memory = sum(rss_mib(pid) for pid in server.pids() if pid != engine)
         engine_mib = rss_mib(engine) if engine else 0.0
     passing = [s for _, s in steps if _passes(s)]
     best = max((s["rate"] for s in passing), default=0.0)
@@ -320,7 +363,7 @@ async def _rates(rates: list[float], seconds: float, workers: int, scale: int, w
     shown = next((m for m, s in reversed(steps) if _passes(s)), steps[0][0])
     failing = next((m for m, s in steps if not _passes(s)), None)
     lines = [
-        f"Setting: {_setting(workers, scale)}.",
+        f"Setting: {d.setting(workers)}.",
         "",
         "| arrival rate (/s) | answered (/s) | requests | p50 (ms) | p95 (ms) | p99 (ms) | errors | sender late by (ms) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -350,15 +393,22 @@ async def _rates(rates: list[float], seconds: float, workers: int, scale: int, w
     return lines
 
 
-def main(rates: list[float], seconds: float, workers: int | None, scale: int, warmup: float) -> None:
+def main(
+    rates: list[float], seconds: float, workers: int | None, scale: int, warmup: float, engine: str
+) -> None:
     n = workers or cores()
-    lines = asyncio.run(_rates(rates, seconds, n, scale, warmup))
+
+    async def run() -> list[str]:
+        async with deployed(engine, scale) as d:
+            return await _rates(rates, seconds, n, d, warmup)
+
+    lines = asyncio.run(run())
     body = "\n".join([*lines, "", _EXPLAINED])
     command = (
         f"python -m bench load --rates {','.join(f'{r:g}' for r in rates)} --seconds {seconds:g} "
-        f"--workers {n} --scale {scale}"
+        f"--workers {n} --scale {scale}{_engine_option(engine)}"
     )
-    write_section("Load", command, body)
+    write_section(_section("Load", engine), command, body)
     print(body)
 
 
@@ -378,18 +428,22 @@ _EXPLAINED = (
 )
 
 
-async def _setting_up(scale: int, workers: int) -> tuple[Settings, dict[str, str]]:
-    settings = replace(Settings(), data_dir=WORK / f"load-scale-{scale}")
-    await ensure_seeded(settings, scale)
-    return settings, {**os.environ, "GRAPH_API_DATA_DIR": str(settings.data_dir)}
+def _section(name: str, engine: str) -> str:
+    """The embedded engine's sections keep their names; Neo4j's are sections of their own."""
+    return name if engine == "falkordb" else f"{name} on Neo4j"
 
 
-async def _abuse(rate: float, bad_rate: float, seconds: float, workers: int, warmup: float) -> list[str]:
+def _engine_option(engine: str) -> str:
+    return "" if engine == "falkordb" else f" --engine {engine}"
+
+
+async def _abuse(
+    rate: float, bad_rate: float, seconds: float, workers: int, d: Deployment, warmup: float
+) -> list[str]:
     from bench import badinput
 
-    settings, env = await _setting_up(1, workers)
-    async with served(env, workers) as server:
-        b = await bronnen(settings, server.url)
+    async with served(d.env, workers) as server:
+        b = await bronnen(d.settings, server.url)
         limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
         async with (
             httpx.AsyncClient(base_url=server.url, limits=limits) as client,
@@ -407,7 +461,7 @@ async def _abuse(rate: float, bad_rate: float, seconds: float, workers: int, war
             print(f"  beside bad input: p99 {beside['p99']:.1f} ms", flush=True)
     ratio = beside["p99"] / alone["p99"]
     lines = [
-        f"Setting: {_setting(workers, 1)}; the bad requests from a second client in the same process.",
+        f"Setting: {d.setting(workers)}; the bad requests from a second client in the same process.",
         "",
         f"| the mix at {rate:.0f}/s | requests | p50 (ms) | p95 (ms) | p99 (ms) | errors |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -434,27 +488,34 @@ async def _abuse(rate: float, bad_rate: float, seconds: float, workers: int, war
     return lines
 
 
-def abuse_main(rate: float, bad_rate: float, seconds: float, workers: int | None, warmup: float) -> None:
+def abuse_main(
+    rate: float, bad_rate: float, seconds: float, workers: int | None, warmup: float, engine: str
+) -> None:
     n = workers or cores()
-    lines = asyncio.run(_abuse(rate, bad_rate, seconds, n, warmup))
+
+    async def run() -> list[str]:
+        async with deployed(engine, 1) as d:
+            return await _abuse(rate, bad_rate, seconds, n, d, warmup)
+
+    lines = asyncio.run(run())
     command = (
         f"python -m bench abuse --rate {rate:g} --bad-rate {bad_rate:g} --seconds {seconds:g} --workers {n}"
+        f"{_engine_option(engine)}"
     )
-    write_section("Bad input at volume", command, "\n".join(lines))
+    write_section(_section("Bad input at volume", engine), command, "\n".join(lines))
     print("\n".join(lines))
 
 
-async def _soak(rate: float, minutes: float, workers: int, warmup_s: float) -> list[str]:
-    settings, env = await _setting_up(1, workers)
-    async with served(env, workers) as server:
-        b = await bronnen(settings, server.url)
+async def _soak(rate: float, minutes: float, workers: int, d: Deployment, warmup_s: float) -> list[str]:
+    async with served(d.env, workers) as server:
+        b = await bronnen(d.settings, server.url)
         limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
         samples: list[tuple[float, float, float]] = []  # (seconds in, API MiB, engine MiB)
 
         async def sample() -> None:
             started = time.perf_counter()
             while True:
-                engine = _engine_pid(settings)
+                engine = d.engine_pid()
                 api = sum(rss_mib(pid) for pid in server.pids() if pid != engine)
                 samples.append((time.perf_counter() - started, api, rss_mib(engine) if engine else 0.0))
                 await asyncio.sleep(10)
@@ -470,7 +531,7 @@ async def _soak(rate: float, minutes: float, workers: int, warmup_s: float) -> l
     engine_growth = (last[2] - warm[2]) / warm[2]
     flat = api_growth < 0.10 and engine_growth < 0.10
     return [
-        f"Setting: {_setting(workers, 1)}.",
+        f"Setting: {d.setting(workers)}.",
         "",
         f"The mix at {rate:.0f}/s for {minutes:g} minutes: {s['requests']:.0f} requests, p50 {s['p50']:.1f} ms, "
         f"p95 {s['p95']:.1f} ms, p99 {s['p99']:.1f} ms, **{s['errors']:.0f} errors**{_errors_by_type(meting)}.",
@@ -499,10 +560,16 @@ def _errors_by_type(meting: Meting) -> str:
     return f" ({', '.join(failed)})" if failed else ""
 
 
-def soak_main(rate: float, minutes: float, workers: int | None, warmup: float) -> None:
+def soak_main(rate: float, minutes: float, workers: int | None, warmup: float, engine: str) -> None:
     n = workers or cores()
-    lines = asyncio.run(_soak(rate, minutes, n, warmup))
-    write_section(
-        "Soak", f"python -m bench soak --rate {rate:g} --minutes {minutes:g} --workers {n}", "\n".join(lines)
+
+    async def run() -> list[str]:
+        async with deployed(engine, 1) as d:
+            return await _soak(rate, minutes, n, d, warmup)
+
+    lines = asyncio.run(run())
+    command = (
+        f"python -m bench soak --rate {rate:g} --minutes {minutes:g} --workers {n}{_engine_option(engine)}"
     )
+    write_section(_section("Soak", engine), command, "\n".join(lines))
     print("\n".join(lines))

@@ -141,6 +141,9 @@ class Store(ABC):
                     raise
                 log.warning("read %s: engine unavailable, attempt %s", name, attempt)
                 await asyncio.sleep(self.retry_delay_s * attempt)
+            except StoreError:
+                self._away_until[False] = None  # it answered, if not as hoped
+                raise
             else:
                 self._away_until[False] = None
                 return rows
@@ -163,6 +166,9 @@ class Store(ABC):
             rows = await self._observed(name, text, params or {}, write=True, timeout_ms=timeout, unit=unit)
         except EngineUnavailable:
             self._found_away(write=True)
+            raise
+        except StoreError:
+            self._away_until[True] = None
             raise
         self._away_until[True] = None
         return rows

@@ -74,10 +74,10 @@ class Store(ABC):
 
     Reads are retried on transient failures (the engine restarting, a lost connection);
     writes never are, because a write whose reply was lost may already have happened. Once
-    the engine was found away, reads (or writes) fail at once for a moment instead of each
-    spending its own retries: clients learn of an outage in milliseconds, with the 503 and
-    `Retry-After` that tell them to come back, and one statement at a time finds out whether
-    the engine has returned. Reads
+    the engine was found away, a read (or write) first asks it whether it is back, one ping
+    without retries, instead of spending its own retries: clients learn of an outage in
+    milliseconds, with the 503 and `Retry-After` that tell them to come back, and are served
+    again as soon as it answers. Reads
     may be served by replicas (Neo4j's cluster secondaries, FalkorDB's read replicas), which
     trail the primary; a `Unit` reads its own writes.
     """
@@ -85,7 +85,6 @@ class Store(ABC):
     engine: ClassVar[str]
     read_attempts: ClassVar[int] = 4
     retry_delay_s: ClassVar[float] = 0.25
-    away_s: ClassVar[float] = 1.0
 
     def __init__(self, queries: QueryCatalog, *, read_timeout_ms: int, write_timeout_ms: int):
         self.queries = queries
@@ -95,9 +94,9 @@ class Store(ABC):
         # metrics (graph_api/http/metrics.py). Here, where every read and write passes, not at
         # each caller.
         self.observe: Callable[[str, bool, float], None] | None = None
-        # Per kind of statement, until when the engine counts as away; reads and writes apart,
-        # as reads may still be served by replicas while the primary is away.
-        self._away_until: dict[bool, float | None] = {False: None, True: None}
+        # Per kind of statement (write or not), whether the engine was last found away; reads
+        # and writes apart, as reads may still be served by replicas while the primary is away.
+        self._away: dict[bool, bool] = {False: False, True: False}
 
     def unit(self) -> Unit:
         """A unit of work whose reads see its own writes (one per request)."""
@@ -129,7 +128,7 @@ class Store(ABC):
     ) -> list[Row]:
         """A read whose text was composed at run time (graph_api/graphql/compiled), named for errors."""
         timeout = timeout_ms or self.read_timeout_ms
-        self._unless_away(name, write=False)
+        await self._unless_away(name, write=False)
         for attempt in range(1, self.read_attempts + 1):
             try:
                 rows = await self._observed(
@@ -137,15 +136,15 @@ class Store(ABC):
                 )
             except EngineUnavailable:
                 if attempt == self.read_attempts:
-                    self._found_away(write=False)
+                    self._away[False] = True
                     raise
                 log.warning("read %s: engine unavailable, attempt %s", name, attempt)
                 await asyncio.sleep(self.retry_delay_s * attempt)
             except StoreError:
-                self._away_until[False] = None  # it answered, if not as hoped
+                self._away[False] = False  # it answered, if not as hoped
                 raise
             else:
-                self._away_until[False] = None
+                self._away[False] = False
                 return rows
         raise AssertionError("unreachable")
 
@@ -158,36 +157,30 @@ class Store(ABC):
         unit: Unit | None = None,
     ) -> list[Row]:
         text = self.queries.text(name, self.engine)
-        self._unless_away(name, write=True)
+        await self._unless_away(name, write=True)
         if unit is not None:
             unit.wrote = True  # before: a write whose reply is lost may still have happened
         timeout = timeout_ms or self.write_timeout_ms
         try:
             rows = await self._observed(name, text, params or {}, write=True, timeout_ms=timeout, unit=unit)
         except EngineUnavailable:
-            self._found_away(write=True)
+            self._away[True] = True
             raise
         except StoreError:
-            self._away_until[True] = None
+            self._away[True] = False
             raise
-        self._away_until[True] = None
+        self._away[True] = False
         return rows
 
-    def _unless_away(self, name: str, *, write: bool) -> None:
-        """Refuses a statement, unsent, while the engine counts as away; the first one after
-        `away_s` is let through (and the others refused while it runs) to find out."""
-        until = self._away_until[write]
-        if until is None:
+    async def _unless_away(self, name: str, *, write: bool) -> None:
+        """Refuses a statement, unsent, while the engine that was found away does not answer a ping."""
+        if not self._away[write]:
             return
-        now = time.monotonic()
-        if now < until:
-            raise EngineUnavailable(
-                f"the {self.engine} engine did not answer just now; query {name} was not sent"
-            )
-        self._away_until[write] = now + self.away_s
-
-    def _found_away(self, *, write: bool) -> None:
-        self._away_until[write] = time.monotonic() + self.away_s
+        try:
+            await self._ping()
+        except EngineUnavailable as exc:
+            raise EngineUnavailable(f"{exc}; query {name} was not sent") from None
+        self._away[write] = False
 
     async def _observed(
         self, name: str, text: str, params: Params, *, write: bool, timeout_ms: int, unit: Unit | None

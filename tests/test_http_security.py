@@ -6,6 +6,7 @@ real uvicorn server, on the session's seeded engine; anonymous requests unless a
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -68,6 +69,9 @@ def post(client: TestClient, query: str, accept: str = GRAPHQL_RESPONSE, **kwarg
         ("GET", "/graphql", {"accept": BROWSER}),  # GraphiQL
         ("GET", "/graphql/assets/graphiql.min.js", {}),
         ("GET", "/graphql/assets/init.js", {}),
+        ("GET", "/verkenner", {}),
+        ("GET", "/verkenner/static/verkenner.js", {}),
+        ("GET", "/verkenner/assets/cytoscape.min.js", {}),
         ("POST", "/graphql", {"accept": GRAPHQL_RESPONSE}),  # a query
         ("POST", "/graphql", {"accept": "text/plain"}),  # 406
         ("GET", "/graphql?query={nope}", {}),  # a request error
@@ -96,6 +100,19 @@ def test_graphiql_loads_only_what_the_policy_allows(default: TestClient) -> None
     assert "<script>" not in page.text and "style=" not in page.text and "<style" not in page.text
     init = default.get("/graphql/assets/init.js").text
     assert "eval(" not in init and "Function(" not in init
+
+
+def test_the_verkenner_loads_only_what_the_policy_allows(default: TestClient) -> None:
+    page = default.get("/verkenner")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<script>" not in page.text and "style=" not in page.text and "<style" not in page.text
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert len(sources) == 7  # its stylesheet, five npm scripts, its own script
+    for source in sources:
+        assert source.startswith(("/verkenner/static/", "/verkenner/assets/")), source
+        assert default.get(source).status_code == 200, source
+    script = default.get("/verkenner/static/verkenner.js").text
+    assert "eval(" not in script and "Function(" not in script and "innerHTML" not in script
 
 
 # --- CORS ---
@@ -182,6 +199,7 @@ def test_hardening_settings_from_the_environment() -> None:
             "GRAPH_API_REQUEST_ENGINE_MS": "4000",
             "GRAPH_API_INTROSPECTION": "false",
             "GRAPH_API_GRAPHIQL": "off",
+            "GRAPH_API_VERKENNER": "off",
             "GRAPH_API_REQUEST_TIMEOUT_S": "2.5",
             "GRAPH_API_MAX_BODY_BYTES": "65536",
             "GRAPH_API_CORS_ORIGINS": f"{ORIGIN}, http://localhost:5173,{ORIGIN}",
@@ -200,6 +218,7 @@ def test_hardening_settings_from_the_environment() -> None:
         request_engine_ms=4_000,
         introspection=False,
         graphiql=False,
+        verkenner=False,
         request_timeout_s=2.5,
         max_body_bytes=65_536,
         cors_origins=(ORIGIN, "http://localhost:5173"),
@@ -240,6 +259,13 @@ def test_graphiql_can_be_switched_off(app_with) -> None:
     for asset in ("graphiql.min.js", "graphiql.min.css", "init.js", "graphiql.css"):
         assert client.get(f"/graphql/assets/{asset}").status_code == 404
     assert post(client, "{ __typename }").json()["data"] == {"__typename": "Query"}
+
+
+def test_the_verkenner_can_be_switched_off(app_with) -> None:
+    client = app_with(verkenner=False)
+    for path in ("/verkenner", "/verkenner/static/verkenner.js", "/verkenner/assets/cytoscape.min.js"):
+        assert client.get(path).status_code == 404, path
+    assert client.get("/graphql", headers={"accept": BROWSER}).status_code == 200  # GraphiQL stays
 
 
 # --- batching ---

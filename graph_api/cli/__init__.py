@@ -3,7 +3,7 @@
 serve.py (serve), seed.py (seed), db.py (db init, db counts), identity.py (dev-token,
 gebruiker add, gebruiker deactiveer), landschap.py (landschap verschil), meldingen.py (meldingen
 inhalen), exporteren.py (export landschap, aanbod, catalogus), importeren.py (import landschap),
-cmdb.py (cmdb topdesk), build.py (export-schema, install-graphiql); reporting.py holds what they
+cmdb.py (cmdb topdesk), build.py (export-schema, install-assets); reporting.py holds what they
 share: the consoles, the settings, and how a known failure ends a command.
 
 A command's module is imported when that command runs (or `--help` lists them all): the
@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "serve"),
     "seed": ("seed", "seed_command"),
-    "install-graphiql": ("build", "install_graphiql"),
+    "install-assets": ("build", "install_assets"),
     "export-schema": ("build", "export_schema"),
     "dev-token": ("identity", "dev_token"),
 }

@@ -1,5 +1,6 @@
 """What is made from the code rather than run: `graph-api export-schema` writes schema/,
-`graph-api install-graphiql` puts GraphiQL's assets into the environment (part of the install).
+`graph-api install-assets` puts the browser pages' npm assets (GraphiQL, the verkenner) into the
+environment (part of the install).
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ import typer
 from graph_api.cli.reporting import console, reported
 
 
-def install_graphiql(
+def install_assets(
     force: Annotated[bool, typer.Option("--force", help="Download again even when installed.")] = False,
 ) -> None:
-    """Install GraphiQL's assets from the npm registry into this environment (checked by hash)."""
-    from graph_api import graphiql
+    """Install the assets of GraphiQL and the verkenner from the npm registry (checked by hash)."""
+    from graph_api import graphiql, verkenner
 
     with reported():
-        target = graphiql.install(force=force)
-    console.print(f"GraphiQL assets in {target}")
+        for bundle in (graphiql.BUNDLE, verkenner.BUNDLE):
+            console.print(f"{bundle.name} assets in {bundle.install(force=force)}")
 
 
 def export_schema(

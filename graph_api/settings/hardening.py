@@ -22,6 +22,7 @@ class HardeningSettings:
     list_size: int = 5  # what a list without a size argument is assumed to hold
     introspection: bool = True
     graphiql: bool = True
+    verkenner: bool = True
     request_timeout_s: float = 30.0
     request_engine_ms: int = 30_000  # engine time all statements of one request may use together
     max_body_bytes: int = 1_048_576
@@ -70,6 +71,7 @@ class HardeningSettings:
             **numbers,
             introspection=switch(env, "GRAPH_API_INTROSPECTION", cls.introspection),
             graphiql=switch(env, "GRAPH_API_GRAPHIQL", cls.graphiql),
+            verkenner=switch(env, "GRAPH_API_VERKENNER", cls.verkenner),
             request_timeout_s=timeout,
             cors_origins=tuple(dict.fromkeys(o.strip() for o in origins.split(",") if o.strip())),
             rate_limit=switch(env, "GRAPH_API_RATE_LIMIT", True),

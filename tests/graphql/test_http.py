@@ -9,6 +9,8 @@ import re
 import pytest
 
 from graph_api import graphiql
+from graph_api.errors import NpmAssetsError
+from graph_api.npm import NpmPackage
 from tests.graphql.conftest import GRAPHQL_RESPONSE, Api
 
 OK_QUERY = "{ gezondheid { engine ok } }"
@@ -215,18 +217,18 @@ def test_graphiql_is_served_without_any_cdn(api: Api) -> None:
 
 
 def test_graphiql_assets_are_the_published_packages() -> None:
-    assert graphiql.is_installed()
-    for package in graphiql.PACKAGES:
+    assert graphiql.BUNDLE.is_installed()
+    for package in graphiql.BUNDLE.packages:
         for served in package.files.values():
-            assert (graphiql.assets_dir() / served).stat().st_size > 1000
+            assert (graphiql.BUNDLE.directory() / served).stat().st_size > 1000
 
 
 def test_a_tampered_package_is_refused() -> None:
-    package = graphiql.PACKAGES[0]
-    with pytest.raises(graphiql.GraphiQLAssetsError, match="integrity"):
-        graphiql.verify(package, b"not the real tarball")
+    package = graphiql.BUNDLE.packages[0]
+    with pytest.raises(NpmAssetsError, match="integrity"):
+        package.verify(b"not the real tarball")
     digest = base64.b64encode(hashlib.sha512(b"x").digest()).decode()
-    graphiql.verify(graphiql.NpmPackage("x", "1", f"sha512-{digest}", {}), b"x")
+    NpmPackage("x", "1", f"sha512-{digest}", {}).verify(b"x")
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "OPTIONS"])

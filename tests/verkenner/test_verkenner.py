@@ -1,0 +1,210 @@
+"""The verkenner in a real browser: headless Chromium (Debian's `chromium`), driven by
+playwright-core from npm (tests/verkenner/walk.mjs), against a real uvicorn server on the
+session's seeded engine. The walk runs once; each test judges one part of what it saw, against
+the seed files (which landscape Amsterdam has) or the API's own answers over HTTP (which
+dependencies and which koppelingen a replacement breaks). Screenshots of every step are kept in
+test-artefacts/verkenner/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+import uvicorn
+
+from graph_api.app import create_app
+from tests.backends import Backend
+from tests.conftest import REPO, run_cli
+from tests.expected import Expected, global_id
+
+HERE = Path(__file__).parent
+ARTEFACTS = REPO / "test-artefacts" / "verkenner"
+GEMEENTE = "GM0363"
+ZOEKTERM = "Amsterdam"
+
+
+def chromium() -> str:
+    found = os.environ.get("GRAPH_API_CHROMIUM") or shutil.which("chromium")
+    if not found:
+        pytest.fail("no chromium: `make test` installs Debian's chromium package; or set GRAPH_API_CHROMIUM")
+    return found
+
+
+@dataclass(frozen=True)
+class Served:
+    base: str
+    token: str
+
+    def graphql(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        body = httpx.post(
+            f"{self.base}/graphql",
+            json={"query": query, "variables": variables},
+            headers={"authorization": f"Bearer {self.token}"},
+            timeout=60,
+        ).json()
+        assert "errors" not in body, body
+        return body["data"]
+
+
+@pytest.fixture(scope="module")
+def served(falkordb_backend: Backend) -> Iterator[Served]:
+    made = run_cli("dev-token", "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger", env=falkordb_backend.cli_env())
+    assert made.returncode == 0, made.stderr
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(falkordb_backend.settings, engine=falkordb_backend.engine)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield Served(f"http://127.0.0.1:{port}", made.stdout.strip())
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@dataclass(frozen=True)
+class Amsterdam:
+    """Amsterdam's landscape as seeded, recomputed from the generator's rows."""
+
+    gebruik: set[str]  # global ids
+    koppelingen: set[str]
+    voorzieningen: set[str]
+    klik: str  # the Gebruik the walk clicks: the one with the most koppelingen
+    applicatie: str  # its application's name
+
+
+@pytest.fixture(scope="module")
+def amsterdam(expected: Expected) -> Amsterdam:
+    eigen = {row["id"] for row in expected.gebruik_of[GEMEENTE]}
+    koppelingen = [k for k in expected.koppelingen if k["van"] in eigen]
+    voorzieningen = {k["naar"] for k in koppelingen if k["naar"] not in expected.gebruik_by_id}
+    per_gebruik = {g: sum(1 for k in koppelingen if g in (k["van"], k["naar"])) for g in eigen}
+    klik = max(sorted(eigen), key=per_gebruik.__getitem__)
+    return Amsterdam(
+        gebruik={global_id("Gebruik", g) for g in eigen},
+        koppelingen={global_id("Koppeling", k["id"]) for k in koppelingen},
+        voorzieningen={global_id("BuitengemeentelijkeVoorziening", v) for v in voorzieningen},
+        klik=global_id("Gebruik", klik),
+        applicatie=expected.apps[expected.gebruik_by_id[klik]["applicatie"]]["naam"],
+    )
+
+
+@pytest.fixture(scope="module")
+def walk(served: Served, amsterdam: Amsterdam) -> dict[str, Any]:
+    """What the page showed at each step of tests/verkenner/walk.mjs."""
+    if not (HERE / "node_modules" / "playwright-core").is_dir():
+        pytest.fail("playwright-core is not installed: `make test` runs npm ci in tests/verkenner")
+    shutil.rmtree(ARTEFACTS, ignore_errors=True)
+    ARTEFACTS.mkdir(parents=True)
+    opdracht = {
+        "base": served.base,
+        "token": served.token,
+        "organisatie": global_id("Gemeente", GEMEENTE),
+        "zoekterm": ZOEKTERM,
+        "gebruik": amsterdam.klik,
+        "chromium": chromium(),
+        "screenshots": str(ARTEFACTS),
+    }
+    done = subprocess.run(
+        ["node", str(HERE / "walk.mjs"), json.dumps(opdracht)], capture_output=True, text=True, timeout=600, cwd=HERE
+    )
+    assert done.returncode == 0, f"the walk failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return json.loads(done.stdout)
+
+
+def adres(fragment: str) -> dict[str, str]:
+    """The view an address holds: its fragment's parameters."""
+    return {key: values[0] for key, values in parse_qs(fragment.lstrip("#")).items()}
+
+
+def test_the_page_asks_nothing_of_any_other_address_and_shows_no_errors(walk: dict[str, Any]) -> None:
+    assert walk["buiten"] == []
+    assert walk["fouten"] == []
+
+
+def test_a_signed_out_visitor_sees_no_landscape_and_is_told_why(walk: dict[str, Any]) -> None:
+    anoniem = walk["anoniem"]
+    assert anoniem["gebruik"] == [] and anoniem["koppelingen"] == [] and anoniem["tabel"] == []
+    assert "Meld u aan" in anoniem["melding"], anoniem["melding"]
+
+
+def test_amsterdams_whole_landscape_is_drawn_and_tabled(walk: dict[str, Any], amsterdam: Amsterdam) -> None:
+    landschap = walk["landschap"]
+    assert walk["wie"].startswith("Aangemeld") and "Amsterdam" in walk["wie"]
+    assert set(landschap["gebruik"]) == amsterdam.gebruik
+    assert len(landschap["gebruik"]) == len(amsterdam.gebruik)
+    assert set(landschap["koppelingen"]) == amsterdam.koppelingen
+    assert set(landschap["voorzieningen"]) == amsterdam.voorzieningen
+    # The text alternative holds the same applications.
+    assert sorted(landschap["tabel"]) == sorted(amsterdam.gebruik)
+    assert f"{len(amsterdam.gebruik)} van {len(amsterdam.gebruik)} applicaties" in landschap["melding"]
+    assert landschap["getekendMs"] > 0
+    assert adres(landschap["adres"])["organisatie"] == global_id("Gemeente", GEMEENTE)
+
+
+AFHANKELIJKHEDEN = """query($g: ID!) { afhankelijkheden(gebruik: $g, richting: BEIDE, diepte: 3) {
+  graaf { nodes { id } edges { id } } } }"""
+IMPACT = "query($g: ID!) { impactanalyse(gebruik: $g) { koppelingen { koppeling { id } } } }"
+
+
+def test_a_click_shows_the_application_and_highlights_the_dependencies_the_api_returns(
+    walk: dict[str, Any], served: Served, amsterdam: Amsterdam
+) -> None:
+    klik = walk["klik"]
+    assert amsterdam.applicatie in klik["details"], klik["details"]
+    assert adres(klik["adres"])["selectie"] == amsterdam.klik
+    graaf = served.graphql(AFHANKELIJKHEDEN, {"g": amsterdam.klik})["afhankelijkheden"]["graaf"]
+    assert len(graaf["edges"]) > 0
+    assert set(klik["afhankelijk"]["nodes"]) == {n["id"] for n in graaf["nodes"]}
+    assert set(klik["afhankelijk"]["edges"]) == {e["id"] for e in graaf["edges"]}
+
+
+def test_replacing_shows_the_koppelingen_the_api_says_break(
+    walk: dict[str, Any], served: Served, amsterdam: Amsterdam
+) -> None:
+    impact = served.graphql(IMPACT, {"g": amsterdam.klik})["impactanalyse"]
+    geraakt = {k["koppeling"]["id"] for k in impact["koppelingen"]}
+    assert geraakt
+    assert set(walk["vervangen"]["geraakt"]["edges"]) == geraakt
+    assert sorted(walk["vervangen"]["lijst"]) == sorted(geraakt)
+    assert f"{len(geraakt)} koppelingen geraakt" in walk["vervangen"]["tekst"]
+
+
+def test_every_control_has_a_name_and_the_table_works_by_keyboard(walk: dict[str, Any]) -> None:
+    assert walk["naamloos"] == []
+    rij = walk["toetsenbord"]["rij"]
+    assert rij is not None, "Tab from the table's summary reached no application"
+    assert adres(walk["toetsenbord"]["adres"])["selectie"] == rij
+
+
+def test_the_address_brings_back_the_same_view(walk: dict[str, Any], amsterdam: Amsterdam) -> None:
+    opnieuw = walk["opnieuw"]
+    assert set(opnieuw["gebruik"]) == amsterdam.gebruik
+    assert opnieuw["gekozen"]["nodes"] == [walk["toetsenbord"]["rij"]]
+    assert opnieuw["diepte"] == "3"
+
+
+def test_the_picture_downloads_as_png_and_svg(walk: dict[str, Any]) -> None:
+    assert walk["png"]["naam"] == "landschap-amsterdam.png"
+    assert walk["png"]["begin"].startswith("\x89PNG") and walk["png"]["bytes"] > 10_000
+    assert walk["svg"]["naam"] == "landschap-amsterdam.svg"
+    assert "<svg" in walk["svg"]["begin"] and walk["svg"]["bytes"] > 10_000

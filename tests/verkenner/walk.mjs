@@ -1,0 +1,138 @@
+// One walk through the verkenner in headless Chromium (Debian's, driven by playwright-core), as
+// a person would: with the network cut off to anything but the API, signed out first, then signed
+// in through the token field, choosing Amsterdam, clicking an application, asking what replacing
+// it breaks, using the keyboard, reloading its address, downloading the picture. It prints what
+// the page showed at each step as JSON; tests/verkenner/test_verkenner.py judges it against the
+// API's own answers. Screenshots of each step go to the given directory.
+//
+// node walk.mjs '{"base": ..., "token": ..., "organisatie": ..., "zoekterm": ..., "gebruik": ...,
+//                 "chromium": ..., "screenshots": ...}'
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const opdracht = JSON.parse(process.argv[2]);
+const { base, token, organisatie, zoekterm, gebruik, screenshots } = opdracht;
+const TIMEOUT = 90_000; // a slow, shared machine: a wait that ends in time is not a timing test
+const verslag = { buiten: [], fouten: [] };
+
+const browser = await chromium.launch({ executablePath: opdracht.chromium, args: ["--no-sandbox"] });
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  // Nothing but the API: a page that needs a CDN or any other address fails here.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base)) return route.continue();
+    verslag.buiten.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on("pageerror", (error) => verslag.fouten.push(String(error)));
+  page.on("console", (message) => { if (message.type() === "error") verslag.fouten.push(message.text()); });
+  const shot = (naam) => page.screenshot({ path: path.join(screenshots, naam) });
+  const getekend = () => page.waitForFunction(() => document.body.dataset.getekendMs);
+  const watIsGetekend = () => page.evaluate(() => {
+    const cy = window.verkenner.cy;
+    return {
+      gebruik: cy ? cy.nodes(".gebruik").map((n) => n.id()) : [],
+      voorzieningen: cy ? cy.nodes(".voorziening").map((n) => n.id()) : [],
+      koppelingen: cy ? cy.edges().map((e) => e.id()) : [],
+      tabel: [...document.querySelectorAll("#tabel tbody tr")].map((tr) => tr.dataset.gebruik),
+      getekendMs: Number(document.body.dataset.getekendMs),
+      adres: location.hash,
+    };
+  });
+  const gemarkeerd = (klasse) => page.evaluate((klasse) => {
+    const cy = window.verkenner.cy;
+    return { nodes: cy.nodes("." + klasse).map((n) => n.id()), edges: cy.edges("." + klasse).map((e) => e.id()) };
+  }, klasse);
+
+  // 1. Signed out: the organisation's address shows no landscape, and says why.
+  await page.goto(`${base}/verkenner#organisatie=${encodeURIComponent(organisatie)}&naam=${encodeURIComponent(zoekterm)}`);
+  await page.waitForFunction(() => document.getElementById("melding").textContent !== "Landschap laden…"
+    && document.getElementById("melding").textContent !== "Kies een organisatie.");
+  verslag.anoniem = { melding: await page.textContent("#melding"), ...(await watIsGetekend()) };
+  await shot("1-niet-aangemeld.png");
+
+  // 2. Signed in through the token field; Amsterdam found by name and chosen.
+  await page.fill("#token", token);
+  await page.press("#token", "Enter");
+  await page.waitForFunction(() => document.getElementById("wie").textContent.startsWith("Aangemeld"));
+  verslag.wie = await page.textContent("#wie");
+  await page.evaluate(() => { document.body.removeAttribute("data-getekend-ms"); });
+  await page.fill("#zoekterm", zoekterm);
+  await page.press("#zoekterm", "Enter");
+  await page.waitForSelector(`#gevonden button[data-organisatie="${organisatie}"]`);
+  await page.click(`#gevonden button[data-organisatie="${organisatie}"]`);
+  await getekend();
+  verslag.landschap = { melding: await page.textContent("#melding"), ...(await watIsGetekend()) };
+  await shot("2-landschap.png");
+
+  // 3. A click on the application: its details, and its dependencies highlighted. The view is
+  // centred on it first, as a person zooms in before clicking one of 600.
+  const punt = await page.evaluate((id) => {
+    const cy = window.verkenner.cy;
+    const node = cy.getElementById(id);
+    cy.zoom(2.5);
+    cy.center(node);
+    const doos = document.getElementById("graaf").getBoundingClientRect();
+    const plek = node.renderedPosition();
+    return { x: doos.left + plek.x, y: doos.top + plek.y };
+  }, gebruik);
+  await page.mouse.click(punt.x, punt.y);
+  await page.waitForFunction(() => document.body.dataset.afhankelijk);
+  await page.waitForSelector("#details dl");
+  verslag.klik = {
+    details: await page.textContent("#details"),
+    afhankelijk: await gemarkeerd("afhankelijk"),
+    adres: await page.evaluate(() => location.hash),
+  };
+  await shot("3-afhankelijkheden.png");
+
+  // 4. What replacing it breaks.
+  await page.click("#vervangen");
+  await page.waitForFunction(() => document.body.dataset.geraakt);
+  verslag.vervangen = {
+    geraakt: await gemarkeerd("geraakt"),
+    lijst: await page.$$eval("#uitkomst li", (items) => items.map((li) => li.dataset.koppeling)),
+    tekst: await page.textContent("#uitkomst"),
+  };
+  await shot("4-vervangen.png");
+
+  // 5. Every control has a name a screen reader can say.
+  verslag.naamloos = await page.evaluate(() => [...document.querySelectorAll("input, select, button, summary")]
+    .filter((el) => !el.hidden && !(el.labels && el.labels.length) && !el.getAttribute("aria-label") && !el.textContent.trim())
+    .map((el) => el.outerHTML.slice(0, 80)));
+
+  // 6. The keyboard alone: the table opened and its first application chosen.
+  await page.focus("#tabel-blok summary");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  const gekozenRij = await page.evaluate(() => document.activeElement.closest("tr")?.dataset.gebruik ?? null);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get("selectie") === id, gekozenRij);
+  verslag.toetsenbord = { rij: gekozenRij, adres: await page.evaluate(() => location.hash) };
+  await shot("5-toetsenbord.png");
+
+  // 7. The address holds the view: opened again, the same organisation and selection.
+  const adres = page.url();
+  await page.evaluate(() => { document.body.removeAttribute("data-getekend-ms"); });
+  await page.goto("about:blank");
+  await page.goto(adres);
+  await getekend();
+  await page.waitForSelector("#details dl");
+  verslag.opnieuw = { ...(await watIsGetekend()), gekozen: await gemarkeerd("gekozen"), diepte: await page.inputValue("#diepte") };
+  await shot("6-opnieuw-geopend.png");
+
+  // 8. The picture as PNG and SVG.
+  for (const soort of ["png", "svg"]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#${soort}`)]);
+    const bestand = path.join(screenshots, `landschap.${soort}`);
+    await download.saveAs(bestand);
+    verslag[soort] = { naam: download.suggestedFilename(), begin: fs.readFileSync(bestand).subarray(0, 64).toString("latin1"), bytes: fs.statSync(bestand).size };
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(verslag));

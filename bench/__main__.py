@@ -295,5 +295,16 @@ def synchronisatie(rounds: Annotated[int, typer.Option(help="Measured unchanged 
     synchronisatie_bench.main(rounds)
 
 
+@app.command()
+def verkenner(
+    rounds: Annotated[int, typer.Option(help="Measured page loads per organisation.")] = 10,
+    workers: Annotated[int, typer.Option(help="API processes serving the page.")] = 1,
+) -> None:
+    """The verkenner in Chromium: from choosing an organisation to its drawn graph."""
+    from bench import verkenner as verkenner_bench
+
+    verkenner_bench.main(rounds, workers)
+
+
 if __name__ == "__main__":
     app()

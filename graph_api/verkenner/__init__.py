@@ -51,6 +51,13 @@ BUNDLE = Bundle(
             "sha512-ki1/VuRIHFCzxWNrsshHYPs6L7TvLu3DL+TyIGEsRcvVERmxokbf5Gdk7mFxZnTdiGtnA4cfSmjZJMviqSuZrQ==",
             {"package/cytoscape-fcose.js": "cytoscape-fcose.js"},
         ),
+        # The comparison's chart.
+        NpmPackage(
+            "chart.js",
+            "4.6.1",
+            "sha512-hJyniucsFmq//EvXYvJ6c6mahPoI3kaxdjVH8awTaJ/fDNWeSqqqArixMJWkWNN6fcYvPU3HneSANFNYtRi61g==",
+            {"package/dist/chart.umd.min.js": "chart.umd.min.js"},
+        ),
         NpmPackage(
             "cytoscape-svg",
             "0.4.0",
@@ -61,7 +68,14 @@ BUNDLE = Bundle(
     "GRAPH_API_VERKENNER_DIR",
 )
 # In the order the page loads them: each one's globals are there before the next needs them.
-SCRIPTS = ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js", "cytoscape-svg.js")
+SCRIPTS = (
+    "cytoscape.min.js",
+    "layout-base.js",
+    "cose-base.js",
+    "cytoscape-fcose.js",
+    "cytoscape-svg.js",
+    "chart.umd.min.js",
+)
 
 
 def page(endpoint: str = "/graphql") -> str:
@@ -166,6 +180,29 @@ _PAGE = """<!doctype html>
       </div>
       <div id="uitkomst" aria-live="polite"></div>
     </aside>
+    <section id="vergelijken" class="vergelijken" aria-labelledby="vergelijken-kop" hidden>
+      <h2 id="vergelijken-kop">Vergelijken met een buurgemeente of een vergelijkbare gemeente</h2>
+      <form id="vergelijk-form" class="vergelijk-form">
+        <label for="vergelijk-met">Vergelijk met</label>
+        <select id="vergelijk-met" name="vergelijk-met"></select>
+        <button type="submit">Vergelijken</button>
+      </form>
+      <p id="vergelijking-melding" role="status" aria-live="polite"></p>
+      <div class="vergelijking">
+        <div class="grafiek-vak">
+          <canvas id="vergelijking-grafiek" role="img"
+                  aria-label="Gedeelde en eigen applicaties per component, als in de tabel"></canvas>
+        </div>
+        <table id="vergelijking-tabel">
+          <caption>Applicaties per referentiecomponent (niet uitgefaseerd)</caption>
+          <thead><tr><th scope="col">Referentiecomponent</th><th scope="col">Gedeeld</th>
+            <th scope="col">Alleen hier</th><th scope="col">Alleen daar</th></tr></thead>
+          <tbody></tbody>
+        </table>
+      </div>
+      <h3>Aanbevelingen: wat vergelijkbare gemeenten gebruiken en deze niet</h3>
+      <ol id="aanbevelingen" class="aanbevelingen"></ol>
+    </section>
   </main>
 {scripts}
   <script src="/verkenner/static/verkenner.js"></script>

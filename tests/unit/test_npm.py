@@ -61,7 +61,11 @@ def test_a_bundle_installs_the_files_its_packages_name(registry: tuple[str, Path
     script = b"window.kaart = 1;" * 100
     tarball = _tarball({"package/dist/kaart.min.js": script, "package/README.md": b"niet nodig"})
     _publish(root, "kaart", "1.2.3", tarball)
-    bundle = Bundle("proef", (NpmPackage("kaart", "1.2.3", _integrity(tarball), {"package/dist/kaart.min.js": "kaart.js"}),), "X")
+    bundle = Bundle(
+        "proef",
+        (NpmPackage("kaart", "1.2.3", _integrity(tarball), {"package/dist/kaart.min.js": "kaart.js"}),),
+        "X",
+    )
     target = tmp_path / "share" / "proef"
 
     assert not bundle.is_installed(target)
@@ -78,7 +82,9 @@ def test_a_tarball_that_is_not_the_published_one_installs_nothing(
     url, root = registry
     published = _tarball({"package/kaart.js": b"echt"})
     _publish(root, "kaart", "1.0.0", _tarball({"package/kaart.js": b"vervalst"}))
-    bundle = Bundle("proef", (NpmPackage("kaart", "1.0.0", _integrity(published), {"package/kaart.js": "kaart.js"}),), "X")
+    bundle = Bundle(
+        "proef", (NpmPackage("kaart", "1.0.0", _integrity(published), {"package/kaart.js": "kaart.js"}),), "X"
+    )
     target = tmp_path / "share" / "proef"
 
     with pytest.raises(NpmAssetsError, match="integrity") as refused:

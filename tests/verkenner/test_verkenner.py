@@ -61,7 +61,9 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(falkordb_backend: Backend) -> Iterator[Served]:
-    made = run_cli("dev-token", "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger", env=falkordb_backend.cli_env())
+    made = run_cli(
+        "dev-token", "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger", env=falkordb_backend.cli_env()
+    )
     assert made.returncode == 0, made.stderr
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -90,6 +92,21 @@ class Amsterdam:
     voorzieningen: set[str]
     klik: str  # the Gebruik the walk clicks: the one with the most koppelingen
     applicatie: str  # its application's name
+    buren: set[str]  # the neighbouring gemeenten
+    buur: str  # the one the walk compares with: the first by CBS code
+    vergelijking: dict[str, tuple[set[str], set[str], set[str]]]  # component → shared, only here, only there
+
+
+def _in_gebruik(expected: Expected, gemeente: str) -> dict[str, set[str]]:
+    """Per referentiecomponent, the names of the applications a gemeente uses for it (not
+    phased out), from the generator's rows."""
+    per: dict[str, set[str]] = {}
+    for gebruik in expected.gebruik_of[gemeente]:
+        if gebruik["status"] == "UITGEFASEERD":
+            continue
+        for component in expected.voor[gebruik["id"]]:
+            per.setdefault(component, set()).add(expected.apps[gebruik["applicatie"]]["naam"])
+    return per
 
 
 @pytest.fixture(scope="module")
@@ -99,12 +116,28 @@ def amsterdam(expected: Expected) -> Amsterdam:
     voorzieningen = {k["naar"] for k in koppelingen if k["naar"] not in expected.gebruik_by_id}
     per_gebruik = {g: sum(1 for k in koppelingen if g in (k["van"], k["naar"])) for g in eigen}
     klik = max(sorted(eigen), key=per_gebruik.__getitem__)
+    buren = {r["naar"] for r in expected.rows["seed/grenst_aan"] if r["van"] == GEMEENTE} | {
+        r["van"] for r in expected.rows["seed/grenst_aan"] if r["naar"] == GEMEENTE
+    }
+    buur = min(buren)
+    hier, daar = _in_gebruik(expected, GEMEENTE), _in_gebruik(expected, buur)
+    vergelijking = {
+        global_id("Referentiecomponent", c): (
+            hier.get(c, set()) & daar.get(c, set()),
+            hier.get(c, set()) - daar.get(c, set()),
+            daar.get(c, set()) - hier.get(c, set()),
+        )
+        for c in hier.keys() | daar.keys()
+    }
     return Amsterdam(
         gebruik={global_id("Gebruik", g) for g in eigen},
         koppelingen={global_id("Koppeling", k["id"]) for k in koppelingen},
         voorzieningen={global_id("BuitengemeentelijkeVoorziening", v) for v in voorzieningen},
         klik=global_id("Gebruik", klik),
         applicatie=expected.apps[expected.gebruik_by_id[klik]["applicatie"]]["naam"],
+        buren={global_id("Gemeente", b) for b in buren},
+        buur=global_id("Gemeente", buur),
+        vergelijking=vergelijking,
     )
 
 
@@ -121,11 +154,16 @@ def walk(served: Served, amsterdam: Amsterdam) -> dict[str, Any]:
         "organisatie": global_id("Gemeente", GEMEENTE),
         "zoekterm": ZOEKTERM,
         "gebruik": amsterdam.klik,
+        "buur": amsterdam.buur,
         "chromium": chromium(),
         "screenshots": str(ARTEFACTS),
     }
     done = subprocess.run(
-        ["node", str(HERE / "walk.mjs"), json.dumps(opdracht)], capture_output=True, text=True, timeout=600, cwd=HERE
+        ["node", str(HERE / "walk.mjs"), json.dumps(opdracht)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=HERE,
     )
     assert done.returncode == 0, f"the walk failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return json.loads(done.stdout)
@@ -189,6 +227,30 @@ def test_replacing_shows_the_koppelingen_the_api_says_break(
     assert f"{len(geraakt)} koppelingen geraakt" in walk["vervangen"]["tekst"]
 
 
+def _namen(cel: str) -> set[str]:
+    """A comparison cell's names: "2: A, B" or "–" for none."""
+    return set() if cel == "–" else set(cel.split(": ", 1)[1].split(", "))
+
+
+def test_beside_a_neighbour_per_referentiecomponent_as_table_and_chart(
+    walk: dict[str, Any], amsterdam: Amsterdam
+) -> None:
+    keuzes = {groep["label"]: groep["opties"] for groep in walk["vergelijkKeuzes"]}
+    assert set(keuzes["Buurgemeenten"]) == amsterdam.buren
+    assert len(keuzes["Vergelijkbare gemeenten"]) == 10
+    assert walk["aanbevelingen"] and all("vergelijkbare gemeenten" in a for a in walk["aanbevelingen"])
+    rijen = {
+        rij["referentiecomponent"]: tuple(map(_namen, rij["cellen"])) for rij in walk["vergelijking"]["rijen"]
+    }
+    assert rijen == amsterdam.vergelijking
+    # The chart shows the 20 components where the two differ most (ties cut anywhere differ
+    # by the same number), its bars counting the table's names.
+    _, hier, daar = walk["vergelijking"]["grafiek"]
+    verschillen = sorted((len(h) + len(d) for _, h, d in amsterdam.vergelijking.values()), reverse=True)
+    assert hier + daar == sum(verschillen[:20]) > 0
+    assert adres(walk["vergelijking"]["adres"])["vergelijk"] == amsterdam.buur
+
+
 def test_every_control_has_a_name_and_the_table_works_by_keyboard(walk: dict[str, Any]) -> None:
     assert walk["naamloos"] == []
     rij = walk["toetsenbord"]["rij"]
@@ -201,6 +263,7 @@ def test_the_address_brings_back_the_same_view(walk: dict[str, Any], amsterdam: 
     assert set(opnieuw["gebruik"]) == amsterdam.gebruik
     assert opnieuw["gekozen"]["nodes"] == [walk["toetsenbord"]["rij"]]
     assert opnieuw["diepte"] == "3"
+    assert opnieuw["vergelijkMet"] == amsterdam.buur
 
 
 def test_the_picture_downloads_as_png_and_svg(walk: dict[str, Any]) -> None:

@@ -6,7 +6,7 @@
 // API's own answers. Screenshots of each step go to the given directory.
 //
 // node walk.mjs '{"base": ..., "token": ..., "organisatie": ..., "zoekterm": ..., "gebruik": ...,
-//                 "chromium": ..., "screenshots": ...}'
+//                 "buur": ..., "chromium": ..., "screenshots": ...}'
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -100,12 +100,34 @@ try {
   };
   await shot("4-vervangen.png");
 
-  // 5. Every control has a name a screen reader can say.
+  // 5. Beside a neighbour: the buurgemeente given chosen, compared per referentiecomponent.
+  await page.waitForSelector("#vergelijken:not([hidden])");
+  verslag.vergelijkKeuzes = await page.$$eval("#vergelijk-met optgroup", (groepen) => groepen.map((g) => ({
+    label: g.label, opties: [...g.querySelectorAll("option")].map((o) => o.value),
+  })));
+  verslag.aanbevelingen = await page.$$eval("#aanbevelingen li", (items) => items.map((li) => li.textContent));
+  await page.selectOption("#vergelijk-met", opdracht.buur);
+  await page.click("#vergelijk-form button");
+  await page.waitForFunction((buur) => document.body.dataset.vergeleken === buur, opdracht.buur);
+  verslag.vergelijking = {
+    rijen: await page.$$eval("#vergelijking-tabel tbody tr", (rijen) => rijen.map((tr) => ({
+      referentiecomponent: tr.dataset.referentiecomponent,
+      cellen: [...tr.querySelectorAll("td")].map((td) => td.textContent),
+    }))),
+    grafiek: await page.evaluate(() => {
+      const chart = Chart.getChart("vergelijking-grafiek");
+      return chart ? chart.data.datasets.map((d) => d.data.reduce((a, b) => a + b, 0)) : null;
+    }),
+    adres: await page.evaluate(() => location.hash),
+  };
+  await page.locator("#vergelijken").screenshot({ path: path.join(screenshots, "5-vergelijken.png") });
+
+  // 6. Every control has a name a screen reader can say.
   verslag.naamloos = await page.evaluate(() => [...document.querySelectorAll("input, select, button, summary")]
     .filter((el) => !el.hidden && !(el.labels && el.labels.length) && !el.getAttribute("aria-label") && !el.textContent.trim())
     .map((el) => el.outerHTML.slice(0, 80)));
 
-  // 6. The keyboard alone: the table opened and its first application chosen.
+  // 7. The keyboard alone: the table opened and its first application chosen.
   await page.focus("#tabel-blok summary");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
@@ -113,19 +135,25 @@ try {
   await page.keyboard.press("Enter");
   await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get("selectie") === id, gekozenRij);
   verslag.toetsenbord = { rij: gekozenRij, adres: await page.evaluate(() => location.hash) };
-  await shot("5-toetsenbord.png");
+  await shot("6-toetsenbord.png");
 
-  // 7. The address holds the view: opened again, the same organisation and selection.
+  // 8. The address holds the view: opened again, the same organisation and selection.
   const adres = page.url();
   await page.evaluate(() => { document.body.removeAttribute("data-getekend-ms"); });
   await page.goto("about:blank");
   await page.goto(adres);
   await getekend();
   await page.waitForSelector("#details dl");
-  verslag.opnieuw = { ...(await watIsGetekend()), gekozen: await gemarkeerd("gekozen"), diepte: await page.inputValue("#diepte") };
-  await shot("6-opnieuw-geopend.png");
+  await page.waitForFunction((buur) => document.body.dataset.vergeleken === buur, opdracht.buur);
+  verslag.opnieuw = {
+    ...(await watIsGetekend()),
+    gekozen: await gemarkeerd("gekozen"),
+    diepte: await page.inputValue("#diepte"),
+    vergelijkMet: await page.inputValue("#vergelijk-met"),
+  };
+  await shot("7-opnieuw-geopend.png");
 
-  // 8. The picture as PNG and SVG.
+  // 9. The picture as PNG and SVG.
   for (const soort of ["png", "svg"]) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#${soort}`)]);
     const bestand = path.join(screenshots, `landschap.${soort}`);

@@ -21,7 +21,7 @@
   // cytoscape-fcose and cytoscape-svg register themselves with the global cytoscape on loading.
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { organisatie: null, naam: "", selectie: null, diepte: 3 };
+  var state = { organisatie: null, naam: "", selectie: null, diepte: 3, vergelijk: null };
   var cy = null;
   var gebruikNamen = {}; // id -> label, for the table and the path's choice
 
@@ -72,6 +72,7 @@
     state.organisatie = params.get("organisatie");
     state.naam = params.get("naam") || "";
     state.selectie = params.get("selectie");
+    state.vergelijk = params.get("vergelijk");
     var diepte = parseInt(params.get("diepte") || "3", 10);
     state.diepte = diepte >= 1 && diepte <= 6 ? diepte : 3;
     $("diepte").value = String(state.diepte);
@@ -83,6 +84,7 @@
     if (state.naam) params.set("naam", state.naam);
     if (state.selectie) params.set("selectie", state.selectie);
     params.set("diepte", String(state.diepte));
+    if (state.vergelijk) params.set("vergelijk", state.vergelijk);
     history.replaceState(null, "", "#" + params.toString());
   }
 
@@ -159,6 +161,7 @@
     state.organisatie = id;
     state.naam = naam;
     state.selectie = null;
+    state.vergelijk = null;
     schrijfAdres();
     laadLandschap();
   }
@@ -228,6 +231,10 @@
   }
 
   function leeg() {
+    $("vergelijken").hidden = true;
+    $("vergelijking-tabel").tBodies[0].replaceChildren();
+    if (grafiek) grafiek.destroy();
+    grafiek = null;
     if (cy) cy.destroy();
     cy = null;
     gebruikNamen = {};
@@ -290,6 +297,7 @@
       $("png").disabled = $("svg").disabled = false;
       vulTabel();
       vulPadKeuze();
+      laadVergelijken();
       if (state.selectie && cy.getElementById(state.selectie).nonempty()) selecteer(state.selectie);
     });
     layout.run();
@@ -514,6 +522,144 @@
       var namen = pad.nodes.map(function (id) { return gebruikNamen[id] || cy.getElementById(id).data("label") || id; });
       $("uitkomst").replaceChildren(tekstBlok("p", "Kortste pad (" + pad.edges.length + " koppelingen): " + namen.join(" → ")));
     }, function (error) { $("uitkomst").replaceChildren(tekstBlok("p", foutmelding(error))); });
+  });
+
+  // --- Compare: beside a neighbour or a similar gemeente -------------------------------------------
+
+  var KEUZES = "query($g: ID!) { node(id: $g) { ... on Gemeente { buren { id naam } } }" +
+    " vergelijkbareGemeenten(gemeente: $g, aantal: 10) { jaccard gemeente { id naam } }" +
+    " aanbevelingen(gemeente: $g, aantal: 10) { aantal applicatie { naam leverancier { naam } } gebruiktDoor { naam } } }";
+  var TOEPASSINGEN = "query($organisatie: ID!, $first: Int!, $after: String) { node(id: $organisatie) { ... on Organisatie {" +
+    " gebruik(first: $first, after: $after) { pageInfo { hasNextPage endCursor }" +
+    "  nodes { status applicatie { id naam } referentiecomponenten { id naam } } } } } }";
+  var grafiek = null;
+
+  function isGemeente(id) {
+    try { return atob(id).indexOf("Gemeente:") === 0; } catch (e) { return false; }
+  }
+
+  function laadVergelijken() {
+    var sectie = $("vergelijken");
+    var gemeente = state.organisatie;
+    if (!gemeente || !isGemeente(gemeente) || !token()) { sectie.hidden = true; return; }
+    vraag(KEUZES, { g: gemeente }).then(function (data) {
+      if (gemeente !== state.organisatie) return;
+      var keuze = $("vergelijk-met");
+      keuze.replaceChildren();
+      function groep(label, items, tekst) {
+        if (!items.length) return;
+        var optgroup = document.createElement("optgroup");
+        optgroup.label = label;
+        items.forEach(function (item) {
+          var optie = document.createElement("option");
+          optie.value = item.id;
+          optie.textContent = tekst(item);
+          optgroup.appendChild(optie);
+        });
+        keuze.appendChild(optgroup);
+      }
+      groep("Buurgemeenten", (data.node && data.node.buren) || [], function (b) { return b.naam; });
+      groep("Vergelijkbare gemeenten", data.vergelijkbareGemeenten.map(function (v) {
+        return { id: v.gemeente.id, naam: v.gemeente.naam, jaccard: v.jaccard };
+      }), function (v) { return v.naam + " (" + Math.round(v.jaccard * 100) + "% overlap)"; });
+      var lijst = $("aanbevelingen");
+      lijst.replaceChildren();
+      data.aanbevelingen.forEach(function (a) {
+        lijst.appendChild(tekstBlok("li", a.applicatie.naam + (a.applicatie.leverancier ? " (" + a.applicatie.leverancier.naam + ")" : "") +
+          ": in gebruik bij " + a.aantal + " vergelijkbare gemeenten (" + a.gebruiktDoor.map(function (g) { return g.naam; }).join(", ") + ")"));
+      });
+      if (!data.aanbevelingen.length) lijst.appendChild(tekstBlok("li", "Geen aanbevelingen."));
+      sectie.hidden = !keuze.options.length;
+      if (state.vergelijk && keuze.querySelector('option[value="' + CSS.escape(state.vergelijk) + '"]')) {
+        keuze.value = state.vergelijk;
+        vergelijk();
+      }
+    }, function (error) { $("vergelijking-melding").textContent = foutmelding(error); });
+  }
+
+  function toepassingen(organisatie) {
+    var perComponent = {};
+    return allePaginas(TOEPASSINGEN, organisatie, function (data) {
+      var lijst = data.node.gebruik;
+      lijst.nodes.forEach(function (g) {
+        // As vergelijkbareGemeenten counts: what is in use, not what was phased out.
+        if (g.status === "UITGEFASEERD" || !g.applicatie) return;
+        g.referentiecomponenten.forEach(function (r) {
+          var vak = perComponent[r.id] || (perComponent[r.id] = { naam: r.naam, applicaties: {} });
+          vak.applicaties[g.applicatie.id] = g.applicatie.naam;
+        });
+      });
+      return lijst.pageInfo;
+    }).then(function () { return perComponent; });
+  }
+
+  function vergelijk() {
+    var hier = state.organisatie, daar = $("vergelijk-met").value;
+    if (!hier || !daar) return;
+    state.vergelijk = daar;
+    schrijfAdres();
+    $("vergelijking-melding").textContent = "Vergelijken…";
+    Promise.all([toepassingen(hier), toepassingen(daar)]).then(function (beide) {
+      if (hier !== state.organisatie || daar !== state.vergelijk) return;
+      var ids = Object.keys(beide[0]).concat(Object.keys(beide[1])).filter(function (id, i, alle) { return alle.indexOf(id) === i; });
+      var rijen = ids.map(function (id) {
+        var a = (beide[0][id] || {}).applicaties || {}, b = (beide[1][id] || {}).applicaties || {};
+        var naam = (beide[0][id] || beide[1][id]).naam;
+        function namen(bron, filter) { return Object.keys(bron).filter(filter).map(function (k) { return bron[k]; }).sort(); }
+        return {
+          id: id, naam: naam,
+          gedeeld: namen(a, function (k) { return k in b; }),
+          hier: namen(a, function (k) { return !(k in b); }),
+          daar: namen(b, function (k) { return !(k in a); }),
+        };
+      });
+      rijen.sort(function (x, y) { return x.naam.localeCompare(y.naam, "nl"); });
+      var body = $("vergelijking-tabel").tBodies[0];
+      body.replaceChildren();
+      rijen.forEach(function (rij) {
+        var tr = document.createElement("tr");
+        tr.dataset.referentiecomponent = rij.id;
+        tr.appendChild(tekstBlok("th", rij.naam)).scope = "row";
+        [rij.gedeeld, rij.hier, rij.daar].forEach(function (namen) {
+          tr.appendChild(tekstBlok("td", namen.length ? namen.length + ": " + namen.join(", ") : "–"));
+        });
+        body.appendChild(tr);
+      });
+      var naamDaar = $("vergelijk-met").selectedOptions[0].textContent.replace(/ \(.*\)$/, "");
+      var gedeeld = rijen.reduce(function (n, r) { return n + r.gedeeld.length; }, 0);
+      $("vergelijking-melding").textContent = rijen.length + " referentiecomponenten; " + gedeeld + " keer dezelfde applicatie voor dezelfde component als " + naamDaar + ".";
+      tekenGrafiek(rijen, naamDaar);
+      document.body.dataset.vergeleken = daar;
+    }, function (error) { $("vergelijking-melding").textContent = foutmelding(error); });
+  }
+
+  function tekenGrafiek(rijen, naamDaar) {
+    // The components where the two differ most, at most 20: a chart of 170 bars says nothing.
+    var getoond = rijen.slice().sort(function (x, y) {
+      return (y.hier.length + y.daar.length) - (x.hier.length + x.daar.length) || x.naam.localeCompare(y.naam, "nl");
+    }).slice(0, 20);
+    if (grafiek) grafiek.destroy();
+    grafiek = new Chart($("vergelijking-grafiek"), {
+      type: "bar",
+      data: {
+        labels: getoond.map(function (r) { return r.naam; }),
+        datasets: [
+          { label: "Gedeeld", data: getoond.map(function (r) { return r.gedeeld.length; }), backgroundColor: "#16a34a" },
+          { label: "Alleen " + (state.naam || "hier"), data: getoond.map(function (r) { return r.hier.length; }), backgroundColor: "#2563eb" },
+          { label: "Alleen " + naamDaar, data: getoond.map(function (r) { return r.daar.length; }), backgroundColor: "#f59e0b" },
+        ],
+      },
+      options: {
+        indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
+        plugins: { title: { display: true, text: "Waar de twee het meest verschillen (applicaties per referentiecomponent)" } },
+      },
+    });
+  }
+
+  $("vergelijk-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    vergelijk();
   });
 
   // --- Downloads ---------------------------------------------------------------------------------

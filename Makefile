@@ -15,10 +15,14 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# The pages' npm assets, again whenever a page pins other versions.
+$(VENV)/.assets: $(VENV)/.installed graph_api/npm.py graph_api/graphiql/__init__.py graph_api/verkenner/__init__.py
 	$(BIN)/graph-api install-assets
 	@touch $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.assets
 	$(BIN)/graph-api serve --seed-if-empty
 
 # The verkenner's browser tests: playwright-core from npm (pinned by its lock file, no browser
@@ -34,7 +38,7 @@ chromium:
 	  else echo "the browser tests need Debian's chromium: sudo apt-get install chromium, or set GRAPH_API_CHROMIUM"; exit 1; fi; }
 
 # Two pytest-xdist workers: one runs every test on Neo4j, the other the rest (tests/conftest.py).
-test: $(VENV)/.installed $(VERKENNER_TESTS) chromium
+test: $(VENV)/.assets $(VERKENNER_TESTS) chromium
 	$(BIN)/ruff check .
 	$(BIN)/mypy graph_api
 	$(BIN)/python -m pytest -n 2
@@ -44,7 +48,7 @@ test: $(VENV)/.installed $(VERKENNER_TESTS) chromium
 test-unit: $(VENV)/.installed
 	$(BIN)/python -m pytest tests/unit --confcutdir=tests/unit -q
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.assets
 	$(BIN)/python -m bench seed
 	$(BIN)/python -m bench api
 

@@ -146,13 +146,13 @@ def create_app(
         ]
     if hardening.verkenner:
         # The landscape explorer page (graph_api/verkenner).
-        routes += verkenner.routes()
+        routes += verkenner.routes(settings.identity)
     return Starlette(
         routes=routes,
         lifespan=lifespan,
         # The request id outermost: every response carries it (CORS preflights and refusals of
         # the security middleware too) and the access log times the whole of a request.
-        middleware=[Middleware(RequestContext), *security.middleware(hardening)],
+        middleware=[Middleware(RequestContext), *security.middleware(hardening, settings.identity.issuer)],
         exception_handlers={500: security.server_error},
     )
 

@@ -1,11 +1,16 @@
 """HTTP hardening around the whole application: security headers on every response, and CORS.
 
-The content security policy is the one GraphiQL's page needs and nothing more: its scripts and
-styles come from /graphql/assets/ (no inline script, no eval), its fonts and one drag image are
-data: URLs inside those assets, and it talks to /graphql only.
+The content security policy is the one the pages (GraphiQL, the verkenner) need and nothing
+more: their scripts and styles come from the API itself (no inline script or style, no eval),
+GraphiQL's fonts and one drag image are data: URLs inside its assets, the verkenner's
+downloads data: and blob: URLs it makes, and they talk to the API only; with an identity
+provider configured, the verkenner also to that issuer (its discovery document and token
+endpoint, for signing in with PKCE).
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
@@ -17,33 +22,47 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graph_api.http.logs import HEADER, request_id
 from graph_api.settings import HardeningSettings
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ]
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
-    "X-Content-Type-Options": "nosniff",
-    # Addresses can carry a query (GET /graphql?query=...): never pass them on to another site.
-    "Referrer-Policy": "no-referrer",
-}
+
+def content_security_policy(issuer: str | None = None) -> str:
+    """The policy; `issuer` (the OpenID Connect issuer's URL) may also be fetched from."""
+    connect = "connect-src 'self'"
+    if issuer is not None:
+        url = urlsplit(issuer)
+        connect += f" {url.scheme}://{url.netloc}"
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            connect,
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def security_headers(issuer: str | None = None) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(issuer),
+        "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
+        "X-Content-Type-Options": "nosniff",
+        # Addresses can carry a query (GET /graphql?query=...): never pass them on to another site.
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+SECURITY_HEADERS = security_headers()
 
 
 class SecurityHeaders:
-    """Adds SECURITY_HEADERS to every HTTP response the application sends."""
+    """Adds the security headers to every HTTP response the application sends."""
 
-    def __init__(self, app: ASGIApp):
+    def __init__(self, app: ASGIApp, headers: dict[str, str] = SECURITY_HEADERS):
         self.app = app
+        self.headers = headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,7 +72,7 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
+                for name, value in self.headers.items():
                     headers[name] = value
             await send(message)
 
@@ -73,9 +92,9 @@ async def server_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=500, headers=headers)
 
 
-def middleware(hardening: HardeningSettings) -> list[Middleware]:
+def middleware(hardening: HardeningSettings, issuer: str | None = None) -> list[Middleware]:
     """Security headers outermost, so that CORS preflight answers carry them too."""
-    stack = [Middleware(SecurityHeaders)]
+    stack = [Middleware(SecurityHeaders, headers=security_headers(issuer))]
     if hardening.cors_origins:
         stack.append(
             Middleware(

@@ -29,6 +29,9 @@ class IdentitySettings:
     # the API hammer its identity provider.
     jwks_refetch_interval_s: float = 10.0
     dev_key_file: Path | None = None  # default: dev-token-key.jwk in the data directory
+    # The public client the verkenner signs in as (authorization code with PKCE, no secret):
+    # registered at the issuer with <API>/verkenner as its redirect URI.
+    client_id: str = "graph-api-verkenner"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> IdentitySettings:
@@ -61,6 +64,7 @@ class IdentitySettings:
             jwks_ttl_s=integer(env, "GRAPH_API_OIDC_JWKS_TTL_S", cls.jwks_ttl_s),
             http_timeout_s=float(timeout),
             dev_key_file=Path(key_file) if key_file else None,
+            client_id=env.get("GRAPH_API_OIDC_CLIENT_ID", "").strip() or cls.client_id,
         )
 
 

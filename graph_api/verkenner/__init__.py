@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from graph_api.npm import Bundle, NpmPackage
+from graph_api.settings.identity import IdentitySettings
 
 STATIC = Path(__file__).with_name("static")
 
@@ -78,21 +79,27 @@ SCRIPTS = (
 )
 
 
-def page(endpoint: str = "/graphql") -> str:
-    """The page: its texts, controls and where its scripts are; everything else is verkenner.js."""
+def page(identity: IdentitySettings, endpoint: str = "/graphql") -> str:
+    """The page: its texts, controls and where its scripts are; everything else is verkenner.js.
+    With an issuer configured it carries the issuer and the client id, to sign in with PKCE."""
     if not BUNDLE.is_installed():
         return _MISSING.format(dir=html.escape(str(BUNDLE.directory())))
     scripts = "\n".join(f'  <script src="/verkenner/assets/{name}"></script>' for name in SCRIPTS)
-    return _PAGE.format(endpoint=html.escape(endpoint, quote=True), scripts=scripts)
+    oidc = ""
+    if identity.issuer is not None:
+        oidc = (
+            f' data-issuer="{html.escape(identity.issuer, quote=True)}"'
+            f' data-client-id="{html.escape(identity.client_id, quote=True)}"'
+        )
+    return _PAGE.format(endpoint=html.escape(endpoint, quote=True), oidc=oidc, scripts=scripts)
 
 
-async def _page(request: Request) -> HTMLResponse:
-    return HTMLResponse(page())
+def routes(identity: IdentitySettings) -> list[BaseRoute]:
+    async def serve_page(request: Request) -> HTMLResponse:
+        return HTMLResponse(page(identity))
 
-
-def routes() -> list[BaseRoute]:
     return [
-        Route("/verkenner", _page, methods=["GET"]),
+        Route("/verkenner", serve_page, methods=["GET"]),
         Mount("/verkenner/static", StaticFiles(directory=STATIC)),
         Mount("/verkenner/assets", StaticFiles(directory=BUNDLE.directory(), check_dir=False)),
     ]
@@ -108,7 +115,7 @@ _PAGE = """<!doctype html>
        content security policy would refuse; verkenner.css holds that rule. -->
   <link rel="stylesheet" id="__________cytoscape_stylesheet" href="/verkenner/static/verkenner.css">
 </head>
-<body data-endpoint="{endpoint}">
+<body data-endpoint="{endpoint}"{oidc}>
   <header>
     <h1>Verkenner <span>het applicatielandschap als graaf</span></h1>
     <form id="aanmelden" class="aanmelden">
@@ -117,6 +124,7 @@ _PAGE = """<!doctype html>
              placeholder="graph-api dev-token …" aria-describedby="wie">
       <button type="submit" id="aanmelden-knop">Aanmelden</button>
       <button type="button" id="afmelden" hidden>Afmelden</button>
+      <button type="button" id="oidc" hidden>Aanmelden bij uw organisatie</button>
       <span id="wie" class="wie">Niet aangemeld: u ziet de catalogus, geen landschappen.</span>
     </form>
   </header>

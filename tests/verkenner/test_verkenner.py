@@ -3,44 +3,27 @@ playwright-core from npm (tests/verkenner/walk.mjs), against a real uvicorn serv
 session's seeded engine. The walk runs once; each test judges one part of what it saw, against
 the seed files (which landscape Amsterdam has) or the API's own answers over HTTP (which
 dependencies and which koppelingen a replacement breaks). Screenshots of every step are kept in
-test-artefacts/verkenner/.
+test-artefacts/verkenner/ (tests/verkenner/browser.py).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import socket
-import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
-import uvicorn
 
-from graph_api.app import create_app
 from tests.backends import Backend
-from tests.conftest import REPO, run_cli
+from tests.conftest import run_cli
 from tests.expected import Expected, global_id
+from tests.verkenner.browser import served as serving
+from tests.verkenner.browser import walk as run_walk
 
-HERE = Path(__file__).parent
-ARTEFACTS = REPO / "test-artefacts" / "verkenner"
 GEMEENTE = "GM0363"
 ZOEKTERM = "Amsterdam"
-
-
-def chromium() -> str:
-    found = os.environ.get("GRAPH_API_CHROMIUM") or shutil.which("chromium")
-    if not found:
-        pytest.fail("no chromium: `make test` installs Debian's chromium package; or set GRAPH_API_CHROMIUM")
-    return found
 
 
 @dataclass(frozen=True)
@@ -65,22 +48,8 @@ def served(falkordb_backend: Backend) -> Iterator[Served]:
         "dev-token", "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger", env=falkordb_backend.cli_env()
     )
     assert made.returncode == 0, made.stderr
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(falkordb_backend.settings, engine=falkordb_backend.engine)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield Served(f"http://127.0.0.1:{port}", made.stdout.strip())
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with serving(falkordb_backend.settings, falkordb_backend.engine) as base:
+        yield Served(base, made.stdout.strip())
 
 
 @dataclass(frozen=True)
@@ -144,29 +113,17 @@ def amsterdam(expected: Expected) -> Amsterdam:
 @pytest.fixture(scope="module")
 def walk(served: Served, amsterdam: Amsterdam) -> dict[str, Any]:
     """What the page showed at each step of tests/verkenner/walk.mjs."""
-    if not (HERE / "node_modules" / "playwright-core").is_dir():
-        pytest.fail("playwright-core is not installed: `make test` runs npm ci in tests/verkenner")
-    shutil.rmtree(ARTEFACTS, ignore_errors=True)
-    ARTEFACTS.mkdir(parents=True)
-    opdracht = {
-        "base": served.base,
-        "token": served.token,
-        "organisatie": global_id("Gemeente", GEMEENTE),
-        "zoekterm": ZOEKTERM,
-        "gebruik": amsterdam.klik,
-        "buur": amsterdam.buur,
-        "chromium": chromium(),
-        "screenshots": str(ARTEFACTS),
-    }
-    done = subprocess.run(
-        ["node", str(HERE / "walk.mjs"), json.dumps(opdracht)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=HERE,
+    return run_walk(
+        "walk.mjs",
+        {
+            "base": served.base,
+            "token": served.token,
+            "organisatie": global_id("Gemeente", GEMEENTE),
+            "zoekterm": ZOEKTERM,
+            "gebruik": amsterdam.klik,
+            "buur": amsterdam.buur,
+        },
     )
-    assert done.returncode == 0, f"the walk failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return json.loads(done.stdout)
 
 
 def adres(fragment: str) -> dict[str, str]:

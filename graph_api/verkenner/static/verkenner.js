@@ -95,6 +95,7 @@
   function toonAanmelding() {
     var aangemeld = !!token();
     $("afmelden").hidden = !aangemeld;
+    $("oidc").hidden = !ISSUER || aangemeld;
     $("token").value = "";
     if (!aangemeld) {
       $("wie").textContent = "Niet aangemeld: u ziet de catalogus, geen landschappen.";
@@ -123,6 +124,76 @@
     sessionStorage.removeItem(TOKEN_KEY);
     toonAanmelding().then(herlaad);
   });
+
+  // --- Signing in at the organisation's identity provider: authorization code with PKCE ----------
+  // A public client (no secret): the code is worth nothing without the verifier that stayed in
+  // this tab. The view travels in sessionStorage across the round trip, and code and state
+  // leave the address as soon as they are read.
+
+  var ISSUER = document.body.dataset.issuer || "";
+  var CLIENT_ID = document.body.dataset.clientId || "";
+  var PKCE_KEY = "graph-api-verkenner-pkce";
+
+  function base64url(bytes) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function willekeurig(aantal) {
+    var bytes = new Uint8Array(aantal);
+    crypto.getRandomValues(bytes);
+    return base64url(bytes);
+  }
+
+  function redirectUri() { return location.origin + location.pathname; }
+
+  function ontdek() {
+    return fetch(ISSUER.replace(/\/$/, "") + "/.well-known/openid-configuration").then(function (response) {
+      if (!response.ok) throw new Error("de identiteitsprovider antwoordt " + response.status);
+      return response.json();
+    });
+  }
+
+  function aanmeldenBijIssuer() {
+    var verifier = willekeurig(32), staat = willekeurig(16);
+    return Promise.all([ontdek(), crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))]).then(function (beide) {
+      var config = beide[0];
+      sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier: verifier, staat: staat, terug: location.hash, tokenEndpoint: config.token_endpoint }));
+      var params = new URLSearchParams({
+        response_type: "code", client_id: CLIENT_ID, redirect_uri: redirectUri(), scope: "openid",
+        state: staat, code_challenge: base64url(beide[1]), code_challenge_method: "S256",
+      });
+      location.assign(config.authorization_endpoint + "?" + params.toString());
+    }).catch(function (error) { $("wie").textContent = "Aanmelden lukt niet: " + error.message; });
+  }
+
+  function terugVanIssuer() {
+    var params = new URLSearchParams(location.search);
+    if (!params.has("code") && !params.has("error")) return Promise.resolve();
+    var bewaard = JSON.parse(sessionStorage.getItem(PKCE_KEY) || "null");
+    sessionStorage.removeItem(PKCE_KEY);
+    history.replaceState(null, "", location.pathname + (bewaard ? bewaard.terug : ""));
+    function mislukt(reden) { $("wie").textContent = "Aanmelden mislukt: " + reden; }
+    if (params.has("error")) { mislukt(params.get("error_description") || params.get("error")); return Promise.resolve(); }
+    if (!bewaard || params.get("state") !== bewaard.staat) { mislukt("dit antwoord hoort niet bij een aanmelding uit dit venster."); return Promise.resolve(); }
+    var body = new URLSearchParams({
+      grant_type: "authorization_code", code: params.get("code"), redirect_uri: redirectUri(),
+      client_id: CLIENT_ID, code_verifier: bewaard.verifier,
+    });
+    return fetch(bewaard.tokenEndpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: body })
+      .then(function (response) { return response.json().then(function (antwoord) { return { ok: response.ok, antwoord: antwoord }; }); })
+      .then(function (uitkomst) {
+        if (!uitkomst.ok || !uitkomst.antwoord.access_token) {
+          mislukt(uitkomst.antwoord.error_description || uitkomst.antwoord.error || "geen token");
+          return;
+        }
+        sessionStorage.setItem(TOKEN_KEY, uitkomst.antwoord.access_token);
+      }, function (error) { mislukt(error.message); });
+  }
+
+  if (ISSUER) {
+    $("oidc").hidden = false;
+    $("oidc").addEventListener("click", aanmeldenBijIssuer);
+  }
 
   // --- Choosing an organisation ----------------------------------------------------------------
 
@@ -698,11 +769,13 @@
   }
 
   window.verkenner = { cy: null };
-  leesAdres();
-  window.addEventListener("hashchange", function () {
-    var voor = state.organisatie;
+  terugVanIssuer().then(function () {
     leesAdres();
-    if (state.organisatie !== voor) herlaad();
-  });
-  toonAanmelding().then(herlaad);
+    window.addEventListener("hashchange", function () {
+      var voor = state.organisatie;
+      leesAdres();
+      if (state.organisatie !== voor) herlaad();
+    });
+    return toonAanmelding();
+  }).then(herlaad);
 })();

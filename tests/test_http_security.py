@@ -261,6 +261,16 @@ def test_graphiql_can_be_switched_off(app_with) -> None:
     assert post(client, "{ __typename }").json()["data"] == {"__typename": "Query"}
 
 
+def test_with_an_issuer_the_pages_may_reach_that_issuer_and_nothing_else(settings: Settings, engine, seeded) -> None:
+    identity = replace(settings.identity, issuer="https://login.example.nl/realms/gemma")
+    with TestClient(create_app(replace(settings, identity=identity), engine=engine)) as client:
+        response = client.get("/verkenner")
+    policy = response.headers["content-security-policy"]
+    assert "connect-src 'self' https://login.example.nl;" in policy
+    assert 'data-issuer="https://login.example.nl/realms/gemma"' in response.text
+    assert 'data-client-id="graph-api-verkenner"' in response.text
+
+
 def test_the_verkenner_can_be_switched_off(app_with) -> None:
     client = app_with(verkenner=False)
     for path in ("/verkenner", "/verkenner/static/verkenner.js", "/verkenner/assets/cytoscape.min.js"):

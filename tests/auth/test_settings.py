@@ -29,6 +29,7 @@ def test_every_identity_variable_is_read() -> None:
             "GRAPH_API_OIDC_JWKS_TTL_S": "600",
             "GRAPH_API_OIDC_TIMEOUT_S": "2",
             "GRAPH_API_DEV_KEY_FILE": "/tmp/key.jwk",
+            "GRAPH_API_OIDC_CLIENT_ID": "catalogus-verkenner",
         }
     ).identity
     assert identity.issuer == "https://login.gemeente.example/realms/catalogus"
@@ -36,6 +37,7 @@ def test_every_identity_variable_is_read() -> None:
     assert identity.leeway_s == 0 and identity.jwks_ttl_s == 600 and identity.http_timeout_s == 2
     assert identity.max_lifetime_s == 900
     assert identity.dev_key_file == Path("/tmp/key.jwk")
+    assert identity.client_id == "catalogus-verkenner"
 
 
 @pytest.mark.parametrize(

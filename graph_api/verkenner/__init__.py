@@ -118,6 +118,10 @@ _PAGE = """<!doctype html>
 <body data-endpoint="{endpoint}"{oidc}>
   <header>
     <h1>Verkenner <span>het applicatielandschap als graaf</span></h1>
+    <nav aria-label="Weergaven">
+      <a href="#" id="naar-landschap">Landschap</a>
+      <a href="#weergave=analyse" id="naar-analyse">Analyse (VNG)</a>
+    </nav>
     <form id="aanmelden" class="aanmelden">
       <label for="token">Token</label>
       <input id="token" name="token" type="password" autocomplete="off"
@@ -157,7 +161,7 @@ _PAGE = """<!doctype html>
         <li><span class="kleur voorziening"></span>Landelijke voorziening</li>
       </ul>
     </section>
-    <section class="graaf" aria-labelledby="graaf-kop">
+    <section id="graaf-sectie" class="graaf" aria-labelledby="graaf-kop">
       <h2 id="graaf-kop">Landschap <span id="organisatie-naam"></span></h2>
       <p id="melding" class="melding" role="status" aria-live="polite">Kies een organisatie.</p>
       <div id="graaf" role="img"
@@ -176,7 +180,7 @@ _PAGE = """<!doctype html>
         </table>
       </details>
     </section>
-    <aside class="details" aria-labelledby="details-kop">
+    <aside id="selectie-sectie" class="details" aria-labelledby="details-kop">
       <h2 id="details-kop">Selectie</h2>
       <div id="details"><p>Klik op een applicatie in de graaf of de tabel.</p></div>
       <div id="acties" class="acties" hidden>
@@ -210,6 +214,60 @@ _PAGE = """<!doctype html>
       </div>
       <h3>Aanbevelingen: wat vergelijkbare gemeenten gebruiken en deze niet</h3>
       <ol id="aanbevelingen" class="aanbevelingen"></ol>
+    </section>
+    <section id="leverancier" class="breed" aria-labelledby="leverancier-kop" hidden>
+      <h2 id="leverancier-kop">Aanbod van <span id="leverancier-naam"></span> en waar het in gebruik is</h2>
+      <p id="leverancier-melding" role="status" aria-live="polite"></p>
+      <div class="naast">
+        <div class="grafiek-vak">
+          <canvas id="leverancier-grafiek" role="img"
+                  aria-label="Organisaties per applicatie, als in de tabel"></canvas>
+        </div>
+        <table id="leverancier-tabel">
+          <caption>Applicaties en de organisaties die ze gebruiken</caption>
+          <thead><tr><th scope="col">Applicatie</th><th scope="col">Organisaties</th></tr></thead>
+          <tbody></tbody>
+        </table>
+      </div>
+      <table id="marktaandelen">
+        <caption>Marktaandeel per referentiecomponent (onder de groepsdrempel verborgen)</caption>
+        <thead><tr><th scope="col">Referentiecomponent</th><th scope="col">Gemeenten</th>
+          <th scope="col">Klanten</th><th scope="col">Aandeel</th></tr></thead>
+        <tbody></tbody>
+      </table>
+    </section>
+    <section id="analyse" class="breed" aria-labelledby="analyse-kop" hidden>
+      <h2 id="analyse-kop">Analyse: adoptie en marktconcentratie per referentiecomponent</h2>
+      <form id="analyse-form" class="vergelijk-form">
+        <label for="analyse-component">Referentiecomponent</label>
+        <select id="analyse-component" name="component"></select>
+        <label for="analyse-per">Per</label>
+        <select id="analyse-per" name="per">
+          <option value="APPLICATIE">applicatie</option>
+          <option value="LEVERANCIER">leverancier</option>
+        </select>
+        <label for="analyse-splitsing">Verdeeld naar</label>
+        <select id="analyse-splitsing" name="splitsing">
+          <option value="PROVINCIE">provincie</option>
+          <option value="GROOTTEKLASSE">grootteklasse</option>
+          <option value="GEEN">heel Nederland</option>
+        </select>
+        <button type="submit">Tonen</button>
+      </form>
+      <p id="analyse-melding" role="status" aria-live="polite"></p>
+      <p id="concentratie"></p>
+      <div class="naast">
+        <div class="grafiek-vak">
+          <canvas id="analyse-grafiek" role="img" aria-label="Aandelen per groep, als in de tabel"></canvas>
+        </div>
+        <table id="analyse-tabel">
+          <caption>Adoptie per groep</caption>
+          <thead><tr><th scope="col">Groep</th><th scope="col">Gemeenten</th>
+            <th scope="col">Met de component</th><th scope="col">Aandelen</th>
+            <th scope="col">Verborgen</th></tr></thead>
+          <tbody></tbody>
+        </table>
+      </div>
     </section>
   </main>
 {scripts}

@@ -29,13 +29,14 @@ ZOEKTERM = "Amsterdam"
 @dataclass(frozen=True)
 class Served:
     base: str
-    token: str
+    token: str  # a gebruik-raadpleger of Amsterdam
+    analist: str  # a vng-raadpleger
 
-    def graphql(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+    def graphql(self, query: str, variables: dict[str, Any], token: str | None = None) -> dict[str, Any]:
         body = httpx.post(
             f"{self.base}/graphql",
             json={"query": query, "variables": variables},
-            headers={"authorization": f"Bearer {self.token}"},
+            headers={"authorization": f"Bearer {token or self.token}"},
             timeout=60,
         ).json()
         assert "errors" not in body, body
@@ -48,8 +49,17 @@ def served(falkordb_backend: Backend) -> Iterator[Served]:
         "dev-token", "--organisatie", GEMEENTE, "--rol", "gebruik-raadpleger", env=falkordb_backend.cli_env()
     )
     assert made.returncode == 0, made.stderr
+    analist = run_cli(
+        "dev-token",
+        "--organisatie",
+        "vng-realisatie",
+        "--rol",
+        "vng-raadpleger",
+        env=falkordb_backend.cli_env(),
+    )
+    assert analist.returncode == 0, analist.stderr
     with serving(falkordb_backend.settings, falkordb_backend.engine) as base:
-        yield Served(base, made.stdout.strip())
+        yield Served(base, made.stdout.strip(), analist.stdout.strip())
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,9 @@ class Amsterdam:
     buren: set[str]  # the neighbouring gemeenten
     buur: str  # the one the walk compares with: the first by CBS code
     vergelijking: dict[str, tuple[set[str], set[str], set[str]]]  # component → shared, only here, only there
+    leverancier: str  # the clicked application's leverancier
+    klanten: dict[str, int]  # its applications → how many organisations use each (not phased out)
+    component: str  # the analyst's: the first referentiecomponent the clicked Gebruik is for
 
 
 def _in_gebruik(expected: Expected, gemeente: str) -> dict[str, set[str]]:
@@ -89,6 +102,7 @@ def amsterdam(expected: Expected) -> Amsterdam:
         r["van"] for r in expected.rows["seed/grenst_aan"] if r["naar"] == GEMEENTE
     }
     buur = min(buren)
+    leverancier = expected.leverancier_of[expected.gebruik_by_id[klik]["applicatie"]]
     hier, daar = _in_gebruik(expected, GEMEENTE), _in_gebruik(expected, buur)
     vergelijking = {
         global_id("Referentiecomponent", c): (
@@ -107,6 +121,19 @@ def amsterdam(expected: Expected) -> Amsterdam:
         buren={global_id("Gemeente", b) for b in buren},
         buur=global_id("Gemeente", buur),
         vergelijking=vergelijking,
+        leverancier=global_id("Leverancier", leverancier),
+        klanten={
+            global_id("Applicatie", app): len(
+                {
+                    g["organisatie"]
+                    for g in expected.gebruik_by_id.values()
+                    if g["applicatie"] == app and g["status"] != "UITGEFASEERD"
+                }
+            )
+            for app, owner in expected.leverancier_of.items()
+            if owner == leverancier
+        },
+        component=global_id("Referentiecomponent", min(expected.voor[klik])),
     )
 
 
@@ -122,6 +149,9 @@ def walk(served: Served, amsterdam: Amsterdam) -> dict[str, Any]:
             "zoekterm": ZOEKTERM,
             "gebruik": amsterdam.klik,
             "buur": amsterdam.buur,
+            "leverancier": amsterdam.leverancier,
+            "analist": served.analist,
+            "component": amsterdam.component,
         },
     )
 
@@ -206,6 +236,38 @@ def test_beside_a_neighbour_per_referentiecomponent_as_table_and_chart(
     verschillen = sorted((len(h) + len(d) for _, h, d in amsterdam.vergelijking.values()), reverse=True)
     assert hier + daar == sum(verschillen[:20]) > 0
     assert adres(walk["vergelijking"]["adres"])["vergelijk"] == amsterdam.buur
+
+
+def test_a_leverancier_page_lists_its_applications_and_who_uses_them(
+    walk: dict[str, Any], amsterdam: Amsterdam
+) -> None:
+    rijen = walk["leverancier"]["rijen"]
+    assert not walk["leverancier"]["landschapZichtbaar"]
+    gezien = {rij["applicatie"]: 0 if rij["cel"] == "–" else int(rij["cel"].split(":")[0]) for rij in rijen}
+    assert gezien == amsterdam.klanten
+    assert max(gezien.values()) > 0
+
+
+ADOPTIE = """query($c: ID!) { adoptie(referentiecomponent: $c, per: APPLICATIE, splitsing: PROVINCIE) {
+  minimaleGroep groepen { groep gemeenten gemeentenMetComponent onderdrukt } } }"""
+
+
+def test_the_analysts_page_shows_adoption_as_the_api_answers_with_the_floor_visible(
+    walk: dict[str, Any], served: Served, amsterdam: Amsterdam, expected: Expected
+) -> None:
+    adoptie = served.graphql(ADOPTIE, {"c": amsterdam.component}, token=served.analist)["adoptie"]
+    rijen = {rij["groep"]: rij["cellen"] for rij in walk["analyse"]["rijen"]}
+    assert list(rijen) == [g["groep"] for g in adoptie["groepen"]] == walk["analyse"]["grafiekGroepen"]
+    assert set(rijen) <= {g["provincie"] for g in expected.gemeenten.values()}
+    for groep in adoptie["groepen"]:
+        gemeenten, met, _, verborgen = rijen[groep["groep"]]
+        assert gemeenten == str(groep["gemeenten"])
+        assert met == (
+            "verborgen" if groep["gemeentenMetComponent"] is None else str(groep["gemeentenMetComponent"])
+        )
+        assert verborgen == (f"{groep['onderdrukt']} onder de drempel" if groep["onderdrukt"] else "–")
+    assert f"Groepsdrempel: {adoptie['minimaleGroep']} gemeenten" in walk["analyse"]["melding"]
+    assert walk["analyse"]["concentratie"].startswith("Marktconcentratie")
 
 
 def test_every_control_has_a_name_and_the_table_works_by_keyboard(walk: dict[str, Any]) -> None:

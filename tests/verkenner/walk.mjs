@@ -6,7 +6,8 @@
 // API's own answers. Screenshots of each step go to the given directory.
 //
 // node walk.mjs '{"base": ..., "token": ..., "organisatie": ..., "zoekterm": ..., "gebruik": ...,
-//                 "buur": ..., "chromium": ..., "screenshots": ...}'
+//                 "buur": ..., "leverancier": ..., "analist": ..., "component": ...,
+//                 "chromium": ..., "screenshots": ...}'
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -153,7 +154,38 @@ try {
   };
   await shot("7-opnieuw-geopend.png");
 
-  // 9. The picture as PNG and SVG.
+  // 10. A leverancier's page: its applications and the organisations that use them.
+  await page.goto("about:blank");
+  await page.goto(`${base}/verkenner#organisatie=${encodeURIComponent(opdracht.leverancier)}&naam=leverancier`);
+  await page.waitForFunction((id) => document.body.dataset.leverancier === id, opdracht.leverancier);
+  verslag.leverancier = {
+    rijen: await page.$$eval("#leverancier-tabel tbody tr", (rijen) => rijen.map((tr) => ({
+      applicatie: tr.dataset.applicatie, cel: tr.querySelector("td").textContent,
+    }))),
+    landschapZichtbaar: await page.isVisible("#graaf"),
+  };
+  await shot("8-leverancier.png");
+
+  // 11. The analyst's page, signed in as a vng-raadpleger: adoption by province, with the floor.
+  await page.evaluate((t) => sessionStorage.setItem("graph-api-verkenner-token", t), opdracht.analist);
+  await page.goto("about:blank");
+  await page.goto(`${base}/verkenner#weergave=analyse&component=${encodeURIComponent(opdracht.component)}&per=APPLICATIE&splitsing=PROVINCIE`);
+  await page.waitForFunction((c) => document.body.dataset.analyse === c, opdracht.component);
+  verslag.analyse = {
+    rijen: await page.$$eval("#analyse-tabel tbody tr", (rijen) => rijen.map((tr) => ({
+      groep: tr.dataset.groep, cellen: [...tr.querySelectorAll("td")].map((td) => td.textContent),
+    }))),
+    melding: await page.textContent("#analyse-melding"),
+    concentratie: await page.textContent("#concentratie"),
+    grafiekGroepen: await page.evaluate(() => Chart.getChart("analyse-grafiek").data.labels),
+  };
+  await shot("9-analyse.png");
+
+  // 12. The picture as PNG and SVG (of the landscape, back at its address).
+  await page.evaluate((t) => sessionStorage.setItem("graph-api-verkenner-token", t), token);
+  await page.goto("about:blank");
+  await page.goto(adres);
+  await getekend();
   for (const soort of ["png", "svg"]) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#${soort}`)]);
     const bestand = path.join(screenshots, `landschap.${soort}`);

@@ -21,7 +21,7 @@
   // cytoscape-fcose and cytoscape-svg register themselves with the global cytoscape on loading.
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { organisatie: null, naam: "", selectie: null, diepte: 3, vergelijk: null };
+  var state = { organisatie: null, naam: "", selectie: null, diepte: 3, vergelijk: null, weergave: "", component: null, per: "APPLICATIE", splitsing: "PROVINCIE" };
   var cy = null;
   var gebruikNamen = {}; // id -> label, for the table and the path's choice
 
@@ -73,6 +73,10 @@
     state.naam = params.get("naam") || "";
     state.selectie = params.get("selectie");
     state.vergelijk = params.get("vergelijk");
+    state.weergave = params.get("weergave") || "";
+    state.component = params.get("component");
+    state.per = params.get("per") === "LEVERANCIER" ? "LEVERANCIER" : "APPLICATIE";
+    state.splitsing = ["PROVINCIE", "GROOTTEKLASSE", "GEEN"].indexOf(params.get("splitsing")) >= 0 ? params.get("splitsing") : "PROVINCIE";
     var diepte = parseInt(params.get("diepte") || "3", 10);
     state.diepte = diepte >= 1 && diepte <= 6 ? diepte : 3;
     $("diepte").value = String(state.diepte);
@@ -85,6 +89,12 @@
     if (state.selectie) params.set("selectie", state.selectie);
     params.set("diepte", String(state.diepte));
     if (state.vergelijk) params.set("vergelijk", state.vergelijk);
+    if (state.weergave) {
+      params.set("weergave", state.weergave);
+      if (state.component) params.set("component", state.component);
+      params.set("per", state.per);
+      params.set("splitsing", state.splitsing);
+    }
     history.replaceState(null, "", "#" + params.toString());
   }
 
@@ -233,8 +243,9 @@
     state.naam = naam;
     state.selectie = null;
     state.vergelijk = null;
+    state.weergave = "";
     schrijfAdres();
-    laadLandschap();
+    herlaad();
   }
 
   // --- The landscape as a graph ------------------------------------------------------------------
@@ -733,6 +744,177 @@
     vergelijk();
   });
 
+  // --- Views: a landscape, a leverancier's aanbod, the analyst's benchmarks ----------------------
+
+  function soortVan(id) {
+    try { return atob(id).split(":")[0]; } catch (e) { return ""; }
+  }
+
+  function toonWeergave(weergave) {
+    $("graaf-sectie").hidden = $("selectie-sectie").hidden = weergave !== "landschap";
+    $("leverancier").hidden = weergave !== "leverancier";
+    $("analyse").hidden = weergave !== "analyse";
+    if (weergave !== "landschap") $("vergelijken").hidden = true;
+    $("naar-landschap").setAttribute("aria-current", weergave === "analyse" ? "false" : "page");
+    $("naar-analyse").setAttribute("aria-current", weergave === "analyse" ? "page" : "false");
+  }
+
+  $("naar-landschap").addEventListener("click", function (event) {
+    event.preventDefault();
+    state.weergave = "";
+    schrijfAdres();
+    herlaad();
+  });
+  $("naar-analyse").addEventListener("click", function (event) {
+    event.preventDefault();
+    state.weergave = "analyse";
+    schrijfAdres();
+    herlaad();
+  });
+
+  var PROFIEL = "query($l: ID!) { node(id: $l) { ... on Leverancier { naam aanbod(first: 500) { totalCount nodes { id naam } } } }" +
+    " leveranciersprofiel(leverancier: $l) { klanten { organisatie { id naam } applicaties { id } }" +
+    "  marktaandelen { gemeenten klanten aandeel referentiecomponent { id naam } } } }";
+  var leverancierGrafiek = null;
+
+  function laadLeverancier() {
+    var id = state.organisatie;
+    $("leverancier-melding").textContent = "Aanbod laden…";
+    document.body.removeAttribute("data-leverancier");
+    return antwoord(PROFIEL, { l: id }).then(function (body) {
+      if (id !== state.organisatie) return;
+      var leverancier = body.data.node || { naam: state.naam, aanbod: { totalCount: 0, nodes: [] } };
+      var profiel = body.data.leveranciersprofiel;
+      $("leverancier-naam").textContent = leverancier.naam;
+      var klantenPer = {};
+      profiel.klanten.forEach(function (klant) {
+        klant.applicaties.forEach(function (a) { (klantenPer[a.id] = klantenPer[a.id] || []).push(klant.organisatie.naam); });
+      });
+      var rijen = leverancier.aanbod.nodes.map(function (a) {
+        return { id: a.id, naam: a.naam, klanten: (klantenPer[a.id] || []).slice().sort(function (x, y) { return x.localeCompare(y, "nl"); }) };
+      });
+      rijen.sort(function (x, y) { return y.klanten.length - x.klanten.length || x.naam.localeCompare(y.naam, "nl"); });
+      var body1 = $("leverancier-tabel").tBodies[0];
+      body1.replaceChildren();
+      rijen.forEach(function (rij) {
+        var tr = document.createElement("tr");
+        tr.dataset.applicatie = rij.id;
+        tr.appendChild(tekstBlok("th", rij.naam)).scope = "row";
+        tr.appendChild(tekstBlok("td", rij.klanten.length ? rij.klanten.length + ": " + rij.klanten.join(", ") : "–"));
+        body1.appendChild(tr);
+      });
+      var body2 = $("marktaandelen").tBodies[0];
+      body2.replaceChildren();
+      profiel.marktaandelen.forEach(function (m) {
+        var tr = document.createElement("tr");
+        tr.dataset.referentiecomponent = m.referentiecomponent.id;
+        tr.appendChild(tekstBlok("th", m.referentiecomponent.naam)).scope = "row";
+        tr.appendChild(tekstBlok("td", String(m.gemeenten)));
+        tr.appendChild(tekstBlok("td", m.klanten === null ? "verborgen" : String(m.klanten)));
+        tr.appendChild(tekstBlok("td", m.aandeel === null ? "verborgen" : Math.round(m.aandeel * 100) + "%"));
+        body2.appendChild(tr);
+      });
+      var beperkt = ((body.extensions || {}).beperkingen || []).map(function (b) { return b.reden; });
+      $("leverancier-melding").textContent = leverancier.aanbod.totalCount + " applicaties; " + profiel.klanten.length +
+        " organisaties die u ziet gebruiken er een of meer." + (beperkt.length ? " Niet alles is voor u zichtbaar: " + beperkt[0] : "");
+      var getoond = rijen.filter(function (r) { return r.klanten.length; }).slice(0, 20);
+      if (leverancierGrafiek) leverancierGrafiek.destroy();
+      leverancierGrafiek = new Chart($("leverancier-grafiek"), {
+        type: "bar",
+        data: { labels: getoond.map(function (r) { return r.naam; }), datasets: [{ label: "Organisaties", data: getoond.map(function (r) { return r.klanten.length; }), backgroundColor: "#2563eb" }] },
+        options: { indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { ticks: { precision: 0 } } },
+          plugins: { title: { display: true, text: "Organisaties per applicatie (de 20 meest gebruikte)" } } },
+      });
+      document.body.dataset.leverancier = id;
+    }, function (error) { $("leverancier-melding").textContent = foutmelding(error); });
+  }
+
+  var COMPONENTEN = "{ referentiecomponenten(first: 500, orderBy: {direction: ASC}) { nodes { id naam } } }";
+  var ANALYSE = "query($c: ID!, $per: Marktpartij!, $splitsing: Splitsing!) {" +
+    " adoptie(referentiecomponent: $c, per: $per, splitsing: $splitsing) { minimaleGroep groepen { groep gemeenten gemeentenMetComponent onderdrukt" +
+    "  aandelen { gemeenten aandeel applicatie { naam } leverancier { naam } } } }" +
+    " marktconcentratie(referentiecomponent: $c, per: $per, first: 1) { hhi aanbieders gemeenten grootsteAandeel grootste { applicatie { naam } leverancier { naam } } } }";
+  var analyseGrafiek = null;
+
+  function laadAnalyse() {
+    var keuze = $("analyse-component");
+    var klaar = keuze.options.length ? Promise.resolve() : vraag(COMPONENTEN).then(function (data) {
+      data.referentiecomponenten.nodes.forEach(function (c) {
+        var optie = document.createElement("option");
+        optie.value = c.id;
+        optie.textContent = c.naam;
+        keuze.appendChild(optie);
+      });
+    });
+    return klaar.then(function () {
+      if (state.component) keuze.value = state.component;
+      $("analyse-per").value = state.per;
+      $("analyse-splitsing").value = state.splitsing;
+      if (state.component) return toonAnalyse();
+      $("analyse-melding").textContent = "Kies een referentiecomponent.";
+    }, function (error) { $("analyse-melding").textContent = foutmelding(error); });
+  }
+
+  function naamVan(aandeel) {
+    return (aandeel.applicatie || aandeel.leverancier || {}).naam || "?";
+  }
+
+  function toonAnalyse() {
+    var vraagde = { c: state.component, per: state.per, splitsing: state.splitsing };
+    $("analyse-melding").textContent = "Laden…";
+    document.body.removeAttribute("data-analyse");
+    return vraag(ANALYSE, vraagde).then(function (data) {
+      var adoptie = data.adoptie, markt = data.marktconcentratie[0];
+      var body = $("analyse-tabel").tBodies[0];
+      body.replaceChildren();
+      adoptie.groepen.forEach(function (g) {
+        var tr = document.createElement("tr");
+        tr.dataset.groep = g.groep;
+        tr.appendChild(tekstBlok("th", g.groep)).scope = "row";
+        tr.appendChild(tekstBlok("td", String(g.gemeenten)));
+        tr.appendChild(tekstBlok("td", g.gemeentenMetComponent === null ? "verborgen" : String(g.gemeentenMetComponent)));
+        tr.appendChild(tekstBlok("td", g.aandelen.map(function (a) { return naamVan(a) + " " + a.gemeenten + " (" + Math.round(a.aandeel * 100) + "%)"; }).join(", ") || "–"));
+        tr.appendChild(tekstBlok("td", g.onderdrukt ? g.onderdrukt + " onder de drempel" : "–"));
+        body.appendChild(tr);
+      });
+      $("concentratie").textContent = markt ? "Marktconcentratie (heel Nederland): HHI " + (markt.hhi === null ? "verborgen" : Math.round(markt.hhi)) +
+        ", " + markt.aanbieders + " aanbieders in " + markt.gemeenten + " gemeenten" +
+        (markt.grootste ? "; de grootste is " + naamVan(markt.grootste) + " (" + Math.round(markt.grootsteAandeel * 100) + "%)" : "") + "." : "";
+      $("analyse-melding").textContent = "Groepsdrempel: " + adoptie.minimaleGroep + " gemeenten. Cijfers die op minder gemeenten rusten, " +
+        "en cijfers waaruit die af te leiden zijn, zijn verborgen; de kolom Verborgen telt ze per groep.";
+      // The providers with the most gemeenten over all groups, as stacked shares per group.
+      var totaal = {};
+      adoptie.groepen.forEach(function (g) { g.aandelen.forEach(function (a) { totaal[naamVan(a)] = (totaal[naamVan(a)] || 0) + a.gemeenten; }); });
+      var grootste = Object.keys(totaal).sort(function (x, y) { return totaal[y] - totaal[x] || x.localeCompare(y, "nl"); }).slice(0, 6);
+      var kleuren = ["#2563eb", "#16a34a", "#f59e0b", "#db2777", "#7c3aed", "#0ea5e9"];
+      var datasets = grootste.map(function (naam, i) {
+        return { label: naam, backgroundColor: kleuren[i], data: adoptie.groepen.map(function (g) {
+          var a = g.aandelen.find(function (x) { return naamVan(x) === naam; });
+          return a ? Math.round(a.aandeel * 1000) / 10 : 0;
+        }) };
+      });
+      datasets.push({ label: "Verborgen (aantal aanbieders)", backgroundColor: "#9ca3af", data: adoptie.groepen.map(function (g) { return g.onderdrukt; }), stack: "verborgen" });
+      if (analyseGrafiek) analyseGrafiek.destroy();
+      analyseGrafiek = new Chart($("analyse-grafiek"), {
+        type: "bar",
+        data: { labels: adoptie.groepen.map(function (g) { return g.groep; }), datasets: datasets },
+        options: { indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false,
+          scales: { x: { stacked: true }, y: { stacked: true } },
+          plugins: { title: { display: true, text: "Aandeel van de gemeenten per groep (%), de zes grootste aanbieders; grijs: verborgen onder de drempel van " + adoptie.minimaleGroep } } },
+      });
+      document.body.dataset.analyse = state.component;
+    }, function (error) { $("analyse-melding").textContent = foutmelding(error); });
+  }
+
+  $("analyse-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    state.component = $("analyse-component").value;
+    state.per = $("analyse-per").value;
+    state.splitsing = $("analyse-splitsing").value;
+    schrijfAdres();
+    toonAnalyse();
+  });
+
   // --- Downloads ---------------------------------------------------------------------------------
 
   function download(blob, naam) {
@@ -765,16 +947,29 @@
   // --- Start ---------------------------------------------------------------------------------------
 
   function herlaad() {
-    if (state.organisatie) laadLandschap();
+    if (state.weergave === "analyse") {
+      toonWeergave("analyse");
+      return laadAnalyse();
+    }
+    if (!state.organisatie) {
+      toonWeergave("landschap");
+      return Promise.resolve();
+    }
+    if (soortVan(state.organisatie) === "Leverancier") {
+      toonWeergave("leverancier");
+      return laadLeverancier();
+    }
+    toonWeergave("landschap");
+    return laadLandschap();
   }
 
   window.verkenner = { cy: null };
   terugVanIssuer().then(function () {
     leesAdres();
     window.addEventListener("hashchange", function () {
-      var voor = state.organisatie;
+      var voor = [state.organisatie, state.weergave, state.component, state.per, state.splitsing].join("|");
       leesAdres();
-      if (state.organisatie !== voor) herlaad();
+      if ([state.organisatie, state.weergave, state.component, state.per, state.splitsing].join("|") !== voor) herlaad();
     });
     return toonAanmelding();
   }).then(herlaad);

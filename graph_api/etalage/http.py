@@ -23,7 +23,6 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from strawberry.relay import to_base64
 
-from graph_api.auth.errors import AuthenticationError, challenge
 from graph_api.domain.idempotentie import eenmalig, idempotentie
 from graph_api.domain.wijzigen import Schrijver, weiger
 from graph_api.errors import BestandGeweigerd, ClientError, GraphApiError, RequestError
@@ -32,7 +31,7 @@ from graph_api.etalage.bestand import PDF, controleer
 from graph_api.etalage.opslag import FileMissing, file_store
 from graph_api.graphql.context import Context
 from graph_api.graphql.core.ids import reference
-from graph_api.graphql.errors import answer, is_internal
+from graph_api.http.refusals import refused
 from graph_api.identiteit import Identiteit
 from graph_api.model.validate import REQUIRED, Problem
 from graph_api.runtime import Runtime
@@ -69,20 +68,21 @@ def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Ident
         except TimeoutError:
             if not deadline.expired():
                 raise
-            return _refused(
+            return refused(
                 RequestError(
                     "REQUEST_TIMEOUT",
                     f"the upload took longer than {settings.hardening.request_timeout_s:g} s",
-                )
+                ),
+                "etalage request",
             )
         except GraphApiError as exc:
-            return _refused(exc)
+            return refused(exc, "etalage request")
 
     async def serve(request: Request) -> Response:
         try:
             return await _serve(request, await context(request), settings, etalage.max_age_s)
         except GraphApiError as exc:
-            return _refused(exc)
+            return refused(exc, "etalage request")
 
     return [
         Route("/etalage/applicaties/{applicatie}", upload, methods=["POST"]),
@@ -261,12 +261,3 @@ async def _serve(request: Request, context: Context, settings: Settings, max_age
         media_type=item["contentType"],
         headers={**headers, "Content-Length": str(item["grootte"])},
     )
-
-
-def _refused(exc: GraphApiError) -> JSONResponse:
-    if is_internal(exc):
-        log.error("etalage request refused by %s", exc.code, exc_info=exc)
-    headers = {"Cache-Control": "no-store"}
-    if isinstance(exc, AuthenticationError):
-        headers.update(challenge(exc))
-    return JSONResponse({"errors": [answer(exc)]}, status_code=exc.status, headers=headers)

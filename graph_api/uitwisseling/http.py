@@ -13,24 +13,20 @@ with `extensions.code` and the `argument` concerned, as the etalage's routes do.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
-from graph_api.auth.errors import AuthenticationError, challenge
 from graph_api.errors import GraphApiError, RequestError
 from graph_api.graphql.context import Context
-from graph_api.graphql.errors import answer, is_internal
+from graph_api.http.refusals import refused
 from graph_api.identiteit import Identiteit
 from graph_api.runtime import Runtime
 from graph_api.settings import Settings
 from graph_api.toegang import zicht_voor
 from graph_api.uitwisseling import exporteren
-
-log = logging.getLogger(__name__)
 
 STUK = 64 * 1024  # bytes per chunk of a streamed file
 
@@ -55,11 +51,11 @@ def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Ident
             except TimeoutError:
                 if not deadline.expired():
                     raise
-                return _refused(
-                    RequestError("REQUEST_TIMEOUT", f"the export took longer than {timeout_s:g} s")
+                return refused(
+                    RequestError("REQUEST_TIMEOUT", f"the export took longer than {timeout_s:g} s"), "export"
                 )
             except GraphApiError as exc:
-                return _refused(exc)
+                return refused(exc, "export")
             return _download(export)
 
         return Route(pad, handle, methods=["GET"])
@@ -100,12 +96,3 @@ def _download(export: exporteren.Export) -> StreamingResponse:
             "X-Content-Type-Options": "nosniff",
         },
     )
-
-
-def _refused(exc: GraphApiError) -> JSONResponse:
-    if is_internal(exc):
-        log.error("export refused by %s", exc.code, exc_info=exc)
-    headers = {"Cache-Control": "no-store"}
-    if isinstance(exc, AuthenticationError):
-        headers.update(challenge(exc))
-    return JSONResponse({"errors": [answer(exc)]}, status_code=exc.status, headers=headers)

@@ -19,8 +19,8 @@ from starlette.routing import Route
 from graph_api.domain.gebruikers import organisatie
 from graph_api.domain.wijzigen import Schrijver, mag_schrijven
 from graph_api.errors import ClientError, GraphApiError, RegistratieFout, RequestError, WerkboekGeweigerd
-from graph_api.etalage.http import _refused
 from graph_api.graphql.context import Context
+from graph_api.http.refusals import refused
 from graph_api.identiteit import Identiteit
 from graph_api.runtime import Runtime
 from graph_api.settings import Settings
@@ -37,9 +37,9 @@ def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Ident
         except TimeoutError:
             if not deadline.expired():
                 raise
-            return _refused(RequestError("REQUEST_TIMEOUT", "the import took too long"))
+            return refused(RequestError("REQUEST_TIMEOUT", "the import took too long"), "TOPdesk import")
         except GraphApiError as exc:
-            return _refused(exc)
+            return refused(exc, "TOPdesk import")
 
     return [Route("/import/topdesk/{gemeente}", importeer, methods=["POST"])]
 

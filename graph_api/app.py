@@ -146,7 +146,7 @@ def create_app(
         ]
     if hardening.verkenner:
         # The landscape explorer page (graph_api/verkenner).
-        routes += verkenner.routes(settings.identity)
+        routes += verkenner.routes(settings, authenticate)
     return Starlette(
         routes=routes,
         lifespan=lifespan,

@@ -11,6 +11,7 @@ the API's content security policy holds for it too.
 from __future__ import annotations
 
 import html
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from starlette.requests import Request
@@ -18,8 +19,11 @@ from starlette.responses import HTMLResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from graph_api.identiteit import Identiteit
 from graph_api.npm import Bundle, NpmPackage
+from graph_api.settings import Settings
 from graph_api.settings.identity import IdentitySettings
+from graph_api.verkenner import rapport
 
 STATIC = Path(__file__).with_name("static")
 
@@ -94,13 +98,16 @@ def page(identity: IdentitySettings, endpoint: str = "/graphql") -> str:
     return _PAGE.format(endpoint=html.escape(endpoint, quote=True), oidc=oidc, scripts=scripts)
 
 
-def routes(identity: IdentitySettings) -> list[BaseRoute]:
+def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Identiteit]]) -> list[BaseRoute]:
+    """The page, its files, and the report it opens (graph_api/verkenner/rapport.py)."""
+
     async def serve_page(request: Request) -> HTMLResponse:
-        return HTMLResponse(page(identity))
+        return HTMLResponse(page(settings.identity))
 
     return [
         Route("/verkenner", serve_page, methods=["GET"]),
-        Mount("/verkenner/static", StaticFiles(directory=STATIC)),
+        *rapport.routes(settings, authenticate),
+        Mount("/verkenner/static", StaticFiles(directory=STATIC), name="verkenner-static"),
         Mount("/verkenner/assets", StaticFiles(directory=BUNDLE.directory(), check_dir=False)),
     ]
 
@@ -169,6 +176,7 @@ _PAGE = """<!doctype html>
       <div class="knoppen">
         <button type="button" id="png" disabled>Download PNG</button>
         <button type="button" id="svg" disabled>Download SVG</button>
+        <button type="button" id="rapport" disabled>Rapport voor het management</button>
       </div>
       <details id="tabel-blok">
         <summary>Het landschap als tabel</summary>

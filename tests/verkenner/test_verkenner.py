@@ -285,6 +285,15 @@ def test_the_address_brings_back_the_same_view(walk: dict[str, Any], amsterdam: 
     assert opnieuw["vergelijkMet"] == amsterdam.buur
 
 
+def test_the_report_opens_with_the_graph_as_drawn_and_the_key_figures(
+    walk: dict[str, Any], amsterdam: Amsterdam
+) -> None:
+    rapport = walk["rapport"]
+    assert rapport["titel"] == "Applicatielandschap van Amsterdam"
+    assert rapport["plaat"] == "data:image/png;base64,:breed"
+    assert rapport["cijfers"]["koppelingen"] == str(len(amsterdam.koppelingen))
+
+
 def test_the_picture_downloads_as_png_and_svg(walk: dict[str, Any]) -> None:
     assert walk["png"]["naam"] == "landschap-amsterdam.png"
     assert walk["png"]["begin"].startswith("\x89PNG") and walk["png"]["bytes"] > 10_000

@@ -186,6 +186,19 @@ try {
   await page.goto("about:blank");
   await page.goto(adres);
   await getekend();
+  // 13. The report for the management: the API's page, with the graph as drawn added.
+  const [rapport] = await Promise.all([context.waitForEvent("page"), page.click("#rapport")]);
+  await rapport.waitForURL((url) => url.protocol === "blob:");
+  await rapport.waitForSelector("#graaf-plaat img");
+  verslag.rapport = {
+    titel: await rapport.title(),
+    plaat: await rapport.$eval("#graaf-plaat img", (img) => img.src.slice(0, 22) + (img.naturalWidth > 100 ? ":breed" : ":smal")),
+    cijfers: await rapport.$$eval("[data-cijfer]", (els) => Object.fromEntries(els.map((el) => [el.dataset.cijfer, el.textContent]))),
+    contracten: await rapport.$$eval("tr[data-contract]", (rijen) => rijen.length),
+  };
+  await rapport.screenshot({ path: path.join(screenshots, "10-rapport.png"), fullPage: true });
+  await rapport.close();
+
   for (const soort of ["png", "svg"]) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#${soort}`)]);
     const bestand = path.join(screenshots, `landschap.${soort}`);

@@ -321,7 +321,7 @@
     cy = null;
     gebruikNamen = {};
     $("tabel").tBodies[0].replaceChildren();
-    $("png").disabled = $("svg").disabled = true;
+    $("png").disabled = $("svg").disabled = $("rapport").disabled = true;
     toonSelectie(null);
   }
 
@@ -376,7 +376,7 @@
       document.body.dataset.getekendMs = String(ms);
       var gebruik = cy.nodes(".gebruik").length;
       melding(gebruik + " van " + totaal + " applicaties in gebruik, " + cy.edges().length + " koppelingen; getekend in " + ms + " ms.");
-      $("png").disabled = $("svg").disabled = false;
+      $("png").disabled = $("svg").disabled = $("rapport").disabled = false;
       vulTabel();
       vulPadKeuze();
       laadVergelijken();
@@ -936,6 +936,34 @@
   });
   $("svg").addEventListener("click", function () {
     download(new Blob([cy.svg({ full: true, bg: "#ffffff" })], { type: "image/svg+xml" }), bestandsnaam("svg"));
+  });
+
+  // The report is the API's (GET /verkenner/rapport/…, with the token); the page adds the graph as
+  // drawn and opens it for printing. The window opens at the click, where no popup blocker minds.
+  $("rapport").addEventListener("click", function () {
+    var venster = window.open("", "_blank");
+    var headers = { accept: "text/html" };
+    if (token()) headers.authorization = "Bearer " + token();
+    fetch("/verkenner/rapport/" + encodeURIComponent(state.organisatie), { headers: headers })
+      .then(function (response) {
+        return response.text().then(function (tekst) {
+          if (response.ok) return tekst;
+          var fout = (JSON.parse(tekst).errors || [{}])[0];
+          var error = new Error(fout.message || "HTTP " + response.status);
+          error.code = (fout.extensions || {}).code;
+          throw error;
+        });
+      })
+      .then(function (tekst) {
+        var plaat = '<img alt="Het landschap als graaf, zoals de verkenner het tekende" src="' +
+          cy.png({ full: true, scale: 1.5, bg: "#ffffff", maxWidth: 2400 }) + '">';
+        var blob = new Blob([tekst.replace("<!-- graaf-plaat -->", plaat)], { type: "text/html" });
+        venster.location.href = URL.createObjectURL(blob);
+      })
+      .catch(function (error) {
+        venster.close();
+        melding(foutmelding(error));
+      });
   });
 
   function tekstBlok(tag, tekst) {

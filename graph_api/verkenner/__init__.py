@@ -176,6 +176,7 @@ _PAGE = """<!doctype html>
       <div class="knoppen">
         <button type="button" id="png" disabled>Download PNG</button>
         <button type="button" id="svg" disabled>Download SVG</button>
+        <button type="button" id="excel" disabled>Gegevens (Excel)</button>
         <button type="button" id="rapport" disabled>Rapport voor het management</button>
       </div>
       <details id="tabel-blok">

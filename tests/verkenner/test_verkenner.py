@@ -294,8 +294,9 @@ def test_the_report_opens_with_the_graph_as_drawn_and_the_key_figures(
     assert rapport["cijfers"]["koppelingen"] == str(len(amsterdam.koppelingen))
 
 
-def test_the_picture_downloads_as_png_and_svg(walk: dict[str, Any]) -> None:
+def test_the_picture_downloads_as_png_and_svg_and_the_data_as_the_api_s_export(walk: dict[str, Any]) -> None:
     assert walk["png"]["naam"] == "landschap-amsterdam.png"
     assert walk["png"]["begin"].startswith("\x89PNG") and walk["png"]["bytes"] > 10_000
     assert walk["svg"]["naam"] == "landschap-amsterdam.svg"
     assert "<svg" in walk["svg"]["begin"] and walk["svg"]["bytes"] > 10_000
+    assert walk["excel"]["naam"].endswith(".xlsx") and walk["excel"]["begin"].startswith("PK")

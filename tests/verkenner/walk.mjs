@@ -199,9 +199,9 @@ try {
   await rapport.screenshot({ path: path.join(screenshots, "10-rapport.png"), fullPage: true });
   await rapport.close();
 
-  for (const soort of ["png", "svg"]) {
+  for (const soort of ["png", "svg", "excel"]) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#${soort}`)]);
-    const bestand = path.join(screenshots, `landschap.${soort}`);
+    const bestand = path.join(screenshots, `landschap.${soort === "excel" ? "xlsx" : soort}`);
     await download.saveAs(bestand);
     verslag[soort] = { naam: download.suggestedFilename(), begin: fs.readFileSync(bestand).subarray(0, 64).toString("latin1"), bytes: fs.statSync(bestand).size };
   }

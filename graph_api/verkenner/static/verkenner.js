@@ -321,7 +321,7 @@
     cy = null;
     gebruikNamen = {};
     $("tabel").tBodies[0].replaceChildren();
-    $("png").disabled = $("svg").disabled = $("rapport").disabled = true;
+    $("png").disabled = $("svg").disabled = $("excel").disabled = $("rapport").disabled = true;
     toonSelectie(null);
   }
 
@@ -376,7 +376,7 @@
       document.body.dataset.getekendMs = String(ms);
       var gebruik = cy.nodes(".gebruik").length;
       melding(gebruik + " van " + totaal + " applicaties in gebruik, " + cy.edges().length + " koppelingen; getekend in " + ms + " ms.");
-      $("png").disabled = $("svg").disabled = $("rapport").disabled = false;
+      $("png").disabled = $("svg").disabled = $("excel").disabled = $("rapport").disabled = false;
       vulTabel();
       vulPadKeuze();
       laadVergelijken();
@@ -936,6 +936,25 @@
   });
   $("svg").addEventListener("click", function () {
     download(new Blob([cy.svg({ full: true, bg: "#ffffff" })], { type: "image/svg+xml" }), bestandsnaam("svg"));
+  });
+
+  // The landscape's data: the API's export (docs/exchange.md), fetched with the token.
+  $("excel").addEventListener("click", function () {
+    var headers = {};
+    if (token()) headers.authorization = "Bearer " + token();
+    fetch("/export/landschap/" + encodeURIComponent(state.organisatie) + "?formaat=xlsx", { headers: headers })
+      .then(function (response) {
+        if (!response.ok) {
+          return response.json().then(function (body) {
+            var error = new Error(body.errors[0].message);
+            error.code = body.errors[0].extensions.code;
+            throw error;
+          });
+        }
+        var naam = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+        return response.blob().then(function (blob) { download(blob, naam ? naam[1] : bestandsnaam("xlsx")); });
+      })
+      .catch(function (error) { melding(foutmelding(error)); });
   });
 
   // The report is the API's (GET /verkenner/rapport/…, with the token); the page adds the graph as

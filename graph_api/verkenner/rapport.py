@@ -258,8 +258,8 @@ def _standaarden(inhoud: Inhoud) -> str:
     if inhoud.dekking is not None and inhoud.dekking.koppelingen:
         d = inhoud.dekking
         delen.append(
-            f"<p>Van de {d.koppelingen} koppelingen hebben er {d.met_verplichte_standaard} een eind "
-            f"waarvoor GEMMA een standaard verplicht; {d.volgens_verplichte_standaard} daarvan volgen "
+            f"<p>Van de {int(d.koppelingen)} koppelingen hebben er {int(d.met_verplichte_standaard)} een eind "
+            f"waarvoor GEMMA een standaard verplicht; {int(d.volgens_verplichte_standaard)} daarvan volgen "
             "die standaard.</p>"
         )
     if gebruikt:

@@ -108,7 +108,7 @@
     $("oidc").hidden = !ISSUER || aangemeld;
     $("token").value = "";
     if (!aangemeld) {
-      $("wie").textContent = "Niet aangemeld: u ziet de catalogus, geen landschappen.";
+      $("wie").textContent = aanmeldFout || "Niet aangemeld: u ziet de catalogus, geen landschappen.";
       return Promise.resolve();
     }
     return vraag(WIE).then(function (data) {
@@ -143,6 +143,7 @@
   var ISSUER = document.body.dataset.issuer || "";
   var CLIENT_ID = document.body.dataset.clientId || "";
   var PKCE_KEY = "graph-api-verkenner-pkce";
+  var aanmeldFout = null; // why the last sign-in failed, shown until the next one
 
   function base64url(bytes) {
     return btoa(String.fromCharCode.apply(null, new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -182,7 +183,7 @@
     var bewaard = JSON.parse(sessionStorage.getItem(PKCE_KEY) || "null");
     sessionStorage.removeItem(PKCE_KEY);
     history.replaceState(null, "", location.pathname + (bewaard ? bewaard.terug : ""));
-    function mislukt(reden) { $("wie").textContent = "Aanmelden mislukt: " + reden; }
+    function mislukt(reden) { aanmeldFout = $("wie").textContent = "Aanmelden mislukt: " + reden; }
     if (params.has("error")) { mislukt(params.get("error_description") || params.get("error")); return Promise.resolve(); }
     if (!bewaard || params.get("state") !== bewaard.staat) { mislukt("dit antwoord hoort niet bij een aanmelding uit dit venster."); return Promise.resolve(); }
     var body = new URLSearchParams({
@@ -196,6 +197,7 @@
           mislukt(uitkomst.antwoord.error_description || uitkomst.antwoord.error || "geen token");
           return;
         }
+        aanmeldFout = null;
         sessionStorage.setItem(TOKEN_KEY, uitkomst.antwoord.access_token);
       }, function (error) { mislukt(error.message); });
   }
@@ -750,6 +752,11 @@
     try { return atob(id).split(":")[0]; } catch (e) { return ""; }
   }
 
+  // The key within a global id (R2VtZWVudGU6R00wMzYz → GM0363): what the file routes take.
+  function sleutelVan(id) {
+    try { return atob(id).split(":").slice(1).join(":"); } catch (e) { return id; }
+  }
+
   function toonWeergave(weergave) {
     $("graaf-sectie").hidden = $("selectie-sectie").hidden = weergave !== "landschap";
     $("leverancier").hidden = weergave !== "leverancier";
@@ -942,7 +949,7 @@
   $("excel").addEventListener("click", function () {
     var headers = {};
     if (token()) headers.authorization = "Bearer " + token();
-    fetch("/export/landschap/" + encodeURIComponent(state.organisatie) + "?formaat=xlsx", { headers: headers })
+    fetch("/export/landschap/" + encodeURIComponent(sleutelVan(state.organisatie)) + "?formaat=xlsx", { headers: headers })
       .then(function (response) {
         if (!response.ok) {
           return response.json().then(function (body) {
@@ -963,7 +970,7 @@
     var venster = window.open("", "_blank");
     var headers = { accept: "text/html" };
     if (token()) headers.authorization = "Bearer " + token();
-    fetch("/verkenner/rapport/" + encodeURIComponent(state.organisatie), { headers: headers })
+    fetch("/verkenner/rapport/" + encodeURIComponent(sleutelVan(state.organisatie)), { headers: headers })
       .then(function (response) {
         return response.text().then(function (tekst) {
           if (response.ok) return tekst;
@@ -974,8 +981,11 @@
         });
       })
       .then(function (tekst) {
+        // The whole landscape, not dimmed around a selection.
+        var gedimd = cy.elements(".gedimd").removeClass("gedimd");
         var plaat = '<img alt="Het landschap als graaf, zoals de verkenner het tekende" src="' +
           cy.png({ full: true, scale: 1.5, bg: "#ffffff", maxWidth: 2400 }) + '">';
+        gedimd.addClass("gedimd");
         var blob = new Blob([tekst.replace("<!-- graaf-plaat -->", plaat)], { type: "text/html" });
         venster.location.href = URL.createObjectURL(blob);
       })

@@ -258,9 +258,9 @@ def _standaarden(inhoud: Inhoud) -> str:
     if inhoud.dekking is not None and inhoud.dekking.koppelingen:
         d = inhoud.dekking
         delen.append(
-            f"<p>Van de {int(d.koppelingen)} koppelingen hebben er {int(d.met_verplichte_standaard)} een eind "
-            f"waarvoor GEMMA een standaard verplicht; {int(d.volgens_verplichte_standaard)} daarvan volgen "
-            "die standaard.</p>"
+            f"<p>Van de {int(d.koppelingen)} koppelingen hebben er {int(d.met_verplichte_standaard)} "
+            f"een eind waarvoor GEMMA een standaard verplicht; {int(d.volgens_verplichte_standaard)} "
+            "daarvan volgen die standaard.</p>"
         )
     if gebruikt:
         items = "".join(

@@ -27,6 +27,8 @@ try {
       const meting = await page.evaluate(() => ({
         getekendMs: Number(document.body.dataset.getekendMs),
         geladenMs: Number(document.body.dataset.geladenMs),
+        gebouwdMs: Number(document.body.dataset.gebouwdMs),
+        opmaakMs: Number(document.body.dataset.opmaakMs),
         gebruik: window.verkenner.cy.nodes(".gebruik").length,
         koppelingen: window.verkenner.cy.edges().length,
       }));

@@ -361,6 +361,7 @@
         data: { id: e.id, source: e.source, target: e.target, label: e.type + (standaarden.length ? " · " + standaarden.join(", ") : ""), type: e.type },
       });
     });
+    var bouwen = performance.now();
     cy = cytoscape({
       container: $("graaf"),
       elements: elementen,
@@ -372,9 +373,12 @@
     window.verkenner.cy = cy;
     cy.on("tap", "node.gebruik, node.voorziening", function (event) { selecteer(event.target.id()); });
     cy.on("tap", function (event) { if (event.target === cy) selecteer(null); });
+    var opmaken = performance.now();
+    document.body.dataset.gebouwdMs = String(Math.round(opmaken - bouwen));
     var layout = cy.layout(OPMAAK);
     layout.one("layoutstop", function () {
       var ms = Math.round(performance.now() - gekozen);
+      document.body.dataset.opmaakMs = String(Math.round(performance.now() - opmaken));
       document.body.dataset.getekendMs = String(ms);
       var gebruik = cy.nodes(".gebruik").length;
       melding(gebruik + " van " + totaal + " applicaties in gebruik, " + cy.edges().length + " koppelingen; getekend in " + ms + " ms.");

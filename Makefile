@@ -34,6 +34,7 @@ $(VERKENNER_TESTS): tests/verkenner/package-lock.json
 chromium:
 	@command -v chromium >/dev/null || [ -n "$$GRAPH_API_CHROMIUM" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    export DEBIAN_FRONTEND=noninteractive; \
 	    apt-get install -y -qq chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
 	  else echo "the browser tests need Debian's chromium: sudo apt-get install chromium, or set GRAPH_API_CHROMIUM"; exit 1; fi; }
 

@@ -70,6 +70,7 @@ class Amsterdam:
     koppelingen: set[str]
     voorzieningen: set[str]
     klik: str  # the Gebruik the walk clicks: the one with the most koppelingen
+    naar: str  # the Gebruik it asks the shortest path to: the first two koppelingen away
     applicatie: str  # its application's name
     buren: set[str]  # the neighbouring gemeenten
     buur: str  # the one the walk compares with: the first by CBS code
@@ -98,6 +99,14 @@ def amsterdam(expected: Expected) -> Amsterdam:
     voorzieningen = {k["naar"] for k in koppelingen if k["naar"] not in expected.gebruik_by_id}
     per_gebruik = {g: sum(1 for k in koppelingen if g in (k["van"], k["naar"])) for g in eigen}
     klik = max(sorted(eigen), key=per_gebruik.__getitem__)
+    # Two koppelingen away from it, either way, through the landscape's own Gebruik only.
+    buren_van: dict[str, set[str]] = {}
+    for k in koppelingen:
+        if k["naar"] in eigen:
+            buren_van.setdefault(k["van"], set()).add(k["naar"])
+            buren_van.setdefault(k["naar"], set()).add(k["van"])
+    een = buren_van.get(klik, set())
+    naar = min({b for a in een for b in buren_van.get(a, set())} - een - {klik})
     buren = {r["naar"] for r in expected.rows["seed/grenst_aan"] if r["van"] == GEMEENTE} | {
         r["van"] for r in expected.rows["seed/grenst_aan"] if r["naar"] == GEMEENTE
     }
@@ -117,6 +126,7 @@ def amsterdam(expected: Expected) -> Amsterdam:
         koppelingen={global_id("Koppeling", k["id"]) for k in koppelingen},
         voorzieningen={global_id("BuitengemeentelijkeVoorziening", v) for v in voorzieningen},
         klik=global_id("Gebruik", klik),
+        naar=global_id("Gebruik", naar),
         applicatie=expected.apps[expected.gebruik_by_id[klik]["applicatie"]]["naam"],
         buren={global_id("Gemeente", b) for b in buren},
         buur=global_id("Gemeente", buur),
@@ -148,6 +158,7 @@ def walk(served: Served, amsterdam: Amsterdam) -> dict[str, Any]:
             "organisatie": global_id("Gemeente", GEMEENTE),
             "zoekterm": ZOEKTERM,
             "gebruik": amsterdam.klik,
+            "naar": amsterdam.naar,
             "buur": amsterdam.buur,
             "leverancier": amsterdam.leverancier,
             "analist": served.analist,
@@ -201,6 +212,19 @@ def test_a_click_shows_the_application_and_highlights_the_dependencies_the_api_r
     assert len(graaf["edges"]) > 0
     assert set(klik["afhankelijk"]["nodes"]) == {n["id"] for n in graaf["nodes"]}
     assert set(klik["afhankelijk"]["edges"]) == {e["id"] for e in graaf["edges"]}
+
+
+PAD = "query($van: ID!, $naar: ID!) { kortstePad(van: $van, naar: $naar, richting: BEIDE) { nodes edges } }"
+
+
+def test_the_shortest_path_is_the_one_the_api_returns(
+    walk: dict[str, Any], served: Served, amsterdam: Amsterdam
+) -> None:
+    pad = served.graphql(PAD, {"van": amsterdam.klik, "naar": amsterdam.naar})["kortstePad"]
+    assert len(pad["edges"]) == 2  # two koppelingen away, as the seed's rows say
+    assert set(walk["pad"]["gemarkeerd"]["nodes"]) == set(pad["nodes"])
+    assert set(walk["pad"]["gemarkeerd"]["edges"]) == set(pad["edges"])
+    assert "Kortste pad (2 koppelingen)" in walk["pad"]["tekst"]
 
 
 def test_replacing_shows_the_koppelingen_the_api_says_break(

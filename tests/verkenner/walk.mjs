@@ -6,7 +6,7 @@
 // API's own answers. Screenshots of each step go to the given directory.
 //
 // node walk.mjs '{"base": ..., "token": ..., "organisatie": ..., "zoekterm": ..., "gebruik": ...,
-//                 "buur": ..., "leverancier": ..., "analist": ..., "component": ...,
+//                 "naar": ..., "buur": ..., "leverancier": ..., "analist": ..., "component": ...,
 //                 "chromium": ..., "screenshots": ...}'
 import fs from "node:fs";
 import path from "node:path";
@@ -32,7 +32,8 @@ try {
   page.on("pageerror", (error) => verslag.fouten.push(String(error)));
   page.on("console", (message) => { if (message.type() === "error") verslag.fouten.push(message.text()); });
   const shot = (naam) => page.screenshot({ path: path.join(screenshots, naam) });
-  const getekend = () => page.waitForFunction(() => document.body.dataset.getekendMs);
+  // Drawn, and no other load on its way (signing in reloads the address's organisation too).
+  const getekend = () => page.waitForFunction(() => document.body.dataset.getekendMs && !document.body.dataset.laden);
   const watIsGetekend = () => page.evaluate(() => {
     const cy = window.verkenner.cy;
     return {
@@ -82,7 +83,7 @@ try {
     return { x: doos.left + plek.x, y: doos.top + plek.y };
   }, gebruik);
   await page.mouse.click(punt.x, punt.y);
-  await page.waitForFunction(() => document.body.dataset.afhankelijk);
+  await page.waitForFunction(() => document.body.dataset.afhankelijk && window.verkenner.cy.nodes(".afhankelijk").length);
   await page.waitForSelector("#details dl");
   verslag.klik = {
     details: await page.textContent("#details"),
@@ -91,9 +92,15 @@ try {
   };
   await shot("3-afhankelijkheden.png");
 
+  // 3b. The shortest path from it to another application, chosen in the list.
+  await page.selectOption("#pad-naar", opdracht.naar);
+  await page.click("#pad");
+  await page.waitForFunction(() => window.verkenner.cy.edges(".pad").length > 0);
+  verslag.pad = { gemarkeerd: await gemarkeerd("pad"), tekst: await page.textContent("#uitkomst") };
+
   // 4. What replacing it breaks.
   await page.click("#vervangen");
-  await page.waitForFunction(() => document.body.dataset.geraakt);
+  await page.waitForFunction(() => document.body.dataset.geraakt && window.verkenner.cy.edges(".geraakt").length);
   verslag.vervangen = {
     geraakt: await gemarkeerd("geraakt"),
     lijst: await page.$$eval("#uitkomst li", (items) => items.map((li) => li.dataset.koppeling)),

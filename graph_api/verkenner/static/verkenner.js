@@ -264,6 +264,8 @@
     " gebruik(first: $first, after: $after) { pageInfo { hasNextPage endCursor }" +
     "  nodes { id status referentiecomponenten { id naam } } } } } }";
 
+  var ladingen = 0; // landscape loads started
+
   function allePaginas(query, organisatie, lees) {
     function pagina(after) {
       return antwoord(query, { organisatie: organisatie, first: PAGE_SIZE, after: after }).then(function (body) {
@@ -281,6 +283,10 @@
     melding("Landschap laden…");
     var nodes = {}, edges = {}, gebruik = {}, totaal = 0, beperkingen = [];
     var organisatie = state.organisatie;
+    // Only the last load draws: signing in reloads the organisation of the address, and a choice
+    // may come while that load is on its way.
+    var deze = ++ladingen;
+    document.body.dataset.laden = "ja";
     var graaf = allePaginas(GRAAF, organisatie, function (data, beperkt) {
       beperkingen = beperkingen.concat(beperkt);
       var pagina = data.landschapsgraaf;
@@ -295,7 +301,8 @@
       return lijst.pageInfo;
     });
     return Promise.all([graaf, kenmerken]).then(function () {
-      if (organisatie !== state.organisatie) return; // another choice came meanwhile
+      if (deze !== ladingen) return; // another load came meanwhile
+      delete document.body.dataset.laden;
       document.body.dataset.geladenMs = String(Math.round(performance.now() - gekozen));
       Object.values(nodes).forEach(function (n) { n.object = gebruik[n.id] || null; });
       if (!totaal) {
@@ -308,13 +315,16 @@
       }
       teken(Object.values(nodes), Object.values(edges), totaal, gekozen);
     }, function (error) {
-      if (organisatie !== state.organisatie) return;
+      if (deze !== ladingen) return;
+      delete document.body.dataset.laden;
       leeg();
       melding(foutmelding(error));
     });
   }
 
   function leeg() {
+    // What the tests and the bench wait for belongs to the graph drawn: gone with it.
+    ["afhankelijk", "geraakt", "vergeleken"].forEach(function (naam) { delete document.body.dataset[naam]; });
     $("vergelijken").hidden = true;
     $("vergelijking-tabel").tBodies[0].replaceChildren();
     if (grafiek) grafiek.destroy();

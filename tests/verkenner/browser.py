@@ -8,21 +8,18 @@ import contextlib
 import json
 import os
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from graph_api.app import create_app
 from graph_api.engine import EmbeddedEngine
 from graph_api.settings import Settings
 from tests.conftest import REPO
+from tests.uvicorn_server import serving
 
 HERE = Path(__file__).parent
 ARTEFACTS = REPO / "test-artefacts" / "verkenner"  # screenshots of every step, kept after the run
@@ -37,24 +34,9 @@ def chromium() -> str:
 
 @contextlib.contextmanager
 def served(settings: Settings, engine: EmbeddedEngine | None) -> Iterator[str]:
-    """The API on a free port of this machine (uvicorn in a thread); yields its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, engine=engine), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
+    """The API on a free port of this machine; yields its base URL."""
+    with serving(create_app(settings, engine=engine)) as port:
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
 
 
 def walk(script: str, opdracht: dict[str, Any]) -> dict[str, Any]:

@@ -26,12 +26,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import redis
 
 from graph_api.engine import EmbeddedEngine
 from graph_api.runtime import embedded_engine
 from graph_api.seed.loader import Counts, SeedReport, counts, generator_vingerafdruk, seed_graph
 from graph_api.settings import Neo4jSettings, Settings
 from graph_api.store import QueryCatalog, Store, open_store
+from graph_api.store.falkordb import server_url
 from tests.backends import (
     ENGINES,
     Backend,
@@ -40,7 +42,7 @@ from tests.backends import (
     cli_env,
     external_neo4j,
     graph_copy,
-    without_automatic_rewrites,
+    without_log,
 )
 from tests.expected import Expected
 from tests.herstel import Herstel
@@ -224,6 +226,40 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         _neo4j_session()
 
 
+# The run's embedded engines, for what a failure that waited on one reports of it.
+_ENGINES: list[EmbeddedEngine] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.excinfo is not None and "falkordb.sock" in str(report.longrepr):
+        for engine in _ENGINES:
+            report.sections.append((f"embedded engine {engine.data_dir}", _engine_state(engine)))
+
+
+def _engine_state(engine: EmbeddedEngine) -> str:
+    """What the engine is doing now and what its log says: a stall in CI is seen only once."""
+    lines = [f"pid {engine.server_pid()}"]
+    try:
+        client = redis.Redis.from_url(server_url(engine.socket_path), socket_timeout=5)
+        try:
+            for section in ("persistence", "memory", "clients", "stats"):
+                info = client.info(section)
+                lines.append(f"{section}: " + " ".join(f"{k}={v}" for k, v in sorted(info.items())))
+            lines.append(f"slowlog: {client.slowlog_get(10)}")
+        finally:
+            client.close()
+    except (redis.RedisError, OSError) as exc:
+        lines.append(f"no answer: {exc}")
+    try:
+        lines += engine.log_path.read_text(errors="replace").splitlines()[-40:]
+    except OSError as exc:
+        lines.append(f"no log: {exc}")
+    return "\n".join(lines)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     for neo4j in (_NEO4J, _OWN_NEO4J):
         if neo4j is not None:
@@ -350,8 +386,10 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def engine(settings: Settings) -> Iterator[EmbeddedEngine]:
     engine = embedded_engine(settings)
     engine.start()
-    without_automatic_rewrites(settings)
+    without_log(settings)
+    _ENGINES.append(engine)
     yield engine
+    _ENGINES.remove(engine)
     engine.stop()
 
 

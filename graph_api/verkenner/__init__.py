@@ -158,6 +158,11 @@ _PAGE = """<!doctype html>
         <option value="5">5 koppelingen</option>
         <option value="6">6 koppelingen</option>
       </select>
+      <label for="opmaak">Opmaak van de graaf</label>
+      <select id="opmaak" name="opmaak">
+        <option value="kaart" selected>Kaart per referentiecomponent</option>
+        <option value="krachten">Gekoppelde applicaties bij elkaar</option>
+      </select>
       <h2>Legenda</h2>
       <ul class="legenda">
         <li><span class="kleur VERWERVING"></span>Verwerving</li>

@@ -78,6 +78,7 @@ class Amsterdam:
     leverancier: str  # the clicked application's leverancier
     klanten: dict[str, int]  # its applications → how many organisations use each (not phased out)
     component: str  # the analyst's: the first referentiecomponent the clicked Gebruik is for
+    componenten: dict[str, set[str]]  # per Gebruik, the names of the referentiecomponenten it is for
 
 
 def _in_gebruik(expected: Expected, gemeente: str) -> dict[str, set[str]]:
@@ -144,6 +145,9 @@ def amsterdam(expected: Expected) -> Amsterdam:
             if owner == leverancier
         },
         component=global_id("Referentiecomponent", min(expected.voor[klik])),
+        componenten={
+            global_id("Gebruik", g): {expected.gemma[c]["naam"] for c in expected.voor[g]} for g in eigen
+        },
     )
 
 
@@ -195,6 +199,51 @@ def test_amsterdams_whole_landscape_is_drawn_and_tabled(walk: dict[str, Any], am
     assert f"{len(amsterdam.gebruik)} van {len(amsterdam.gebruik)} applicaties" in landschap["melding"]
     assert landschap["getekendMs"] > 0
     assert adres(landschap["adres"])["organisatie"] == global_id("Gemeente", GEMEENTE)
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+
+
+def test_the_map_puts_each_application_in_a_tile_of_its_referentiecomponent(
+    walk: dict[str, Any], amsterdam: Amsterdam
+) -> None:
+    kaart = walk["landschap"]
+    assert kaart["opgemaakt"] == "kaart"
+    tegels = [g for g in kaart["groepen"] if g["id"] != "groep:voorzieningen"]
+    [voorzieningen] = [g for g in kaart["groepen"] if g["id"] == "groep:voorzieningen"]
+    # Every Gebruik in exactly one tile, named after one of its referentiecomponenten (all of a
+    # tile's after the same one), or in the tile of those without any.
+    leden = [lid for tegel in tegels for lid in tegel["leden"]]
+    assert sorted(leden) == sorted(amsterdam.gebruik)
+    for tegel in tegels:
+        for lid in tegel["leden"]:
+            if amsterdam.componenten[lid]:
+                assert tegel["label"] in amsterdam.componenten[lid], (tegel["label"], lid)
+            else:
+                assert tegel["label"] == "Zonder referentiecomponent"
+    assert len({tegel["label"] for tegel in tegels}) == len(tegels)
+    # The national facilities in a column at the right edge; the tiles apart; each node in its own.
+    assert set(voorzieningen["leden"]) == amsterdam.voorzieningen
+    assert voorzieningen["doos"]["x1"] > max(tegel["doos"]["x2"] for tegel in tegels)
+    for i, tegel in enumerate(kaart["groepen"]):
+        doos = tegel["doos"]
+        assert not any(_overlap(doos, ander["doos"]) for ander in kaart["groepen"][i + 1 :]), tegel["label"]
+        for lid in tegel["leden"]:
+            x, y = kaart["posities"][lid]["x"], kaart["posities"][lid]["y"]
+            assert doos["x1"] < x < doos["x2"] and doos["y1"] < y < doos["y2"], (lid, tegel["label"])
+
+
+def test_the_other_layout_moves_the_same_graph_and_the_map_comes_back(walk: dict[str, Any]) -> None:
+    kaart, krachten, weer = walk["landschap"], walk["krachten"], walk["kaartWeer"]
+    assert krachten["opgemaakt"] == "krachten" and adres(krachten["adres"])["opmaak"] == "krachten"
+    assert set(krachten["gebruik"]) == set(kaart["gebruik"])
+    assert set(krachten["koppelingen"]) == set(kaart["koppelingen"])
+    verplaatst = [n for n, plek in krachten["posities"].items() if plek != kaart["posities"][n]]
+    assert len(verplaatst) > len(kaart["posities"]) / 2
+    # The map is the default: back on it, the address no longer names a layout.
+    assert weer["opgemaakt"] == "kaart" and "opmaak" not in adres(weer["adres"])
+    assert weer["posities"] == kaart["posities"]
 
 
 AFHANKELIJKHEDEN = """query($g: ID!) { afhankelijkheden(gebruik: $g, richting: BEIDE, diepte: 3) {

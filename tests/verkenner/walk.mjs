@@ -45,6 +45,18 @@ try {
       adres: location.hash,
     };
   });
+  // How the graph is laid out: its groups' boxes and members, and where each node is.
+  const opmaak = () => page.evaluate(() => {
+    const cy = window.verkenner.cy;
+    return {
+      opgemaakt: document.body.dataset.opgemaakt,
+      groepen: cy.nodes(".groep").map((g) => ({
+        id: g.id(), label: g.data("label"), doos: g.boundingBox({ includeLabels: false }),
+        leden: g.children().map((n) => n.id()),
+      })),
+      posities: Object.fromEntries(cy.nodes(".gebruik, .voorziening").map((n) => [n.id(), n.position()])),
+    };
+  });
   const gemarkeerd = (klasse) => page.evaluate((klasse) => {
     const cy = window.verkenner.cy;
     return { nodes: cy.nodes("." + klasse).map((n) => n.id()), edges: cy.edges("." + klasse).map((e) => e.id()) };
@@ -68,8 +80,18 @@ try {
   await page.waitForSelector(`#gevonden button[data-organisatie="${organisatie}"]`);
   await page.click(`#gevonden button[data-organisatie="${organisatie}"]`);
   await getekend();
-  verslag.landschap = { melding: await page.textContent("#melding"), ...(await watIsGetekend()) };
+  verslag.landschap = { melding: await page.textContent("#melding"), ...(await watIsGetekend()), ...(await opmaak()) };
   await shot("2-landschap.png");
+
+  // 2b. The other layout, chosen in the page (fCoSE: koppelingen pull applications together), and
+  // the map again.
+  await page.selectOption("#opmaak", "krachten");
+  await page.waitForFunction(() => document.body.dataset.opgemaakt === "krachten");
+  verslag.krachten = { ...(await watIsGetekend()), ...(await opmaak()) };
+  await shot("2b-krachten.png");
+  await page.selectOption("#opmaak", "kaart");
+  await page.waitForFunction(() => document.body.dataset.opgemaakt === "kaart");
+  verslag.kaartWeer = { ...(await watIsGetekend()), ...(await opmaak()) };
 
   // 3. A click on the application: its details, and its dependencies highlighted. The view is
   // centred on it first, as a person zooms in before clicking one of 600.

@@ -21,8 +21,9 @@
   // cytoscape-fcose and cytoscape-svg register themselves with the global cytoscape on loading.
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { organisatie: null, naam: "", selectie: null, diepte: 3, vergelijk: null, weergave: "", component: null, per: "APPLICATIE", splitsing: "PROVINCIE" };
+  var state = { organisatie: null, naam: "", selectie: null, diepte: 3, opmaak: "kaart", vergelijk: null, weergave: "", component: null, per: "APPLICATIE", splitsing: "PROVINCIE" };
   var cy = null;
+  var kaartPosities = {}; // node id -> position on the map (KAART), for switching back to it
   var gebruikNamen = {}; // id -> label, for the table and the path's choice
 
   // --- GraphQL -------------------------------------------------------------------------------
@@ -80,6 +81,8 @@
     var diepte = parseInt(params.get("diepte") || "3", 10);
     state.diepte = diepte >= 1 && diepte <= 6 ? diepte : 3;
     $("diepte").value = String(state.diepte);
+    state.opmaak = params.get("opmaak") === "krachten" ? "krachten" : "kaart";
+    $("opmaak").value = state.opmaak;
   }
 
   function schrijfAdres() {
@@ -88,6 +91,7 @@
     if (state.naam) params.set("naam", state.naam);
     if (state.selectie) params.set("selectie", state.selectie);
     params.set("diepte", String(state.diepte));
+    if (state.opmaak !== "kaart") params.set("opmaak", state.opmaak);
     if (state.vergelijk) params.set("vergelijk", state.vergelijk);
     if (state.weergave) {
       params.set("weergave", state.weergave);
@@ -240,6 +244,12 @@
     if (state.selectie) toonAfhankelijkheden();
   });
 
+  $("opmaak").addEventListener("change", function () {
+    state.opmaak = $("opmaak").value;
+    schrijfAdres();
+    if (cy) maakOp(performance.now(), false);
+  });
+
   function kies(id, naam) {
     state.organisatie = id;
     state.naam = naam;
@@ -353,16 +363,23 @@
       if (!groepen[groep]) {
         var naam = groep === VOORZIENINGEN ? "Landelijke voorzieningen" : groep === "groep:geen" ? "Zonder referentiecomponent" :
           n.object.referentiecomponenten.slice().sort(function (a, b) { return a.naam.localeCompare(b.naam, "nl"); })[0].naam;
-        groepen[groep] = true;
-        elementen.push({ group: "nodes", data: { id: groep, label: naam, soort: "groep" }, classes: groep === VOORZIENINGEN ? "groep voorzieningen" : "groep" });
+        groepen[groep] = { id: groep, naam: naam, leden: [] };
       }
-      var status = n.object && n.object.status;
-      elementen.push({
-        group: "nodes",
-        data: { id: n.id, label: n.label, soort: n.type, status: status || "", parent: groep },
-        classes: n.type === "Gebruik" ? "gebruik " + status : "voorziening",
-      });
+      groepen[groep].leden.push(n);
       if (n.type === "Gebruik") gebruikNamen[n.id] = n.label;
+    });
+    kaartPosities = kaart(Object.values(groepen));
+    Object.values(groepen).forEach(function (groep) {
+      elementen.push({ group: "nodes", data: { id: groep.id, label: groep.naam, soort: "groep" }, classes: groep.id === VOORZIENINGEN ? "groep voorzieningen" : "groep" });
+      groep.leden.forEach(function (n) {
+        var status = n.object && n.object.status;
+        elementen.push({
+          group: "nodes",
+          data: { id: n.id, label: n.label, soort: n.type, status: status || "", parent: groep.id },
+          position: Object.assign({}, kaartPosities[n.id]),
+          classes: n.type === "Gebruik" ? "gebruik " + status : "voorziening",
+        });
+      });
     });
     edges.forEach(function (e) {
       var standaarden = ((e.koppeling && e.koppeling.standaardversies) || []).map(function (s) { return s.naam; });
@@ -375,6 +392,7 @@
     cy = cytoscape({
       container: $("graaf"),
       elements: elementen,
+      layout: { name: "preset", fit: false },
       style: STIJL,
       minZoom: 0.05,
       maxZoom: 4,
@@ -383,13 +401,8 @@
     window.verkenner.cy = cy;
     cy.on("tap", "node.gebruik, node.voorziening", function (event) { selecteer(event.target.id()); });
     cy.on("tap", function (event) { if (event.target === cy) selecteer(null); });
-    var opmaken = performance.now();
-    document.body.dataset.gebouwdMs = String(Math.round(opmaken - bouwen));
-    var layout = cy.layout(OPMAAK);
-    layout.one("layoutstop", function () {
-      var ms = Math.round(performance.now() - gekozen);
-      document.body.dataset.opmaakMs = String(Math.round(performance.now() - opmaken));
-      document.body.dataset.getekendMs = String(ms);
+    document.body.dataset.gebouwdMs = String(Math.round(performance.now() - bouwen));
+    maakOp(gekozen, true, function (ms) {
       var gebruik = cy.nodes(".gebruik").length;
       melding(gebruik + " van " + totaal + " applicaties in gebruik, " + cy.edges().length + " koppelingen; getekend in " + ms + " ms.");
       $("png").disabled = $("svg").disabled = $("excel").disabled = $("rapport").disabled = false;
@@ -398,12 +411,94 @@
       laadVergelijken();
       if (state.selectie && cy.getElementById(state.selectie).nonempty()) selecteer(state.selectie);
     });
+  }
+
+  // Lays the graph out as state.opmaak says; `klaar` gets the milliseconds since `sinds`. A graph
+  // just built stands on the map already (its elements' positions): it is only fitted.
+  function maakOp(sinds, nieuw, klaar) {
+    var opmaken = performance.now();
+    delete document.body.dataset.opgemaakt;
+    // Measured to the frame drawn after the layout: Cytoscape.js draws in the next animation frame.
+    function opgemaakt() {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          var ms = Math.round(performance.now() - sinds);
+          document.body.dataset.opmaakMs = String(Math.round(performance.now() - opmaken));
+          document.body.dataset.getekendMs = String(ms);
+          document.body.dataset.opgemaakt = state.opmaak;
+          if (klaar) klaar(ms);
+        });
+      });
+    }
+    if (state.opmaak === "kaart" && nieuw) {
+      // Fitted by the map's own extent: asking Cytoscape.js to fit measures every label first.
+      cy.viewport(beeld(kaartPosities));
+      opgemaakt();
+      return;
+    }
+    var layout = cy.layout(state.opmaak === "krachten" ? KRACHTEN : {
+      name: "preset", fit: true, padding: 24, animate: false,
+      positions: function (node) { return kaartPosities[node.id()]; },
+    });
+    layout.one("layoutstop", opgemaakt);
     layout.run();
+  }
+
+  // The zoom and pan that show the whole map, as cy.fit would.
+  function beeld(posities) {
+    var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    Object.values(posities).forEach(function (p) {
+      x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y);
+    });
+    x1 -= CEL.breedte / 2; x2 += CEL.breedte / 2; y1 -= CEL.hoogte / 2 + KOP; y2 += CEL.hoogte / 2;
+    var rand = 24, breedte = cy.width() - 2 * rand, hoogte = cy.height() - 2 * rand;
+    var zoom = Math.min(Math.max(Math.min(breedte / (x2 - x1), hoogte / (y2 - y1)), cy.minZoom()), cy.maxZoom());
+    return { zoom: zoom, pan: { x: rand + (breedte - (x2 - x1) * zoom) / 2 - x1 * zoom, y: rand + (hoogte - (y2 - y1) * zoom) / 2 - y1 * zoom } };
+  }
+
+  // The landscape as a map, as GEMMA's landscape maps are drawn: a tile per referentiecomponent
+  // with its applications in a grid by name, the tiles in rows by name, the national facilities
+  // in a column at the right edge. Computed in one pass: for Amsterdam's 600 applications fCoSE
+  // took most of the two seconds to a drawn graph, and the tiles read better than a cloud.
+  var CEL = { breedte: 104, hoogte: 38 }, MARGE = 30, KOP = 18;
+
+  function kaart(groepen) {
+    var posities = {}, naam = function (a, b) { return a.naam.localeCompare(b.naam, "nl"); };
+    var volgorde = function (a, b) { return a.label.localeCompare(b.label, "nl"); };
+    function tegel(groep, kolommen) {
+      kolommen = kolommen || Math.max(1, Math.ceil(Math.sqrt(groep.leden.length * 1.6)));
+      return { groep: groep, kolommen: kolommen, breedte: kolommen * CEL.breedte,
+        hoogte: Math.ceil(groep.leden.length / kolommen) * CEL.hoogte + KOP };
+    }
+    function plaats(t, x, y) {
+      t.groep.leden.slice().sort(volgorde).forEach(function (n, i) {
+        posities[n.id] = { x: x + (i % t.kolommen + 0.5) * CEL.breedte, y: y + KOP + (Math.floor(i / t.kolommen) + 0.5) * CEL.hoogte };
+      });
+    }
+    var componenten = groepen.filter(function (g) { return g.id !== VOORZIENINGEN; }).sort(function (a, b) {
+      return (a.id === "groep:geen") - (b.id === "groep:geen") || naam(a, b);
+    }).map(function (g) { return tegel(g); });
+    var oppervlak = componenten.reduce(function (som, t) { return som + (t.breedte + MARGE) * (t.hoogte + MARGE); }, 0);
+    var breedste = componenten.reduce(function (max, t) { return Math.max(max, t.breedte); }, 0);
+    var rijBreedte = Math.max(breedste, Math.sqrt(oppervlak * 1.6)); // about the graph's own proportions
+    var x = 0, y = 0, rijHoogte = 0;
+    componenten.forEach(function (t) {
+      if (x > 0 && x + t.breedte > rijBreedte) { x = 0; y += rijHoogte + MARGE; rijHoogte = 0; }
+      plaats(t, x, y);
+      x += t.breedte + MARGE;
+      rijHoogte = Math.max(rijHoogte, t.hoogte);
+    });
+    var voorzieningen = groepen.filter(function (g) { return g.id === VOORZIENINGEN; })[0];
+    if (voorzieningen) {
+      var hoogte = Math.max(y + rijHoogte, CEL.hoogte);
+      plaats(tegel(voorzieningen, Math.ceil(voorzieningen.leden.length / Math.max(1, Math.floor(hoogte / CEL.hoogte)))), rijBreedte + 3 * MARGE, 0);
+    }
+    return posities;
   }
 
   // fCoSE keeps a referentiecomponent's applications together (the compound gravity) while the
   // koppelingen pull connected ones closer; the figures were tried on Amsterdam's 600.
-  var OPMAAK = {
+  var KRACHTEN = {
     name: "fcose", quality: "default", randomize: true, animate: false, packComponents: true,
     nodeRepulsion: 6000, idealEdgeLength: 60, nestingFactor: 0.2, gravityCompound: 4, gravityRangeCompound: 0.6,
     tile: true, tilingPaddingVertical: 6, tilingPaddingHorizontal: 6, numIter: 1000,

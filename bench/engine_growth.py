@@ -95,7 +95,8 @@ def measure(write: str, steps: int) -> dict[str, list[float]]:
     engine.start()
     costs: dict[str, list[float]] = {}
     try:
-        graph = FalkorDB(unix_socket_path=str(engine.socket_path)).select_graph("groei")
+        # redis-py 8 waits 5 s for a reply unless told: a grown graph's statements take longer.
+        graph = FalkorDB(unix_socket_path=str(engine.socket_path), socket_timeout=600).select_graph("groei")
         for statement in SCHEMA:
             graph.query(statement)
         queries = _queries(write)

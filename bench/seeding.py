@@ -47,7 +47,10 @@ def _inspect(scale: int, seconds: float, data_dir: Path) -> Measurement:
     engine.start()
     restart_s = time.perf_counter() - started
     try:
-        client = redis.Redis(unix_socket_path=str(engine.socket_path), decode_responses=True)
+        # redis-py 8 waits 5 s for a reply unless told: counting a scale-10 graph takes longer.
+        client = redis.Redis(
+            unix_socket_path=str(engine.socket_path), decode_responses=True, socket_timeout=600
+        )
 
         def count(query: str) -> int:
             return client.execute_command("GRAPH.RO_QUERY", "graph_api", query)[1][0][0]

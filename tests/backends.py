@@ -164,9 +164,23 @@ async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> No
 # The product's engine keeps its log; the tests of durability run engines of their own.
 
 
+# redis-py 8 gives a reply 5 s unless told otherwise: a whole graph copied, dumped or read on a
+# loaded machine takes longer (two CI runs failed on it). The store's pools set their own.
+PATIENCE_S = 300.0
+
+
+def engine_client(url: str) -> aioredis.Redis:
+    """A client for the suite's own calls to an engine: copies, marks, whole graphs read."""
+    return aioredis.Redis.from_url(url, socket_timeout=PATIENCE_S)
+
+
+def engine_client_sync(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=PATIENCE_S)
+
+
 def without_log(template: Settings) -> None:
     """The suite's engine keeps no append-only log: nothing it holds outlives the run."""
-    client = redis.Redis.from_url(server_url(template.data_dir / SOCKET_NAME))
+    client = engine_client_sync(server_url(template.data_dir / SOCKET_NAME))
     try:
         client.config_set("appendonly", "no")
     finally:
@@ -183,7 +197,7 @@ async def copy_graph(client: aioredis.Redis, source: str, name: str) -> None:
 async def graph_copy(template: Settings, name: str) -> None:
     """A copy of the template's graph named `name`, in the same embedded engine (GRAPH.COPY):
     a fraction of a second where seeding the same graph takes a minute."""
-    client = aioredis.Redis.from_url(server_url(template.data_dir / SOCKET_NAME))
+    client = engine_client(server_url(template.data_dir / SOCKET_NAME))
     try:
         await copy_graph(client, template.graph_name, name)
     finally:
@@ -197,6 +211,8 @@ __all__ = [
     "Unavailable",
     "cli_env",
     "copy_graph",
+    "engine_client",
+    "engine_client_sync",
     "external_neo4j",
     "graph_copy",
     "without_log",

@@ -28,13 +28,10 @@ import itertools
 import weakref
 from dataclasses import dataclass, field
 
-import redis
-import redis.asyncio as aioredis
-
 from graph_api.store import Store
 from graph_api.store.falkordb import FalkorStore
 from graph_api.store.neo4j import Neo4jStore
-from tests.backends import copy_graph
+from tests.backends import copy_graph, engine_client, engine_client_sync
 from tests.herstel import Aangeraakt, Herstel, Inhoud, tekst
 from tests.neo4j.server import commits
 
@@ -80,7 +77,7 @@ async def stand(store: Store) -> Stand:
     if not isinstance(store, FalkorStore):
         return Stand(merk, inhoud=await dump(store))
     name = f"{store.graph_name}__stand_{next(_KOPIEEN)}"
-    client = aioredis.Redis.from_url(store.url)
+    client = engine_client(store.url)
     try:
         await copy_graph(client, store.graph_name, name)
     finally:
@@ -92,7 +89,7 @@ async def stand(store: Store) -> Stand:
 
 def _weg(url: str, name: str) -> None:
     # A finalizer runs outside any event loop: the synchronous client.
-    client = redis.Redis.from_url(url)
+    client = engine_client_sync(url)
     try:
         client.delete(name)
     finally:
@@ -151,7 +148,7 @@ async def _weergave(url: str, graph: str) -> list[list[str]]:
     with any write, also one that sets a property to the value it had; this tells in a fraction of
     the time of `dump` whether the content did. A node whose properties were set again in another
     order differs here: `dump` then says whether it really does."""
-    client = aioredis.Redis.from_url(url)
+    client = engine_client(url)
     try:
         replies = [
             await client.execute_command("GRAPH.RO_QUERY", graph, query, "--compact", "TIMEOUT", _LANG_MS)
@@ -164,7 +161,7 @@ async def _weergave(url: str, graph: str) -> list[list[str]]:
 
 async def _merk(store: Store) -> bytes | int | None:
     if isinstance(store, FalkorStore):
-        client = aioredis.Redis.from_url(store.url)
+        client = engine_client(store.url)
         try:
             serialized = await client.dump(store.graph_name)
         finally:

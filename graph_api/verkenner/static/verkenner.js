@@ -23,7 +23,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var state = { organisatie: null, naam: "", selectie: null, diepte: 3, opmaak: "kaart", vergelijk: null, weergave: "", component: null, per: "APPLICATIE", splitsing: "PROVINCIE" };
   var cy = null;
-  var kaartPosities = {}; // node id -> position on the map (KAART), for switching back to it
+  var kaartPosities = {}; // node id -> position on the map, for switching back to it
   var gebruikNamen = {}; // id -> label, for the table and the path's choice
 
   // --- GraphQL -------------------------------------------------------------------------------

@@ -239,7 +239,7 @@ class FalkorStore(Store):
             except Exception as exc:
                 raise self._translate("install_schema", exc) from exc
             run.append(statement)
-        await self._await_constraints()
+        await self._await_schema()
         return run
 
     async def _existing_rules(self) -> set[ddl.Rule]:
@@ -261,19 +261,28 @@ class FalkorStore(Store):
         )
         return rules
 
-    async def _await_constraints(self, wait_s: float = 120.0) -> None:
-        """FalkorDB builds constraints in the background; a violating graph fails them."""
+    async def _await_schema(self, wait_s: float = 120.0) -> None:
+        """FalkorDB builds constraints and indexes in the background; a violating graph fails a
+        constraint, and an index still being built finds too little (a search right after a
+        seed found nothing)."""
         deadline = time.monotonic() + wait_s
         while True:
-            constraints = await self._graph.list_constraints()
+            try:
+                constraints = await self._graph.list_constraints()
+                indexes = await self._graph.query(
+                    "CALL db.indexes() YIELD status", timeout=self.read_timeout_ms
+                )
+            except Exception as exc:
+                raise self._translate("install_schema", exc) from exc
             failed = [c for c in constraints if c["status"] == "FAILED"]
             if failed:
                 names = ", ".join(f"{c['label']}.{'/'.join(c['properties'])}" for c in failed)
                 raise SchemaInstallFailed(f"unique constraints failed on existing data: {names}")
-            if all(c["status"] == "OPERATIONAL" for c in constraints):
+            statuses = [c["status"] for c in constraints] + [row[0] for row in indexes.result_set]
+            if all(status == "OPERATIONAL" for status in statuses):
                 return
             if time.monotonic() > deadline:
-                raise SchemaInstallFailed("unique constraints still pending after two minutes")
+                raise SchemaInstallFailed("constraints or indexes still being built after two minutes")
             await asyncio.sleep(0.1)
 
     @contextlib.asynccontextmanager

@@ -117,6 +117,12 @@ class Neo4jStore(Store):
         statements = ddl.neo4j_fulltext_statements(model)
         for statement in statements:
             await self._execute_ddl(statement)
+        # An index made over a filled graph (`db init` on a graph kept from before) fills in the
+        # background; until then it finds too little, or nothing.
+        await self._run(
+            "db.awaitIndexes", "CALL db.awaitIndexes($seconds)", {"seconds": self.write_timeout_ms // 1000},
+            write=True, timeout_ms=self.write_timeout_ms, unit=None,
+        )  # fmt: skip
         return [line.strip() for line in report.getvalue().splitlines() if line.strip()] + statements
 
     async def _execute_ddl(self, statement: str) -> None:

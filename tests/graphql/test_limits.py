@@ -410,6 +410,28 @@ def test_a_filter_that_follows_relations_counts_every_node_it_is_tested_on(
     assert filtered["extensions"]["cost"] == 2 + round(applications * weight) + 500 * 3
 
 
+def test_an_estimate_kept_for_a_document_follows_what_its_variables_change(tight: Api, expected) -> None:
+    """The estimate is kept per document and what of the variables it reads: another leverancier
+    costs what the first did, none at all less, a smaller page less again."""
+    scan = SCANS["applicaties"]
+    applications = len(expected.rows["seed/applicaties"])
+    query = """query($l: ID, $n: Int) {
+      applicaties(first: $n, filter: {leverancier: $l}) { nodes { naam leverancier { naam } } } }"""
+
+    def cost(n: int, weight: float) -> int:
+        return 2 + round(applications * weight) + n * 3
+
+    filtered = scan.weight + scan.filters["leverancier"]
+    for leverancier in ("lev-0001", "lev-0002", "lev-0001"):
+        error = refused(tight, query, {"l": global_id("Leverancier", leverancier), "n": 500})
+        assert error["extensions"]["cost"] == cost(500, filtered)
+    assert refused(tight, query, {"l": None, "n": 500})["extensions"]["cost"] == cost(500, scan.weight)
+    assert refused(tight, query, {"n": 400})["extensions"]["cost"] == cost(400, scan.weight)
+    assert refused(tight, query, {"l": global_id("Leverancier", "lev-0003"), "n": 400})["extensions"][
+        "cost"
+    ] == cost(400, filtered)
+
+
 def test_a_landscape_list_counts_its_reading_only_for_who_reads_it_all(tight_as, expected) -> None:
     """Every Gebruik is read to order them for a gebruik-raadpleger; a bezoeker's read stops at once."""
     query = "{ gebruik(first: 1) { totalCount } }"

@@ -94,6 +94,15 @@ async def replicated(configured: Settings) -> Iterator[tuple[Store, Store]]:
     await seed_graph(direct, SEEDS, seed=SEED, landscapes=frozenset({"GM0014", "GM0363"}))
     primary = redis.Redis.from_url(configured.falkordb_url)
     assert primary.execute_command("WAIT", 1, 10_000) == 1  # the replica has it all
+    # and builds its indexes itself, in the background: until then a search there finds nothing.
+    replica = redis.Redis.from_url(configured.read_replicas[0], decode_responses=True)
+    deadline = time.monotonic() + 120
+    while True:
+        rows = replica.execute_command("GRAPH.RO_QUERY", GRAPH, "CALL db.indexes() YIELD status")[1]
+        if rows and all(status == "OPERATIONAL" for (status,) in rows):
+            break
+        assert time.monotonic() < deadline, f"the replica's indexes are still being built: {rows}"
+        time.sleep(0.1)
     yield reading, direct
     await reading.close()
     await direct.close()

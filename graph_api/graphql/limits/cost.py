@@ -9,7 +9,8 @@ says why), so it costs time linear in the document's size.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,7 +217,54 @@ def estimate_cost(
     label_sizes: Mapping[str, int] | None = None,
     zicht: Zicht | None = None,
 ) -> int | None:
-    """The estimated cost of a valid document; None when execution will refuse it anyway."""
+    """The estimated cost of a valid document; None when execution will refuse it anyway.
+
+    Kept per document (by identity, as the parser's cache hands it out), label sizes, visibility
+    flags and what of the variables the estimate can read (`_cost_shape`): a lookup sent with
+    another id, as real clients send it, is not estimated again."""
+    label_sizes = label_sizes or {}
+    zicht = zicht or Zicht()
+    key = (id(schema), id(document), operation_name, _cost_shape(variables), list_size, id(label_sizes),
+           zicht.alle_gebruik, zicht.alle_landschappen)  # fmt: skip
+    found = _ESTIMATES.get(key)
+    if found is not None:
+        _ESTIMATES.move_to_end(key)
+        return found[1]
+    cost = _estimated(schema, document, operation_name, variables, list_size, label_sizes, zicht)
+    # The objects keyed by their ids stay alive with the value, so no id can name another.
+    _ESTIMATES[key] = ((schema, document, label_sizes), cost)
+    if len(_ESTIMATES) > 1024:
+        _ESTIMATES.popitem(last=False)
+    return cost
+
+
+_ESTIMATES: OrderedDict[Hashable, tuple[tuple[Any, ...], int | None]] = OrderedDict()
+
+
+def _cost_shape(value: Any) -> Hashable:
+    """What of the variables the estimate can depend on: numbers (page sizes), booleans, which
+    values are given (null or not), list lengths and object keys, but never a string's text.
+    The estimate reads argument values only in `scan_cost` (whether an organisation or a filter
+    is given) and `_size` (page sizes, a list's length); a string that matters to it must not
+    be abstracted here."""
+    if isinstance(value, str):
+        return ""
+    if isinstance(value, Mapping):
+        return tuple(sorted((key, _cost_shape(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return tuple(_cost_shape(item) for item in value)
+    return (type(value), value)  # 1 and True differ to the estimate; None stays None
+
+
+def _estimated(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    list_size: int,
+    label_sizes: Mapping[str, int],
+    zicht: Zicht,
+) -> int | None:
     operation = get_operation_ast(document, operation_name)
     if operation is None:
         return None
@@ -224,7 +272,5 @@ def estimate_cost(
     if isinstance(coerced, list):  # bad variables: refused before any field resolves
         return None
     root = schema.get_root_type(operation.operation)
-    estimate = _Estimate(
-        schema, fragments_of(document), coerced, list_size, label_sizes or {}, zicht or Zicht()
-    )
+    estimate = _Estimate(schema, fragments_of(document), coerced, list_size, label_sizes, zicht)
     return estimate.selections(operation.selection_set, root, None)

@@ -35,7 +35,7 @@ from graph_api.graphql.limits import lengths
 from graph_api.graphql.limits.cost import estimate_cost
 from graph_api.graphql.limits.identity import identity_key
 from graph_api.graphql.limits.rules import NoIntrospection, NoNulCharacter, limit_error
-from graph_api.graphql.limits.shape import Measure
+from graph_api.graphql.limits.shape import document_shape
 from graph_api.settings import HardeningSettings
 from graph_api.toegang import Zicht
 
@@ -88,7 +88,7 @@ def limits_of(context: Any) -> HardeningSettings:
 
 def shape_refusal(document: Any, limits: HardeningSettings) -> GraphQLError | None:
     """The first of depth, aliases and size that the document's expansion exceeds."""
-    shape = Measure(document).document(document)
+    shape = document_shape(document)
     if shape.depth > limits.max_depth:
         return limit_error(
             "QUERY_TOO_DEEP",

@@ -22,6 +22,8 @@ from graphql import (
     SelectionSetNode,
 )
 
+from graph_api.graphql.limits.identity import kept_by_identity
+
 
 @dataclass(frozen=True)
 class Shape:
@@ -45,6 +47,13 @@ def fragments_of(document: DocumentNode) -> dict[str, FragmentDefinitionNode]:
 
 def operations_of(document: DocumentNode) -> list[OperationDefinitionNode]:
     return [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+
+
+@kept_by_identity(maxsize=256)
+def document_shape(document: DocumentNode) -> Shape:
+    """`Measure(document).document(document)`, kept per parsed document (the parser's cache hands
+    out the same one for the same text): clients send the same documents again and again."""
+    return Measure(document).document(document)
 
 
 class Measure:

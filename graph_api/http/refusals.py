@@ -1,6 +1,7 @@
 """How the routes beside /graphql (etalage, exports, imports, the verkenner's report) refuse a
 request: as a refused GraphQL request answers, `errors` with `extensions.code` and the argument
-concerned, with the HTTP status of the error and, for a token refused, its challenge."""
+concerned, with the HTTP status of the error and, for a 401, the Bearer challenge (why the token
+was refused, where one was sent)."""
 
 from __future__ import annotations
 
@@ -22,4 +23,7 @@ def refused(exc: GraphApiError, route: str) -> JSONResponse:
     headers = {"Cache-Control": "no-store"}
     if isinstance(exc, AuthenticationError):
         headers.update(challenge(exc))
+    elif exc.status == 401:
+        # No token at all: the challenge names the scheme and no error (RFC 6750, section 3.1).
+        headers["WWW-Authenticate"] = 'Bearer realm="graph_api"'
     return JSONResponse({"errors": [answer(exc)]}, status_code=exc.status, headers=headers)

@@ -436,10 +436,9 @@ async def test_exports_read_what_the_graph_holds_for_each_role(own_graph: Backen
                 assert set(gezien) == alle
 
         # Refused and bad input: as JSON errors naming the argument.
-        assert (
-            fout(download(Api(client), f"/export/landschap/{GEMEENTE}", "csv"), 401)["code"]
-            == "UNAUTHENTICATED"
-        )
+        anoniem = download(Api(client), f"/export/landschap/{GEMEENTE}", "csv")
+        assert fout(anoniem, 401)["code"] == "UNAUTHENTICATED"
+        assert anoniem.headers["www-authenticate"] == 'Bearer realm="graph_api"'  # RFC 6750, 3.1
         assert fout(download(beheer, "/export/landschap/GM9999", "csv"), 404) == {
             "code": "NOT_FOUND",
             "argument": "organisatie",

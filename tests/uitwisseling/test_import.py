@@ -246,7 +246,9 @@ async def stroom(backend: Backend, *, alles: bool) -> None:
 
         # Who may: the landscape's writers only, refused before the file is read.
         huidig = csv_zip(pakketregels(gebruik), koppel)
-        assert code(importeer(client, None, huidig), 401) == "UNAUTHENTICATED"
+        anoniem = importeer(client, None, huidig)
+        assert code(anoniem, 401) == "UNAUTHENTICATED"
+        assert anoniem.headers["www-authenticate"] == 'Bearer realm="graph_api"'
         for rol in rollen[1:4]:
             assert code(importeer(client, minted[rol], huidig, proefrun="true"), 403) == "FORBIDDEN", rol
         beheer = rapport(importeer(client, minted[(VNG, "FUNCTIONEEL_BEHEERDER")], huidig, proefrun="true"))

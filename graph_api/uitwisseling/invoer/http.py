@@ -14,18 +14,17 @@ and IMPORT_INVALID; a refused request answers as the etalage's routes do, `error
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from graph_api.auth.errors import AuthenticationError, challenge
 from graph_api.domain.wijzigen import Schrijver
 from graph_api.errors import GraphApiError, InvoerGeweigerd, InvoerOngeldig, RequestError
 from graph_api.graphql.context import Context
-from graph_api.graphql.errors import answer, is_internal
+from graph_api.graphql.errors import answer
+from graph_api.http.refusals import refused
 from graph_api.identiteit import Identiteit
 from graph_api.runtime import Runtime
 from graph_api.settings import Settings
@@ -33,8 +32,6 @@ from graph_api.settings.invoer import Grenzen
 from graph_api.toegang import zicht_voor
 from graph_api.uitwisseling.invoer import LEZERS, formaat_van
 from graph_api.uitwisseling.invoer.invoeren import importeer, mag_importeren, verslag
-
-log = logging.getLogger(__name__)
 
 PAD = "/import/landschap/{organisatie}"
 _JA_NEE = {"true": True, "1": True, "false": False, "0": False}
@@ -55,9 +52,10 @@ def routes(settings: Settings, authenticate: Callable[[Request], Awaitable[Ident
             if not deadline.expired():
                 raise
             limit = settings.hardening.request_timeout_s
-            return _geweigerd(RequestError("REQUEST_TIMEOUT", f"the import took longer than {limit:g} s"))
+            timeout = RequestError("REQUEST_TIMEOUT", f"the import took longer than {limit:g} s")
+            return refused(timeout, "import")
         except GraphApiError as exc:
-            return _geweigerd(exc)
+            return refused(exc, "import")
 
     return [Route(PAD, post, methods=["POST"])]
 
@@ -112,12 +110,3 @@ async def _lichaam(request: Request, max_bytes: int) -> bytes:
             raise te_groot
         stukken.append(stuk)
     return b"".join(stukken)
-
-
-def _geweigerd(exc: GraphApiError) -> JSONResponse:
-    if is_internal(exc):
-        log.error("import refused by %s", exc.code, exc_info=exc)
-    headers = {"Cache-Control": "no-store"}
-    if isinstance(exc, AuthenticationError):
-        headers.update(challenge(exc))
-    return JSONResponse({"errors": [answer(exc)]}, status_code=exc.status, headers=headers)

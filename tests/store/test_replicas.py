@@ -20,6 +20,7 @@ from graph_api.seed.loader import counts, seed_graph
 from graph_api.settings import Settings
 from graph_api.store import QueryCatalog, Store, open_store
 from graph_api.toegang import BEHEER
+from tests.backends import engine_client_sync
 from tests.conftest import SEED, SEEDS, run_cli
 from tests.store.conftest import CATALOG, PROBE_QUERIES
 from tests.store.test_query_files import WRITES
@@ -92,14 +93,14 @@ async def replicated(configured: Settings) -> Iterator[tuple[Store, Store]]:
     reading = open_store(configured, CATALOG)
     direct = open_store(replace(configured, read_replicas=()), CATALOG)
     await seed_graph(direct, SEEDS, seed=SEED, landscapes=frozenset({"GM0014", "GM0363"}))
-    primary = redis.Redis.from_url(configured.falkordb_url)
+    primary = engine_client_sync(configured.falkordb_url)  # WAIT may take longer than redis-py's 5 s
     assert primary.execute_command("WAIT", 1, 10_000) == 1  # the replica has it all
     # and builds its indexes itself, in the background: until then a search there finds nothing.
-    replica = redis.Redis.from_url(configured.read_replicas[0], decode_responses=True)
+    replica = engine_client_sync(configured.read_replicas[0])
     deadline = time.monotonic() + 120
     while True:
         rows = replica.execute_command("GRAPH.RO_QUERY", GRAPH, "CALL db.indexes() YIELD status")[1]
-        if rows and all(status == "OPERATIONAL" for (status,) in rows):
+        if rows and all(status == b"OPERATIONAL" for (status,) in rows):
             break
         assert time.monotonic() < deadline, f"the replica's indexes are still being built: {rows}"
         time.sleep(0.1)
